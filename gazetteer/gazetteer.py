@@ -1,0 +1,223 @@
+"""The :class:`Gazetteer`: lookup, geocoding, reverse geocoding and place-name recognition."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .errors import QueryError
+from .index import Index, load_index
+from .normalize import is_arabic, latin_key, normalize
+from .place import Mention, Place
+
+__all__ = ["Gazetteer", "MAX_QUERY_LENGTH"]
+
+#: Longer queries are refused: no place name is this long.
+MAX_QUERY_LENGTH = 256
+
+# Match tiers; a candidate's rank is its prior minus its tier's penalty. Exact and normalised
+# spellings differ only by orthographic noise (hamza, ة/ه), so the penalty between them is one
+# order of magnitude of population; variants and fuzzy matches always rank below both.
+EXACT, NORMALISED, VARIANT, FUZZY = 0, 1, 2, 3
+_TIER_PENALTY = {EXACT: 0.0, NORMALISED: 1.0, VARIANT: 100.0, FUZZY: 200.0}
+_FUZZY_CUTOFF = 85.0
+_COUNTRY_SEPARATOR = re.compile(r"\s*[،,]\s*(?=[^،,]+$)")
+# Generic words before a name ("مدينة حماة") tried off as a variant.
+_GENERIC_PREFIX = re.compile(r"^(مدينه|بلده|قريه|محافظه|ولايه|منطقه|اقليم|العاصمه)\s+")
+
+
+def _check_query(query) -> str:
+    if not isinstance(query, str):
+        raise QueryError(f"Expected a place name as a string, instead got: {query!r}.")
+    text = query.strip()
+    if not text or not normalize(text):
+        raise QueryError(f"Expected a non-empty place name, instead got: {query!r}.")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryError(f"Expected a place name of at most {MAX_QUERY_LENGTH} characters, "
+                         f"instead got one of {len(text)}.")
+    return text
+
+
+class Gazetteer:
+    """An offline gazetteer of the world's places with Arabic and Latin names.
+
+    >>> gz = Gazetteer()
+    >>> gz.geocode("منبج").name
+    'Manbij'
+    """
+
+    def __init__(self) -> None:
+        self._index: Index = load_index()
+        self._tree = None
+        self._recognizer = None
+
+    @property
+    def index(self) -> Index:
+        """The underlying compiled index."""
+        return self._index
+
+    # -- lookup ------------------------------------------------------------------------------
+    def lookup(self, query: str, limit: int = 10) -> list[Place]:
+        """Candidate places for a name, best first.
+
+        ``"NAME، COUNTRY"`` or ``"NAME, COUNTRY"`` keeps only candidates in that country.
+        """
+        text = _check_query(query)
+        return [self._index.place(row) for row in self._ranked_rows(text)[:max(limit, 0)]]
+
+    def geocode(self, query: str) -> Place | None:
+        """The best place for a name, or ``None`` when nothing matches."""
+        rows = self._ranked_rows(_check_query(query))
+        return self._index.place(rows[0]) if rows else None
+
+    def _ranked_rows(self, text: str) -> list[int]:
+        name, country = self._split_country(text)
+        tiers = self._candidates(name)
+        if country is not None:
+            tiers = {row: tier for row, tier in tiers.items() if self._within(row, country)}
+        index = self._index
+        return sorted(tiers, key=lambda row: (-(float(index.prior[row]) - _TIER_PENALTY[tiers[row]]), row))
+
+    def _within(self, row: int, area: tuple[str, str]) -> bool:
+        kind, code = area
+        if kind == "country":
+            return self._index.country_code(row) == code
+        return self._index.admin1[row] == code
+
+    def _split_country(self, text: str) -> tuple[str, tuple[str, str] | None]:
+        parts = _COUNTRY_SEPARATOR.split(text, maxsplit=1)
+        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+            return text, None
+        name, tail = parts[0].strip(), parts[1].strip()
+        index = self._index
+        for row in self._ranked_rows(tail):
+            feature = index.feature_name(row)
+            if feature == "country":
+                return name, ("country", index.country_code(row))
+            if feature == "admin1":
+                return name, ("admin1", index.admin1[row])
+        return text, None
+
+    def _candidates(self, name: str) -> dict[int, int]:
+        """Row -> best match tier for a name (no country narrowing)."""
+        found: dict[int, int] = {}
+
+        def add(rows, tier):
+            for row in rows:
+                if found.get(row, FUZZY + 1) > tier:
+                    found[row] = tier
+
+        index = self._index
+        if is_arabic(name):
+            key = normalize(name)
+            for row in index.rows_ar(key):
+                add((row,), EXACT if name in index.raw_ar[row].split("|") else NORMALISED)
+            if not found:
+                for variant in self._arabic_variants(key):
+                    add(index.rows_ar(variant), VARIANT)
+                add(index.ar_nospace.get(key.replace(" ", ""), ()), VARIANT)
+            if not found:
+                add(self._fuzzy(key, index.ar_keys, index.rows_ar), FUZZY)
+        else:
+            key = latin_key(name)
+            if not key:
+                return found
+            for row in index.rows_latin(key):
+                add((row,), EXACT if index.names[row] == name else NORMALISED)
+            if not found:
+                for variant in self._latin_variants(key):
+                    add(index.rows_latin(variant), VARIANT)
+            if not found:
+                add(self._fuzzy(key, self._latin_keys, index.rows_latin), FUZZY)
+        return found
+
+    @staticmethod
+    def _arabic_variants(key: str) -> list[str]:
+        variants = [key[2:] if key.startswith("ال") else "ال" + key]
+        stripped = _GENERIC_PREFIX.sub("", key)
+        if stripped != key:
+            variants += [stripped, stripped[2:] if stripped.startswith("ال") else "ال" + stripped]
+        return [v for v in variants if len(v) >= 2]
+
+    @staticmethod
+    def _latin_variants(key: str) -> list[str]:
+        variants = [key.replace(" ", "")]
+        for article in ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an "):
+            if key.startswith(article):
+                variants += [key[len(article):], "al " + key[len(article):]]
+        if " " not in key:
+            variants.append("al " + key)
+        return [v for v in variants if v and v != key]
+
+    @property
+    def _latin_keys(self) -> list[str]:
+        if not hasattr(self, "_latin_key_list"):
+            self._latin_key_list = list(self._index.latin)
+        return self._latin_key_list
+
+    @staticmethod
+    def _fuzzy(key: str, choices: list[str], rows_of) -> list[int]:
+        if len(key) < 4:
+            return []
+        from rapidfuzz import fuzz, process
+
+        best = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=5)
+        if not best:
+            return []
+        top = best[0][1]
+        return [row for choice, score, _ in best if score >= top for row in rows_of(choice)]
+
+    # -- reverse -----------------------------------------------------------------------------
+    def reverse(self, latitude: float, longitude: float) -> Place | None:
+        """The nearest populated place to a point (great-circle distance)."""
+        lat, lon = _check_coordinates(latitude, longitude)
+        import numpy as np
+        import shapely
+
+        index = self._index
+        if self._tree is None:
+            rows = np.flatnonzero(index.feature == 5)  # populated places ("city")
+            points = shapely.points(index.longitude[rows], index.latitude[rows])
+            self._tree = (shapely.STRtree(points), rows)
+        tree, rows = self._tree
+        if len(rows) == 0:
+            return None
+        nearest = int(tree.query_nearest(shapely.Point(lon, lat))[0])
+        best = _haversine_km(lat, lon, index.latitude[rows[nearest]], index.longitude[rows[nearest]])
+        # Planar nearest is not always great-circle nearest: search the box that must hold it.
+        dlat = best / 111.0 + 1e-6
+        dlon = min(180.0, dlat / max(math.cos(math.radians(min(abs(lat) + dlat, 89.9))), 1e-3))
+        box = shapely.box(lon - dlon, lat - dlat, lon + dlon, lat + dlat)
+        hits = rows[tree.query(box)] if dlon < 180 else rows
+        dists = _haversine_km(lat, lon, index.latitude[hits], index.longitude[hits])
+        order = np.lexsort((hits, dists))
+        return index.place(int(hits[order[0]])) if len(hits) else index.place(int(rows[nearest]))
+
+    # -- recognition -------------------------------------------------------------------------
+    def find(self, text: str) -> list[Mention]:
+        """Every place-name mention in running Arabic text, in order."""
+        if self._recognizer is None:
+            from .recognize import Recognizer
+
+            self._recognizer = Recognizer(self)
+        return self._recognizer.find(text)
+
+
+def _check_coordinates(latitude, longitude) -> tuple[float, float]:
+    try:
+        lat, lon = float(latitude), float(longitude)
+    except (TypeError, ValueError):
+        raise QueryError(f"Expected numeric (lat, lon), instead got: {(latitude, longitude)!r}.") from None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise QueryError(f"Expected a latitude in [-90, 90] and a longitude in [-180, 180], "
+                         f"instead got: {(latitude, longitude)!r}.")
+    return lat, lon
+
+
+def _haversine_km(lat1, lon1, lat2, lon2):
+    import numpy as np
+
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dphi, dlmb = p2 - p1, np.radians(lon2) - np.radians(lon1)
+    a = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlmb / 2) ** 2
+    return 6371.0088 * 2 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))

@@ -1,0 +1,78 @@
+"""Lexicons the recogniser reads, kept as data files in ``gazetteer/data``:
+
+* ``cue_words.csv`` — words before a name: prepositions, place types, organisation heads,
+  person titles and first names;
+* ``nationality_adjectives.csv`` — nisba adjectives (سوري) and the country they point to;
+* ``name_stats.tsv`` — how often each gazetteer name is really a place in labelled and unlabelled
+  news (built by ``python -m gazetteer.name_stats``).
+
+Everything is normalised on load, so the files keep ordinary Arabic spelling.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from .normalize import normalize
+
+__all__ = ["Lexicon", "NameStats", "load_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class NameStats:
+    """Counts for one normalised name in labelled news, labelled tweets and unlabelled news."""
+
+    news: int          # candidate occurrences in labelled news (every place annotated)
+    news_place: int    # ... of which were gold place entities
+    news_person: int   # ... of which overlapped a person name
+    news_org: int      # ... of which overlapped an organisation name
+    tweets: int        # candidate occurrences in labelled tweets (some places annotated)
+    tweets_place: int  # ... of which were gold place spans
+    unlabelled: int    # candidate occurrences in unlabelled news
+    cued: int          # ... of which followed a locative cue
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All recogniser lexicons, normalised."""
+
+    cues: dict[str, frozenset[str]]          # kind -> words
+    adjectives: dict[str, str]               # normalised nisba stem -> country code
+    stats: dict[str, NameStats]
+
+    def is_cue(self, word: str, kind: str) -> bool:
+        """Whether ``word`` (normalised) is a cue of ``kind``."""
+        return word in self.cues.get(kind, ())
+
+
+def _open(name: str):
+    return resources.files("gazetteer.data").joinpath(name).open(encoding="utf-8", newline="")
+
+
+@functools.lru_cache(maxsize=None)
+def load_lexicon(with_stats: bool = True) -> Lexicon:
+    """Read and normalise every lexicon once per process (the name statistics unless told not to)."""
+    cues: dict[str, set[str]] = {}
+    with _open("cue_words.csv") as fh:
+        for row in csv.DictReader(fh):
+            cues.setdefault(row["kind"].strip(), set()).add(normalize(row["word"]))
+    adjectives: dict[str, str] = {}
+    with _open("nationality_adjectives.csv") as fh:
+        for row in csv.DictReader(fh):
+            adjectives.setdefault(normalize(row["adjective"]), row["country_code"].strip())
+    stats: dict[str, NameStats] = {}
+    try:
+        fh = _open("name_stats.tsv") if with_stats else None
+    except FileNotFoundError:
+        fh = None
+    if fh is not None:
+        with fh:
+            for line in fh:
+                if line.startswith("#") or line.startswith("key\t"):
+                    continue
+                key, *counts = line.rstrip("\n").split("\t")
+                stats[key] = NameStats(*map(int, counts))
+    return Lexicon({k: frozenset(v) for k, v in cues.items()}, adjectives, stats)

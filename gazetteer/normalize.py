@@ -1,0 +1,129 @@
+"""Arabic orthographic normalisation used by every lookup.
+
+Pure functions; the tables are built once at import. ``normalize`` folds the spellings that
+Arabic news, GeoNames and CLDR use interchangeably, so that ``normalize(a) == normalize(b)``
+whenever two spellings name the same thing:
+
+* alef forms (أ إ آ ٱ) to ا; hamza carriers ؤ ئ to و ي; lone hamza ء removed;
+* alef maqsura ى to ي; teh marbuta ة to ه;
+* tashkeel (harakat, shadda, sukun, superscript alef) and tatweel removed;
+* Persian, Urdu and Kurdish letters (ی ک ۀ ہ ے ھ گ پ چ ژ) to their Arabic counterparts;
+* Arabic-Indic and Persian digits to ASCII digits;
+* bidi controls and zero-width characters removed; non-breaking and other spaces to " ";
+* runs of whitespace collapsed, ends stripped (``normalize`` only; ``fold_chars`` keeps length
+  accounting for offset mapping).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalize", "fold_chars", "latin_key", "is_arabic", "DELETED_CHARS"]
+
+_REPLACE = {
+    # alef and hamza forms
+    "\u0622": "\u0627",  # آ
+    "\u0623": "\u0627",  # أ
+    "\u0625": "\u0627",  # إ
+    "\u0671": "\u0627",  # ٱ alef wasla
+    "\u0672": "\u0627",
+    "\u0673": "\u0627",
+    "\u0675": "\u0627",
+    "\u0624": "\u0648",  # ؤ
+    "\u0626": "\u064a",  # ئ
+    # alef maqsura, teh marbuta
+    "\u0649": "\u064a",  # ى
+    "\u0629": "\u0647",  # ة
+    # Persian, Urdu, Kurdish
+    "\u06cc": "\u064a",  # ی farsi yeh
+    "\u06d0": "\u064a",  # ې
+    "\u06d2": "\u064a",  # ے yeh barree
+    "\u06d3": "\u064a",
+    "\u06a9": "\u0643",  # ک keheh
+    "\u06aa": "\u0643",
+    "\u06af": "\u0643",  # گ gaf
+    "\u06c0": "\u0647",  # ۀ
+    "\u06c1": "\u0647",  # ہ
+    "\u06c2": "\u0647",
+    "\u06c3": "\u0647",
+    "\u06be": "\u0647",  # ھ
+    "\u06d5": "\u0647",  # ە Kurdish ae
+    "\u067e": "\u0628",  # پ
+    "\u0686": "\u062c",  # چ
+    "\u0698": "\u0632",  # ژ
+    "\u06a4": "\u0641",  # ڤ
+    "\u06c6": "\u0648",  # ۆ
+    "\u06c7": "\u0648",
+    "\u06c8": "\u0648",
+    "\u06cb": "\u0648",
+    "\u06c5": "\u0648",
+    "\u0695": "\u0631",  # ڕ
+    "\u06b5": "\u0644",  # ڵ
+    "\u06ce": "\u064a",  # ێ
+    # spaces
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ",
+    "\u2005": " ", "\u2006": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ",
+    "\u3000": " ",
+    "\t": " ",
+}
+# Arabic-Indic and extended (Persian/Urdu) digits.
+_REPLACE.update({chr(0x0660 + i): str(i) for i in range(10)})
+_REPLACE.update({chr(0x06F0 + i): str(i) for i in range(10)})
+
+#: Characters that normalisation deletes: tashkeel, tatweel, lone hamza, bidi and zero-width marks.
+DELETED_CHARS = frozenset(
+    [chr(c) for c in range(0x064B, 0x0660)]  # fathatan .. wavy hamza below
+    + ["\u0670", "\u0640", "\u0621"]  # superscript alef, tatweel, hamza
+    + [chr(c) for c in range(0x06D6, 0x06EE)]  # Quranic annotation marks
+    + ["\u0610", "\u0611", "\u0612", "\u0613", "\u0614", "\u0615", "\u0616", "\u0617",
+       "\u0618", "\u0619", "\u061a"]
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u061c", "\u00ad"]
+    + [chr(c) for c in range(0x202A, 0x202F)]  # LRE RLE PDF LRO RLO
+    + [chr(c) for c in range(0x2066, 0x206A)]  # LRI RLI FSI PDI
+)
+
+_TABLE = str.maketrans({**_REPLACE, **{c: None for c in DELETED_CHARS}})
+_SPACES = re.compile(r"\s+")
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+_LATIN_SPACE = re.compile(r"[-_/,;:()]")
+_LATIN_DROP = re.compile(r"[^\w\s]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe]")
+
+
+def fold_chars(text: str) -> str:
+    """Map each character to its normal form (one or none); no whitespace collapsing."""
+    return text.translate(_TABLE)
+
+
+def normalize(text: str) -> str:
+    """Return the normal form of ``text`` used as a lookup key.
+
+    >>> normalize("إدلبُ")
+    'ادلب'
+    """
+    if _PRESENTATION.search(text):
+        text = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return _SPACES.sub(" ", text.translate(_TABLE)).strip()
+
+
+def is_arabic(text: str) -> bool:
+    """Whether ``text`` holds any Arabic-script letter."""
+    return _ARABIC.search(text) is not None
+
+
+def latin_key(text: str) -> str:
+    """Lookup key for Latin-script names: accents and punctuation folded, case-folded.
+
+    >>> latin_key("Dayr az Zawr")
+    'dayr az zawr'
+    >>> latin_key("Ḩamāh")
+    'hamah'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = _LATIN_DROP.sub("", _LATIN_SPACE.sub(" ", stripped))
+    return _SPACES.sub(" ", stripped.casefold()).strip()

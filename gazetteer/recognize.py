@@ -1,0 +1,331 @@
+"""``Gazetteer.find``: which candidate spans are really places, and which place each one is.
+
+Every decision reads a lexicon or a statistic (``lexicon.py``) and carries a reason, so a
+mention (or a rejection) can be explained: ``Recognizer.explain(text)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .candidates import Candidate, CandidateFinder
+from .errors import QueryError
+from .lexicon import Lexicon, load_lexicon
+from .place import Mention
+
+__all__ = ["Recognizer", "Decision"]
+
+_TRAILING_MARKS = re.compile("[\u064b-\u065f\u0670]*")
+_STRONG_FEATURES = frozenset({"continent", "region", "country", "admin1", "water", "landmark", "terrain"})
+#: A city this large is a strong prior: its name alone means it.
+_LARGE_CITY = 200_000
+#: Share of labelled occurrences that were places: at or above ACCEPT_RATE a name needs no cue;
+#: below REJECT_RATE it needs a place-type word (مدينة، بلدة …) right before it.
+ACCEPT_RATE, REJECT_RATE = 0.5, 0.15
+#: Countries, capitals and large cities need a lower rate to stand without a cue.
+STRONG_ACCEPT_RATE = 0.3
+#: Place rates are smoothed toward a prior mean worth PRIOR_WEIGHT occurrences.
+STRONG_PRIOR_MEAN, WEAK_PRIOR_MEAN, PRIOR_WEIGHT = 0.6, 0.4, 2.0
+#: Fewest occurrences a statistic needs before it is trusted.
+MIN_COUNT = 3
+#: A strong name is called a common word only after this many unannotated occurrences in tweets.
+STRONG_NEGATIVE_COUNT = 15
+#: In labelled tweets, the share of occurrences annotated as places that marks a place name.
+TWEET_PLACE_RATE = 0.2
+#: In unlabelled news, the share of occurrences after a locative cue that marks a place-like name.
+PLACE_CUE_RATE, WORD_CUE_RATE = 0.15, 0.04
+#: A candidate in a country the text points to gains CONTEXT_WEIGHT × that country's share of the
+#: text's clear mentions; a nationality adjective right after it (نيس الفرنسية) gains ADJECTIVE_BONUS.
+CONTEXT_WEIGHT, ADJECTIVE_BONUS = 4.0, 5.0
+#: A name points clearly to a country when its best reading beats every reading elsewhere by this.
+CLEAR_MARGIN = 1.5
+_LOCATIVE_CLITICS = frozenset({"ب", "ل", "لل", "وب", "ول", "ولل", "فب", "فل", "فلل"})
+
+ACCEPT, EVIDENCE, REJECT = "accept", "needs-evidence", "reject"
+
+
+@dataclass(slots=True)
+class Decision:
+    """What the recogniser decided about one candidate, and why."""
+
+    candidate: Candidate
+    verdict: str
+    reason: str
+    cue: str = ""
+    weak: bool = False  # accepted on a cue alone, with no statistic and no strong prior
+
+
+def _strip_conjunction(word: str) -> str:
+    return word[1:] if len(word) > 2 and word[0] in "وف" else word
+
+
+class Recognizer:
+    """Decides and resolves place-name candidates for a :class:`~gazetteer.Gazetteer`."""
+
+    def __init__(self, gazetteer, lexicon: Lexicon | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.index = gazetteer.index
+        self.lexicon = lexicon or load_lexicon()
+        self.finder = CandidateFinder(self.index.ar)
+        self._strong: dict[str, bool] = {}
+
+    # -- public ----------------------------------------------------------------------------
+    def find(self, text: str) -> list:
+        """Mentions of places in ``text``, in order."""
+        return [m for m, _ in self._run(text)]
+
+    def explain(self, text: str) -> list[Decision]:
+        """Every candidate with its verdict and reason (for debugging and benchmarks)."""
+        if not isinstance(text, str):
+            raise QueryError(f"Expected text as a string, instead got: {text!r}.")
+        _, candidates, _ = self.finder.find(text)
+        return self._decide(candidates)
+
+    # -- decisions -------------------------------------------------------------------------
+    def _run(self, text: str):
+        if not isinstance(text, str):
+            raise QueryError(f"Expected text as a string, instead got: {text!r}.")
+        if not text:
+            return []
+        _, candidates, to_original = self.finder.find(text)
+        decisions = [d for d in self._decide(candidates) if d.verdict == ACCEPT]
+        rows = self._resolve(decisions)
+        out = []
+        for decision, row in zip(decisions, rows):
+            cand = decision.candidate
+            start = to_original(cand.start)
+            end = to_original(cand.end - 1) + 1
+            end = _TRAILING_MARKS.match(text, end).end()
+            place = None if row is None else self.index.place(row)
+            out.append((Mention(start, end, text[start:end], place), decision))
+        return out
+
+    def _decide(self, candidates: list[Candidate]) -> list[Decision]:
+        decisions = [self._judge(c) for c in candidates]
+        for d, following in zip(decisions, decisions[1:]):
+            # A weak single word right before another name is a noun governing it (سائر سورية،
+            # عموم سوريا), not a place of its own.
+            if (d.verdict != REJECT and d.weak and following.candidate.word_start == d.candidate.end + 1
+                    and following.verdict == ACCEPT):
+                d.verdict, d.reason = REJECT, f"governs the name after it ({following.candidate.key!r})"
+        confirmed = {d.candidate.key for d in decisions if d.verdict == ACCEPT and d.cue}
+        for d in decisions:
+            if d.verdict == EVIDENCE and d.candidate.key in confirmed:
+                d.verdict, d.reason = ACCEPT, d.reason + "; the same name has a cue elsewhere in the text"
+        return decisions
+
+    def _judge(self, cand: Candidate) -> Decision:
+        decision = self._judge_span(cand)
+        if decision.verdict != ACCEPT and cand.n_words >= 2:
+            for inner in (self._inner(cand), self._head(cand)):
+                if inner is None:
+                    continue
+                inner_decision = self._judge(inner)
+                if inner_decision.verdict != REJECT:
+                    inner_decision.reason += f" (shorter name; {cand.key!r}: {decision.reason})"
+                    return inner_decision
+        return decision
+
+    def _head(self, cand: Candidate) -> Candidate | None:
+        """The name without its last word (مكة المكرمة -> مكة), when labelled text prefers it."""
+        head, _, last = cand.key.rpartition(" ")
+        if not self.index.rows_ar(head) or head not in self.lexicon.stats:
+            return None
+        return Candidate(start=cand.start, end=cand.end - len(last) - 1, key=head, clitic=cand.clitic,
+                         word_start=cand.word_start, n_words=cand.n_words - 1, prev=cand.prev, next=last,
+                         in_hashtag=cand.in_hashtag)
+
+    def _inner(self, cand: Candidate) -> Candidate | None:
+        """The name after a leading cue word (شمال أفريقيا -> أفريقيا), when it is a name itself."""
+        first, _, rest = cand.key.partition(" ")
+        if not (self.lexicon.is_cue(first, "place_type") or self.lexicon.is_cue(first, "preposition")):
+            return None
+        if not self.index.rows_ar(rest):
+            return None
+        return Candidate(start=cand.start + len(first) + 1, end=cand.end, key=rest, clitic="",
+                         word_start=cand.start + len(first) + 1, n_words=cand.n_words - 1,
+                         prev=(cand.prev[1], first), next=cand.next, in_hashtag=cand.in_hashtag)
+
+    def _judge_span(self, cand: Candidate) -> Decision:
+        if cand.in_hashtag:
+            return Decision(cand, REJECT, "part of a longer hashtag")
+        bare = cand.clitic in ("", "و", "ف")
+        if self._is_adjective(cand.key) and not self._is_country_level(cand.key):
+            return Decision(cand, REJECT, "nationality adjective")
+        if bare:
+            org = self._prev_cue(cand, "org_head")
+            if org:
+                return Decision(cand, REJECT, f"part of an organisation's name after {org!r}")
+            person = self._prev_cue(cand, "person_title") or self._prev_cue(cand, "person_first_name")
+            if person:
+                return Decision(cand, REJECT, f"a person's name after {person!r}")
+        if self.lexicon.is_cue(cand.key, "place_type") or self.lexicon.is_cue(cand.key, "preposition"):
+            return Decision(cand, REJECT, "a generic place word or preposition, not a name")
+        place_type = self._place_type(cand)
+        cue = place_type or self._locative(cand)
+        rate, basis = self._place_rate(cand.key)
+        if rate is not None:
+            strong = self._is_strong(cand.key)
+            if rate >= ACCEPT_RATE or (strong and rate >= STRONG_ACCEPT_RATE):
+                return Decision(cand, ACCEPT, f"{basis} {rate:.2f} ≥ {ACCEPT_RATE}", cue)
+            if rate >= REJECT_RATE:
+                if cue:
+                    return Decision(cand, ACCEPT, f"{basis} {rate:.2f} with cue {cue!r}", cue)
+                return Decision(cand, EVIDENCE, f"{basis} {rate:.2f}: needs a cue")
+            if place_type:
+                return Decision(cand, ACCEPT, f"{basis} {rate:.2f} but after {place_type!r}", cue)
+            return Decision(cand, REJECT, f"{basis} {rate:.2f} < {REJECT_RATE}: a common word")
+        if self._is_strong(cand.key):
+            return Decision(cand, ACCEPT, "strong prior (country, region, capital or large city)", cue)
+        if cand.n_words >= 2:
+            return Decision(cand, ACCEPT, "multi-word name", cue)
+        if cue:
+            return Decision(cand, ACCEPT, f"cue {cue!r}", cue, weak=True)
+        return Decision(cand, EVIDENCE, "weak prior: needs a cue", weak=True)
+
+    def _prev_cue(self, cand: Candidate, kind: str) -> str:
+        """The previous word, as written or without its conjunction, when it is a cue of ``kind``."""
+        prev = cand.prev[1]
+        for word in (prev, _strip_conjunction(prev)):
+            if word and self.lexicon.is_cue(word, kind):
+                return word
+        return ""
+
+    def _is_country_level(self, key: str) -> bool:
+        index = self.index
+        return any(index.feature_name(r) in ("country", "continent", "region") for r in index.rows_ar(key))
+
+    def _place_type(self, cand: Candidate) -> str:
+        for word in (cand.prev[1], _strip_conjunction(cand.prev[1])):
+            for w in (word, word[1:] if word[:1] in "بل" else word):
+                if w and self.lexicon.is_cue(w, "place_type"):
+                    return w
+        return ""
+
+    def _locative(self, cand: Candidate) -> str:
+        if cand.clitic in _LOCATIVE_CLITICS:
+            return cand.clitic
+        prev = cand.prev[1]
+        for w in (prev, _strip_conjunction(prev)):
+            if w and self.lexicon.is_cue(w, "preposition"):
+                return w
+        two = f"{cand.prev[0]} {prev}"
+        if self.lexicon.is_cue(two, "preposition"):
+            return two
+        return ""
+
+    def _is_adjective(self, key: str) -> bool:
+        stem = key[2:] if key.startswith("ال") else key
+        adjectives = self.lexicon.adjectives
+        if stem in adjectives:
+            return True
+        for suffix in ("ه", "ون", "ين", "يه"):
+            if stem.endswith(suffix) and stem[: -len(suffix)] in adjectives:
+                return True
+        return False
+
+    def _place_rate(self, key: str) -> tuple[float | None, str]:
+        """Share of a name's occurrences in real text that were places, and what it rests on."""
+        st = self.lexicon.stats.get(key)
+        if st is None:
+            return None, ""
+        if st.news >= MIN_COUNT:
+            # Smoothed toward what the gazetteer says: strong names start from a high prior.
+            mean = STRONG_PRIOR_MEAN if self._is_strong(key) else WEAK_PRIOR_MEAN
+            rate = (st.news_place + mean * PRIOR_WEIGHT) / (st.news + PRIOR_WEIGHT)
+            return rate, "place rate in labelled news"
+        if st.tweets >= MIN_COUNT:
+            # Tweets annotate only some places: a name seen as a place there is one; a name never
+            # annotated in many occurrences is a common word.
+            if st.tweets_place / st.tweets >= TWEET_PLACE_RATE:
+                return ACCEPT_RATE, "annotated as a place in tweets"
+            never = st.tweets_place == 0
+            if never and st.tweets >= (STRONG_NEGATIVE_COUNT if self._is_strong(key) else 2 * MIN_COUNT):
+                return 0.0, "never a place in labelled tweets:"
+        if st.unlabelled >= 3 * MIN_COUNT:
+            cue_rate = st.cued / st.unlabelled
+            if cue_rate >= PLACE_CUE_RATE:
+                return ACCEPT_RATE, f"cue rate in news {cue_rate:.2f}, i.e."
+            if cue_rate < WORD_CUE_RATE:
+                return 0.0, f"cue rate in news {cue_rate:.2f}, i.e."
+        return None, ""
+
+    def _is_strong(self, key: str) -> bool:
+        strong = self._strong.get(key)
+        if strong is None:
+            index = self.index
+            strong = any(index.feature_name(r) in _STRONG_FEATURES or bool(index.capital[r])
+                         or int(index.population[r]) >= _LARGE_CITY for r in index.rows_ar(key))
+            self._strong[key] = strong
+        return strong
+
+    # -- resolution ------------------------------------------------------------------------
+    def _resolve(self, decisions: list[Decision]) -> list[int | None]:
+        """Choose one row per accepted mention, using the document's own places.
+
+        The document's countries are those of its country names and of names whose best reading
+        is clear (one row, or a prior well above any reading in another country). A candidate in
+        one of them gains CONTEXT_WEIGHT times that country's share of those mentions.
+        """
+        index = self.index
+        votes: Counter[tuple[str, str]] = Counter()
+        for d in decisions:
+            code = self._clear_country(d.candidate.key)
+            if code:
+                votes[(d.candidate.key, code)] += 1
+        chosen: dict[tuple[str, str | None], int | None] = {}
+        out = []
+        for d in decisions:
+            cand = d.candidate
+            hint = self._adjective_country(cand.next)
+            memo = (cand.key, hint)
+            if memo not in chosen:
+                # The name's own occurrences do not vote for its reading.
+                countries: Counter[str] = Counter()
+                for (key, code), n in votes.items():
+                    if key != cand.key:
+                        countries[code] += n
+                total = sum(countries.values())
+                shares = {code: n / total for code, n in countries.items()} if total else {}
+                rows = index.rows_ar(cand.key)
+                chosen[memo] = max(rows, key=lambda r: (self._score(r, shares, hint), -r)) if rows else None
+            out.append(chosen[memo])
+        return out
+
+    def _clear_country(self, key: str) -> str | None:
+        """The country a name clearly points to, or ``None`` when its readings disagree."""
+        index = self.index
+        rows = sorted(index.rows_ar(key), key=lambda r: -float(index.prior[r]))
+        if not rows:
+            return None
+        best = index.country_code(rows[0])
+        for r in rows[1:]:
+            if index.country_code(r) != best:
+                if float(index.prior[rows[0]]) - float(index.prior[r]) < CLEAR_MARGIN:
+                    return None
+                break
+        return best
+
+    def _score(self, row: int, shares: dict[str, float], hint: str | None) -> float:
+        index = self.index
+        score = float(index.prior[row])
+        code = index.country_code(row)
+        if hint and code == hint:
+            score += ADJECTIVE_BONUS
+        if code in shares:
+            score += CONTEXT_WEIGHT * shares[code]
+        return score
+
+    def _adjective_country(self, word: str) -> str | None:
+        if not word:
+            return None
+        stem = word[2:] if word.startswith("ال") else word
+        adjectives = self.lexicon.adjectives
+        for candidate in (stem, stem[:-1] if stem.endswith("ه") else None,
+                          stem[:-2] if stem.endswith(("ون", "ين")) else None):
+            if candidate and candidate in adjectives:
+                code = adjectives[candidate]
+                return code if len(code) == 2 else None
+        return None

@@ -1,0 +1,26 @@
+"""The mutable build-time record every source fills in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Record"]
+
+
+@dataclass
+class Record:
+    """A place while the index is being built: names are gathered from several sources."""
+
+    id: str
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str | None
+    feature: str
+    population: int | None = None
+    name_ar: str = ""
+    names_ar: set[str] = field(default_factory=set)
+    names_latin: set[str] = field(default_factory=set)
+    admin1: str = ""
+    capital: bool = False
+    radius_km: float = 0.0

@@ -1,0 +1,141 @@
+"""Gazetteer.find(): the seed article exactly, clitics, adjectives, organisations, persons,
+multi-word names, cues, context, and offset invariants for any input."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gazetteer import QueryError
+
+SEED_PLACES = {"سورية", "واشنطن", "جنيف", "أوكرانيا", "موسكو", "نيس", "حماة", "حمص", "اللاذقية", "دمشق",
+               "آسيا الوسطى", "القوقاز الجنوبي", "روسيا", "منبج"}
+LANDMARKS_ALLOWED = {"الكرملين", "البنتاغون"}
+
+
+def texts(gz, text):
+    return [m.text for m in gz.find(text)]
+
+
+def test_seed_article_gives_exactly_its_places(gz, seed_text):
+    mentions = gz.find(seed_text)
+    found = {m.text for m in mentions}
+    assert SEED_PLACES <= found
+    assert found - SEED_PLACES <= LANDMARKS_ALLOWED
+    for m in mentions:
+        assert seed_text[m.start:m.end] == m.text
+        assert m.place is not None
+
+
+def test_seed_places_resolve_in_context(gz, seed_text):
+    by_text = {m.text: m.place for m in gz.find(seed_text)}
+    assert by_text["نيس"].country_code == "FR"
+    assert by_text["جنيف"].country_code == "CH"
+    assert by_text["واشنطن"].country_code == "US" and abs(by_text["واشنطن"].longitude + 77.04) < 0.2
+    assert by_text["حماة"].country_code == "SY"
+    assert by_text["سورية"].feature == "country"
+    assert by_text["آسيا الوسطى"].feature == "region"
+
+
+def test_organisation_name_is_not_a_place(gz, seed_text):
+    start = seed_text.index("قوات سوريا الديمقراطية")
+    assert not [m for m in gz.find(seed_text) if start <= m.start < start + 22]
+    assert texts(gz, "قالت قوات سوريا الديمقراطية إنها تقدمت") == []
+    assert "دمشق" not in texts(gz, "أعلنت جامعة دمشق عن نتائج الامتحانات")
+    assert texts(gz, "وزارة الخارجية الأميركية") == []
+
+
+@pytest.mark.parametrize(("text", "expected", "start"), [
+    ("وحمص", "حمص", 1), ("بحمص", "حمص", 1), ("لحمص", "حمص", 1), ("وبحمص", "حمص", 2),
+    ("واللاذقية", "اللاذقية", 1), ("باللاذقية", "اللاذقية", 1), ("للاذقية", "لاذقية", 1),
+    ("فدمشق", "دمشق", 1), ("ولدمشق", "دمشق", 2),
+])
+def test_clitics_are_split_off(gz, text, expected, start):
+    mentions = gz.find(f"وصلت القوات إلى حماة ثم {text} أمس")
+    last = mentions[-1]
+    offset = len("وصلت القوات إلى حماة ثم ")
+    assert last.text == expected
+    assert last.start == offset + start
+    assert last.place is not None and last.place.country_code == "SY"
+
+
+def test_clitic_stripping_does_not_invent_places(gz):
+    assert texts(gz, "ولكن الأمر كان مختلفا لأنه لم يكن له أي دور بين الطرفين") == []
+
+
+def test_nationality_adjectives_are_cues_not_mentions(gz):
+    mentions = gz.find("وقع الهجوم في نيس الفرنسية وأدانته الحكومة السورية والخارجية الروسية")
+    assert [m.text for m in mentions] == ["نيس"]
+    assert mentions[0].place.country_code == "FR"
+
+
+def test_person_names_are_not_places(gz):
+    text = "التقى الرئيس السوري بشار الأسد وزير الخارجية الأميركي جون كيري والرئيس أوباما"
+    assert texts(gz, text) == []
+
+
+def test_longest_name_wins(gz):
+    assert texts(gz, "زار الوفد الولايات المتحدة الأمريكية") == ["الولايات المتحدة الأمريكية"]
+    assert texts(gz, "اشتباكات في دير الزور ورأس العين") == ["دير الزور", "رأس العين"]
+    assert texts(gz, "من آسيا الوسطى إلى القوقاز") == ["آسيا الوسطى", "القوقاز"]
+
+
+def test_spacing_variant_in_text(gz):
+    mentions = gz.find("قصف على ديرالزور")
+    assert [m.text for m in mentions] == ["ديرالزور"] and mentions[0].place.name == "Deir ez-Zor"
+
+
+def test_cue_makes_a_weak_name_a_place(gz):
+    # A village name that is also a word needs a cue; with مدينة/بلدة/في before it, it is a place.
+    assert "منبج" in texts(gz, "تقدمت القوات إلى وسط مدينة منبج")
+    assert texts(gz, "دخلت القوات بلدة الباب شمالي حلب")[:1] == ["الباب"]
+
+
+def test_same_name_resolves_consistently(gz):
+    mentions = gz.find("وصلنا إلى حماة. وفي حماة قصف. حماة مدينة سورية")
+    places = {m.place.id for m in mentions if m.text == "حماة"}
+    assert len(places) == 1
+
+
+def test_document_context_pulls_ambiguous_names(gz):
+    jordan = gz.find("سيول في الأردن: أمطار غزيرة على عمان والزرقاء ومادبا")
+    amman = [m for m in jordan if m.text == "عمان"]
+    assert amman and amman[0].place.country_code == "JO"
+
+
+def test_hashtags(gz):
+    assert texts(gz, "#امطار_الكويت #سيول") == []
+    assert texts(gz, "#الكويت") == ["الكويت"]
+
+
+def test_marks_inside_names_map_back_to_original_offsets(gz):
+    text = "قصف على مَنْبِج و\u200fحمـــص"
+    mentions = gz.find(text)
+    assert [m.place.name for m in mentions] == ["Manbij", "Homs"]
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_bad_input(gz):
+    assert gz.find("") == []
+    with pytest.raises(QueryError):
+        gz.find(None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويىةءأإآؤئ ـًٌٍَُِّْ\u200f\u200c.،#_\n")
+                                + ["حمص", "دمشق", "سورية", " في ", "وال", "لل", "دير الزور", "مدينة "]),
+                max_size=60).map("".join))
+def test_mentions_are_sorted_non_overlapping_and_exact(gz, text):
+    mentions = gz.find(text)
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.end <= b.start
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_unicode_never_raises(gz, text):
+    for m in gz.find(text):
+        assert text[m.start:m.end] == m.text

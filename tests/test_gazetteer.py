@@ -1,0 +1,160 @@
+"""Lookup, geocoding, reverse geocoding and errors against the bundled index."""
+
+import math
+
+import pytest
+
+from gazetteer import Gazetteer, Place, QueryError
+
+
+def km(a, b):
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+# Every place the seed article names: (query, country, feature, reference point, tolerance km).
+SEED_PLACES = [
+    ("منبج", "SY", "city", (36.5281, 37.9549), 10),
+    ("حماة", "SY", "city", (35.1318, 36.7578), 10),
+    ("حمص", "SY", "city", (34.7268, 36.7234), 10),
+    ("اللاذقية", "SY", "city", (35.5317, 35.7901), 10),
+    ("دمشق", "SY", "city", (33.5102, 36.2913), 10),
+    ("نيس", "FR", "city", (43.7031, 7.2661), 10),
+    ("موسكو", "RU", "city", (55.7522, 37.6156), 15),
+    ("واشنطن", "US", "city", (38.8951, -77.0364), 15),
+    ("جنيف", "CH", "city", (46.2022, 6.1457), 10),
+    ("سورية", "SY", "country", None, None),
+    ("سوريا", "SY", "country", None, None),
+    ("أوكرانيا", "UA", "country", None, None),
+    ("روسيا", "RU", "country", None, None),
+    ("آسيا الوسطى", None, "region", (45.0, 65.0), 1200),
+    ("القوقاز الجنوبي", None, "region", (41.0, 45.0), 500),
+]
+
+
+@pytest.mark.parametrize(("query", "cc", "feature", "point", "tol"), SEED_PLACES)
+def test_seed_places_resolve(gz, query, cc, feature, point, tol):
+    place = gz.geocode(query)
+    assert place is not None, query
+    assert place.country_code == cc
+    assert place.feature == feature
+    if point is None:  # a country: its point lies inside it, near its own towns
+        assert gz.reverse(place.latitude, place.longitude).country_code == cc
+    else:
+        assert km((place.latitude, place.longitude), point) <= tol
+
+
+def test_place_fields_follow_contract(gz):
+    place = gz.geocode("منبج")
+    assert isinstance(place, Place)
+    assert place.id.startswith("geonames:")
+    assert place.name == "Manbij" and place.name_ar
+    assert isinstance(place.latitude, float) and isinstance(place.longitude, float)
+    assert place.population and place.population > 50_000
+    with pytest.raises(AttributeError):
+        place.name = "x"  # immutable
+
+
+def test_latin_queries(gz):
+    assert gz.geocode("Manbij").country_code == "SY"
+    assert gz.geocode("Damascus").country_code == "SY"
+    assert gz.geocode("nice").country_code == "FR"
+    assert gz.geocode("Ḩamāh").name in ("Hama", "Ḩamāh")
+
+
+def test_country_narrowing(gz):
+    nice_us = gz.geocode("Nice, United States")
+    assert nice_us is not None and nice_us.country_code == "US"
+    assert gz.geocode("نيس، فرنسا").country_code == "FR"
+    assert gz.geocode("واشنطن، الولايات المتحدة").country_code == "US"
+    assert gz.geocode("Tripoli, Lebanon").country_code == "LB"
+    assert gz.geocode("طرابلس، ليبيا").country_code == "LY"
+    assert gz.geocode("منبج، فرنسا") is None
+
+
+def test_news_reader_ranking(gz):
+    """A country or a well-known city before a hamlet of the same name."""
+    assert gz.geocode("نيس").country_code == "FR"
+    washington = gz.geocode("واشنطن")
+    assert km((washington.latitude, washington.longitude), (38.8951, -77.0364)) < 15
+    assert gz.geocode("الأردن").feature == "country"
+    assert gz.geocode("لبنان").feature == "country"
+    assert gz.geocode("حلب").feature == "city"
+
+
+def test_spelling_variants(gz):
+    assert gz.geocode("ديرالزور").name == gz.geocode("دير الزور").name
+    assert gz.geocode("حماه").name == gz.geocode("حماة").name
+    assert gz.geocode("ادلب").country_code == "SY"
+    assert gz.geocode("مدينة منبج").name == "Manbij"
+    assert gz.geocode("لاذقية").name == gz.geocode("اللاذقية").name  # article missing
+
+
+def test_fuzzy_ranked_below_exact(gz):
+    misspelt = gz.geocode("منبجج")  # doubled letter
+    assert misspelt is not None and misspelt.name == "Manbij"
+
+
+def test_lookup_candidates_best_first(gz):
+    places = gz.lookup("حماة", limit=10)
+    assert places and places[0].country_code == "SY"
+    assert len(places) <= 10
+    assert len({p.id for p in places}) == len(places)
+    assert gz.lookup("حماة", limit=1) == places[:1]
+
+
+def test_admin1_units(gz):
+    place = gz.geocode("محافظة حلب")
+    assert place.feature == "admin1" and place.country_code == "SY"
+    assert gz.geocode("محافظة ريف دمشق").feature in ("admin1",)
+
+
+def test_curated_places(gz):
+    for name, feature in [("الكرملين", "landmark"), ("البنتاغون", "landmark"), ("الغوطة الشرقية", "region"),
+                          ("الفرات", "water"), ("البحر المتوسط", "water"), ("الشرق الأوسط", "region")]:
+        place = gz.geocode(name)
+        assert place is not None and place.feature == feature, name
+
+
+def test_nothing_matches_returns_none(gz):
+    assert gz.geocode("ززززززززز") is None
+    assert gz.lookup("qqqqxxxzzz") == []
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"x", "", "   ", "\u200f\u0640", "م" * 1000])
+def test_bad_queries_raise_one_error_type(gz, bad):
+    with pytest.raises(QueryError) as info:
+        gz.geocode(bad)
+    assert isinstance(info.value, ValueError)
+
+
+def test_reverse_nearest_populated_place(gz):
+    place = gz.reverse(36.53, 37.95)
+    assert place.name == "Manbij"
+    assert gz.reverse(43.70, 7.27).country_code == "FR"
+    paris = gz.reverse(48.8566, 2.3522)
+    assert paris.country_code == "FR"
+
+
+def test_reverse_is_exact_nearest(gz):
+    """The STRtree answer equals a brute-force great-circle scan."""
+    import numpy as np
+
+    idx = gz.index
+    rows = np.flatnonzero(idx.feature == 5)
+    for lat, lon in [(36.2, 37.1), (64.1, -21.9), (-33.9, 151.2), (71.0, 25.0), (0.1, 179.9)]:
+        p1, p2 = np.radians(lat), np.radians(idx.latitude[rows])
+        a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(idx.longitude[rows] - lon) / 2) ** 2
+        best = rows[int(np.argmin(a))]
+        assert gz.reverse(lat, lon).id == idx.place_id(int(best))
+
+
+@pytest.mark.parametrize("bad", [(91, 0), (0, 181), ("x", 0), (float("nan"), 0)])
+def test_reverse_bad_coordinates(gz, bad):
+    with pytest.raises(QueryError):
+        gz.reverse(*bad)
+
+
+def test_shared_index_between_instances():
+    assert Gazetteer().index is Gazetteer().index

@@ -1,0 +1,45 @@
+"""The geopy protocol: ArabicGeocoder with geopy and geopandas."""
+
+import pytest
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+from gazetteer import ArabicGeocoder
+
+
+def test_is_a_geopy_geocoder():
+    assert issubclass(ArabicGeocoder, Geocoder)
+
+
+def test_geocode_returns_location_with_place_raw():
+    location = ArabicGeocoder().geocode("منبج")
+    assert isinstance(location, Location)
+    assert abs(location.latitude - 36.53) < 0.1 and abs(location.longitude - 37.95) < 0.1
+    assert location.raw["name"] == "Manbij" and location.raw["country_code"] == "SY"
+    assert set(location.raw) >= {"id", "name", "name_ar", "latitude", "longitude", "country_code",
+                                 "feature", "population"}
+
+
+def test_geocode_many_and_none():
+    coder = ArabicGeocoder()
+    many = coder.geocode("حماة", exactly_one=False)
+    assert isinstance(many, list) and len(many) >= 1
+    assert coder.geocode("ززززززززز") is None
+
+
+def test_reverse():
+    coder = ArabicGeocoder()
+    assert coder.reverse((36.53, 37.95)).raw["name"] == "Manbij"
+    assert coder.reverse("36.53, 37.95", exactly_one=False)[0].raw["name"] == "Manbij"
+    with pytest.raises(ValueError):
+        coder.reverse("not a point")
+
+
+def test_geopandas_geocode():
+    from geopandas.tools import geocode
+
+    frame = geocode(["منبج", "حمص"], provider=ArabicGeocoder)
+    assert len(frame) == 2
+    assert frame.crs.to_epsg() == 4326
+    assert abs(frame.geometry.iloc[0].y - 36.53) < 0.1
+    assert abs(frame.geometry.iloc[1].x - 36.72) < 0.1

@@ -1,0 +1,56 @@
+"""normalize(): each orthographic fold, table-driven, plus idempotence."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gazetteer import normalize
+from gazetteer.normalize import fold_chars, latin_key
+
+CASES = [
+    ("إدلبُ", "ادلب"),                      # hamza-below alef, damma
+    ("أحمد", "احمد"), ("آسيا", "اسيا"), ("ٱلله", "الله"),   # alef forms
+    ("مؤتة", "موته"), ("بئر", "بير"),         # hamza carriers
+    ("سيناء", "سينا"),                        # lone hamza
+    ("مصطفى", "مصطفي"),                      # alef maqsura
+    ("حماة", "حماه"),                         # teh marbuta
+    ("مَدِينَةٌ", "مدينه"), ("شدّة", "شده"),        # tashkeel, shadda
+    ("منبـــج", "منبج"),                      # tatweel
+    ("ایران", "ايران"), ("کرمان", "كرمان"),     # Persian yeh, keheh
+    ("ۀ", "ه"), ("ہ", "ه"), ("ے", "ي"), ("ھ", "ه"),  # Persian/Urdu forms
+    ("٢٠١٦", "2016"), ("۱۲۳", "123"),           # Arabic-Indic and Persian digits
+    ("دمشق\u200f", "دمشق"), ("\u202bحلب\u202c", "حلب"), ("حم\u200cص", "حمص"),  # bidi, zero-width
+    ("\ufeffحمص", "حمص"), ("حلب\u2066", "حلب"),
+    ("دير\u00a0الزور", "دير الزور"), ("دير\u202fالزور", "دير الزور"),  # non-breaking spaces
+    ("  دير   الزور  ", "دير الزور"),          # runs of spaces collapsed, ends stripped
+    ("ﻻذقية", "لاذقيه"),                     # presentation-form ligature
+    ("Manbij", "Manbij"),                    # Latin untouched
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), CASES)
+def test_normalize_folds(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_fold_chars_never_grows():
+    text = "إدلبُ ١٢ ـمنبج\u200f"
+    assert len(fold_chars(text)) <= len(text)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("Ḩamāh", "hamah"), ("Dayr az-Zawr", "dayr az zawr"),
+                                               ("Washington, D.C.", "washington dc"), ("‘Afrīn", "afrin")])
+def test_latin_key(raw, expected):
+    assert latin_key(raw) == expected
+
+
+@given(st.text())
+def test_normalize_idempotent(text):
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@given(st.text())
+def test_normalize_never_raises_and_has_no_marks(text):
+    out = normalize(text)
+    assert "\u0640" not in out and "\u064e" not in out and "\u200f" not in out
