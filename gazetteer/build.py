@@ -56,6 +56,16 @@ def _representative(members: list[Record]) -> Record:
                                        -(m.population or 0), m.id))
 
 
+def _country_point(ne_row) -> tuple[float, float]:
+    """Centroid of a country's largest polygon when it lies inside it, else Natural Earth's label point."""
+    geometry = ne_row.geometry
+    main = max(geometry.geoms, key=lambda g: g.area) if hasattr(geometry, "geoms") else geometry
+    centroid = main.centroid
+    if main.contains(centroid):
+        return round(centroid.y, 6), round(centroid.x, 6)
+    return float(ne_row.LABEL_Y), float(ne_row.LABEL_X)
+
+
 def build_records() -> list[Record]:
     """Gather every source into one list of records, deterministically ordered."""
     cities = list(geonames.cities())
@@ -100,7 +110,7 @@ def build_records() -> list[Record]:
         if ne_row is not None and isinstance(ne_row.NAME_AR, str):
             names_ar.add(ne_row.NAME_AR.strip())
         if ne_row is not None:
-            lat, lon = float(ne_row.LABEL_Y), float(ne_row.LABEL_X)
+            lat, lon = _country_point(ne_row)
         else:
             caps = [c for c in cities if c.country_code == iso and c.capital]
             if not caps:

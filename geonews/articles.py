@@ -1,0 +1,318 @@
+"""Reading inputs into :class:`Article` records, streamed, with per-record errors.
+
+An input is a text file (the first line is the headline), a JSON Lines file (``.jsonl``, ``.ndjson`` or
+``.json``, one object per line) or a folder of such files. A broken record never stops the run: it is
+passed to ``on_error`` as a :class:`~geonews.errors.RecordError` and reading goes on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import io
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import InputError, RecordError
+
+__all__ = ["Article", "html_to_text", "iter_articles", "report_to_stderr"]
+
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
+SUFFIXES = JSONL_SUFFIXES | {".txt"}  # what a folder is searched for
+_SNIFF = 8192  # bytes looked at to tell text from binary
+_JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean",
+               type(None): "null"}
+_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html)\b", re.IGNORECASE)
+_HTML_BODY = re.compile(r"<body[\s>/]", re.IGNORECASE)
+_FIRST_LINE = re.compile(r"\S[^\n]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article.
+
+    ``text`` is the text every offset refers to: the file or ``text`` field with line ends turned into
+    ``"\\n"`` (and HTML pages reduced to their text). ``date`` is ISO 8601 when it could be parsed, else
+    the string as given. ``path`` and ``line`` (1-based, ``None`` for text files) say where it came from.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str = ""
+    line: int | None = None
+
+
+def report_to_stderr(error: RecordError) -> None:
+    """Write one broken record's one-line message to standard error (the default ``on_error``)."""
+    print(error, file=sys.stderr)
+
+
+def iter_articles(paths: str | os.PathLike | Iterable[str | os.PathLike], *, max_bytes: int = 5_000_000,
+                  on_error: Callable[[RecordError], object] = report_to_stderr) -> Iterator[Article]:
+    """Read articles from files and folders, one at a time.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        Text files, JSON Lines files, or folders (searched recursively in path order for ``.txt``,
+        ``.jsonl``, ``.ndjson`` and ``.json`` files, skipping hidden files and folders).
+    max_bytes : int
+        Largest record accepted: a JSONL line, or a whole text file.
+    on_error : callable
+        Called with a :class:`RecordError` for each broken record (not JSON, not an object, no ``text``
+        or an empty one, too large, binary, unreadable); the record is skipped. Invalid UTF-8 is replaced
+        by U+FFFD and reported once per file, and that article is still yielded.
+
+    Returns
+    -------
+    iterator of Article
+        A generator: JSONL files are read line by line, never whole.
+
+    Raises
+    ------
+    InputError
+        At once, before anything is read, when a path does not exist or a folder cannot be listed.
+
+    Notes
+    -----
+    Encodings: UTF-8 with or without BOM, UTF-16 with a BOM (bad UTF-16 in a JSON Lines file is replaced
+    without a report, and its size limit is counted as two bytes a character). A record that looks like an HTML page
+    (starts with ``<!doctype html`` or ``<html``, or contains ``<body``) is reduced to its text with the
+    standard library's ``HTMLParser`` (scripts and styles dropped, block tags made line breaks, entities
+    decoded); its ``<title>`` is the title when none is given, and is not part of the text.
+    """
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    tops = [Path(p) for p in given]
+    for top in tops:
+        if not top.exists():
+            raise InputError(f"{top.as_posix()}: no such file or folder")
+        if top.is_dir() and not os.access(top, os.R_OK | os.X_OK):
+            raise InputError(f"{top.as_posix()}: cannot read folder")
+    return _iter_articles(tops, max_bytes, on_error)
+
+
+def _iter_articles(tops: list[Path], max_bytes: int, on_error: Callable) -> Iterator[Article]:
+    for top in tops:
+        for path in _walk(top, on_error) if top.is_dir() else [top]:
+            name = path.as_posix()
+            try:
+                if path.suffix.lower() in JSONL_SUFFIXES:
+                    yield from _read_jsonl(path, name, max_bytes, on_error)
+                elif (article := _read_text(path, name, max_bytes, on_error)) is not None:
+                    yield article
+            except OSError as err:
+                on_error(RecordError(name, None, f"cannot read ({err.strerror or err})"))
+
+
+def _walk(top: Path, on_error: Callable) -> list[Path]:
+    def failed(err: OSError) -> None:
+        on_error(RecordError(Path(err.filename).as_posix(), None, f"cannot read folder ({err.strerror})"))
+
+    found = []
+    for root, dirs, files in os.walk(top, onerror=failed):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root, f) for f in files if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES]
+    return sorted(found)
+
+
+def _encoding(head: bytes) -> str | None:
+    """The codec for bytes starting with ``head``, or ``None`` for a binary file."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None if b"\0" in head[:_SNIFF] else "utf-8"
+
+
+def _too_large(size: int, limit: int) -> str:
+    def human(n: int) -> str:
+        return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB" if n >= 1e3 else f"{n} bytes"
+    return f"too large ({human(size)} > {human(limit)} limit)"
+
+
+def _read_text(path: Path, name: str, max_bytes: int, on_error: Callable) -> Article | None:
+    size = path.stat().st_size
+    if size > max_bytes:
+        on_error(RecordError(name, None, _too_large(size, max_bytes)))
+        return None
+    data = path.read_bytes()
+    encoding = _encoding(data[:_SNIFF])
+    if encoding is None:
+        on_error(RecordError(name, None, "binary file, not text"))
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1 if encoding != "utf-16" else None
+        on_error(RecordError(name, line, f"invalid {'UTF-16' if line is None else 'UTF-8'} replaced"))
+        text = data.decode(encoding, errors="replace")
+    text, title = _clean(text)
+    if not text.strip():
+        on_error(RecordError(name, None, "empty text"))
+        return None
+    if title is None:
+        title = _FIRST_LINE.search(text).group().strip()
+    return Article(id=name, text=text, title=title, path=name)
+
+
+def _read_jsonl(path: Path, name: str, max_bytes: int, on_error: Callable) -> Iterator[Article]:
+    with open(path, "rb", buffering=1 << 16) as raw:
+        encoding = _encoding(raw.peek(_SNIFF)[:_SNIFF])
+        if encoding is None:
+            on_error(RecordError(name, None, "binary file, not text"))
+            return
+        if encoding == "utf-16":  # sizes are counted in characters, two bytes each
+            stream = io.TextIOWrapper(raw, encoding="utf-16", errors="replace", newline="\n")
+            lines, scale = _lines(stream, max_bytes // 2, "\n"), 2
+        else:
+            if encoding == "utf-8-sig":
+                raw.read(len(codecs.BOM_UTF8))
+            lines, scale = _lines(raw, max_bytes, b"\n"), 1
+        reported = False
+        for lineno, line, size in lines:
+            if line is None:
+                on_error(RecordError(name, lineno, _too_large(size * scale, max_bytes)))
+                continue
+            if not line.strip():
+                continue
+            if isinstance(line, bytes):
+                try:
+                    line = line.decode("utf-8")
+                except UnicodeDecodeError:
+                    line = line.decode("utf-8", errors="replace")
+                    if not reported:
+                        reported = True
+                        on_error(RecordError(name, lineno, "invalid UTF-8 replaced"))
+            if (article := _parse_record(line, name, lineno, on_error)) is not None:
+                yield article
+
+
+def _lines(stream, limit: int, newline):
+    """Yield ``(lineno, line or None when longer than limit, length)``; an overlong line is never held whole."""
+    ends = b"\r\n" if isinstance(newline, bytes) else "\r\n"
+    lineno = 0
+    while line := stream.readline(limit + 2):
+        lineno += 1
+        if line.endswith(newline) or len(line) < limit + 2:
+            line = line.rstrip(ends)
+            yield lineno, (line if len(line) <= limit else None), len(line)
+            continue
+        size = len(line)
+        while more := stream.readline(1 << 20):
+            size += len(more)
+            if more.endswith(newline):
+                break
+        yield lineno, None, size
+
+
+def _parse_record(line: str, name: str, lineno: int, on_error: Callable) -> Article | None:
+    def fail(message: str) -> None:
+        on_error(RecordError(name, lineno, message))
+
+    try:
+        record = json.loads(line)
+    except ValueError as err:  # JSONDecodeError, or an integer with too many digits
+        return fail(f"not valid JSON ({getattr(err, 'msg', err)})")
+    except RecursionError:
+        return fail("not valid JSON (nested too deeply)")
+    if not isinstance(record, dict):
+        return fail(f"not a JSON object (got {_JSON_TYPES.get(type(record), 'value')})")
+    if record.get("text") is None:
+        return fail('no "text" field')
+    if not isinstance(record["text"], str):
+        return fail(f'"text" is not a string (got {_JSON_TYPES.get(type(record["text"]), "value")})')
+    text, html_title = _clean(record["text"])
+    if not text.strip():
+        return fail('"text" is empty')
+    return Article(id=_optional(record.get("id")) or f"{name}:{lineno}", text=text,
+                   title=_optional(record.get("title")) or html_title, date=_iso_date(record.get("date")),
+                   source=_optional(record.get("source")), url=_optional(record.get("url")),
+                   path=name, line=lineno)
+
+
+def _clean(text: str) -> tuple[str, str | None]:
+    """Line ends made ``"\\n"``; an HTML page reduced to its text. Returns ``(text, html title)``."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _HTML_START.match(text) or _HTML_BODY.search(text):
+        return html_to_text(text)
+    return text, None
+
+
+def _optional(value: object) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def _iso_date(value: object) -> str | None:
+    """``YYYY-MM-DD`` or an ISO timestamp when the value parses (ISO 8601 or RFC 2822), else as given."""
+    if (raw := _optional(value)) is None:
+        return None
+    for parse in (_dt.date.fromisoformat, _dt.datetime.fromisoformat, parsedate_to_datetime):
+        try:
+            return parse(raw).isoformat()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            pass
+    return raw
+
+
+class _TextExtractor(HTMLParser):
+    _SKIP = frozenset({"script", "style", "noscript", "template"})
+    _BLOCK = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol", "table",
+                        "section", "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)  # entities decoded with html.unescape
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skipping = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag == "title":
+            self._in_title = False
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skipping:
+            (self.title if self._in_title else self.parts).append(data)
+
+
+def html_to_text(page: str) -> tuple[str, str | None]:
+    """Reduce an HTML page to its text.
+
+    Returns
+    -------
+    tuple of (str, str or None)
+        The text, one block per line with spaces collapsed, and the ``<title>`` (``None`` if absent).
+    """
+    parser = _TextExtractor()
+    parser.feed(page)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return text, " ".join("".join(parser.title).split()) or None

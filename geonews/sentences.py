@@ -1,0 +1,119 @@
+"""Sentence segmentation for Arabic (and Latin-script) news that keeps character offsets.
+
+>>> [s.text for s in split_sentences("قال «هذا 4.5 كم.» ثم غادر. هل عاد؟ نعم")]
+['قال «هذا 4.5 كم.» ثم غادر.', 'هل عاد؟', 'نعم']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Sentence", "split_sentences"]
+
+# One pass over the only characters that matter: runs of sentence ends (. ! ? ؟ ؛ … ۔, with any closing
+# bracket right after them), line breaks, and quotation marks. Each match first skips the ordinary text
+# before its token in one tight loop (3-5 times faster than searching for the token); group 1 is the
+# token, empty at the end of the text.
+_ENDS = ".!?\u061f\u061b\u2026\u06d4"
+_OTHERS = "\n\r\u00ab\u00bb\u201c\u201d\""
+_TOKENS = re.compile(f"[^{_ENDS}{_OTHERS}]*([{_ENDS}]+[)\\]]*|[{_OTHERS}]|\\Z)")
+_INITIALS = re.compile(r"[A-Z]\.|[A-Za-z]\.(?:[A-Za-z]\.)+")  # J.  U.S.  e.g.  a.m.
+_OPENERS = "([{\u00ab\u201c\"'"
+_LOOK_BACK = 16  # longer than any abbreviation
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: ``article_text[start:end] == text``, without surrounding whitespace."""
+
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    lines = resources.files("geonews.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in lines.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _keeps_going(text: str, i: int) -> bool:
+    """Whether the single ``.`` at ``text[i]`` is not a sentence end (decimal, abbreviation, initial)."""
+    before, after = text[i - 1:i], text[i + 1:i + 2]
+    if before.isdigit() and after.isdigit():  # 4.5  ٤.٥
+        return True
+    if before.isascii() and after.isascii() and before.isalnum() and after.isalnum():  # U.S  example.com
+        return True
+    words = text[max(0, i - _LOOK_BACK):i + 1].split()
+    token = words[-1].lstrip(_OPENERS) if words else ""
+    if len(token) == 2 and token[0].isalpha() and after.isalpha():  # the first dot of أ.د. or ق.م.
+        return True
+    return token.lower() in _abbreviations() or _INITIALS.fullmatch(token) is not None
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        sentences.append(Sentence(start, start + len(stripped), stripped))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentences, keeping their offsets.
+
+    Parameters
+    ----------
+    text : str
+        An article's text.
+
+    Returns
+    -------
+    list of Sentence
+        In order, non-overlapping, none empty. A sentence ends after a run of ``.`` ``!`` ``?`` ``؟``
+        ``؛`` ``…`` (the run, and a closing bracket right after it, belong to it) or at a line break.
+
+    Notes
+    -----
+    A ``.`` does not end a sentence between digits (4.5), between Latin letters or digits
+    (example.com), after an abbreviation listed in ``geonews/data/abbreviations.txt`` (Dr., etc., د.),
+    after a single capital letter (J. Kerry) or inside dotted initials (U.S., أ.د.). Nothing ends a
+    sentence inside a quotation (« », “ ”, or a pair of ``"``): it ends at the first end after the quote
+    closes. A quotation still open at a line break is closed there, so it never swallows the next line.
+    """
+    sentences: list[Sentence] = []
+    start = 0
+    guillemets = curly = 0
+    straight = False
+    for match in _TOKENS.finditer(text):
+        begin, end = match.span(1)
+        if begin == end:
+            break
+        char = text[begin]
+        if char == "\n" or char == "\r":
+            _add(sentences, text, start, begin)
+            start = end
+            guillemets = curly = 0
+            straight = False
+        elif char == "\u00ab":
+            guillemets += 1
+        elif char == "\u00bb":
+            guillemets -= guillemets > 0
+        elif char == "\u201c":
+            curly += 1
+        elif char == "\u201d":
+            curly -= curly > 0
+        elif char == '"':
+            straight = not straight
+        elif guillemets or curly or straight:
+            continue
+        elif char == "." and (end - begin == 1 or text[begin + 1] in ")]") and _keeps_going(text, begin):
+            continue
+        else:
+            _add(sentences, text, start, end)
+            start = end
+    _add(sentences, text, start, len(text))
+    return sentences
