@@ -1,0 +1,37 @@
+"""The shape of geonews output: claim types, relations, and the columns of the statements frame.
+
+``geonews extract`` writes one JSON object per statement (``STATEMENT_KEYS``, places nested); the
+tabular outputs (GeoJSON, GeoPackage, GeoParquet, CSV) and the map read a frame with one row per
+(statement, place) and the columns below, in EPSG:4326.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CLAIM_TYPES", "RELATIONS", "STATEMENT_KEYS", "PLACE_KEYS", "FRAME_COLUMNS"]
+
+#: ACLED-like claim types, most specific first.
+CLAIM_TYPES = ("control", "advance", "attack", "diplomacy", "mention")
+#: How a statement's place relates to the named place.
+RELATIONS = ("in", "center", "countryside", "north", "south", "east", "west", "near")
+#: Keys of a statement in JSON Lines output (the public contract), in order.
+STATEMENT_KEYS = ("article", "text", "start", "end", "speaker", "claim_type", "actor", "target", "places",
+                  "quantities")
+#: Keys of each object in a statement's ``places`` (the contract: Mention + Place fields + relation).
+PLACE_KEYS = ("text", "start", "end", "id", "name", "name_ar", "latitude", "longitude", "country_code",
+              "feature", "relation", "geo_precision")
+
+#: Columns of the frame: one row per (statement, place); a statement without places has one row
+#: with empty place columns. ``place_*`` hold the mention (article offsets); ``id`` .. ``feature``
+#: the resolved place (empty when unresolved, with the reason in ``unresolved``); ``quantities``
+#: is a JSON string; ``geometry`` is the point or the area the relation describes.
+FRAME_COLUMNS = (
+    # the article
+    "article", "title", "date", "source", "url",
+    # the statement
+    "statement", "text", "start", "end", "speaker", "claim_type", "actor", "actor_side", "actor_color",
+    "target", "quantities",
+    # the place
+    "place_text", "place_start", "place_end", "id", "name", "name_ar", "latitude", "longitude",
+    "country_code", "feature", "relation", "geo_precision", "unresolved",
+    "geometry",
+)
