@@ -19,6 +19,11 @@ def gz():
 
 
 @pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEEDS[0]
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEEDS[0].read_text(encoding="utf-8")
 

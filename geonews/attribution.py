@@ -1,0 +1,129 @@
+"""Who the article says made a statement: reporting verbs and phrases with their speakers, and
+reported speech that goes on (وأضاف، مشيراً، بدوره، الوزير الروسي شدد) keeping its speaker.
+
+A sentence with no reporting cue has no speaker (``None``): nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from importlib import resources
+
+from gazetteer import normalize
+
+from .lexicons import Token, load_lexicons
+
+__all__ = ["Attributor"]
+
+_MAX_SPEAKER_WORDS = 9
+_QUOTES = "«»\"“”"
+
+
+@functools.lru_cache(maxsize=None)
+def _speech_words() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    with resources.files("geonews.data").joinpath("speech.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["word"].startswith("#"):
+                continue
+            out.setdefault(row["kind"], set()).add(normalize(row["word"]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _bare(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+class Attributor:
+    """Finds each sentence's speaker, remembering the previous one within an article."""
+
+    def __init__(self) -> None:
+        self.lexicons = load_lexicons()
+        self.words = _speech_words()
+        self.previous: str | None = None
+        self.seen: list[str] = []
+
+    def speaker(self, tokens: list[Token], text: str, offset: int) -> str | None:
+        """The speaker of the sentence ``text`` (tokens with article offsets starting at ``offset``)."""
+        reporting = self.lexicons.reporting
+        for i, tok in enumerate(tokens):
+            hit = reporting.match(tokens, i)
+            if hit is None:
+                continue
+            n, kind = hit
+            if kind == "phrase":
+                return self._remember(self._after(tokens, i + n, text, offset, drop_statement_noun=True))
+            explicit = self._after(tokens, i + n, text, offset)
+            if explicit is None:
+                # A verb right after a continuation word (بدوره شدد كيري): its own speaker follows.
+                nxt = reporting.match(tokens, i + n) if i + n < len(tokens) else None
+                if nxt is not None and nxt[1] != "phrase":
+                    explicit = self._after(tokens, i + n + nxt[0], text, offset)
+            if explicit is None:
+                explicit = self._before(tokens, i, text, offset)
+            if explicit is not None:
+                return self._remember(explicit)
+            if kind == "continuation" or self._continues(tokens, i):
+                return self.previous
+            return None
+        return None
+
+    # -- noun phrases around the cue -------------------------------------------------------
+    def _after(self, tokens, j, text, offset, drop_statement_noun=False) -> str | None:
+        stops = self.words["stop"]
+        k = j
+        if drop_statement_noun and k < len(tokens) and tokens[k].norm.lstrip("و") in self.words["statement_noun"]:
+            k += 1
+        start = k
+        while k < len(tokens) and k - start < _MAX_SPEAKER_WORDS:
+            tok = tokens[k]
+            if tok.text in "،,:؛" or tok.norm in stops or (tok.text in _QUOTES and k > start and
+                                                           tokens[k - 1].text not in _QUOTES):
+                break
+            if self.lexicons.reporting.match(tokens, k) is not None:
+                break
+            k += 1
+        span = [t for t in tokens[start:k] if t.text not in _QUOTES]
+        if not span:
+            return None
+        speaker = text[span[0].start - offset:span[-1].end - offset]
+        if drop_statement_noun and span[0].norm.startswith("لل"):
+            speaker = "ال" + speaker[2:]  # بيان للخارجية الأميركية -> الخارجية الأميركية
+        return speaker
+
+    def _before(self, tokens, i, text, offset) -> str | None:
+        """A subject before the verb (شويغو أضاف، الوزير الروسي شدد، فإنّ كيري أشار)."""
+        k = i
+        while k > 0 and tokens[k - 1].text not in "،,:؛" and i - k < 4:
+            k -= 1
+        span = [t for t in tokens[k:i] if t.text not in _QUOTES]
+        while span and (span[0].norm in self.words["stop"] or span[0].norm in self.words["opener"]):
+            span = span[1:]
+        if not span or any(t.norm in self.words["stop"] for t in span):
+            return None
+        return text[span[0].start - offset:span[-1].end - offset]
+
+    def _continues(self, tokens, i) -> bool:
+        return i > 0 and any(t.norm in self.words["opener"] for t in tokens[:i])
+
+    # -- memory ----------------------------------------------------------------------------
+    def _remember(self, speaker: str | None) -> str | None:
+        if speaker is None:
+            return None
+        resolved = self._resolve(speaker)
+        self.previous = resolved
+        if resolved not in self.seen:
+            self.seen.append(resolved)
+        return resolved
+
+    def _resolve(self, speaker: str) -> str:
+        """An anaphor or a short name becomes the fuller speaker it refers to (الوزير الروسي ->
+        وزير الدفاع الروسي سيرغي شويغو; شويغو -> the same)."""
+        words = {_bare(w) for w in normalize(speaker).split()}
+        for earlier in [self.previous, *reversed(self.seen)]:
+            if earlier and earlier != speaker:
+                earlier_words = {_bare(w) for w in normalize(earlier).split()}
+                if words and words < earlier_words:
+                    return earlier
+        return speaker

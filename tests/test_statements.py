@@ -1,0 +1,157 @@
+"""Statements and claims: the eleven claims of the seed article, attribution, quantities,
+relations as areas."""
+
+import pytest
+from shapely.geometry import Point
+
+from geonews.articles import Article, iter_articles
+from geonews.attribution import Attributor
+from geonews.lexicons import tokenize
+from geonews.pipeline import extract_statements
+from geonews.quantities import find_quantities
+
+
+@pytest.fixture(scope="module")
+def seed_statements(gz, seed_path):
+    article = next(iter_articles([seed_path]))
+    return extract_statements(article, gz)
+
+
+def find(statements, claim_type, place_text, relation=None):
+    """Statements of a type with a place written ``place_text`` (and a relation, if given)."""
+    return [s for s in statements if s.claim_type == claim_type
+            and any(p.text == place_text and (relation is None or p.relation == relation) for p in s.places)]
+
+
+def place(statement, text, relation=None):
+    return next(p for p in statement.places if p.text == text and (relation is None or p.relation == relation))
+
+
+def test_1_sdf_advance_into_central_manbij(seed_statements):
+    [s] = find(seed_statements, "advance", "منبج", "center")
+    assert s.speaker == "البنتاغون"
+    assert s.actor == "قوات سوريا الديمقراطية"
+    assert place(s, "منبج").place.name == "Manbij"
+
+
+def test_2_sdf_takes_civil_registry_in_central_manbij(seed_statements):
+    [s] = find(seed_statements, "control", "منبج", "center")
+    assert s.speaker == "مصدر كردي"
+    assert s.actor == "الديمقراطية" and s.actor_side == "sdf"
+    assert {"value": 25, "unit": "killed"}.items() <= s.quantities[0].to_dict().items()
+
+
+def test_3_russia_liberated_12000_km2(seed_statements):
+    [s] = [s for s in find(seed_statements, "control", "سورية") if any(q.unit == "km2" for q in s.quantities)]
+    assert s.speaker == "وزير الدفاع الروسي سيرغي شويغو"
+    assert s.actor == "القوات الروسية" and s.target == "داعش"
+    figures = {(q.value, q.unit) for q in s.quantities}
+    assert (12000, "km2") in figures and (586, "localities") in figures
+    assert place(s, "سورية").place.feature == "country"
+
+
+@pytest.mark.parametrize("name", ["حماة", "حمص"])
+def test_4_5_fighting_in_hama_and_homs(seed_statements, name):
+    [s] = find(seed_statements, "control", name)
+    assert place(s, name).place.country_code == "SY"
+    assert place(s, name).relation == "in"
+
+
+def test_6_latakia_countryside_is_a_ring(seed_statements):
+    [s] = find(seed_statements, "control", "اللاذقية", "countryside")
+    ref = place(s, "اللاذقية", "countryside")
+    assert ref.geo_precision == 2
+    assert ref.geometry.geom_type in ("Polygon", "MultiPolygon")
+    assert not ref.geometry.contains(Point(ref.place.longitude, ref.place.latitude))  # the city is not its countryside
+    assert ref.geometry.distance(Point(ref.place.longitude, ref.place.latitude)) < 0.2
+
+
+def test_7_8_south_and_north_of_damascus(seed_statements):
+    [s] = find(seed_statements, "control", "دمشق", "south")
+    south = place(s, "دمشق", "south")
+    north = next(p for p in s.places if p.relation == "north")
+    assert north.place.id == south.place.id  # شماليها refers back to دمشق
+    assert south.geometry.centroid.y < south.place.latitude < north.geometry.centroid.y
+    assert south.geo_precision == north.geo_precision == 2
+
+
+def test_9_coalition_strikes_in_northern_syria(seed_statements):
+    [s] = find(seed_statements, "attack", "سورية", "north")
+    assert s.speaker == "البنتاغون" and s.actor == "التحالف الدولي"
+    ref = place(s, "سورية", "north")
+    assert ref.geo_precision == 3 and ref.geometry.centroid.y > 35.0
+
+
+def test_10_terror_attack_in_nice(seed_statements):
+    [s] = find(seed_statements, "attack", "نيس")
+    assert place(s, "نيس").place.country_code == "FR"
+
+
+def test_11_lavrov_kerry_talks_in_moscow(seed_statements):
+    [s] = find(seed_statements, "diplomacy", "موسكو")
+    assert "لافروف" in s.text and place(s, "موسكو").place.country_code == "RU"
+
+
+def test_statements_follow_contract(seed_statements, seed_text):
+    assert seed_statements
+    for s in seed_statements:
+        d = s.to_dict()
+        assert list(d) == ["article", "text", "start", "end", "speaker", "claim_type", "actor", "target",
+                           "places", "quantities"]
+        assert seed_text[s.start:s.end] == s.text
+        for p in d["places"]:
+            assert seed_text[p["start"]:p["end"]] == p["text"]
+            assert p["relation"] in ("in", "center", "countryside", "north", "south", "east", "west", "near")
+            assert p["geo_precision"] in (1, 2, 3)
+
+
+def test_sentence_without_claim_cue_is_a_mention(gz):
+    article = Article(id="t", text="وقال المتحدث إن الوفد وصل مساء أمس. الطقس في دمشق معتدل.")
+    statements = extract_statements(article, gz)
+    [s] = [s for s in statements if any(p.text == "دمشق" for p in s.places)]
+    assert s.claim_type == "mention" and s.speaker is None
+
+
+def test_speaker_carries_over_and_anaphora(gz):
+    text = ("قال وزير الدفاع الروسي سيرغي شويغو إن القوات تقدمت نحو تدمر.\n"
+            "وأضاف أن الطيران قصف مواقع في الرقة.\n"
+            "الوزير الروسي شدد على أن الجيش سيطر على حلب.\n"
+            "وسيطرت قوات النظام على بلدة في ريف حماة.")
+    statements = extract_statements(Article(id="t", text=text), gz)
+    speakers = [s.speaker for s in statements]
+    assert speakers[:3] == ["وزير الدفاع الروسي سيرغي شويغو"] * 3
+    assert speakers[3] is None  # no reporting cue: no guess
+    assert statements[3].actor == "قوات النظام" and statements[3].actor_side == "government"
+    assert statements[3].places[0].relation == "countryside"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("أعلن الكرملين أنّ الوفد وصل", "الكرملين"),
+    ("وبحسب بيان للخارجية الأميركية، فإنّ الوفد وصل", "الخارجية الأميركية"),
+    ("من جهة أخرى، أكد مصدر كردي، أنّ القوات تقدمت", "مصدر كردي"),
+    ("وجاء في بيان «البنتاغون» أمس، أنّ الضربات استمرت", "البنتاغون"),
+    ("بدوره شدد كيري على ضرورة الحل", "كيري"),
+    ("الطقس معتدل اليوم", None),
+])
+def test_attribution(sentence, speaker):
+    assert Attributor().speaker(tokenize(sentence), sentence, 0) == speaker
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("تحرير أكثر من 12 ألف كيلومتراً مربعاً", [(12000, "km2")]),
+    ("586 نقطة مأهولة بالسكان", [(586, "localities")]),
+    ("تمكنوا من قتل أكثر من 25 من عناصر داعش", [(25, "killed")]),
+    ("مقتل ٣٥ مدنياً وإصابة ١٢٠ جريحا", [(35, "killed"), (120, "wounded")]),
+    ("يسيطرون على أكثر من 70 من أراضي سورية", [(70, "percent")]),
+    ("حوالي 4.5 ألف شخص", [(4500, "people")]),
+    ("في عام 2016 وصل الوفد", []),
+])
+def test_quantities(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+def test_negated_and_non_territorial_cues_are_not_claims(gz):
+    text = ("ضربات التحالف منعت داعش من استعادة مواقع في شمال سورية.\n"
+            "ستواصل الجهود لتحرير الرعايا الأميركيين في سورية.")
+    statements = extract_statements(Article(id="t", text=text), gz)
+    assert [s.claim_type for s in statements] == ["attack", "mention"]
