@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate, compress, count
 from dataclasses import dataclass
 
 from .normalize import DELETED_CHARS, fold_chars
@@ -19,8 +20,9 @@ __all__ = ["Candidate", "CandidateFinder", "CLITICS", "WORD"]
 WORD = re.compile(r"[^\W_]+")
 _DELETED = re.compile("[" + "".join(sorted(DELETED_CHARS)) + "]")
 # Words after a name's first word, separated by a space or, in hashtags, an underscore.
-_FOLLOWING = re.compile(r"(?:[ _][^\W_]+){1,6}")
-_SEPARATOR = re.compile(r"[ _]")
+_SPLIT = re.compile(r"([^\W_]+)")
+# What may stand between the words of one name: a space or, in hashtags, an underscore.
+_JOINERS = frozenset({" ", "_"})
 
 #: Proclitics split off a name, longest first: conjunctions و ف, prepositions ب ك ل and their
 #: combinations. "لل" stands for ل + ال (the alef of the article drops: للاذقية = ل + اللاذقية).
@@ -51,8 +53,11 @@ class CandidateFinder:
         # Multi-word names written without their spaces (ديرالزور) are found too.
         joined = {k.replace(" ", ""): k for k in keys if " " in k}
         self._joined = {j: k for j, k in joined.items() if j not in keys}
+        self._prefixes: set[str] = set()  # every proper word prefix of a multi-word name
         for key in [*keys, *self._joined]:
             words = key.split(" ")
+            for n in range(1, len(words)):
+                self._prefixes.add(" ".join(words[:n]))
             if len(words) > 7 or not all(WORD.fullmatch(w) for w in words):
                 continue
             if first.get(words[0], 0) < len(words):
@@ -60,6 +65,7 @@ class CandidateFinder:
         self._first = first
         self._keys = keys
         self._cache: dict[str, tuple] = {}
+        self._starters: set[str] = set()
 
     def _analyses(self, word: str) -> tuple:
         """(clitic, stem, max words) for each way ``word`` can start a name, shortest clitic first."""
@@ -75,46 +81,58 @@ class CandidateFinder:
         return tuple(out)
 
     def find(self, text: str) -> tuple[str, list[Candidate], callable]:
-        """Folded text, its candidates (folded offsets), and a function mapping offsets back."""
+        """Folded text, its candidates (folded offsets), and a function mapping offsets back.
+
+        The text is split once (``re.split``) into separators and words; only words that can start
+        a name (a set lookup, cached per distinct word) are looked at in Python.
+        """
         folded = fold_chars(text)
-        candidates: list[Candidate] = []
-        cache, keys = self._cache, self._keys
+        parts = _SPLIT.split(folded)  # separator, word, separator, word, ..., separator
+        words = parts[1::2]
+        cache, starters = self._cache, self._starters
         if len(cache) > 400_000:
             cache.clear()
-        prev2, prev1 = "", ""
+            starters.clear()
+        for word in set(words).difference(cache):
+            analyses = cache[word] = self._analyses(word)
+            if analyses:
+                starters.add(word)
+        hits = list(compress(count(), map(starters.__contains__, words)))
+        if not hits:
+            return folded, [], _offset_mapper(text, folded)
+        ends = list(accumulate(map(len, parts)))
+        keys = self._keys
+        candidates: list[Candidate] = []
         skip_until = -1
-        for match in WORD.finditer(folded):
-            word = match.group()
-            analyses = cache.get(word)
-            if analyses is None:
-                analyses = cache[word] = self._analyses(word)
-            start = match.start()
-            if analyses and start >= skip_until:
-                best = None
-                following = None
-                for clitic, stem, max_words in analyses:
-                    if max_words > 1 and following is None:
-                        tail = _FOLLOWING.match(folded, match.end())
-                        following = _SEPARATOR.split(tail.group())[1:] if tail else []
-                    for n in range(min(max_words, 1 + len(following or ())), 0, -1):
-                        key = stem if n == 1 else " ".join([stem, *following[:n - 1]])
-                        if n == 1 and key not in keys:
-                            key = self._joined.get(key, key)
-                        if key in keys:
-                            if best is None or n > best[0]:
-                                best = (n, clitic, key)
-                            break
-                if best is not None:
-                    n, clitic, key = best
-                    end = match.end() + (sum(len(w) + 1 for w in following[:n - 1]) if n > 1 else 0)
-                    name_start = start + len(clitic) - (1 if clitic in _ARTICLE_CLITICS else 0)
-                    after = _FOLLOWING.match(folded, end)
-                    candidates.append(Candidate(
-                        start=name_start, end=end, key=key, clitic=clitic, word_start=start, n_words=n,
-                        prev=(prev2, prev1), next=_SEPARATOR.split(after.group(), 2)[1] if after else "",
-                        in_hashtag=folded[start - 1:start] == "_" or folded[end:end + 1] == "_"))
-                    skip_until = end
-            prev2, prev1 = prev1, word
+        n_words = len(words)
+        joined, prefixes = self._joined, self._prefixes
+        for k in hits:
+            start = ends[2 * k]
+            if start < skip_until:
+                continue
+            best = None
+            for clitic, stem, max_words in cache[words[k]]:
+                found = (1, stem) if stem in keys else ((1, joined[stem]) if stem in joined else None)
+                key, n = stem, 1
+                # extend word by word while the words so far begin some longer name
+                while n < max_words and key in prefixes and k + n < n_words and parts[2 * (k + n)] in _JOINERS:
+                    key = key + " " + words[k + n]
+                    n += 1
+                    if key in keys:
+                        found = (n, key)
+                if found is not None and (best is None or found[0] > best[0]):
+                    best = (found[0], clitic, found[1])
+            if best is None:
+                continue
+            n, clitic, key = best
+            end = ends[2 * (k + n - 1) + 1]
+            nxt = k + n
+            candidates.append(Candidate(
+                start + len(clitic) - (1 if clitic in _ARTICLE_CLITICS else 0), end, key, clitic, start, n,
+                (words[k - 2] if k >= 2 else "", words[k - 1] if k >= 1 else ""),
+                words[nxt] if nxt < n_words and parts[2 * nxt] in _JOINERS else "",
+                parts[2 * k].endswith("_") or parts[2 * nxt].startswith("_")))
+            skip_until = end
         return folded, candidates, _offset_mapper(text, folded)
 
 

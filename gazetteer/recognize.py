@@ -52,13 +52,16 @@ class Decision:
 
     candidate: Candidate
     verdict: str
-    reason: str
+    why: str                 # the reason as a format string, filled from ``args`` only when read
+    args: tuple = ()
     cue: str = ""
-    weak: bool = False  # accepted on a cue alone, with no statistic and no strong prior
+    weak: bool = False       # accepted on a cue alone, with no statistic and no strong prior
+    notes: tuple = ()
 
-
-def _strip_conjunction(word: str) -> str:
-    return word[1:] if len(word) > 2 and word[0] in "وف" else word
+    @property
+    def reason(self) -> str:
+        """Why the recogniser decided so, in words."""
+        return self.why.format(*self.args) + "".join(self.notes)
 
 
 class Recognizer:
@@ -70,6 +73,9 @@ class Recognizer:
         self.lexicon = lexicon or load_lexicon()
         self.finder = CandidateFinder(self.index.ar)
         self._strong: dict[str, bool] = {}
+        self._static: dict[str, tuple] = {}
+        self._cue_forms = self._build_cue_forms()
+        self._clear: dict[str, str | None] = {}
 
     # -- public ----------------------------------------------------------------------------
     def find(self, text: str) -> list:
@@ -109,11 +115,11 @@ class Recognizer:
             # عموم سوريا), not a place of its own.
             if (d.verdict != REJECT and d.weak and following.candidate.word_start == d.candidate.end + 1
                     and following.verdict == ACCEPT):
-                d.verdict, d.reason = REJECT, f"governs the name after it ({following.candidate.key!r})"
+                d.verdict, d.why, d.args = REJECT, "governs the name after it ({!r})", (following.candidate.key,)
         confirmed = {d.candidate.key for d in decisions if d.verdict == ACCEPT and d.cue}
         for d in decisions:
             if d.verdict == EVIDENCE and d.candidate.key in confirmed:
-                d.verdict, d.reason = ACCEPT, d.reason + "; the same name has a cue elsewhere in the text"
+                d.verdict, d.notes = ACCEPT, (*d.notes, "; the same name has a cue elsewhere in the text")
         return decisions
 
     def _judge(self, cand: Candidate) -> Decision:
@@ -124,7 +130,7 @@ class Recognizer:
                     continue
                 inner_decision = self._judge(inner)
                 if inner_decision.verdict != REJECT:
-                    inner_decision.reason += f" (shorter name; {cand.key!r}: {decision.reason})"
+                    inner_decision.notes = (*inner_decision.notes, f" (shorter name; {cand.key!r}: {decision.reason})")
                     return inner_decision
         return decision
 
@@ -148,73 +154,89 @@ class Recognizer:
                          word_start=cand.start + len(first) + 1, n_words=cand.n_words - 1,
                          prev=(cand.prev[1], first), next=cand.next, in_hashtag=cand.in_hashtag)
 
+    def _facts(self, key: str) -> tuple[str | None, float | None, str, bool]:
+        """What is known of a name without its context, cached: (reason to reject it whatever the
+        context, place rate, what the rate rests on, strong prior)."""
+        facts = self._static.get(key)
+        if facts is None:
+            reject = None
+            if self._is_adjective(key) and not self._is_country_level(key):
+                reject = "nationality adjective"
+            elif self.lexicon.is_cue(key, "place_type") or self.lexicon.is_cue(key, "preposition"):
+                reject = "a generic place word or preposition, not a name"
+            rate, basis = self._place_rate(key)
+            facts = self._static[key] = (reject, rate, basis, self._is_strong(key))
+        return facts
+
     def _judge_span(self, cand: Candidate) -> Decision:
         if cand.in_hashtag:
             return Decision(cand, REJECT, "part of a longer hashtag")
-        bare = cand.clitic in ("", "و", "ف")
-        if self._is_adjective(cand.key) and not self._is_country_level(cand.key):
-            return Decision(cand, REJECT, "nationality adjective")
-        if bare:
+        reject, rate, basis, strong = self._facts(cand.key)
+        if reject:
+            return Decision(cand, REJECT, reject)
+        if rate is not None and rate < REJECT_RATE:
+            # A common word is a place only right after a place-type word (مدينة، بلدة …).
+            place_type = self._place_type(cand)
+            if place_type:
+                return Decision(cand, ACCEPT, "{} {:.2f} but after {!r}", (basis, rate, place_type), place_type)
+            return Decision(cand, REJECT, "{} {:.2f} < {}: a common word", (basis, rate, REJECT_RATE))
+        if cand.clitic in ("", "و", "ف"):
             org = self._prev_cue(cand, "org_head")
             if org:
-                return Decision(cand, REJECT, f"part of an organisation's name after {org!r}")
+                return Decision(cand, REJECT, "part of an organisation's name after {!r}", (org,))
             person = self._prev_cue(cand, "person_title") or self._prev_cue(cand, "person_first_name")
             if person:
-                return Decision(cand, REJECT, f"a person's name after {person!r}")
-        if self.lexicon.is_cue(cand.key, "place_type") or self.lexicon.is_cue(cand.key, "preposition"):
-            return Decision(cand, REJECT, "a generic place word or preposition, not a name")
-        place_type = self._place_type(cand)
-        cue = place_type or self._locative(cand)
-        rate, basis = self._place_rate(cand.key)
+                return Decision(cand, REJECT, "a person's name after {!r}", (person,))
+        cue = self._place_type(cand) or self._locative(cand)
         if rate is not None:
-            strong = self._is_strong(cand.key)
             if rate >= ACCEPT_RATE or (strong and rate >= STRONG_ACCEPT_RATE):
-                return Decision(cand, ACCEPT, f"{basis} {rate:.2f} ≥ {ACCEPT_RATE}", cue)
-            if rate >= REJECT_RATE:
-                if cue:
-                    return Decision(cand, ACCEPT, f"{basis} {rate:.2f} with cue {cue!r}", cue)
-                return Decision(cand, EVIDENCE, f"{basis} {rate:.2f}: needs a cue")
-            if place_type:
-                return Decision(cand, ACCEPT, f"{basis} {rate:.2f} but after {place_type!r}", cue)
-            return Decision(cand, REJECT, f"{basis} {rate:.2f} < {REJECT_RATE}: a common word")
-        if self._is_strong(cand.key):
-            return Decision(cand, ACCEPT, "strong prior (country, region, capital or large city)", cue)
+                return Decision(cand, ACCEPT, "{} {:.2f} ≥ {}", (basis, rate, ACCEPT_RATE), cue)
+            if cue:
+                return Decision(cand, ACCEPT, "{} {:.2f} with cue {!r}", (basis, rate, cue), cue)
+            return Decision(cand, EVIDENCE, "{} {:.2f}: needs a cue", (basis, rate))
+        if strong:
+            return Decision(cand, ACCEPT, "strong prior (country, region, capital or large city)", (), cue)
         if cand.n_words >= 2:
-            return Decision(cand, ACCEPT, "multi-word name", cue)
+            return Decision(cand, ACCEPT, "multi-word name", (), cue)
         if cue:
-            return Decision(cand, ACCEPT, f"cue {cue!r}", cue, weak=True)
+            return Decision(cand, ACCEPT, "cue {!r}", (cue,), cue, weak=True)
         return Decision(cand, EVIDENCE, "weak prior: needs a cue", weak=True)
 
     def _prev_cue(self, cand: Candidate, kind: str) -> str:
         """The previous word, as written or without its conjunction, when it is a cue of ``kind``."""
-        prev = cand.prev[1]
-        for word in (prev, _strip_conjunction(prev)):
-            if word and self.lexicon.is_cue(word, kind):
-                return word
-        return ""
+        return self._cue_forms[kind].get(cand.prev[1], "")
 
     def _is_country_level(self, key: str) -> bool:
         index = self.index
         return any(index.feature_name(r) in ("country", "continent", "region") for r in index.rows_ar(key))
 
     def _place_type(self, cand: Candidate) -> str:
-        for word in (cand.prev[1], _strip_conjunction(cand.prev[1])):
-            for w in (word, word[1:] if word[:1] in "بل" else word):
-                if w and self.lexicon.is_cue(w, "place_type"):
-                    return w
-        return ""
+        """The place-type word before a name (مدينة، بمدينة، ومدينة …), or ""."""
+        return self._cue_forms["place_type"].get(cand.prev[1], "")
 
     def _locative(self, cand: Candidate) -> str:
+        """A locative cue: a preposition clitic on the name, or a preposition word before it."""
         if cand.clitic in _LOCATIVE_CLITICS:
             return cand.clitic
-        prev = cand.prev[1]
-        for w in (prev, _strip_conjunction(prev)):
-            if w and self.lexicon.is_cue(w, "preposition"):
-                return w
-        two = f"{cand.prev[0]} {prev}"
-        if self.lexicon.is_cue(two, "preposition"):
-            return two
-        return ""
+        one = self._cue_forms["preposition"].get(cand.prev[1], "")
+        if one:
+            return one
+        two = f"{cand.prev[0]} {cand.prev[1]}"
+        return two if self.lexicon.is_cue(two, "preposition") else ""
+
+    def _build_cue_forms(self) -> dict[str, dict[str, str]]:
+        """Every written form of each cue word (with و ف, and ب ل for place types) -> the cue."""
+        prefixes = {"place_type": ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"),
+                    "preposition": ("", "و", "ف"), "org_head": ("", "و", "ف"),
+                    "person_title": ("", "و", "ف"), "person_first_name": ("", "و", "ف")}
+        out: dict[str, dict[str, str]] = {}
+        for kind, clitics in prefixes.items():
+            forms: dict[str, str] = {}
+            for word in sorted(self.lexicon.cues.get(kind, ())):
+                for clitic in clitics:
+                    forms.setdefault(clitic + word, word)
+            out[kind] = forms
+        return out
 
     def _is_adjective(self, key: str) -> bool:
         stem = key[2:] if key.startswith("ال") else key
@@ -270,11 +292,14 @@ class Recognizer:
         one of them gains CONTEXT_WEIGHT times that country's share of those mentions.
         """
         index = self.index
-        votes: Counter[tuple[str, str]] = Counter()
+        votes: Counter[str] = Counter()   # country -> clear mentions
+        own: Counter[str] = Counter()     # name -> its own clear mentions (of its one country)
         for d in decisions:
             code = self._clear_country(d.candidate.key)
             if code:
-                votes[(d.candidate.key, code)] += 1
+                votes[code] += 1
+                own[d.candidate.key] += 1
+        total = sum(votes.values())
         chosen: dict[tuple[str, str | None], int | None] = {}
         out = []
         for d in decisions:
@@ -282,20 +307,25 @@ class Recognizer:
             hint = self._adjective_country(cand.next)
             memo = (cand.key, hint)
             if memo not in chosen:
-                # The name's own occurrences do not vote for its reading.
-                countries: Counter[str] = Counter()
-                for (key, code), n in votes.items():
-                    if key != cand.key:
-                        countries[code] += n
-                total = sum(countries.values())
-                shares = {code: n / total for code, n in countries.items()} if total else {}
                 rows = index.rows_ar(cand.key)
-                chosen[memo] = max(rows, key=lambda r: (self._score(r, shares, hint), -r)) if rows else None
+                if len(rows) <= 1:
+                    chosen[memo] = rows[0] if rows else None
+                else:
+                    # The name's own occurrences do not vote for its reading.
+                    mine, code = own.get(cand.key, 0), self._clear_country(cand.key)
+                    rest = total - mine
+                    shares = {c: (n - (mine if c == code else 0)) / rest for c, n in votes.items()} if rest else {}
+                    chosen[memo] = max(rows, key=lambda r: (self._score(r, shares, hint), -r))
             out.append(chosen[memo])
         return out
 
     def _clear_country(self, key: str) -> str | None:
-        """The country a name clearly points to, or ``None`` when its readings disagree."""
+        """The country a name clearly points to, or ``None`` when its readings disagree (cached)."""
+        if key not in self._clear:
+            self._clear[key] = self._clear_country_uncached(key)
+        return self._clear[key]
+
+    def _clear_country_uncached(self, key: str) -> str | None:
         index = self.index
         rows = sorted(index.rows_ar(key), key=lambda r: -float(index.prior[r]))
         if not rows:
