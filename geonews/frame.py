@@ -1,0 +1,145 @@
+"""Statements as a GeoDataFrame: one row per (statement, place), the columns of :data:`~geonews.schema.FRAME_COLUMNS`.
+
+:func:`to_frame` flattens :class:`~geonews.model.Statement` objects into the frame every tabular writer
+and the map read; :func:`from_frame` turns such a frame (or one read back from a file) into the contract's
+statement dicts, so a round trip can be checked against :meth:`Statement.to_dict`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+
+import geopandas as gpd
+import pandas as pd
+
+from .model import Statement
+from .schema import FRAME_COLUMNS, PLACE_KEYS, STATEMENT_KEYS
+
+__all__ = ["CRS", "FLOAT_COLUMNS", "INT_COLUMNS", "STR_COLUMNS", "from_frame", "to_frame"]
+
+#: The frame's coordinate reference system (WGS84 longitude/latitude).
+CRS = "EPSG:4326"
+#: Columns held as pandas nullable ``Int64``.
+INT_COLUMNS = frozenset({"statement", "start", "end", "place_start", "place_end", "geo_precision"})
+#: Columns held as ``float64``.
+FLOAT_COLUMNS = frozenset({"latitude", "longitude"})
+#: The rest, but ``geometry``: Python ``str`` or ``None`` in ``object`` columns.
+STR_COLUMNS = tuple(c for c in FRAME_COLUMNS if c not in INT_COLUMNS | FLOAT_COLUMNS | {"geometry"})
+
+_PLACE_FIELDS = ("id", "name", "name_ar", "latitude", "longitude", "country_code", "feature")
+#: Frame column holding each contract place key.
+_PLACE_COLUMN = {"text": "place_text", "start": "place_start", "end": "place_end",
+                 **{k: k for k in _PLACE_FIELDS}, "relation": "relation", "geo_precision": "geo_precision"}
+
+
+def to_frame(statements: Iterable[Statement]) -> gpd.GeoDataFrame:
+    """Flatten statements into a frame with one row per (statement, place).
+
+    Parameters
+    ----------
+    statements : iterable of Statement
+        In output order. ``statement`` numbers them from 0 within each article, in this order.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Exactly the columns of :data:`~geonews.schema.FRAME_COLUMNS`, in that order, in EPSG:4326. A
+        statement without places gives one row whose place columns and geometry are empty (``None``);
+        an unresolved place gives a row with its mention, ``relation``, ``geo_precision`` and
+        ``unresolved`` reason, and empty place fields and geometry. ``quantities`` is a JSON string.
+    """
+    rows: dict[str, list] = {c: [] for c in FRAME_COLUMNS}
+    seen: dict[str, int] = {}
+    for st in statements:
+        index = seen.get(st.article, 0)
+        seen[st.article] = index + 1
+        common = {
+            "article": st.article, "title": st.title, "date": st.date, "source": st.source, "url": st.url,
+            "statement": index, "text": st.text, "start": st.start, "end": st.end, "speaker": st.speaker,
+            "claim_type": st.claim_type, "actor": st.actor, "actor_side": st.actor_side,
+            "actor_color": st.actor_color, "target": st.target,
+            "quantities": json.dumps([q.to_dict() for q in st.quantities], ensure_ascii=False),
+        }
+        for ref in st.places or (None,):
+            p = ref.place if ref is not None else None
+            row = {
+                **common,
+                "place_text": ref.text if ref else None,
+                "place_start": ref.start if ref else None,
+                "place_end": ref.end if ref else None,
+                **{k: (getattr(p, k) if p is not None else None) for k in _PLACE_FIELDS},
+                "relation": ref.relation if ref else None,
+                "geo_precision": ref.geo_precision if ref else None,
+                "unresolved": ref.unresolved if ref else None,
+                "geometry": ref.geometry if ref else None,
+            }
+            for column in FRAME_COLUMNS:
+                rows[column].append(row[column])
+    return _build(rows)
+
+
+def _build(rows: dict[str, list]) -> gpd.GeoDataFrame:
+    columns = {}
+    for column in FRAME_COLUMNS:
+        values = rows[column]
+        if column in INT_COLUMNS:
+            columns[column] = pd.array(values, dtype="Int64")
+        elif column in FLOAT_COLUMNS:
+            columns[column] = pd.array([math.nan if v is None else float(v) for v in values], dtype="float64")
+        elif column != "geometry":
+            columns[column] = pd.Series(values, dtype=object)
+    geometry = gpd.GeoSeries(rows["geometry"], crs=CRS)
+    frame = gpd.GeoDataFrame(columns, geometry=geometry, crs=CRS)
+    return frame[list(FRAME_COLUMNS)]
+
+
+def from_frame(frame: pd.DataFrame) -> list[dict]:
+    """Rebuild the contract's statement dicts from a frame.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame or geopandas.GeoDataFrame
+        A frame from :func:`to_frame`, or one read back from a GeoJSON, GeoPackage, GeoParquet or CSV
+        file (missing values as ``None``, ``NaN`` or ``pd.NA``; integers possibly as floats). Only the
+        statement and place columns are read; ``geometry`` is not.
+
+    Returns
+    -------
+    list of dict
+        One dict per (``article``, ``statement``) in order of first appearance, with the keys of
+        :data:`~geonews.schema.STATEMENT_KEYS` as :meth:`Statement.to_dict` gives them: ``places``
+        rebuilt from the rows whose ``place_text`` is set (with ``unresolved`` when given) and
+        ``quantities`` parsed from JSON.
+    """
+    missing = [c for c in (*STATEMENT_KEYS[:-2], "statement", "quantities", "place_text") if c not in frame.columns]
+    if missing:
+        raise ValueError(f"Expected a statements frame, instead got one without columns: {missing!r}.")
+    groups: dict[tuple, dict] = {}
+    for row in frame.to_dict("records"):
+        key = (_value("article", row.get("article")), _value("statement", row.get("statement")))
+        statement = groups.get(key)
+        if statement is None:
+            statement = {k: _value(k, row.get(k)) for k in STATEMENT_KEYS[:-2]}
+            quantities = _value("quantities", row.get("quantities"))
+            statement["places"] = []
+            statement["quantities"] = json.loads(quantities) if quantities else []
+            groups[key] = statement
+        if _value("place_text", row.get("place_text")) is not None:
+            place = {k: _value(_PLACE_COLUMN[k], row.get(_PLACE_COLUMN[k])) for k in PLACE_KEYS}
+            if unresolved := _value("unresolved", row.get("unresolved")):
+                place["unresolved"] = unresolved
+            statement["places"].append(place)
+    return list(groups.values())
+
+
+def _value(column: str, value):
+    """A cell as plain Python: ``None`` when missing, ``int`` / ``float`` / ``str`` by column."""
+    if value is None or (not isinstance(value, (str, list, dict)) and pd.isna(value)):
+        return None
+    if column in INT_COLUMNS:
+        return int(value)
+    if column in FLOAT_COLUMNS:
+        return float(value)
+    return str(value)

@@ -1,0 +1,402 @@
+"""The statements frame and the writers: columns, round trips through every format, CSV guard, atomic writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+from shapely.geometry import Point, Polygon
+
+from geonews import writers
+from geonews.errors import UsageError
+from geonews.frame import CRS, from_frame, to_frame
+from geonews.model import PlaceRef, Quantity, Statement
+from geonews.schema import FRAME_COLUMNS
+from geonews.writers import JsonlWriter, atomic_output, guard_csv_cell, write
+
+MANBIJ_TEXT = "وقال البنتاغون إن قوات سوريا الديمقراطية تقدمت إلى وسط منبج."
+DAMASCUS_TEXT = "وأعلن الجيش طرد الإرهابيين من المناطق جنوبي دمشق ومن تل الزعتر."
+SOUTH_OF_DAMASCUS = Polygon([(36.1, 33.2), (36.5, 33.2), (36.5, 33.48), (36.1, 33.48)])
+GEO_FORMATS = ("geojson", "gpkg", "parquet")
+
+
+@pytest.fixture(scope="module")
+def statements(gz):
+    """Three statements in two articles: a point, a polygon and an unresolved place, and none at all."""
+    manbij, damascus = gz.geocode("منبج"), gz.geocode("دمشق")
+    assert manbij is not None and damascus is not None
+    offset = len("عنوان\n")
+    return [
+        Statement(
+            article="a1", text=MANBIJ_TEXT, start=offset, end=offset + len(MANBIJ_TEXT), speaker="البنتاغون",
+            claim_type="advance", actor="قوات سوريا الديمقراطية", target=None,
+            places=(PlaceRef("منبج", offset + MANBIJ_TEXT.index("منبج"), offset + MANBIJ_TEXT.index("منبج") + 4,
+                             manbij, relation="center", geo_precision=1,
+                             geometry=Point(manbij.longitude, manbij.latitude)),),
+            quantities=(Quantity(25, "killed", "25 قتيلا"), Quantity(4.5, "km2", "4.5 كيلومتر مربع")),
+            title="عنوان", date="2016-08-01", source="وكالة", url="https://example.org/a1",
+            actor_side="sdf", actor_color="#ffcc00"),
+        Statement(
+            article="a1", text=DAMASCUS_TEXT, start=200, end=200 + len(DAMASCUS_TEXT), speaker=None,
+            claim_type="control", actor="الجيش", target="الإرهابيين",
+            places=(PlaceRef("دمشق", 238, 242, damascus, relation="south", geo_precision=2,
+                             geometry=SOUTH_OF_DAMASCUS),
+                    PlaceRef("تل الزعتر", 249, 258, None, relation="in", geo_precision=1, geometry=None,
+                             unresolved="not in the gazetteer")),
+            title="عنوان", date="2016-08-01"),
+        Statement(article="b.txt", text="لا مكان في هذه الجملة.", start=0, end=22, speaker="مصدر",
+                  claim_type="mention", actor=None, target=None),
+    ]
+
+
+@pytest.fixture(scope="module")
+def expected(statements):
+    return [s.to_dict() for s in statements]
+
+
+def read_back(path, kind):
+    if kind == "geojson":
+        return gpd.read_file(path)
+    if kind == "gpkg":
+        return gpd.read_file(path, layer="statements")
+    if kind == "parquet":
+        return gpd.read_parquet(path)
+    if kind == "csv":
+        return pd.read_csv(path)
+    raise AssertionError(kind)
+
+
+# -- the frame ---------------------------------------------------------------------------------------------
+
+
+def test_frame_columns_rows_and_crs(statements):
+    frame = to_frame(statements)
+    assert isinstance(frame, gpd.GeoDataFrame)
+    assert tuple(frame.columns) == FRAME_COLUMNS
+    assert len(frame) == 4  # 1 place + 2 places + 1 row without a place
+    assert frame.crs == CRS and frame.crs.to_epsg() == 4326
+    assert frame.geometry.name == "geometry"
+    assert list(frame["statement"]) == [0, 1, 1, 0]  # counted per article
+    assert list(frame["article"]) == ["a1", "a1", "a1", "b.txt"]
+
+
+def test_frame_dtypes(statements):
+    frame = to_frame(statements)
+    for column in ("start", "end", "statement", "place_start", "place_end", "geo_precision"):
+        assert frame[column].dtype == "Int64", column
+    assert frame["latitude"].dtype == "float64" and frame["longitude"].dtype == "float64"
+    assert frame["article"].dtype == object
+
+
+def test_frame_values(statements):
+    frame = to_frame(statements)
+    point, south, unresolved, bare = (frame.iloc[i] for i in range(4))
+    assert point["id"] == "geonames:167357" and point["name"] == "Manbij" and point["country_code"] == "SY"
+    assert point["relation"] == "center" and point["geo_precision"] == 1 and point["place_text"] == "منبج"
+    assert point["title"] == "عنوان" and point["actor_side"] == "sdf" and point["actor_color"] == "#ffcc00"
+    assert point.geometry.equals(Point(point["longitude"], point["latitude"]))
+    assert json.loads(point["quantities"]) == [{"value": 25, "unit": "killed", "text": "25 قتيلا"},
+                                               {"value": 4.5, "unit": "km2", "text": "4.5 كيلومتر مربع"}]
+    assert "قتيلا" in point["quantities"]  # ensure_ascii=False
+    assert south["relation"] == "south" and south["geo_precision"] == 2 and south.geometry.equals(SOUTH_OF_DAMASCUS)
+    assert unresolved["place_text"] == "تل الزعتر" and unresolved["unresolved"] == "not in the gazetteer"
+    assert unresolved["id"] is None and pd.isna(unresolved["latitude"]) and unresolved.geometry is None
+    assert bare["place_text"] is None and pd.isna(bare["place_start"]) and bare["relation"] is None
+    assert bare.geometry is None and bare["quantities"] == "[]"
+
+
+def test_empty_frame():
+    frame = to_frame([])
+    assert tuple(frame.columns) == FRAME_COLUMNS and len(frame) == 0 and frame.crs == CRS
+    assert frame["start"].dtype == "Int64"
+    assert from_frame(frame) == []
+
+
+def test_from_frame_inverts_to_frame(statements, expected):
+    assert from_frame(to_frame(statements)) == expected
+
+
+def test_from_frame_rejects_other_frames():
+    with pytest.raises(ValueError, match="statements frame"):
+        from_frame(pd.DataFrame({"x": [1]}))
+
+
+# -- round trips ---------------------------------------------------------------------------------------------
+
+
+def test_jsonl_round_trip(tmp_path, statements, expected):
+    path = tmp_path / "out.jsonl"
+    assert write(statements, path) == 3
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == expected
+    assert "منبج" in lines[0]  # not \u-escaped
+    # from a frame: the same lines
+    again = tmp_path / "again.jsonl"
+    write(to_frame(statements), again)
+    assert again.read_bytes() == path.read_bytes()
+
+
+@pytest.mark.parametrize("kind", GEO_FORMATS)
+def test_geo_formats_round_trip(tmp_path, statements, expected, kind):
+    frame = to_frame(statements)
+    path = tmp_path / f"out.{kind}"
+    assert write(statements, path) == 4
+    back = read_back(path, kind)
+    assert len(back) == 4
+    assert set(FRAME_COLUMNS) <= set(back.columns)
+    assert back.crs is not None and back.crs.to_epsg() == 4326
+    assert from_frame(back) == expected  # JSON Lines -> frame -> file -> frame -> the same statements
+    assert [None if pd.isna(v) else v for v in back["id"]] == list(frame["id"])
+    # geometries: the point, the polygon, and null for the unresolved place and the place-less statement
+    assert back.geometry.iloc[0].equals(frame.geometry.iloc[0])
+    assert back.geometry.iloc[1].equals(SOUTH_OF_DAMASCUS)
+    assert back.geometry.iloc[2] is None and back.geometry.iloc[3] is None
+
+
+def test_geojson_is_a_feature_collection(tmp_path, statements):
+    path = tmp_path / "out.geojson"
+    write(statements, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection" and len(data["features"]) == 4
+    assert data["features"][2]["geometry"] is None
+    assert data["features"][2]["properties"]["unresolved"] == "not in the gazetteer"
+    assert data["features"][1]["geometry"]["type"] == "Polygon"
+    assert "منبج" in path.read_text(encoding="utf-8")
+
+
+def test_csv_round_trip(tmp_path, statements, expected):
+    path = tmp_path / "out.csv"
+    assert write(statements, path) == 4
+    back = read_back(path, "csv")
+    assert len(back) == 4
+    assert "geometry" not in back.columns
+    assert list(back.columns) == [c for c in FRAME_COLUMNS if c != "geometry"] + ["geometry_wkt"]
+    assert from_frame(back) == expected
+    assert from_frame(pd.read_csv(path, dtype=str)) == expected  # the faithful way: ids like "007" stay text
+    wkt = back["geometry_wkt"]
+    assert shapely.from_wkt(wkt.iloc[1]).equals(SOUTH_OF_DAMASCUS)
+    assert shapely.from_wkt(wkt.iloc[0]).equals(Point(back["longitude"].iloc[0], back["latitude"].iloc[0]))
+    assert wkt.iloc[2:].isna().all()
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM, so spreadsheet programs read UTF-8
+
+
+def test_empty_outputs(tmp_path):
+    for kind in ("jsonl", *GEO_FORMATS, "csv"):
+        path = tmp_path / f"empty.{kind}"
+        assert write([], path) == 0
+        assert path.exists()
+    assert (tmp_path / "empty.jsonl").read_text() == ""
+    assert len(gpd.read_parquet(tmp_path / "empty.parquet")) == 0
+    assert len(pd.read_csv(tmp_path / "empty.csv")) == 0
+
+
+def test_fmt_overrides_suffix(tmp_path, statements):
+    path = tmp_path / "statements.data"
+    write(statements, path, fmt="parquet")
+    assert len(gpd.read_parquet(path)) == 4
+
+
+def test_unknown_suffix(tmp_path, statements):
+    with pytest.raises(UsageError) as info:
+        write(statements, tmp_path / "out.txt")
+    message = str(info.value)
+    assert "'.txt'" in message and ".jsonl .geojson .gpkg .parquet .csv" in message
+    with pytest.raises(UsageError, match="no suffix"):
+        write(statements, tmp_path / "out")
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- the CSV formula guard -----------------------------------------------------------------------------------
+
+
+def test_csv_formula_guard(tmp_path, gz):
+    madrid = gz.geocode("مدريد")
+    assert madrid is not None and madrid.longitude < 0  # a negative number must stay a number
+    formula = '=HYPERLINK("http://evil.example","click")'
+    statement = Statement(article="@x", text=formula, start=0, end=len(formula), speaker="+قال",
+                          claim_type="mention", actor="-الجيش", target="\tهدف",
+                          places=(PlaceRef("مدريد", 5, 10, madrid, geometry=Point(madrid.longitude, madrid.latitude)),),
+                          quantities=(Quantity(-3, "killed", "-3"),))
+    path = tmp_path / "guarded.csv"
+    write([statement], path)
+    back = pd.read_csv(path)
+    row = back.iloc[0]
+    assert row["text"] == "'" + formula
+    assert row["speaker"] == "'+قال" and row["actor"] == "'-الجيش" and row["article"] == "'@x"
+    assert row["target"] == "'\tهدف"
+    assert row["longitude"] == madrid.longitude and row["latitude"] == madrid.latitude  # numbers untouched
+    assert row["start"] == 0 and row["place_start"] == 5 and row["geo_precision"] == 1
+    assert row["name"] == "Madrid" and row["quantities"].startswith("[")
+    assert "'=HYPERLINK" in path.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize(("value", "guarded"), [
+    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+    ("منبج", "منبج"), ("a=b", "a=b"), ("", ""), (-3.5, -3.5), (7, 7), (None, None),
+])
+def test_guard_csv_cell(value, guarded):
+    assert guard_csv_cell(value) == guarded
+
+
+# -- atomic writes -------------------------------------------------------------------------------------------
+
+
+def _old_file(tmp_path, name):
+    path = tmp_path / name
+    path.write_text("OLD", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("error", [RuntimeError("disk on fire"), KeyboardInterrupt()])
+@pytest.mark.parametrize("kind", ("geojson", "gpkg", "parquet", "csv"))
+def test_failed_write_keeps_old_file(tmp_path, monkeypatch, statements, kind, error):
+    path = _old_file(tmp_path, f"out.{kind}")
+    real = writers._WRITERS[kind]
+    temps = []
+
+    def half_then_fail(frame, tmp):
+        temps.append(tmp)
+        assert tmp.parent == tmp_path and tmp.suffix == path.suffix and tmp.exists()
+        real(frame.iloc[:1], tmp)  # a real partial file exists when the failure comes
+        raise error
+
+    monkeypatch.setitem(writers._WRITERS, kind, half_then_fail)
+    with pytest.raises(type(error)):
+        write(statements, path)
+    assert temps and not temps[0].exists()
+    assert path.read_text(encoding="utf-8") == "OLD"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_unserialisable_statement_keeps_old_jsonl(tmp_path, expected):
+    path = _old_file(tmp_path, "out.jsonl")
+    with pytest.raises(TypeError):
+        write([expected[0], {"article": "x", "places": {1, 2}}], path)  # a set is not JSON
+    assert path.read_text(encoding="utf-8") == "OLD"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_interrupted_stream_leaves_no_file(tmp_path, statements):
+    def interrupted():
+        yield statements[0]
+        raise KeyboardInterrupt
+
+    path = tmp_path / "out.jsonl"
+    with pytest.raises(KeyboardInterrupt):
+        with JsonlWriter(path) as out:
+            out.write([statements[1]])
+            out.write(interrupted())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_jsonl_writer_streams_and_flushes(tmp_path, statements, expected):
+    path = tmp_path / "out.jsonl"
+    with JsonlWriter(path) as out:
+        out.write(statements[:2])
+        (tmp,) = [p for p in tmp_path.iterdir()]
+        assert tmp != path and len(tmp.read_text(encoding="utf-8").splitlines()) == 2  # flushed per article
+        assert not path.exists()  # only renamed at the end
+        out.write([statements[2]])
+    assert out.count == 3
+    assert [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] == expected
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_jsonl_writer_to_a_stream(capsys, statements, expected):
+    with JsonlWriter() as out:
+        out.write(statements)
+    assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == expected
+
+
+def test_missing_folder(tmp_path, statements):
+    path = tmp_path / "nope" / "out.csv"
+    with pytest.raises(UsageError) as info:
+        write(statements, path)
+    assert str(info.value) == f"cannot write {path.as_posix()}: folder {(tmp_path / 'nope').as_posix()} does not exist"
+    with pytest.raises(UsageError, match="does not exist"):
+        with JsonlWriter(tmp_path / "nope" / "out.jsonl"):
+            pass
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_folder_as_target(tmp_path, statements):
+    (tmp_path / "out.csv").mkdir()
+    with pytest.raises(UsageError, match="is a folder"):
+        write(statements, tmp_path / "out.csv")
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder no file can be created in: mode 0o500, or for root (whom modes do not stop) immutable."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        yield folder
+        folder.chmod(0o700)
+        return
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(folder)],
+                                                          capture_output=True).returncode != 0:
+        pytest.skip("root can write to a 0o500 folder, and this file system has no immutable attribute")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_read_only_folder(read_only_folder, statements):
+    folder = read_only_folder
+    with pytest.raises(UsageError) as info:
+        write(statements, folder / "out.gpkg")
+    message = str(info.value)
+    assert message == f"cannot write {(folder / 'out.gpkg').as_posix()}: permission denied in {folder.as_posix()}"
+    with pytest.raises(UsageError, match="permission denied"):
+        writers.check_output(folder / "out.csv")
+    with pytest.raises(UsageError, match="permission denied"):
+        with JsonlWriter(folder / "out.jsonl"):
+            pass
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ("jsonl", "gpkg", "csv"))
+def test_rename_refused(tmp_path, monkeypatch, statements, kind):
+    path = _old_file(tmp_path, f"out.{kind}")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(UsageError) as info:
+        write(statements, path)
+    assert str(info.value) == f"cannot write {path.as_posix()}: permission denied in {tmp_path.as_posix()}"
+    assert path.read_text(encoding="utf-8") == "OLD"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_file_permissions(tmp_path, statements):
+    umask = os.umask(0o022)
+    try:
+        write(statements, tmp_path / "new.csv")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "new.csv").stat().st_mode & 0o777 == 0o644  # not the temporary file's 0o600
+    old = _old_file(tmp_path, "old.gpkg")
+    old.chmod(0o640)
+    write(statements, old)
+    assert old.stat().st_mode & 0o777 == 0o640  # an overwritten file keeps its permissions
+
+
+def test_atomic_output_renames_on_success(tmp_path):
+    path = _old_file(tmp_path, "page.html")
+    with atomic_output(path) as tmp:
+        assert tmp.suffix == ".html" and tmp.parent == tmp_path
+        tmp.write_text("NEW", encoding="utf-8")
+        assert path.read_text(encoding="utf-8") == "OLD"
+    assert path.read_text(encoding="utf-8") == "NEW"
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"]
