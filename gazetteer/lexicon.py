@@ -4,7 +4,7 @@
   person titles and first names;
 * ``nationality_adjectives.csv`` — nisba adjectives (سوري) and the country they point to;
 * ``name_stats.tsv`` — how often each gazetteer name is really a place in labelled and unlabelled
-  news (built by ``python -m gazetteer.name_stats``).
+  news, and ``vocabulary.txt`` — ordinary news words (both built by ``python -m gazetteer.name_stats``).
 
 Everything is normalised on load, so the files keep ordinary Arabic spelling.
 """
@@ -42,6 +42,7 @@ class Lexicon:
     cues: dict[str, frozenset[str]]          # kind -> words
     adjectives: dict[str, str]               # normalised nisba stem -> country code
     stats: dict[str, NameStats]
+    vocabulary: frozenset[str] = frozenset()  # ordinary news words (never unknown place names)
 
     def is_cue(self, word: str, kind: str) -> bool:
         """Whether ``word`` (normalised) is a cue of ``kind``."""
@@ -75,4 +76,10 @@ def load_lexicon(with_stats: bool = True) -> Lexicon:
                     continue
                 key, *counts = line.rstrip("\n").split("\t")
                 stats[key] = NameStats(*map(int, counts))
-    return Lexicon({k: frozenset(v) for k, v in cues.items()}, adjectives, stats)
+    vocabulary: set[str] = set()
+    try:
+        with _open("vocabulary.txt") as fh:
+            vocabulary = {line.strip() for line in fh if line.strip() and not line.startswith("#")}
+    except FileNotFoundError:
+        pass
+    return Lexicon({k: frozenset(v) for k, v in cues.items()}, adjectives, stats, frozenset(vocabulary))

@@ -12,16 +12,28 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
+from .candidates import WORD
 from .gazetteer import Gazetteer
+from .normalize import fold_chars
 from .lexicon import load_lexicon
 from .recognize import Recognizer
 
 __all__ = ["read_conll", "main"]
 
 OUTPUT = Path(__file__).parent / "data" / "name_stats.tsv"
+VOCABULARY = Path(__file__).parent / "data" / "vocabulary.txt"
+#: A word seen this often in the news text, and not mostly as a place, is ordinary vocabulary.
+VOCABULARY_MIN_COUNT = 3
+VOCABULARY_HEADER = """\
+# Ordinary Arabic news vocabulary: normalised words seen at least 3 times in ANERcorp train
+# (CC BY-SA 4.0 split; free for research) and the ANT corpus v2.1 articles (Apache-2.0), except
+# words that ANERcorp tags as the start of a place in at least half of their occurrences. A word
+# after a place-type cue (مدينة، بلدة …) that is not in this list and not in the gazetteer is taken
+# as an unknown place name. Words only, no text. Built by `python -m gazetteer.name_stats`.
+"""
 HEADER = """\
 # Gazetteer names as candidates in real Arabic text, and how often they were places.
 # news/news_place/news_person/news_org: ANERcorp train (Benajiba 2007, CAMeL Lab split,
@@ -80,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     recognizer = Recognizer(Gazetteer(), load_lexicon(with_stats=False))
     finder = recognizer.finder
     counts: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
+    words: Counter[str] = Counter()
+    place_starts: Counter[str] = Counter()
 
     for tokens, tags in read_conll(args.data / "anercorp_train.conll"):
         text, offsets, pos = "", [], 0
@@ -88,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
             pos += len(tok) + 1
         text = " ".join(tokens)
         loc, per, org = entities(tags, "LOC"), entities(tags, "PERS"), entities(tags, "ORG")
+        folded = [fold_chars(t) for t in tokens]
+        words.update(folded)
+        place_starts.update(folded[i] for i, _ in loc)
         _, cands, _ = finder.find(text)
         for cand in cands:
             rng = token_range(offsets, cand.start, cand.end)
@@ -114,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in fh:
             article = json.loads(line)
             text = "\n".join(filter(None, (article.get("title"), article.get("text"))))
+            words.update(WORD.findall(fold_chars(text)))
             _, cands, _ = finder.find(text)
             for cand in cands:
                 if cand.in_hashtag:
@@ -130,6 +148,13 @@ def main(argv: list[str] | None = None) -> int:
             out.write(key + "\t" + "\t".join(map(str, kept[key])) + "\n")
     tmp.replace(args.output)
     print(f"wrote {args.output}: {len(kept)} names", file=sys.stderr)
+    vocabulary = sorted(w for w, n in words.items()
+                        if n >= VOCABULARY_MIN_COUNT and place_starts[w] * 2 < n and WORD.fullmatch(w))
+    path = args.output.with_name(VOCABULARY.name)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(VOCABULARY_HEADER + "\n".join(vocabulary) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    print(f"wrote {path}: {len(vocabulary)} words", file=sys.stderr)
     return 0
 
 

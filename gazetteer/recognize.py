@@ -71,10 +71,11 @@ class Recognizer:
         self.gazetteer = gazetteer
         self.index = gazetteer.index
         self.lexicon = lexicon or load_lexicon()
-        self.finder = CandidateFinder(self.index.ar)
+        self._cue_forms = self._build_cue_forms()
+        self.finder = CandidateFinder(self.index.ar, frozenset(self._cue_forms["settlement"]),
+                                      self.lexicon.vocabulary)
         self._strong: dict[str, bool] = {}
         self._static: dict[str, tuple] = {}
-        self._cue_forms = self._build_cue_forms()
         self._clear: dict[str, str | None] = {}
 
     # -- public ----------------------------------------------------------------------------
@@ -123,6 +124,13 @@ class Recognizer:
         return decisions
 
     def _judge(self, cand: Candidate) -> Decision:
+        if cand.n_words >= 2:
+            inner = self._inner(cand)
+            if inner is not None and set(self.index.rows_ar(cand.key)) & set(self.index.rows_ar(inner.key)):
+                # محافظة ديالى names what ديالى names: the generic word is a cue, not part of the name
+                decision = self._judge(inner)
+                if decision.verdict != REJECT:
+                    return decision
         decision = self._judge_span(cand)
         if decision.verdict != ACCEPT and cand.n_words >= 2:
             for inner in (self._inner(cand), self._head(cand)):
@@ -171,6 +179,9 @@ class Recognizer:
     def _judge_span(self, cand: Candidate) -> Decision:
         if cand.in_hashtag:
             return Decision(cand, REJECT, "part of a longer hashtag")
+        if not cand.known:
+            cue = self._cue_forms["settlement"].get(cand.prev[1], "")
+            return Decision(cand, ACCEPT, "unknown name after {!r}", (cue,), cue)
         reject, rate, basis, strong = self._facts(cand.key)
         if reject:
             return Decision(cand, REJECT, reject)
@@ -196,6 +207,9 @@ class Recognizer:
             return Decision(cand, EVIDENCE, "{} {:.2f}: needs a cue", (basis, rate))
         if strong:
             return Decision(cand, ACCEPT, "strong prior (country, region, capital or large city)", (), cue)
+        if cand.clitic and cand.n_words == 1 and cand.written in self.lexicon.vocabulary:
+            # كبيرة is a word, not ك + بيرة (Piraeus); وكان is not و + كان
+            return Decision(cand, REJECT, "the word as written is ordinary vocabulary")
         if cand.n_words >= 2:
             return Decision(cand, ACCEPT, "multi-word name", (), cue)
         if cue:
@@ -227,6 +241,7 @@ class Recognizer:
     def _build_cue_forms(self) -> dict[str, dict[str, str]]:
         """Every written form of each cue word (with و ف, and ب ل for place types) -> the cue."""
         prefixes = {"place_type": ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"),
+                    "settlement": ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"),
                     "preposition": ("", "و", "ف"), "org_head": ("", "و", "ف"),
                     "person_title": ("", "و", "ف"), "person_first_name": ("", "و", "ف")}
         out: dict[str, dict[str, str]] = {}
