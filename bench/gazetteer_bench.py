@@ -86,6 +86,20 @@ def idrisi_accuracy(path: Path, gz) -> dict:
             "unmatched": none, "top_misses": top}
 
 
+def arabic_names_self_check(gz, sample: int = 20_000) -> tuple[int, float]:
+    """Share of populated places whose own Arabic name geocodes within 25 km of them (a sample)."""
+    import random
+
+    index = gz.index
+    rows = [r for r in range(index.size) if index.feature[r] == 5 and index.names_ar[r]]
+    rows = random.Random(0).sample(rows, min(sample, len(rows)))
+    ok = 0
+    for r in rows:
+        place = gz.geocode(index.names_ar[r])
+        ok += place is not None and km(place.latitude, place.longitude, index.latitude[r], index.longitude[r]) <= 25
+    return len(rows), ok / len(rows)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -114,6 +128,9 @@ def main(argv=None) -> int:
     floor_lookup = (time.perf_counter() - t0) / len(queries)
     print(f"geocode latency: {lookup * 1e6:.0f} µs/query (floor normalize + dict get {floor_lookup * 1e6:.1f} µs; "
           f"ratio {lookup / floor_lookup:.0f}x)")
+
+    n, share = arabic_names_self_check(gz)
+    print(f"Arabic names of populated places (sample of {n}): {share:.3f} geocode within 25 km of their place")
 
     idrisi = args.data / "idrisi_d_ar_train.jsonl"
     if idrisi.exists():

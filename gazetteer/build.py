@@ -80,6 +80,8 @@ def build_records() -> list[Record]:
             rec = by_id[f"geonames:{key}"]
             rec.names_ar.add(name)
             rec.name_ar = name
+            if "،" in name:  # "كادوما، أوساكا": the bare name before the qualifier is a name too
+                rec.names_ar.add(name.split("،", 1)[0].strip())
 
     # Capitals.
     countries_raw = geonames.countries()

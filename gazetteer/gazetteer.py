@@ -75,6 +75,8 @@ class Gazetteer:
         tiers = self._candidates(name)
         if country is not None:
             tiers = {row: tier for row, tier in tiers.items() if self._within(row, country)}
+            if not tiers:  # "قرطاجنة، كولومبيا" is itself a name in GeoNames
+                tiers = {row: tier for row, tier in self._candidates(text).items() if tier <= NORMALISED}
         index = self._index
         return sorted(tiers, key=lambda row: (-(float(index.prior[row]) - _TIER_PENALTY[tiers[row]]), row))
 

@@ -18,7 +18,7 @@ FEATURE_BASE = {
     "water": 6.5,
     "landmark": 6.5,
     "terrain": 6.0,
-    "admin1": 4.6,  # below the city an admin1 unit is usually named after
+    "admin1": 4.0,  # below the town an admin1 unit is usually named after (10k people and up)
     "admin2": 4.0,
 }
 CAPITAL_BONUS = 1.5
