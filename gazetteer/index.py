@@ -132,6 +132,11 @@ class Index:
         return place
 
     @functools.cached_property
+    def capital_ids(self) -> frozenset[str]:
+        """Ids of the world's capitals."""
+        return frozenset(self.place_id(int(r)) for r in np.flatnonzero(self.capital))
+
+    @functools.cached_property
     def row_of_id(self) -> dict[str, int]:
         """Place id -> row."""
         return {self.place_id(row): row for row in range(self.size)}

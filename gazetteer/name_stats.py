@@ -41,8 +41,8 @@ HEADER = """\
 #   entity; news_person/news_org = they overlap a gold PERS/ORG entity.
 # tweets/tweets_place: IDRISI-D train (Suwaileh et al., CC BY 4.0), where only some place mentions
 #   are annotated; tweets_place = the candidate ends where a gold place span ends.
-# unlabelled/cued: ANT corpus v2.1 articles (Chouigui et al., Apache-2.0); cued = right after a
-#   locative cue or place-type word from cue_words.csv.
+# unlabelled/cued: ANT corpus v2.1 articles (Chouigui et al., Apache-2.0), bare occurrences only (no
+#   ب ل ك clitic); cued = right after a locative cue or place-type word from cue_words.csv.
 # Counts only; no text of these corpora is kept. Built by `python -m gazetteer.name_stats`.
 key\tnews\tnews_place\tnews_person\tnews_org\ttweets\ttweets_place\tunlabelled\tcued
 """
@@ -134,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
             words.update(WORD.findall(fold_chars(text)))
             _, cands, _ = finder.find(text)
             for cand in cands:
-                if cand.in_hashtag:
+                # Only bare occurrences (or after و ف) count: a name met only as ب/ل + stem (برية) is
+                # not evidence for the stem, and a preposition clitic is not a cue for itself.
+                if cand.in_hashtag or cand.clitic not in ("", "و", "ف"):
                     continue
                 row = counts[cand.key]
                 row[6] += 1

@@ -18,7 +18,8 @@ from .place import Mention
 __all__ = ["Recognizer", "Decision"]
 
 _TRAILING_MARKS = re.compile("[\u064b-\u065f\u0670]*")
-_STRONG_FEATURES = frozenset({"continent", "region", "country", "admin1", "water", "landmark", "terrain"})
+# Admin-1 units are not among them: many are named with ordinary words (مركزي، الشرقية، الوسطى).
+_STRONG_FEATURES = frozenset({"continent", "region", "country", "water", "landmark", "terrain"})
 #: A city this large is a strong prior: its name alone means it.
 _LARGE_CITY = 200_000
 #: Share of labelled occurrences that were places: at or above ACCEPT_RATE a name needs no cue;

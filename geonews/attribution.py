@@ -43,17 +43,24 @@ class Attributor:
         self.words = _speech_words()
         self.previous: str | None = None
         self.seen: list[str] = []
+        self.span: tuple[int, int] | None = None  # where the last sentence names its speaker
+        self._last_span: tuple[int, int] | None = None
 
     def speaker(self, tokens: list[Token], text: str, offset: int) -> str | None:
         """The speaker of the sentence ``text`` (tokens with article offsets starting at ``offset``)."""
         reporting = self.lexicons.reporting
-        for i, tok in enumerate(tokens):
+        self.span = self._last_span = None
+        for i in reporting.candidates(tokens):  # the other positions match nothing
             hit = reporting.match(tokens, i)
             if hit is None:
                 continue
             n, kind = hit
             if kind == "phrase":
-                return self._remember(self._after(tokens, i + n, text, offset, drop_statement_noun=True))
+                explicit = self._after(tokens, i + n, text, offset, drop_statement_noun=True)
+                nxt = reporting.match(tokens, i + n) if explicit is None and i + n < len(tokens) else None
+                if nxt is not None and nxt[1] != "phrase":  # حسب ما أفاد ناشطون
+                    explicit = self._after(tokens, i + n + nxt[0], text, offset)
+                return self._remember(explicit)
             explicit = self._after(tokens, i + n, text, offset)
             if explicit is None:
                 # A verb right after a continuation word (بدوره شدد كيري): its own speaker follows.
@@ -88,6 +95,7 @@ class Attributor:
         if not span:
             return None
         speaker = text[span[0].start - offset:span[-1].end - offset]
+        self._last_span = (span[0].start, span[-1].end)
         if drop_statement_noun and span[0].norm.startswith("لل"):
             speaker = "ال" + speaker[2:]  # بيان للخارجية الأميركية -> الخارجية الأميركية
         return speaker
@@ -102,6 +110,7 @@ class Attributor:
             span = span[1:]
         if not span or any(t.norm in self.words["stop"] for t in span):
             return None
+        self._last_span = (span[0].start, span[-1].end)
         return text[span[0].start - offset:span[-1].end - offset]
 
     def _continues(self, tokens, i) -> bool:
@@ -111,6 +120,7 @@ class Attributor:
     def _remember(self, speaker: str | None) -> str | None:
         if speaker is None:
             return None
+        self.span = self._last_span  # article offsets of the speaker as written
         resolved = self._resolve(speaker)
         self.previous = resolved
         if resolved not in self.seen:

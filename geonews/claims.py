@@ -4,7 +4,10 @@ around the cue (the subject before it or after it; the target after من قبض�
 
 from __future__ import annotations
 
+import csv
+import functools
 from dataclasses import dataclass, field
+from importlib import resources
 
 from gazetteer import normalize
 
@@ -14,7 +17,7 @@ __all__ = ["Cue", "ActorSpan", "find_cues", "find_actors", "assign", "actor_and_
 
 #: Words right before an actor that make it the target (من قبضة داعش، ضد داعش، عناصر داعش).
 TARGET_MARKERS = frozenset({"قبضه", "ضد", "عناصر", "مسلحي", "مقاتلي", "ارهابيي", "مواقع", "معاقل", "قصف",
-                            "استهداف", "مناطق", "سيطره", "مواجهه", "معارك", "اشتباكات"})
+                            "استهداف", "مناطق", "سيطره", "معارك", "اشتباكات"})
 _NEGATION_WINDOW = 3
 #: How far after a cue its subject (when no place comes first) and its target are looked for.
 SUBJECT_WINDOW, TARGET_WINDOW = 5, 24
@@ -39,7 +42,8 @@ class ActorSpan:
     start: int  # token index
     end: int
     text: str
-    target: bool = False
+    target: bool = False    # marked as the target by the words before it (ضد، من قبضة، عناصر)
+    genitive: bool = False  # written with a genitive ل (للإرهابيين)
 
 
 @dataclass(slots=True)
@@ -54,21 +58,57 @@ class Clause:
 def find_actors(tokens: list[Token], lex: Lexicons, text: str, offset: int, masked: set[int]) -> list[ActorSpan]:
     """Actors named in the sentence (longest alias first), skipping tokens inside place names."""
     out, i = [], 0
-    while i < len(tokens):
-        hit = lex.actors.match(tokens, i) if i not in masked else None
+    for j in lex.actors.candidates(tokens):  # the other positions match nothing
+        if j < i or j in masked:
+            continue
+        i = j
+        hit = lex.actors.match(tokens, i)
         if hit is None:
-            i += 1
             continue
         n, actor = hit
         written = text[tokens[i].start - offset:tokens[i + n - 1].end - offset]
         span = ActorSpan(actor, i, i + n, _without_clitics(written, n, lex))
         before = {tokens[k].norm for k in range(max(0, i - 2), i)}
-        # "of the terrorists" (التشكيلات الكبيرة للإرهابيين): a genitive ل on the actor makes it the object.
-        genitive = tokens[i].norm.lstrip("وف").startswith("لل") and not actor.name_ar.startswith("ل")
+        # "of the terrorists" (التشكيلات الكبيرة للإرهابيين): a genitive ل on the actor; whether it
+        # marks the object or the agent depends on the cue. After الموالية (قوات موالية للحكومة) it is an ally.
+        ally = i > 0 and lex.supporters.match(tokens, i - 1) is not None
+        span.genitive = tokens[i].norm.lstrip("وف").startswith("لل") and not actor.name_ar.startswith("ل") and not ally
         passive = any(tokens[k].norm in _PASSIVE for k in range(max(0, i - 6), i))
-        span.target = bool(before & TARGET_MARKERS) or genitive or passive
+        span.target = bool(before & TARGET_MARKERS) or passive
         out.append(span)
         i += n
+    taken = {k for a in out for k in range(a.start, a.end)} | set(masked)
+    return sorted(out + _adjective_actor_spans(tokens, text, offset, taken), key=lambda a: a.start)
+
+
+@functools.lru_cache(maxsize=1)
+def _adjective_actors() -> tuple[frozenset[str], dict[str, Actor]]:
+    """Force/attack nouns, and nationality adjectives -> the actor they name after such a noun."""
+    by_id = {}
+    with resources.files("geonews.data").joinpath("actors.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            by_id[row["id"]] = Actor(row["id"], row["name_ar"], row["name_en"], row["side"], row["color"])
+    nouns, adjectives = set(), {}
+    with resources.files("geonews.data").joinpath("actor_adjectives.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["word"].startswith("#"):
+                continue
+            if row["kind"] == "noun":
+                nouns.add(normalize(row["word"]))
+            else:
+                adjectives[normalize(row["word"])] = by_id[row["actor"]]
+    return frozenset(nouns), adjectives
+
+
+def _adjective_actor_spans(tokens: list[Token], text: str, offset: int, taken: set[int]) -> list[ActorSpan]:
+    """Actors named by an adjective after a force or attack noun (الهجوم التركي، غارات روسية)."""
+    nouns, adjectives = _adjective_actors()
+    out = []
+    for i in range(1, len(tokens)):
+        actor = adjectives.get(tokens[i].norm)
+        prev = tokens[i - 1].norm
+        if actor is not None and i not in taken and (prev in nouns or (prev[:1] in "وف" and prev[1:] in nouns)):
+            out.append(ActorSpan(actor, i, i + 1, text[tokens[i].start - offset:tokens[i].end - offset]))
     return out
 
 
@@ -88,15 +128,22 @@ def _without_clitics(written: str, n: int, lex: Lexicons) -> str:
 def find_cues(tokens: list[Token], lex: Lexicons, masked: set[int]) -> list[Cue]:
     """Claim cues in order, without those negated or inside a name (هيئة تحرير الشام)."""
     cues, i = [], 0
-    while i < len(tokens):
-        hit = lex.claims.match(tokens, i) if i not in masked else None
+    for j in lex.claims.candidates(tokens):  # the other positions match nothing
+        if j < i or j in masked:
+            continue
+        i = j
+        hit = lex.claims.match(tokens, i)
         if hit is None:
-            i += 1
             continue
         n, claim_type = hit
-        negated = any(lex.negators.match(tokens, k) for k in range(max(0, i - _NEGATION_WINDOW), i))
-        about_people = i + n < len(tokens) and lex.non_territory.match(tokens, i + n) is not None
-        if not negated and not about_people:
+        negated = False
+        for k in range(max(0, i - _NEGATION_WINDOW), i):
+            negator = lex.negators.match(tokens, k)
+            if negator is not None and negator[1] in ("all", claim_type):
+                negated = True
+        in_name = i > 0 and lex.name_heads.match(tokens, i - 1) is not None
+        not_territory = i + n < len(tokens) and lex.non_territory.match(tokens, i + n) is not None
+        if not (negated or in_name or not_territory):
             cues.append(Cue(claim_type, i, i + n))
         i += n
     return cues
@@ -125,23 +172,57 @@ def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = Non
     return out
 
 
-def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan],
-                     first_place: int | None) -> tuple[ActorSpan | None, ActorSpan | None]:
+def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], first_place: int | None,
+                     clause_end: int = 10**9, tokens: list[Token] | None = None,
+                     ) -> tuple[ActorSpan | None, ActorSpan | None]:
     """The actor (subject) and target of a cue among the sentence's actors.
 
     The actor is the nearest non-target actor before the cue, else one after it but before the
     cue's first place (سيطرت القوات على بلدة …); the target is the first target-marked actor within
-    TARGET_WINDOW words after the cue (before the next cue), else one before it.
+    TARGET_WINDOW words after the cue (before the next cue), else one before it. Which actors are
+    targets depends on the cue: after a control cue, one after من (حررت أراضيه من تنظيم الدولة) is;
+    after a verbal noun (ومع طرد داعش، تم دحر …) the first actor is its object; after an attack
+    noun a genitive ل marks the attacker (غارات للطيران الروسي), elsewhere the object.
     """
+    tokens = tokens or []
+
+    def is_target(a: ActorSpan) -> bool:
+        if a.genitive:
+            return cue.claim_type != "attack"
+        if a.target:
+            return True
+        if cue.claim_type == "control" and a.start > cue.end and a.start > 0 and tokens[a.start - 1].norm == "من":
+            return True
+        return a.start >= cue.end and object_first and a is first_after
+
     limit = next_cue.start if next_cue is not None else 10**9
+    after = [a for a in actors if a.start >= cue.end]
+    first_after = after[0] if after else None
+    object_first = _verbal_noun(cue, tokens)
     subject_limit = min(limit, first_place if first_place is not None and first_place > cue.end
                         else cue.end + SUBJECT_WINDOW)
-    subjects_before = [a for a in actors if a.end <= cue.start and not a.target]
-    subjects_after = [a for a in actors if cue.end <= a.start < subject_limit and not a.target]
+    subjects_before = [a for a in actors if a.end <= cue.start and not is_target(a)]
+    subjects_after = [a for a in actors if cue.end <= a.start < subject_limit and not is_target(a)]
     actor = subjects_before[-1] if subjects_before else (subjects_after[0] if subjects_after else None)
-    targets = [a for a in actors if a.target and cue.end <= a.start < min(limit, cue.end + TARGET_WINDOW)]
-    targets = targets or [a for a in actors if a.target and a.end <= cue.start]
+    window = min(limit, cue.end + TARGET_WINDOW, clause_end)
+    targets = [a for a in actors if is_target(a) and cue.end <= a.start < window]
+    targets = targets or [a for a in actors if is_target(a) and a.end <= cue.start]
     target = targets[0] if targets else None
     if target is not None and actor is not None and target.actor.id == actor.actor.id:
         target = None
     return actor, target
+
+
+#: Words before a verbal noun that make it one (مع طرد، بعد تحرير، تم دحر): its next noun is its object.
+_BEFORE_VERBAL_NOUN = frozenset({"مع", "ومع", "بعد", "وبعد", "عقب", "منذ", "تم", "وتم", "اثر", "جري", "وجري"})
+_EXPEL = ("طرد", "دحر", "تحرير", "تطهير", "اقتلاع", "انتزاع", "استعاده")
+
+
+def _verbal_noun(cue: Cue, tokens: list[Token]) -> bool:
+    """Whether a control cue is a verbal noun (ومع طرد داعش، تحرير المدينة) rather than a verb."""
+    if cue.claim_type != "control" or not tokens:
+        return False
+    word = tokens[cue.start].norm
+    if word.startswith("ال") or word.startswith(("بال", "لل")):
+        return True
+    return cue.start > 0 and tokens[cue.start - 1].norm in _BEFORE_VERBAL_NOUN and word.lstrip("وف").startswith(_EXPEL)

@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 from gazetteer import normalize
 
@@ -21,12 +22,14 @@ __all__ = ["Token", "tokenize", "forms", "Matcher", "Actor", "Lexicons", "load_l
 _MARKS = "\u064b-\u065f\u0670\u0640"
 _TOKEN = re.compile(rf"\d+(?:[.,٫]\d+)+|(?:[^\W_]|[{_MARKS}])+|%|٪|[«»\"“”]|[،,:؛]")
 _CONJ = ("و", "ف")
+_MEMO_SIZE = 100_000  # words remembered per matcher
 _PROCLITICS = ("بال", "وال", "فال", "كال", "لل", "ال", "ب", "ل", "ك")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word (or quote/comma mark) of a text: offsets into the text, its normal form."""
+class Token(NamedTuple):
+    """A word (or quote/comma mark) of a text: offsets into the text, its normal form.
+
+    A named tuple (immutable, and the cheapest value to build: a sentence makes dozens)."""
 
     start: int
     end: int
@@ -36,8 +39,22 @@ class Token:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Words and the punctuation that matters (quotes, commas, colons) with text offsets."""
-    return [Token(m.start() + offset, m.end() + offset, m.group(), normalize(m.group()) or m.group())
-            for m in _TOKEN.finditer(text)]
+    norms = _NORMS
+    if len(norms) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
+        norms.clear()
+    out = []
+    append, new = out.append, tuple.__new__
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        norm = norms.get(word)
+        if norm is None:
+            norm = norms[word] = normalize(word) or word
+        start, end = m.span()
+        append(new(Token, (start + offset, end + offset, word, norm)))
+    return out
+
+
+_NORMS: dict[str, str] = {}  # word as written -> its normal form (tokenize's memo)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -59,7 +76,11 @@ def forms(word: str) -> tuple[str, ...]:
 
 
 class Matcher:
-    """Longest match of lexicon entries at a position in a token list."""
+    """Longest match of lexicon entries at a position in a token list.
+
+    Lookups are indexed: the longest entry each first word starts (so most words try no multi-word
+    key at all), and a bounded per-word memo of that and of the one-word and prefix (``*``) match.
+    """
 
     def __init__(self, entries: list[tuple[str, object]]) -> None:
         self._exact: dict[tuple[str, ...], object] = {}
@@ -74,29 +95,72 @@ class Matcher:
             else:
                 self._exact.setdefault(words, payload)
                 self._max = max(self._max, len(words))
+        #: first word -> length of the longest multi-word entry it starts
+        self._longest: dict[str, int] = {}
+        for key in self._exact:
+            if len(key) > 1:
+                self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+        #: prefix stem -> its rank in file order (the first stem in file order wins, as it always has)
+        self._prefix_rank = {stem: rank for rank, stem in enumerate(self._prefix)}
+        self._prefix_payloads = list(self._prefix.values())
+        self._prefix_lengths = sorted({len(stem) for stem in self._prefix})
+        self._firsts = frozenset(key[0] for key in self._exact)
+        self._memo: dict[str, tuple] = {}  # word -> _entry(word)
+        self._maybe: dict[str, bool] = {}  # word -> whether an entry can start at it (a known word)
 
     def match_exact_first(self, tokens: list[Token]) -> bool:
         """Whether an entry starts with ``tokens[0]`` as it is, no clitic split off."""
         word = tokens[0].norm
-        return any(key[0] == word for key in self._exact) or any(word.startswith(p) for p in self._prefix)
+        return word in self._firsts or any(word.startswith(p) for p in self._prefix)
+
+    def candidates(self, tokens: list[Token]) -> list[int]:
+        """Indices at which :meth:`match` may find an entry, in order (every other index finds none).
+
+        A scan over a sentence tries :meth:`match` only at these: most words start no entry.
+        """
+        maybe = self._maybe
+        return [i for i, t in enumerate(tokens) if maybe.get(t.norm, True)]
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, object] | None:
         """(number of tokens, payload) of the longest entry starting at ``tokens[i]``, or ``None``."""
-        first_forms = forms(tokens[i].norm)
-        for n in range(min(self._max, len(tokens) - i), 1, -1):
-            rest = tuple(t.norm for t in tokens[i + 1:i + n])
-            for f in first_forms:
-                payload = self._exact.get((f, *rest))
-                if payload is not None:
-                    return n, payload
+        word = tokens[i].norm
+        entry = self._memo.get(word)
+        if entry is None:
+            entry = self._entry(word)
+        top, first_forms, single = entry
+        if top:
+            exact = self._exact
+            for n in range(min(top, len(tokens) - i), 1, -1):
+                rest = tuple(t.norm for t in tokens[i + 1:i + n])
+                for f in first_forms:
+                    payload = exact.get((f, *rest))
+                    if payload is not None:
+                        return n, payload
+        return single
+
+    def _entry(self, word: str) -> tuple[int, tuple[str, ...], tuple[int, object] | None]:
+        """What ``match`` needs to know of one word: the longest multi-word entry any of its forms
+        starts (0 for none), its forms, and its one-word or prefix match. Remembered."""
+        first_forms = forms(word)
+        top = max((self._longest.get(f, 0) for f in first_forms), default=0)
+        entry = (top, first_forms if top else (), self._match_one(first_forms))
+        if len(self._memo) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
+            self._memo.clear()
+            self._maybe.clear()
+        self._memo[word] = entry
+        self._maybe[word] = bool(top) or entry[2] is not None
+        return entry
+
+    def _match_one(self, first_forms: tuple[str, ...]) -> tuple[int, object] | None:
         for f in first_forms:
             payload = self._exact.get((f,))
             if payload is not None:
                 return 1, payload
+        rank_of = self._prefix_rank
         for f in first_forms:
-            for stem, payload in self._prefix.items():
-                if f.startswith(stem):
-                    return 1, payload
+            ranks = [rank_of[f[:k]] for k in self._prefix_lengths if k <= len(f) and f[:k] in rank_of]
+            if ranks:
+                return 1, self._prefix_payloads[min(ranks)]
         return None
 
 
@@ -116,9 +180,11 @@ class Lexicons:
     """Every geonews lexicon as a matcher."""
 
     claims: Matcher        # -> claim type
-    negators: Matcher      # -> True (a word that cancels a cue a few words after it)
+    negators: Matcher      # -> claim types it cancels ("all" or "control"), a few words before a cue
+    name_heads: Matcher    # -> True (right before a cue, the cue is part of a name: ساحة التحرير)
     non_territory: Matcher  # -> True (an object after a cue that is not territory)
     reporting: Matcher     # -> kind: verb | phrase | continuation
+    supporters: Matcher    # -> True (a place after it backs or hosts an actor: المدعومة من روسيا)
     units: Matcher         # -> unit
     relations: Matcher     # -> (relation, geo_precision)
     actors: Matcher        # -> Actor
@@ -138,8 +204,10 @@ def load_lexicons() -> Lexicons:
         actors += [(name, actor) for name in [row["name_ar"], *row["aliases_ar"].split("|")] if name.strip()]
     return Lexicons(
         claims=Matcher([(r["cue"], r["claim_type"]) for r in _rows("claim_cues.csv")]),
-        negators=Matcher([(r["word"], True) for r in _rows("claim_negators.csv") if r["position"] == "before"]),
+        negators=Matcher([(r["word"], r["applies_to"]) for r in _rows("claim_negators.csv") if r["position"] == "before"]),
+        name_heads=Matcher([(r["word"], True) for r in _rows("claim_negators.csv") if r["position"] == "name"]),
         non_territory=Matcher([(r["word"], True) for r in _rows("claim_negators.csv") if r["position"] == "after"]),
+        supporters=Matcher([(r["word"], True) for r in _rows("claim_negators.csv") if r["position"] == "supporter"]),
         reporting=Matcher([(r["cue"], r["kind"]) for r in _rows("reporting.csv")]),
         units=Matcher([(r["word"], r["unit"]) for r in _rows("units.csv")]),
         relations=Matcher([(r["cue"], (r["relation"], int(r["geo_precision"]))) for r in _rows("relations.csv")]),

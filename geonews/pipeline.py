@@ -6,7 +6,16 @@ the article's context) → speaker → claim cues, actors, targets → relations
 
 from __future__ import annotations
 
-from gazetteer import Gazetteer, Mention
+import functools
+
+import numpy as np
+
+import csv
+import functools
+from dataclasses import replace
+from importlib import resources
+
+from gazetteer import Gazetteer, Mention, normalize
 
 from .articles import Article
 from .attribution import Attributor
@@ -20,6 +29,8 @@ from .sentences import split_sentences
 __all__ = ["extract_statements"]
 
 _PRONOUN_ENDINGS = ("ها", "ه")
+#: Words that start a new clause: a cue's target is not looked for past them.
+_CLAUSE_BREAKS = frozenset({"كما", "وكما", "بينما", "فيما", "حيث"})
 
 
 def extract_statements(article: Article, gazetteer: Gazetteer) -> list[Statement]:
@@ -29,6 +40,7 @@ def extract_statements(article: Article, gazetteer: Gazetteer) -> list[Statement
     attributor = Attributor()
     lex = load_lexicons()
     out: list[Statement] = []
+    context = _Context()
     cursor = 0
     for sentence in split_sentences(text):
         while cursor < len(mentions) and mentions[cursor].start < sentence.start:
@@ -40,8 +52,16 @@ def extract_statements(article: Article, gazetteer: Gazetteer) -> list[Statement
             k += 1
         tokens = tokenize(sentence.text, offset=sentence.start)
         speaker = attributor.speaker(tokens, sentence.text, sentence.start)
-        out += _sentence_statements(article, sentence, tokens, inside, speaker, lex, gazetteer)
+        out += _sentence_statements(article, sentence, tokens, inside, speaker, attributor.span, lex, gazetteer,
+                                    context)
     return out
+
+
+class _Context:
+    """What earlier sentences of the article said: the last country named (for البلاد)."""
+
+    def __init__(self) -> None:
+        self.country = None
 
 
 def _token_index(tokens: list[Token], position: int) -> int:
@@ -51,17 +71,37 @@ def _token_index(tokens: list[Token], position: int) -> int:
     return len(tokens)
 
 
-def _sentence_statements(article, sentence, tokens, mentions: list[Mention], speaker, lex, gazetteer):
+def _sentence_statements(article, sentence, tokens, mentions: list[Mention], speaker, speaker_span, lex,
+                         gazetteer, context):
     sent_text, offset = sentence.text, sentence.start
-    place_tokens = {i for m in mentions for i, t in enumerate(tokens) if t.start < m.end and m.start < t.end}
-    actors = find_actors(tokens, lex, sent_text, offset, masked=place_tokens)
+    spans = [(_token_index(tokens, m.start), _token_index(tokens, m.end - 1) + 1) for m in mentions]
+    actors = find_actors(tokens, lex, sent_text, offset, masked=set())
+    # A place inside a longer actor name is part of the name (هيئة تحرير الشام); an actor that is
+    # just a place name (روسيا) stays a place.
+    keep = [not any(a.start <= s and e <= a.end and (a.end - a.start) > (e - s) for a in actors) for s, e in spans]
+    mentions = [m for m, k in zip(mentions, keep) if k]
+    spans = [sp for sp, k in zip(spans, keep) if k]
+    actors = [a for a in actors if not any(s <= a.start and a.end <= e for s, e in spans)]
+    if speaker_span is not None:  # the speaker is not the actor (أكد الجيش الروسي أن …)
+        actors = [a for a in actors if not (speaker_span[0] <= tokens[a.start].start < speaker_span[1])]
+    place_tokens = {i for s, e in spans for i in range(s, e)}
     actor_tokens = {i for a in actors for i in range(a.start, a.end)}
     cues = find_cues(tokens, lex, masked=place_tokens | actor_tokens)
+    cue_starts = {c.start: k for k, c in enumerate(cues)}
+    cue_ends = {c.end: k for k, c in enumerate(cues)}
 
     refs: list[tuple[int, PlaceRef]] = []  # (token index, place)
-    for m in mentions:
-        i = _token_index(tokens, m.start)
-        relation, precision_hint = _relation_before(tokens, i, lex)
+    aside: set[int] = set()  # refs only mentioned whatever the cues (supporters, acting countries)
+    acting: dict[int, Mention] = {}  # cue index -> a country acting as its subject (شنت الولايات المتحدة)
+    for m, (i, e) in zip(mentions, spans):
+        relation = _relation_before(tokens, i, lex)
+        if m.place is not None and m.place.feature == "country":
+            context.country = m.place
+        if _supporter_before(tokens, i, lex):
+            aside.add(len(refs))
+        elif relation == "in" and (e in cue_starts or i in cue_ends) and _acts(m, tokens, i, gazetteer):
+            acting.setdefault(cue_starts.get(e, cue_ends.get(i)), m)
+            aside.add(len(refs))
         refs.append((i, _place_ref(m.text, m.start, m.end, m.place, relation, gazetteer)))
         repeat = _pronoun_relation_after(tokens, i, m, lex)
         if repeat is not None:
@@ -69,12 +109,19 @@ def _sentence_statements(article, sentence, tokens, mentions: list[Mention], spe
             tok = tokens[j]
             lead = len(tok.text) - len(tok.text.lstrip("وف")) if len(tok.text) > 3 else 0
             refs.append((j, _place_ref(tok.text[lead:], tok.start + lead, tok.end, m.place, rel, gazetteer)))
-        del precision_hint
+    for j in _country_anaphora(tokens, place_tokens):
+        if context.country is not None:
+            tok = tokens[j]
+            lead = len(tok.text) - len(forms(tok.norm)[-1]) if len(forms(tok.norm)) > 1 else 0
+            refs.append((j, _place_ref(tok.text[lead:], tok.start + lead, tok.end, context.country, "in", gazetteer)))
+    refs.sort(key=lambda r: r[0])
     quantities = [(_token_index(tokens, offset + sent_text.index(q.text) if q.text in sent_text else 0), q)
                   for q in find_quantities(sent_text)]
 
     commas = [i for i, t in enumerate(tokens) if t.text in "،,؛"]
+    breaks = [i for i, t in enumerate(tokens) if t.norm in _CLAUSE_BREAKS]
     owners = assign(cues, [i for i, _ in refs], commas)
+    owners = [None if id(ref) in {id(refs[n][1]) for n in aside} else owner for (i, ref), owner in zip(refs, owners)]
     q_owners = assign(cues, [i for i, _ in quantities], commas)
     statements = []
     for k, cue in enumerate(cues):
@@ -82,18 +129,60 @@ def _sentence_statements(article, sentence, tokens, mentions: list[Mention], spe
         places = [ref for _, ref in governed]
         figures = [q for (i, q), owner in zip(quantities, q_owners) if owner == k]
         first_place = min((i for i, _ in governed), default=None)
-        actor, target = actor_and_target(cue, cues[k + 1] if k + 1 < len(cues) else None, actors, first_place)
+        clause_end = next((i for i in breaks if i > cue.end), len(tokens))
+        actor, target = actor_and_target(cue, cues[k + 1] if k + 1 < len(cues) else None, actors, first_place,
+                                         clause_end, tokens)
         if not places and not (refs == [] and (actor is not None or figures)):
             continue
         if not places and any(s.claim_type == cue.claim_type for s in statements):
             continue
-        statements.append(_statement(article, sentence, speaker, cue.claim_type, actor, target, places, figures))
+        statement = _statement(article, sentence, speaker, cue.claim_type, actor, target, places, figures)
+        if actor is None and k in acting:
+            statement = replace(statement, actor=acting[k].text)
+        statements.append(statement)
     loose = [ref for (i, ref), owner in zip(refs, owners) if owner is None]
     if loose:
         figures = [q for (i, q), owner in zip(quantities, q_owners) if owner is None]
         statements.insert(0, _statement(article, sentence, speaker, "mention", None, None, loose, figures))
     statements.sort(key=lambda s: min((p.start for p in s.places), default=s.start))
     return statements
+
+
+def _supporter_before(tokens: list[Token], i: int, lex) -> bool:
+    """A supporter word within two words before a place (المدعومة من روسيا، ومقره لندن)."""
+    return any(lex.supporters.match(tokens, k) is not None for k in range(max(0, i - 2), i))
+
+
+def _acts(mention: Mention, tokens: list[Token], i: int, gazetteer: Gazetteer) -> bool:
+    """A country or capital named bare, with no preposition: the subject of a verb next to it
+    (شنت الولايات المتحدة ضربات، واشنطن تدعمهم)."""
+    place = mention.place
+    if place is None or not (place.feature == "country" or place.id in gazetteer.index.capital_ids):
+        return False
+    clitic = tokens[i].text[:max(0, mention.start - tokens[i].start)] if i < len(tokens) else ""
+    if "ب" in clitic or "ل" in clitic:
+        return False
+    return i == 0 or not any(f in _locatives() for f in forms(tokens[i - 1].norm))
+
+
+@functools.lru_cache(maxsize=1)
+def _locatives() -> frozenset[str]:
+    with resources.files("geonews.data").joinpath("speech.csv").open(encoding="utf-8", newline="") as fh:
+        return frozenset(normalize(r["word"]) for r in csv.DictReader(fh) if r["kind"] == "locative")
+
+
+_COUNTRY_WORDS = frozenset({"البلاد", "البلد"})
+
+
+def _country_anaphora(tokens: list[Token], place_tokens: set[int]) -> list[int]:
+    """Positions of البلاد / هذا البلد, which name the last country the article named."""
+    out = []
+    for j, tok in enumerate(tokens):
+        if j in place_tokens:
+            continue
+        if any(f in _COUNTRY_WORDS for f in forms(tok.norm)) and not (j + 1 < len(tokens) and (j + 1) in place_tokens):
+            out.append(j)
+    return out
 
 
 def _statement(article, sentence, speaker, claim_type, actor, target, places, figures) -> Statement:
@@ -106,7 +195,7 @@ def _statement(article, sentence, speaker, claim_type, actor, target, places, fi
     )
 
 
-def _relation_before(tokens: list[Token], i: int, lex) -> tuple[str, int | None]:
+def _relation_before(tokens: list[Token], i: int, lex) -> str:
     """The relation cue right before a place (وسط مدينة منبج، ريف اللاذقية، جنوبي دمشق)."""
     k = i - 1
     # skip a generic place word between the cue and the name (وسط مدينة منبج، أراضي جنوبي دمشق)
@@ -117,9 +206,8 @@ def _relation_before(tokens: list[Token], i: int, lex) -> tuple[str, int | None]
             continue
         hit = lex.relations.match(tokens, start)
         if hit is not None and start + hit[0] - 1 == k:
-            relation, precision = hit[1]
-            return relation, precision
-    return "in", None
+            return hit[1][0]
+    return "in"
 
 
 _PLACE_WORDS = frozenset({"مدينه", "بلده", "قريه", "محافظه", "منطقه", "مناطق", "اراضي", "حي", "مخيم", "بلدات",
@@ -144,12 +232,23 @@ def _pronoun_relation_after(tokens: list[Token], i: int, mention: Mention, lex):
     return j, hit[1][0]
 
 
+#: area_for, remembered: news names the same places again and again, and building an area (a pyproj
+#: transformer, a buffer, a clip) costs far more than the lookup. Geometries are immutable, so shared.
+_area_for = functools.lru_cache(maxsize=8192)(area_for)
+
+
+@functools.lru_cache(maxsize=4)
+def _extents(index) -> dict[str, float]:
+    """Place id -> its extent in km, for the few rows that have one (curated regions and areas).
+
+    Built from the rows with a radius only, not from the whole index's id table (a second at start-up)."""
+    rows = np.flatnonzero(index.radius_km)
+    return {index.place_id(int(row)): float(index.radius_km[row]) for row in rows}
+
+
 def _place_ref(text, start, end, place, relation, gazetteer) -> PlaceRef:
     if place is None:
         return PlaceRef(text, start, end, None, relation, 3, None, "not in the gazetteer")
-    extent = None
-    if place.id.startswith("curated:"):
-        index = gazetteer.index
-        extent = float(index.radius_km[index.row_of_id[place.id]]) or None
-    geometry, precision = area_for(place, relation, extent_km=extent)
+    extent = _extents(gazetteer.index).get(place.id) if place.id.startswith("curated:") else None
+    geometry, precision = _area_for(place, relation, extent)
     return PlaceRef(text, start, end, place, relation, precision, geometry)

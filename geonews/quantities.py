@@ -27,6 +27,8 @@ def _value(raw: str) -> float:
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Figures in ``text`` with their units; a number without a known unit is left out."""
     out: list[Quantity] = []
+    if _NUMBER.search(text) is None:  # most sentences give no figure: skip tokenising them
+        return out
     units = load_lexicons().units
     tokens = tokenize(text)
     by_start = {t.start: i for i, t in enumerate(tokens)}
