@@ -42,7 +42,8 @@ HEADER = """\
 # tweets/tweets_place: IDRISI-D train (Suwaileh et al., CC BY 4.0), where only some place mentions
 #   are annotated; tweets_place = the candidate ends where a gold place span ends.
 # unlabelled/cued: ANT corpus v2.1 articles (Chouigui et al., Apache-2.0), bare occurrences only (no
-#   ب ل ك clitic); cued = right after a locative cue or place-type word from cue_words.csv.
+#   ب ل ك clitic); cued = right after a place-type word or a locative cue from cue_words.csv other than
+#   the prepositions that stand before any noun (في، من، إلى … kind weak_preposition).
 # Counts only; no text of these corpora is kept. Built by `python -m gazetteer.name_stats`.
 key\tnews\tnews_place\tnews_person\tnews_org\ttweets\ttweets_place\tunlabelled\tcued
 """
@@ -140,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 row = counts[cand.key]
                 row[6] += 1
-                row[7] += bool(recognizer._place_type(cand) or recognizer._locative(cand))  # noqa: SLF001
+                cue = recognizer._place_type(cand) or recognizer._locative(cand)  # noqa: SLF001
+                row[7] += bool(cue) and not recognizer.lexicon.is_cue(cue, "weak_preposition")
 
     kept = {k: v for k, v in counts.items() if v[0] >= 1 or v[4] >= 1 or v[6] >= 3}
     tmp = args.output.with_suffix(".tmp")

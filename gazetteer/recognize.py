@@ -36,7 +36,7 @@ STRONG_NEGATIVE_COUNT = 15
 #: In labelled tweets, the share of occurrences annotated as places that marks a place name.
 TWEET_PLACE_RATE = 0.2
 #: In unlabelled news, the share of occurrences after a locative cue that marks a place-like name.
-PLACE_CUE_RATE, WORD_CUE_RATE = 0.15, 0.04
+PLACE_CUE_RATE, WORD_CUE_RATE = 0.10, 0.02
 #: A candidate in a country the text points to gains CONTEXT_WEIGHT × that country's share of the
 #: text's clear mentions; a nationality adjective right after it (نيس الفرنسية) gains ADJECTIVE_BONUS.
 CONTEXT_WEIGHT, ADJECTIVE_BONUS = 4.0, 5.0
@@ -125,9 +125,16 @@ class Recognizer:
         return decisions
 
     def _judge(self, cand: Candidate) -> Decision:
+        if cand.n_words >= 2 and self.lexicon.is_cue(cand.key.rpartition(" ")[2], "epithet"):
+            head = self._head(cand, require_stats=False)
+            if head is not None:  # مكة المكرمة: the honorific is not part of the name
+                decision = self._judge(head)
+                if decision.verdict != REJECT:
+                    return decision
         if cand.n_words >= 2:
             inner = self._inner(cand)
-            if inner is not None and set(self.index.rows_ar(cand.key)) & set(self.index.rows_ar(inner.key)):
+            if inner is not None and (set(self.index.rows_ar(cand.key)) & set(self.index.rows_ar(inner.key))
+                                      or self._side_of_larger(cand, inner)):
                 # محافظة ديالى names what ديالى names: the generic word is a cue, not part of the name
                 decision = self._judge(inner)
                 if decision.verdict != REJECT:
@@ -143,10 +150,20 @@ class Recognizer:
                     return inner_decision
         return decision
 
-    def _head(self, cand: Candidate) -> Candidate | None:
+    def _side_of_larger(self, cand: Candidate, inner: Candidate) -> bool:
+        """شمال أفريقيا، وسط آسيا: a side of a continent or country named as a region; the side word
+        is a relation to the larger place (a country such as جنوب أفريقيا stays whole)."""
+        index = self.index
+        whole = {index.feature_name(r) for r in index.rows_ar(cand.key)}
+        part = {index.feature_name(r) for r in index.rows_ar(inner.key)}
+        first = cand.key.partition(" ")[0]
+        return (whole == {"region"} and bool(part & {"continent", "country"})
+                and self.lexicon.is_cue(first, "preposition"))
+
+    def _head(self, cand: Candidate, require_stats: bool = True) -> Candidate | None:
         """The name without its last word (مكة المكرمة -> مكة), when labelled text prefers it."""
         head, _, last = cand.key.rpartition(" ")
-        if not self.index.rows_ar(head) or head not in self.lexicon.stats:
+        if not self.index.rows_ar(head) or (require_stats and head not in self.lexicon.stats):
             return None
         return Candidate(start=cand.start, end=cand.end - len(last) - 1, key=head, clitic=cand.clitic,
                          word_start=cand.word_start, n_words=cand.n_words - 1, prev=cand.prev, next=last,
@@ -208,6 +225,11 @@ class Recognizer:
             return Decision(cand, EVIDENCE, "{} {:.2f}: needs a cue", (basis, rate))
         if strong:
             return Decision(cand, ACCEPT, "strong prior (country, region, capital or large city)", (), cue)
+        if cand.n_words == 1 and cand.key in self.lexicon.vocabulary:
+            place_type = self._place_type(cand)
+            if place_type:
+                return Decision(cand, ACCEPT, "an ordinary word, but after {!r}", (place_type,), place_type)
+            return Decision(cand, REJECT, "an ordinary word in news, with no place-type word before it")
         if cand.clitic and cand.n_words == 1 and cand.written in self.lexicon.vocabulary:
             # كبيرة is a word, not ك + بيرة (Piraeus); وكان is not و + كان
             return Decision(cand, REJECT, "the word as written is ordinary vocabulary")
