@@ -30,7 +30,8 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def conll_scores(path: Path, gz: Gazetteer) -> dict:
+def conll_scores(path: Path, gz) -> dict:
+    """Entity-level LOC scores; ``gz`` is anything with a ``find(text)`` (a Gazetteer or Recognizer)."""
     tp = fp = fn = 0
     false_pos, misses = Counter(), Counter()
     for tokens, tags in read_conll(path):
@@ -111,11 +112,48 @@ def _report(title: str, scores: dict) -> None:
             print(f"  {key.replace('_', ' ')}: " + ", ".join(f"{t} ({c})" for t, c in rows))
 
 
+def cross_validate(data: Path, folds: int = 2) -> list[float]:
+    """Held-out LOC F1 on ANERcorp: name statistics rebuilt without each fold, scored on it."""
+    import subprocess
+    import tempfile
+
+    from gazetteer.lexicon import load_lexicon
+    from gazetteer.recognize import Recognizer
+
+    sentences = list(read_conll(data / "anercorp_train.conll"))
+    size = -(-len(sentences) // folds)
+    scores = []
+    gz = Gazetteer()
+    for k in range(folds):
+        held = sentences[k * size:(k + 1) * size]
+        kept = sentences[:k * size] + sentences[(k + 1) * size:]
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            for name, part in (("train", kept), ("held", held)):
+                folder = tmp / name
+                folder.mkdir()
+                with open(folder / "anercorp_train.conll", "w", encoding="utf-8") as fh:
+                    for tokens, tags in part:
+                        fh.write("".join(f"{t} {g}\n" for t, g in zip(tokens, tags)) + "\n")
+            for other in ("idrisi_d_ar_train.jsonl", "ant_conflict_dev.jsonl"):
+                (tmp / "train" / other).symlink_to((data / other).resolve())
+            subprocess.run([sys.executable, "-m", "gazetteer.name_stats", "--data", str(tmp / "train"),
+                            "-o", str(tmp / "name_stats.tsv")], check=True, capture_output=True, cwd=ROOT)
+            recognizer = Recognizer(gz, load_lexicon(True, str(tmp)))
+            result = conll_scores(tmp / "held" / "anercorp_train.conll", recognizer)
+            print(f"  fold {k + 1}/{folds}: held-out P {result['precision']:.3f} R {result['recall']:.3f} "
+                  f"F1 {result['f1']:.3f}")
+            scores.append(result["f1"])
+    return scores
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--conll", type=Path, help="CoNLL file (default: DATA/anercorp_train.conll)")
     parser.add_argument("--idrisi", type=Path, help="IDRISI-D JSON Lines (default: DATA/idrisi_d_ar_train.jsonl)")
+    parser.add_argument("--cross-validate", type=int, metavar="K", default=0,
+                        help="also rebuild the name statistics without each of K folds of ANERcorp and score it")
     args = parser.parse_args(argv)
     gz = Gazetteer()
     conll = args.conll or args.data / "anercorp_train.conll"
@@ -128,6 +166,10 @@ def main(argv=None) -> int:
         _report(f"IDRISI-D ({idrisi.name})", idrisi_scores(idrisi, gz))
     else:
         print(f"skipped: {idrisi} is absent")
+    if args.cross_validate and (args.data / "anercorp_train.conll").exists():
+        print(f"ANERcorp {args.cross_validate}-fold cross-validation (statistics rebuilt without the scored fold):")
+        scores = cross_validate(args.data, args.cross_validate)
+        print(f"  mean held-out LOC F1 {sum(scores) / len(scores):.3f}")
     return 0
 
 

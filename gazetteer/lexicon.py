@@ -15,6 +15,7 @@ import csv
 import functools
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from .normalize import normalize
 
@@ -49,13 +50,16 @@ class Lexicon:
         return word in self.cues.get(kind, ())
 
 
-def _open(name: str):
+def _open(name: str, folder: str | None = None):
+    if folder is not None:
+        return open(Path(folder) / name, encoding="utf-8", newline="")
     return resources.files("gazetteer.data").joinpath(name).open(encoding="utf-8", newline="")
 
 
 @functools.lru_cache(maxsize=None)
-def load_lexicon(with_stats: bool = True) -> Lexicon:
-    """Read and normalise every lexicon once per process (the name statistics unless told not to)."""
+def load_lexicon(with_stats: bool = True, stats_dir: str | None = None) -> Lexicon:
+    """Read and normalise every lexicon once per process (the name statistics unless told not to;
+    from ``stats_dir`` instead of the package data when given, for cross-validation)."""
     cues: dict[str, set[str]] = {}
     with _open("cue_words.csv") as fh:
         for row in csv.DictReader(fh):
@@ -66,7 +70,7 @@ def load_lexicon(with_stats: bool = True) -> Lexicon:
             adjectives.setdefault(normalize(row["adjective"]), row["country_code"].strip())
     stats: dict[str, NameStats] = {}
     try:
-        fh = _open("name_stats.tsv") if with_stats else None
+        fh = _open("name_stats.tsv", stats_dir) if with_stats else None
     except FileNotFoundError:
         fh = None
     if fh is not None:
@@ -78,7 +82,7 @@ def load_lexicon(with_stats: bool = True) -> Lexicon:
                 stats[key] = NameStats(*map(int, counts))
     vocabulary: set[str] = set()
     try:
-        with _open("vocabulary.txt") as fh:
+        with _open("vocabulary.txt", stats_dir) as fh:
             vocabulary = {line.strip() for line in fh if line.strip() and not line.startswith("#")}
     except FileNotFoundError:
         pass
