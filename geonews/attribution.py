@@ -130,10 +130,15 @@ class Attributor:
     def _resolve(self, speaker: str) -> str:
         """An anaphor or a short name becomes the fuller speaker it refers to (الوزير الروسي ->
         وزير الدفاع الروسي سيرغي شويغو; شويغو -> the same)."""
-        words = {_bare(w) for w in normalize(speaker).split()}
+        words = _words(speaker)
         for earlier in [self.previous, *reversed(self.seen)]:
             if earlier and earlier != speaker:
-                earlier_words = {_bare(w) for w in normalize(earlier).split()}
-                if words and words < earlier_words:
+                if words and words < _words(earlier):
                     return earlier
         return speaker
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(speaker: str) -> frozenset[str]:
+    """A speaker's words in normal form without the article (remembered: the same speakers recur)."""
+    return frozenset(_bare(w) for w in normalize(speaker).split())

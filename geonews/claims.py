@@ -104,14 +104,16 @@ def _adjective_actor_spans(tokens: list[Token], text: str, offset: int, taken: s
     """Actors named by an adjective after a force or attack noun (الهجوم التركي، غارات روسية)."""
     nouns, adjectives = _adjective_actors()
     out = []
-    for i in range(1, len(tokens)):
-        actor = adjectives.get(tokens[i].norm)
+    norms = getattr(tokens, "norms", None) or [t.norm for t in tokens]
+    for i in [i for i, word in enumerate(norms) if i and word in adjectives]:  # few words are such adjectives
+        actor = adjectives[norms[i]]
         prev = tokens[i - 1].norm
         if actor is not None and i not in taken and (prev in nouns or (prev[:1] in "وف" and prev[1:] in nouns)):
             out.append(ActorSpan(actor, i, i + 1, text[tokens[i].start - offset:tokens[i].end - offset]))
     return out
 
 
+@functools.lru_cache(maxsize=4096)  # the same actors come back in every article
 def _without_clitics(written: str, n: int, lex: Lexicons) -> str:
     """An actor's name as written, without the clitics attached to its first word (للإرهابيين ->
     الإرهابيين، والتحالف -> التحالف)."""

@@ -1,4 +1,9 @@
-"""``geonews`` command line: ``geonews extract PATH... [-o OUT]`` and ``geonews map PATH... -o FILE.html``.
+"""``geonews`` command line: ``geonews extract PATH... [-o OUT]``, ``geonews map PATH... -o FILE.html``,
+``geonews ingest PATH... --store claims.gpkg`` and ``geonews map --store claims.gpkg -o FILE.html``.
+
+``--workers N`` runs the extraction on a local Dask cluster of N processes, ``--scheduler ADDRESS`` on a
+running one; the output is the same as without them, in the same order. ``-o DIR/`` (a path ending in
+``/``, or an existing folder) writes partitioned GeoParquet, one file per chunk of articles.
 
 Exit statuses: 0 all went well; 1 some records were skipped (each reported on standard error as
 ``path:line: reason`` when it happens, and a summary at the end); 2 a usage error (bad arguments, a
@@ -40,29 +45,56 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Statements and claims reported in Arabic news, with their places, "
                                             "as data files and maps.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def inputs(p: argparse.ArgumentParser) -> None:
-        p.add_argument("paths", nargs="+", metavar="PATH",
+    def inputs(p: argparse.ArgumentParser, nargs: str = "+") -> None:
+        p.add_argument("paths", nargs=nargs, metavar="PATH",
                        help="a text file (first line the headline), a JSON Lines file of articles, or a folder")
         p.add_argument("--max-bytes", type=_positive_int, default=5_000_000, metavar="N",
                        help="skip (and report) an article larger than N bytes (default 5000000)")
+        where = p.add_mutually_exclusive_group()
+        where.add_argument("--workers", type=_count, metavar="N",
+                           help="extract on a local Dask cluster of N worker processes")
+        where.add_argument("--scheduler", metavar="ADDRESS",
+                           help="extract on the Dask cluster at ADDRESS (tcp://host:8786)")
+        p.add_argument("--chunk-size", type=_count, default=None, metavar="N",
+                       help="articles per Dask task and per GeoParquet partition (default 100)")
 
     extract = sub.add_parser("extract", help="write the statements the articles report",
                              description="Write the statements the articles report: JSON Lines on standard "
                                          "output, or OUT in the format its suffix names.")
     inputs(extract)
     extract.add_argument("-o", "--output", metavar="OUT",
-                         help="output file: .jsonl .geojson .gpkg .parquet .csv (default, or -: JSON Lines on stdout)")
+                         help="output file: .jsonl .geojson .gpkg .parquet .csv (default, or -: JSON Lines on "
+                              "stdout); a folder (DIR/) for partitioned GeoParquet")
     map_ = sub.add_parser("map", help="draw the statements on an interactive map that opens offline",
-                          description="Draw the statements the articles report on a map (one HTML file).")
-    inputs(map_)
+                          description="Draw the statements the articles report, or those of a claims store, "
+                                      "on a map (one HTML file).")
+    inputs(map_, nargs="*")
     map_.add_argument("-o", "--output", metavar="FILE.html", required=True, help="the map file (.html)")
     map_.add_argument("--title", help="the map's title")
+    map_.add_argument("--store", metavar="STORE.gpkg", help="map the statements of this claims store (no PATH)")
+    map_.add_argument("--since", metavar="DATE", help="with --store: only articles dated DATE (YYYY-MM-DD) or later")
+    ingest = sub.add_parser("ingest", help="add the statements of new articles to a claims store (GeoPackage)",
+                            description="Add the statements of the articles to a claims store, a GeoPackage "
+                                        "(layer 'statements', table 'articles'). Articles already stored with "
+                                        "the same content are skipped: ingesting twice adds nothing.")
+    inputs(ingest)
+    ingest.add_argument("--store", metavar="STORE.gpkg", required=True, help="the store (created when missing)")
     return parser
 
 
@@ -150,7 +182,7 @@ class _Run:
         self.skipped = 0  # records dropped, when reading or extracting
         self.read_skipped = 0  # records dropped when reading (not counted in ``articles``)
         # raises InputError for a missing path at once, before anything is read or written
-        self._articles = iter_articles(args.paths, max_bytes=args.max_bytes, on_error=self._on_read_error)
+        self.source = iter_articles(args.paths, max_bytes=args.max_bytes, on_error=self._on_read_error)
 
     def _on_read_error(self, error: RecordError) -> None:
         self.progress.message(str(error))
@@ -162,29 +194,39 @@ class _Run:
         self.skipped += 1
         self.progress.update(self.articles, self.skipped)
 
-    def statements(self):
-        """Yield each article's statements as a list, article by article (empty lists included)."""
-        from gazetteer import Gazetteer
+    def chunks(self, mode: str, client=None, chunk_size: int | None = None):
+        """Yield each chunk's :class:`~geonews.batch.ChunkResult` in input order, reporting its failures.
 
-        from .pipeline import extract_statements
+        Without a Dask ``client`` and without ``chunk_size``, chunks are single articles, so each article's
+        output is written before the next is read.
+        """
+        from .batch import DEFAULT_CHUNK, run_chunks
 
-        gz = Gazetteer()
-        for article in self._articles:
-            self.articles += 1
-            try:
-                found = list(extract_statements(article, gz))
-            except Exception as err:  # one bad article must not lose the others: report it and go on
-                error = RecordError(article.path or article.id, article.line,
-                                    f"extraction failed ({type(err).__name__}: {err})")
-                self.progress.message(str(error))
-                self._count_skip()
-                found = []
-            self.progress.update(self.articles, self.skipped)
-            yield found
+        size = chunk_size or (DEFAULT_CHUNK if client is not None else 1)
+        for done in run_chunks(self.source, mode=mode, client=client, chunk_size=size):
+            self.count(done)
+            yield done
 
-    def status(self) -> int:
-        """Print the summary of skipped records; return the exit status (0 or 1)."""
-        total = self.articles + self.read_skipped
+    def count(self, done) -> None:
+        """Count a finished chunk's articles and report its failures."""
+        self.articles += len(done.articles)
+        for error in done.errors:
+            self.progress.message(str(error))
+            self.skipped += 1
+        self.progress.update(self.articles, self.skipped)
+
+    def statements(self, client=None, chunk_size: int | None = None):
+        """Every statement, article after article."""
+        for done in self.chunks("statements", client, chunk_size):
+            for found in done.payloads:
+                if found:
+                    yield from found
+
+    def status(self, passed: int = 0) -> int:
+        """Print the summary of skipped records; return the exit status (0 or 1).
+
+        ``passed`` counts records read but not extracted on purpose (already in the store)."""
+        total = self.articles + self.read_skipped + passed
         if self.skipped:
             print(f"{PROG}: {self.skipped} of {total} records skipped", file=sys.stderr)
             return 1
@@ -193,22 +235,54 @@ class _Run:
         return 0
 
 
+def _client(args: argparse.Namespace):
+    """A Dask client for ``--workers`` / ``--scheduler``, or a context giving ``None`` (run here)."""
+    import contextlib
+
+    if not (args.workers or args.scheduler):
+        return contextlib.nullcontext(None)
+    from .batch import dask_client
+
+    return dask_client(workers=args.workers, scheduler=args.scheduler)
+
+
 def _extract(args: argparse.Namespace) -> int:
-    from . import writers
+    from . import batch, writers
 
     to_stdout = args.output in (None, "-")
-    kind = "jsonl" if to_stdout else writers.check_output(args.output)
+    partitioned = not to_stdout and batch.is_partition_target(args.output)
+    if partitioned:
+        parts = batch.PartitionWriter(args.output)  # checks the folder before any work
+    else:
+        kind = "jsonl" if to_stdout else writers.check_output(args.output)
     progress = _Progress()
     run = _Run(args, progress)  # a missing input path fails here, before any output is created
-    with progress:
-        if kind == "jsonl":
+    with _client(args) as client, progress:
+        if partitioned:
+            with parts:
+                for done in run.chunks("frame", client, args.chunk_size or batch.DEFAULT_CHUNK):
+                    parts.write(done.frame)
+        elif kind == "jsonl":
             with writers.JsonlWriter(None if to_stdout else args.output) as out:
-                for found in run.statements():
-                    out.write(found)
+                for done in run.chunks("jsonl", client, args.chunk_size):
+                    out.write_text("".join(p for p in done.payloads if p))
         else:
-            statements = [s for found in run.statements() for s in found]
-            writers.write(statements, args.output, kind)
+            writers.write(list(run.statements(client, args.chunk_size)), args.output, kind)
     return run.status()
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from . import store
+
+    store.stored_articles(args.store)  # a file that is not a store fails here, before any work
+    store.StoreWriter(args.store)  # so does a store that cannot be written
+    progress = _Progress()
+    run = _Run(args, progress)
+    with _client(args) as client, progress:
+        report = store.ingest(args.store, run.source, client=client, chunk_size=args.chunk_size,
+                              on_chunk=run.count)
+    print(f"{args.store}: {report}", flush=True)
+    return run.status(passed=report.stored)
 
 
 def _map(args: argparse.Namespace) -> int:
@@ -216,14 +290,27 @@ def _map(args: argparse.Namespace) -> int:
 
     if Path(args.output).suffix.lower() != ".html":
         raise UsageError(f"cannot write {args.output}: a map is written to an .html file")
+    if args.store and args.paths:
+        raise UsageError("give either PATH... or --store, not both (see 'geonews map --help')")
+    if not args.store and not args.paths:
+        raise UsageError("the following arguments are required: PATH (or --store) (see 'geonews map --help')")
+    if args.since and not args.store:
+        raise UsageError("--since goes with --store (see 'geonews map --help')")
     writers.check_writable(args.output)
     from .frame import to_frame
     from .maps import render_map  # before the long part, so a broken install fails at once
 
+    if args.store:
+        from .store import read_store
+
+        frame = read_store(args.store, since=args.since)
+        with writers.atomic_output(args.output) as tmp:
+            render_map(frame, str(tmp), title=args.title)
+        return 0
     progress = _Progress()
     run = _Run(args, progress)
-    with progress:
-        statements = [s for found in run.statements() for s in found]
+    with _client(args) as client, progress:
+        statements = list(run.statements(client, args.chunk_size))
     frame = to_frame(statements)
     with writers.atomic_output(args.output) as tmp:
         render_map(frame, str(tmp), title=args.title)
@@ -243,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         for stream in (sys.stdout, sys.stderr):
             _utf8(stream)
         args = _parser().parse_args(argv)
-        return _extract(args) if args.command == "extract" else _map(args)
+        return {"extract": _extract, "map": _map, "ingest": _ingest}[args.command](args)
     except SystemExit as exit_:  # --help and --version
         return exit_.code if isinstance(exit_.code, int) else 0
     except KeyboardInterrupt:

@@ -34,12 +34,14 @@ def town_radius_km(population: int | None) -> float:
     return max(1.5, min(25.0, 1.5 * math.sqrt(max(population or 0, 1_000) / 10_000)))
 
 
-@functools.lru_cache(maxsize=4096)
-def _projection(lat: float, lon: float):
+@functools.lru_cache(maxsize=1024)  # ~30 kB each
+def _to_wgs(lat: float, lon: float):
+    """From the local azimuthal equidistant frame centred on (lat, lon), in metres, to WGS84 (x, y).
+
+    Only this direction is built: areas are drawn around (0, 0), the place itself, so the forward
+    transformer was never used (building a transformer is most of the cost of an area)."""
     local = CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")
-    to_local = Transformer.from_crs(4326, local, always_xy=True).transform
-    to_wgs = Transformer.from_crs(local, 4326, always_xy=True).transform
-    return to_local, to_wgs
+    return Transformer.from_crs(local, 4326, always_xy=True).transform
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,7 +93,7 @@ def area_for(place: Place, relation: str, extent_km: float | None = None) -> tup
         if polygon is not None:
             return _side_of(polygon, _BEARINGS[relation]), 3
     radius = (extent_km or (60.0 if large else town_radius_km(place.population))) * 1000.0
-    to_local, to_wgs = _projection(place.latitude, place.longitude)
+    to_wgs = _to_wgs(place.latitude, place.longitude)
     if relation == "countryside":
         local = Point(0, 0).buffer(radius + COUNTRYSIDE_KM * 1000.0, 64).difference(Point(0, 0).buffer(radius, 64))
     elif relation in _BEARINGS:
@@ -101,7 +103,6 @@ def area_for(place: Place, relation: str, extent_km: float | None = None) -> tup
     else:
         raise ValueError(f"Expected a relation among in, center, countryside, north, south, east, west, near; "
                          f"instead got: {relation!r}.")
-    del to_local  # the local frame is centred on the place: (0, 0) is the place
     area = shapely.transform(local, lambda xy: np.column_stack(to_wgs(xy[:, 0], xy[:, 1])))
     land = country_shape(place.country_code)
     if land is not None and relation != "near":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -17,7 +18,7 @@ from typing import NamedTuple
 
 from gazetteer import normalize
 
-__all__ = ["Token", "tokenize", "forms", "Matcher", "Actor", "Lexicons", "load_lexicons"]
+__all__ = ["Token", "Tokens", "tokenize", "forms", "Matcher", "Actor", "Lexicons", "load_lexicons"]
 
 _MARKS = "\u064b-\u065f\u0670\u0640"
 _TOKEN = re.compile(rf"\d+(?:[.,٫]\d+)+|(?:[^\W_]|[{_MARKS}])+|%|٪|[«»\"“”]|[،,:؛]")
@@ -37,24 +38,37 @@ class Token(NamedTuple):
     norm: str
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
+class Tokens(list):
+    """A list of :class:`Token` that also holds their normal forms as a list (``norms``), for scans in C."""
+
+    __slots__ = ("norms",)
+
+
+class _Norms(dict):
+    """Word as written -> its normal form, computed on first sight (tokenize's memo)."""
+
+    def __missing__(self, word: str) -> str:
+        norm = self[word] = normalize(word) or word
+        return norm
+
+
+_NORMS = _Norms()
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+def tokenize(text: str, offset: int = 0) -> Tokens:
     """Words and the punctuation that matters (quotes, commas, colons) with text offsets."""
-    norms = _NORMS
-    if len(norms) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
-        norms.clear()
-    out = []
-    append, new = out.append, tuple.__new__
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        norm = norms.get(word)
-        if norm is None:
-            norm = norms[word] = normalize(word) or word
-        start, end = m.span()
-        append(new(Token, (start + offset, end + offset, word, norm)))
+    if len(_NORMS) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
+        _NORMS.clear()
+    # One split gives the words and the text between them; their lengths give the offsets. No match
+    # objects and no Python loop: this runs on every sentence.
+    pieces = _SPLIT.split(text)
+    words = pieces[1::2]
+    bounds = list(itertools.accumulate(map(len, pieces), initial=offset))
+    norms = list(map(_NORMS.__getitem__, words))
+    out = Tokens(map(Token, bounds[1::2], bounds[2::2], words, norms))
+    out.norms = norms
     return out
-
-
-_NORMS: dict[str, str] = {}  # word as written -> its normal form (tokenize's memo)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -118,8 +132,10 @@ class Matcher:
 
         A scan over a sentence tries :meth:`match` only at these: most words start no entry.
         """
-        maybe = self._maybe
-        return [i for i, t in enumerate(tokens) if maybe.get(t.norm, True)]
+        norms = getattr(tokens, "norms", None)
+        if norms is None:
+            norms = [t.norm for t in tokens]
+        return list(itertools.compress(range(len(norms)), map(self._maybe.get, norms, itertools.repeat(True))))
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, object] | None:
         """(number of tokens, payload) of the longest entry starting at ``tokens[i]``, or ``None``."""

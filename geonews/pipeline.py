@@ -6,14 +6,14 @@ the article's context) → speaker → claim cues, actors, targets → relations
 
 from __future__ import annotations
 
-import functools
-
-import numpy as np
-
+import bisect
 import csv
 import functools
+import operator
 from dataclasses import replace
 from importlib import resources
+
+import numpy as np
 
 from gazetteer import Gazetteer, Mention, normalize
 
@@ -29,6 +29,7 @@ from .sentences import split_sentences
 __all__ = ["extract_statements"]
 
 _PRONOUN_ENDINGS = ("ها", "ه")
+_END = operator.attrgetter("end")
 #: Words that start a new clause: a cue's target is not looked for past them.
 _CLAUSE_BREAKS = frozenset({"كما", "وكما", "بينما", "فيما", "حيث"})
 
@@ -65,10 +66,8 @@ class _Context:
 
 
 def _token_index(tokens: list[Token], position: int) -> int:
-    for i, tok in enumerate(tokens):
-        if tok.end > position:
-            return i
-    return len(tokens)
+    """Index of the first token ending after ``position`` (``len(tokens)`` when none does)."""
+    return bisect.bisect_right(tokens, position, key=_END)  # token ends increase along the sentence
 
 
 def _sentence_statements(article, sentence, tokens, mentions: list[Mention], speaker, speaker_span, lex,
@@ -178,11 +177,16 @@ def _country_anaphora(tokens: list[Token], place_tokens: set[int]) -> list[int]:
     """Positions of البلاد / هذا البلد, which name the last country the article named."""
     out = []
     for j, tok in enumerate(tokens):
-        if j in place_tokens:
+        if "بل" not in tok.norm or j in place_tokens:  # every form of البلاد / البلد holds بل: most words go here
             continue
-        if any(f in _COUNTRY_WORDS for f in forms(tok.norm)) and not (j + 1 < len(tokens) and (j + 1) in place_tokens):
+        if _is_country_word(tok.norm) and not (j + 1 < len(tokens) and (j + 1) in place_tokens):
             out.append(j)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_country_word(norm: str) -> bool:
+    return any(f in _COUNTRY_WORDS for f in forms(norm))
 
 
 def _statement(article, sentence, speaker, claim_type, actor, target, places, figures) -> Statement:
@@ -234,7 +238,7 @@ def _pronoun_relation_after(tokens: list[Token], i: int, mention: Mention, lex):
 
 #: area_for, remembered: news names the same places again and again, and building an area (a pyproj
 #: transformer, a buffer, a clip) costs far more than the lookup. Geometries are immutable, so shared.
-_area_for = functools.lru_cache(maxsize=8192)(area_for)
+_area_for = functools.lru_cache(maxsize=4096)(area_for)
 
 
 @functools.lru_cache(maxsize=4)

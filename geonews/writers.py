@@ -269,6 +269,20 @@ class JsonlWriter:
         self.count += n
         return n
 
+    def write_text(self, lines: str) -> int:
+        """Write statements already serialised as JSON Lines (each line ending in ``\\n``), then flush.
+
+        For text made by the same serialisation as :meth:`write` (``json.dumps(..., ensure_ascii=False)``),
+        e.g. on a Dask worker; returns the number of lines."""
+        if self._file is None:
+            raise RuntimeError("JsonlWriter.write_text() called outside its with block")
+        n = lines.count("\n")
+        if lines:
+            self._file.write(lines)
+            self._file.flush()
+        self.count += n
+        return n
+
     def __exit__(self, exc_type, exc, tb) -> bool:
         self._file = None
         return bool(self._stack.__exit__(exc_type, exc, tb))

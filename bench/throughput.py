@@ -1,0 +1,212 @@
+"""Throughput and memory of ``geonews extract``, each figure next to a floor measured in the same run.
+
+Rows (a markdown table on standard output):
+
+- floor: normalise with one ``str.translate`` and split into words with one regex (bench/find_speed.py);
+- ``Gazetteer.find``: MB/s and its ratio to the floor (target ≥ 0.25, goal 0.5);
+- ``geonews extract`` end to end, a subprocess (start-up, reading, writing JSON Lines included): MB/s per
+  core, from wall time and from the subprocess's CPU time (the second is steadier on a shared machine),
+  target ≥ 1.5 MB/s, goal 3;
+- ``--workers 1`` against ``--workers 2`` (local Dask cluster): the speed-up (target ≥ 1.6×);
+- gazetteer cold load in a fresh interpreter, against reading the index file's bytes (target ≤ 1 s);
+- peak resident memory of the extract subprocess at two input sizes (flat: the ratio should be ~1).
+
+Input: the ANT articles in ../shared/data (JSON Lines with ``id``, ``title``, ``text``), repeated to ``--mb``
+MB (50 by default) with an id per copy, written to a temporary folder. Repeats make the caches warmer than
+fresh news would: the 1× row (the articles once) is the figure for text never seen.
+
+Run: ``make bench`` or ``.venv/bin/python bench/throughput.py [--mb 50] [--small-mb 10] [--skip-workers]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORDS = re.compile(r"[^\W_]+")
+GEONEWS = [sys.executable, "-m", "geonews.cli"]
+
+
+def load_records(data: Path) -> list[dict]:
+    ant = data / "ant_conflict_dev.jsonl"
+    if ant.exists():
+        with open(ant, encoding="utf-8") as fh:
+            return [{"id": r.get("docno") or f"ant-{k}", "title": r.get("title"), "text": r["text"]}
+                    for k, line in enumerate(fh) if line.strip() for r in [json.loads(line)]]
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
+    title, _, text = seed.partition("\n")
+    return [{"id": "seed", "title": title, "text": text}]
+
+
+def make_input(records: list[dict], mb: float, path: Path) -> float:
+    """Write the records repeated to about ``mb`` MB (each copy with its own id); return the size in MB."""
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    once = sum(len(line.encode()) + 1 for line in lines)
+    copies = max(1, round(mb * 1e6 / once))
+    with open(path, "w", encoding="utf-8") as fh:
+        for k in range(copies):
+            for r in records:
+                fh.write(json.dumps(dict(r, id=f"{r['id']}#{k}"), ensure_ascii=False) + "\n")
+    return path.stat().st_size / 1e6
+
+
+def run_child(argv: list[str], **kwargs) -> dict:
+    """Run a subprocess; its wall time, CPU time (it and the children it waited for) and peak RSS."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, **kwargs)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {err[-2000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
+
+
+def floor_and_find(texts: list[str]) -> tuple[float, float, float]:
+    """(MB, floor seconds, find seconds), best of a few runs each."""
+    from gazetteer import Gazetteer
+    from gazetteer.normalize import _TABLE
+
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    gz = Gazetteer()
+    gz.find(texts[0])  # build the recogniser outside the timing
+
+    def floor() -> float:
+        t0 = time.perf_counter()
+        for text in texts:
+            WORDS.findall(text.translate(_TABLE))
+        return time.perf_counter() - t0
+
+    def find() -> float:
+        t0 = time.perf_counter()
+        for text in texts:
+            gz.find(text)
+        return time.perf_counter() - t0
+
+    return mb, min(floor() for _ in range(3)), min(find() for _ in range(2))
+
+
+_LOAD = """
+import time, json
+t0 = time.perf_counter()
+from gazetteer import Gazetteer
+Gazetteer().geocode("منبج")
+print(json.dumps(time.perf_counter() - t0))
+"""
+_LOAD_FLOOR = """
+import time, json
+t0 = time.perf_counter()
+from importlib import resources
+for name in ("index.pkl", "index_latin.pkl"):
+    f = resources.files("gazetteer.data").joinpath(name)
+    if f.is_file():
+        f.read_bytes()
+print(json.dumps(time.perf_counter() - t0))
+"""
+
+
+def timed_snippet(code: str) -> float:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}; load average {load:.1f} at start")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--mb", type=float, default=50.0, help="input size for the end-to-end runs (MB)")
+    parser.add_argument("--small-mb", type=float, default=10.0, help="the smaller input for the memory check (MB)")
+    parser.add_argument("--workers", type=int, default=2, help="workers of the parallel run (against 1)")
+    parser.add_argument("--skip-workers", action="store_true", help="leave out the Dask runs")
+    args = parser.parse_args(argv)
+
+    records = load_records(args.data)
+    rows: list[tuple[str, str, str, str]] = []  # (what, figure, floor / ratio, target)
+    print(f"machine: {machine()}", file=sys.stderr)
+
+    mb_once, floor_s, find_s = floor_and_find([r["text"] for r in records])
+    floor_rate = mb_once / floor_s
+    rows.append(("floor: translate + regex split", f"{floor_rate:.1f} MB/s", "1", ""))
+    rows.append(("Gazetteer.find", f"{mb_once / find_s:.2f} MB/s", f"{floor_s / find_s:.2f} of the floor",
+                 "≥ 0.25 (goal 0.5)"))
+
+    with tempfile.TemporaryDirectory(prefix="geonews-bench-") as tmp:
+        tmp = Path(tmp)
+        inputs = {}
+        for label, mb in (("once", 0.0), ("small", args.small_mb), ("large", args.mb)):
+            path = tmp / f"{label}.jsonl"
+            inputs[label] = (path, make_input(records, mb, path))
+            print(f"input {label}: {inputs[label][1]:.1f} MB", file=sys.stderr)
+
+        runs = {}
+        for label in ("once", "small", "large"):
+            path, mb = inputs[label]
+            out = tmp / f"{label}.out.jsonl"
+            runs[label] = r = run_child([*GEONEWS, "extract", str(path), "-o", str(out)])
+            r["mb"] = mb
+            print(f"extract {label}: {r}", file=sys.stderr)
+        for label, what in (("once", "the ANT articles once (text never seen)"), ("large", "ANT repeated")):
+            r = runs[label]
+            rows.append((f"geonews extract, 1 process, {r['mb']:.0f} MB: {what}",
+                         f"{r['mb'] / r['wall']:.2f} MB/s wall, {r['mb'] / r['cpu']:.2f} MB/s per CPU-second",
+                         f"{r['mb'] / r['cpu'] / floor_rate:.3f} of the floor", "≥ 1.5 MB/s per core (goal 3)"))
+        small, large = runs["small"], runs["large"]
+        rows.append((f"peak RSS of extract, {small['mb']:.0f} MB → {large['mb']:.0f} MB input",
+                     f"{small['rss_mb']:.0f} MB → {large['rss_mb']:.0f} MB",
+                     f"×{large['rss_mb'] / small['rss_mb']:.2f} for ×{large['mb'] / small['mb']:.1f} input",
+                     "flat (×1.0)"))
+
+        if not args.skip_workers:
+            path, mb = inputs["large"]
+            one = run_child([*GEONEWS, "extract", str(path), "-o", str(tmp / "w1.jsonl"), "--workers", "1"])
+            many = run_child([*GEONEWS, "extract", str(path), "-o", str(tmp / "wn.jsonl"),
+                              "--workers", str(args.workers)])
+            same = (tmp / "w1.jsonl").read_bytes() == (tmp / "wn.jsonl").read_bytes() == \
+                (tmp / "large.out.jsonl").read_bytes()
+            print(f"workers 1: {one}\nworkers {args.workers}: {many}\noutputs identical: {same}", file=sys.stderr)
+            rows.append((f"--workers 1 → --workers {args.workers}, {mb:.0f} MB",
+                         f"{mb / one['wall']:.2f} → {mb / many['wall']:.2f} MB/s wall",
+                         f"×{one['wall'] / many['wall']:.2f} speed-up" + ("" if same else " (OUTPUT DIFFERS)"),
+                         "≥ ×1.6"))
+
+    load = min(timed_snippet(_LOAD) for _ in range(3))
+    load_floor = min(timed_snippet(_LOAD_FLOOR) for _ in range(3))
+    rows.append(("gazetteer cold load (import + Gazetteer() + one geocode)", f"{load:.2f} s",
+                 f"×{load / load_floor:.1f} reading the index bytes ({load_floor:.2f} s)", "≤ 1 s (goal 0.3 s)"))
+
+    print(f"Machine: {machine()}\n")
+    print("| measure | figure | against the floor | target |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
