@@ -4,7 +4,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: map test bench index check-index clean
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: map test browser bench index stats check-index clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,10 +15,18 @@ $(STAMP): pyproject.toml
 
 map: $(STAMP)
 	@mkdir -p maps
-	$(VENV)/bin/gazetteer find seeds/*.txt > maps/seed_places.jsonl.tmp && mv maps/seed_places.jsonl.tmp maps/seed_places.jsonl
-	@echo "wrote maps/seed_places.jsonl"
+	$(VENV)/bin/geonews map seeds/ -o maps/seed.html
+	$(VENV)/bin/geonews extract seeds/ -o maps/seed.geojson
+	@echo "wrote maps/seed.html and maps/seed.geojson"
 
-test: $(STAMP)
+# The browser tests drive Debian's Chromium (no browser download works here): install it as root.
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "the browser tests need Chromium: as root run: apt-get install -y chromium" >&2; exit 1; fi; \
+	fi
+
+test: $(STAMP) browser
 	$(PY) -m pytest -q
 
 # Benchmarks, each against a floor measured in the same run (bench/throughput.py: ~50 MB, a few minutes).
@@ -31,13 +41,18 @@ index: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[build]'
 	$(PY) -m gazetteer.build
 
-# Rebuild into a temporary folder and check the committed index has the same bytes.
+# Recount the recogniser's name statistics and vocabulary from the development data (../shared/data).
+stats: $(STAMP)
+	$(PY) -m gazetteer.name_stats --data ../shared/data
+
+# Rebuild the index and the basemap into a temporary folder and check the committed files have the same bytes.
 check-index: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[build]'
-	$(PY) -m gazetteer.build -o /tmp/geonews-index-check.pkl
-	cmp /tmp/geonews-index-check.pkl gazetteer/data/index.pkl
-	cmp /tmp/index_latin.pkl gazetteer/data/index_latin.pkl
-	@echo "index is reproducible"
+	@tmp=$$(mktemp -d) && \
+	$(PY) -m gazetteer.build -o $$tmp/index.pkl && \
+	cmp $$tmp/index.pkl gazetteer/data/index.pkl && cmp $$tmp/index_latin.pkl gazetteer/data/index_latin.pkl && \
+	$(PY) -m geonews.maps.build_basemap -o $$tmp/basemap.geojson && cmp $$tmp/basemap.geojson geonews/data/basemap.geojson && \
+	rm -rf $$tmp && echo "index and basemap are reproducible"
 
 clean:
-	rm -rf $(VENV) maps/*.html maps/*.jsonl
+	rm -rf $(VENV) maps/*.html maps/*.jsonl maps/*.geojson

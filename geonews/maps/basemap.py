@@ -1,0 +1,97 @@
+"""The offline basemap layer: country polygons with Arabic names, plus optional online tiles.
+
+The polygons come from ``geonews/data/basemap.geojson`` (built by ``python -m
+geonews.maps.build_basemap`` from Natural Earth). Online tile layers from ``xyzservices`` are only
+offered in the layer control; the page requests no tile unless the user switches one on.
+"""
+
+from __future__ import annotations
+
+import warnings
+from functools import lru_cache
+from importlib import resources
+
+from branca.element import MacroElement
+from folium.template import Template
+
+__all__ = ["BASE_NAME", "Basemap", "basemap_geojson", "online_tiles"]
+
+#: Name of the offline base layer in the layer control.
+BASE_NAME = ("الدول (دون اتصال)", "countries, offline")
+LAND = "#f4f1ea"
+BORDER = "#a8a196"
+#: xyzservices providers offered as optional online base layers (those needing no key).
+ONLINE_PROVIDERS = (("OpenStreetMap.Mapnik", ("خريطة الشوارع (إنترنت)", "OSM, online")),
+                    ("Esri.WorldImagery", ("صور فضائية (إنترنت)", "Esri, online")))
+
+
+@lru_cache(maxsize=1)
+def basemap_geojson() -> str:
+    """The basemap GeoJSON text shipped with geonews."""
+    return resources.files("geonews.data").joinpath("basemap.geojson").read_text(encoding="utf-8").strip()
+
+
+def online_tiles() -> list[dict]:
+    """Optional online tile layers from ``xyzservices`` (empty when it is not installed)."""
+    try:
+        import xyzservices.providers as providers
+    except ImportError:
+        return []
+    tiles = []
+    for path, label in ONLINE_PROVIDERS:
+        provider = providers
+        try:
+            for part in path.split("."):
+                provider = provider[part]
+            if provider.requires_token():
+                continue
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                url = provider.build_url(fill_subdomain=False, scale_factor="{r}")
+        except (KeyError, AttributeError, ValueError):
+            continue
+        if not url.startswith("https://"):
+            continue
+        subdomains = provider.get("subdomains", "abc")
+        tiles.append({
+            "name": list(label),
+            "url": url,
+            "attribution": provider.html_attribution,
+            "maxZoom": int(provider.get("max_zoom", 19)),
+            "subdomains": subdomains if isinstance(subdomains, str) else "".join(subdomains),
+        })
+    return tiles
+
+
+class Basemap(MacroElement):
+    """Draws the offline countries as the default base layer; registers online tiles as options.
+
+    Parameters
+    ----------
+    tiles : bool
+        Offer the ``xyzservices`` online layers in the layer control (never shown by default).
+    """
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}
+        <script type="application/json" id="{{ this.data_id }}">{{ this.geojson }}</script>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        geonews.basemap({{ this._parent.get_name() }}, {{ this.data_id|tojson }}, {{ this.options|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, tiles: bool = True):
+        super().__init__()
+        self._name = "GeonewsBasemap"
+        self.data_id = f"{self.get_name()}_data"
+        text = basemap_geojson()
+        if "<" in text:  # package data; JSON escapes keep it inert in a <script> element
+            text = text.replace("<", "\\u003c")
+        self.geojson = text
+        self.options = {
+            "name": list(BASE_NAME),
+            "attribution": "Natural Earth",
+            "style": {"land": LAND, "border": BORDER},
+            "tiles": online_tiles() if tiles else [],
+        }

@@ -1,0 +1,91 @@
+"""Assemble the map: a folium map without online assets, the basemap, the claims and the controls."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from geonews.maps.assets import InlineAssets
+from geonews.maps.basemap import Basemap
+from geonews.maps.claims import ClaimsLayer
+from geonews.maps.layercontrol import LayerControl
+from geonews.maps.legend import Legend
+from geonews.maps.panel import UnresolvedPanel
+from geonews.maps.payload import build_payload
+from geonews.maps.timecontrol import TimeControl
+from geonews.maps.title import DEFAULT_TITLE, TitleBar
+
+__all__ = ["build_map", "render_html", "write_atomic"]
+
+MAX_ZOOM = 18
+
+
+def build_map(frame, *, title: str | None = None, online_tiles: bool = True):
+    """A ``folium.Map`` of the statements frame whose page needs no network.
+
+    Parameters
+    ----------
+    frame : geopandas.GeoDataFrame
+        One row per (statement, place), columns of ``geonews.schema.FRAME_COLUMNS``.
+    title : str, optional
+        Shown at the top of the map and as the page title.
+    online_tiles : bool
+        Offer online tile layers (``xyzservices``) in the layer control; never shown by default.
+
+    Returns
+    -------
+    folium.Map
+    """
+    import folium
+
+    payload = build_payload(frame)
+    title = title or DEFAULT_TITLE
+    # tiles=None: the offline basemap is drawn by Basemap; maxZoom must be set for markercluster
+    fmap = folium.Map(location=None, tiles=None, zoom_start=2, control_scale=True, prefer_canvas=False,
+                      maxZoom=MAX_ZOOM, minZoom=2, worldCopyJump=True)
+    # change the instance's lists, never the class's (that would change every later folium map)
+    fmap.default_js = []
+    fmap.default_css = []
+    fmap.get_root().header.add_child(InlineAssets(title), name="geonews_assets")
+
+    Basemap(tiles=online_tiles).add_to(fmap)
+    ClaimsLayer(payload).add_to(fmap)
+    if payload.unresolved or payload.placeless:
+        UnresolvedPanel(payload).add_to(fmap)
+    if payload.data["days"]:
+        TimeControl(payload.data["days"]).add_to(fmap)
+    Legend(payload).add_to(fmap)
+    TitleBar(payload, title).add_to(fmap)
+    LayerControl().add_to(fmap)
+    return fmap
+
+
+def render_html(fmap) -> str:
+    """The map's complete HTML page."""
+    html = fmap.get_root().render()
+    return html.replace("<html>", '<html lang="ar">', 1)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a map is an ordinary file
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path

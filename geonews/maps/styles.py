@@ -1,0 +1,123 @@
+"""How claims look: an icon and labels per claim type, a colour and labels per actor side.
+
+The labels and colours live in ``geonews/data/claim_styles.csv`` and ``geonews/data/side_styles.csv``;
+a side missing from the table gets a stable colour from a fallback palette and its own name as label.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "ClaimStyle",
+    "PRECISION_LABELS",
+    "RELATION_LABELS",
+    "SideStyle",
+    "claim_style",
+    "claim_styles",
+    "is_color",
+    "side_style",
+    "side_styles",
+]
+
+_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+#: Colours for sides that the table does not name, picked by a hash of the side's name.
+_PALETTE = ("#8d6e63", "#d81b60", "#7cb342", "#5e35b1", "#00acc1", "#fb8c00", "#6d4c41", "#3949ab")
+
+#: Relation of a statement's place to the named place: (Arabic, English).
+RELATION_LABELS = {
+    "in": ("في", "in"),
+    "center": ("وسط", "centre"),
+    "countryside": ("ريف", "countryside"),
+    "north": ("شمال", "north of"),
+    "south": ("جنوب", "south of"),
+    "east": ("شرق", "east of"),
+    "west": ("غرب", "west of"),
+    "near": ("قرب", "near"),
+}
+#: ACLED-style geo_precision: (Arabic, English).
+PRECISION_LABELS = {
+    1: ("المكان نفسه", "the place itself"),
+    2: ("جزء منه أو قربه", "part of it or near it"),
+    3: ("منطقة أوسع", "a larger region"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimStyle:
+    """Look of one claim type: labels and the SVG path of its icon (24×24 view box)."""
+
+    claim_type: str
+    label_ar: str
+    label_en: str
+    description_ar: str
+    icon_path: str
+
+
+@dataclass(frozen=True, slots=True)
+class SideStyle:
+    """Look of one actor side: labels and a ``#rrggbb`` colour."""
+
+    side: str
+    label_ar: str
+    label_en: str
+    color: str
+
+
+def is_color(value) -> bool:
+    """Whether ``value`` is a CSS hex colour (``#rgb`` or ``#rrggbb``), safe to put in a style."""
+    return isinstance(value, str) and _COLOR.fullmatch(value) is not None
+
+
+def _read(name: str) -> list[dict]:
+    text = resources.files("geonews.data").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@lru_cache(maxsize=1)
+def claim_styles() -> dict[str, ClaimStyle]:
+    """Every claim type's style, in the table's order."""
+    return {row["claim_type"]: ClaimStyle(**row) for row in _read("claim_styles.csv")}
+
+
+@lru_cache(maxsize=1)
+def side_styles() -> dict[str, SideStyle]:
+    """Every known side's style, in the table's order."""
+    styles = {}
+    for row in _read("side_styles.csv"):
+        if not is_color(row["color"]):
+            raise ValueError(f"side_styles.csv: bad colour for {row['side']!r}: {row['color']!r}")
+        styles[row["side"]] = SideStyle(**row)
+    return styles
+
+
+def claim_style(claim_type: str | None) -> ClaimStyle:
+    """Style of ``claim_type``; an unknown or missing type is drawn as a ``mention``."""
+    styles = claim_styles()
+    return styles.get(claim_type or "mention") or styles["mention"]
+
+
+def side_style(side: str | None, color: str | None = None) -> SideStyle:
+    """Style of ``side`` (``None`` is ``"unknown"``); ``color``, when a valid hex colour, wins.
+
+    Parameters
+    ----------
+    side : str or None
+        The actor's side, e.g. ``"sdf"``.
+    color : str or None
+        A colour given with the data (the frame's ``actor_color``).
+    """
+    side = side or "unknown"
+    known = side_styles().get(side)
+    if known is None:
+        digest = hashlib.sha1(side.encode("utf-8")).digest()
+        known = SideStyle(side, side, side, _PALETTE[digest[0] % len(_PALETTE)])
+    if is_color(color) and color.lower() != known.color.lower():
+        return SideStyle(known.side, known.label_ar, known.label_en, color.lower())
+    return known
