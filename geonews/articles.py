@@ -235,10 +235,22 @@ def _parse_record(line: str, name: str, lineno: int, on_error: Callable) -> Arti
     text, html_title = _clean(record["text"])
     if not text.strip():
         return fail('"text" is empty')
-    return Article(id=_optional(record.get("id")) or f"{name}:{lineno}", text=text,
-                   title=_optional(record.get("title")) or html_title, date=_iso_date(record.get("date")),
-                   source=_optional(record.get("source")), url=_optional(record.get("url")),
+    return Article(id=_optional(_field(record, "id")) or f"{name}:{lineno}", text=text,
+                   title=_optional(record.get("title")) or html_title, date=_iso_date(_field(record, "date")),
+                   source=_optional(_field(record, "source")), url=_optional(_field(record, "url")),
                    path=name, line=lineno)
+
+
+#: Other names scrapers and corpora give the optional fields (the first present wins).
+FIELD_ALIASES = {"id": ("id", "docno", "doc_id", "guid"), "date": ("date", "time", "published", "pubDate"),
+                 "source": ("source", "src", "outlet"), "url": ("url", "link")}
+
+
+def _field(record: dict, name: str):
+    for key in FIELD_ALIASES[name]:
+        if record.get(key) not in (None, ""):
+            return record[key]
+    return None
 
 
 def _clean(text: str) -> tuple[str, str | None]:

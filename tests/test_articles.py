@@ -280,3 +280,17 @@ def test_unreadable_files_reported(tmp_path, monkeypatch):
         assert [a.text for a in articles] == ["نص"]
         assert [str(e) for e in errors] == [f"{locked_text.as_posix()}: cannot read (Permission denied)",
                                             f"{locked_lines.as_posix()}: cannot read (Permission denied)"]
+
+
+def test_common_field_names_from_scrapers(tmp_path):
+    import json as _json
+
+    from geonews.articles import iter_articles as _iter
+
+    path = tmp_path / "ant.jsonl"
+    path.write_text(_json.dumps({"docno": "AL-1", "src": "alarabia", "time": "Sun, 06 May 2018 18:46:15 +0400",
+                                 "link": "https://example.org/a", "text": "نص"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    [article] = list(_iter([path]))
+    assert (article.id, article.source, article.url) == ("AL-1", "alarabia", "https://example.org/a")
+    assert article.date.startswith("2018-05-06")
