@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -34,3 +37,22 @@ def shared_data(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"development data {path} is absent (it lives in ../shared/data)")
     return path
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder no file can be created in: mode 0o500, or for root (whom modes do not stop) immutable."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        yield folder
+        folder.chmod(0o700)
+        return
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(folder)],
+                                                          capture_output=True).returncode != 0:
+        pytest.skip("root can write to a 0o500 folder, and this file system has no immutable attribute")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -93,25 +91,6 @@ def test_output_folder_missing(capsys, tmp_path, article):
     assert one_line_error(err) == (f"geonews: cannot write {target.as_posix()}: "
                                    f"folder {(tmp_path / 'nope').as_posix()} does not exist")
     assert not (tmp_path / "nope").exists()
-
-
-@pytest.fixture
-def read_only_folder(tmp_path):
-    """A folder no file can be created in: mode 0o500, or for root (whom modes do not stop) immutable."""
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    if os.geteuid() != 0:
-        folder.chmod(0o500)
-        yield folder
-        folder.chmod(0o700)
-        return
-    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(folder)],
-                                                          capture_output=True).returncode != 0:
-        pytest.skip("root can write to a 0o500 folder, and this file system has no immutable attribute")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["chattr", "-i", str(folder)], check=True)
 
 
 @pytest.mark.parametrize("name", ["out.jsonl", "out.parquet"])

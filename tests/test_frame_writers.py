@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 
 import geopandas as gpd
 import pandas as pd
@@ -329,25 +327,6 @@ def test_folder_as_target(tmp_path, statements):
     (tmp_path / "out.csv").mkdir()
     with pytest.raises(UsageError, match="is a folder"):
         write(statements, tmp_path / "out.csv")
-
-
-@pytest.fixture
-def read_only_folder(tmp_path):
-    """A folder no file can be created in: mode 0o500, or for root (whom modes do not stop) immutable."""
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    if os.geteuid() != 0:
-        folder.chmod(0o500)
-        yield folder
-        folder.chmod(0o700)
-        return
-    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(folder)],
-                                                          capture_output=True).returncode != 0:
-        pytest.skip("root can write to a 0o500 folder, and this file system has no immutable attribute")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["chattr", "-i", str(folder)], check=True)
 
 
 def test_read_only_folder(read_only_folder, statements):

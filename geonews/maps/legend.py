@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from branca.element import MacroElement
-from folium.template import Template
-
+from geonews.maps.box import HtmlBox
 from geonews.maps.payload import Payload
 from geonews.maps.safe import escape
 from geonews.maps.styles import is_color
@@ -51,7 +49,7 @@ def legend_html(payload: Payload, element_id: str) -> str:
     )
 
 
-class Legend(MacroElement):
+class Legend(HtmlBox):
     """The legend as a Leaflet control.
 
     Parameters
@@ -62,16 +60,5 @@ class Legend(MacroElement):
         A Leaflet control corner.
     """
 
-    _template = Template("""
-        {% macro html(this, kwargs) %}{{ this.html }}{% endmacro %}
-        {% macro script(this, kwargs) %}
-        geonews.panel({{ this._parent.get_name() }}, {{ this.element_id|tojson }}, {{ this.position|tojson }});
-        {% endmacro %}
-    """)
-
     def __init__(self, payload: Payload, position: str = "bottomright"):
-        super().__init__()
-        self._name = "GeonewsLegend"
-        self.element_id = f"{self.get_name()}_box"
-        self.position = position
-        self.html = legend_html(payload, self.element_id)
+        super().__init__(lambda element_id: legend_html(payload, element_id), "GeonewsLegend", position)

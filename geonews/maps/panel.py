@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from branca.element import MacroElement
-from folium.template import Template
-
+from geonews.maps.box import HtmlBox
 from geonews.maps.payload import Payload, Unresolved
 from geonews.maps.safe import escape
 
@@ -43,7 +41,7 @@ def panel_html(payload: Payload, element_id: str) -> str:
     )
 
 
-class UnresolvedPanel(MacroElement):
+class UnresolvedPanel(HtmlBox):
     """The unresolved places as a Leaflet control (place name, its sentence, the reason).
 
     Parameters
@@ -54,16 +52,5 @@ class UnresolvedPanel(MacroElement):
         A Leaflet control corner.
     """
 
-    _template = Template("""
-        {% macro html(this, kwargs) %}{{ this.html }}{% endmacro %}
-        {% macro script(this, kwargs) %}
-        geonews.panel({{ this._parent.get_name() }}, {{ this.element_id|tojson }}, {{ this.position|tojson }});
-        {% endmacro %}
-    """)
-
     def __init__(self, payload: Payload, position: str = "topleft"):
-        super().__init__()
-        self._name = "GeonewsUnresolved"
-        self.element_id = f"{self.get_name()}_box"
-        self.position = position
-        self.html = panel_html(payload, self.element_id)
+        super().__init__(lambda element_id: panel_html(payload, element_id), "GeonewsUnresolved", position)
