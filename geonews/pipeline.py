@@ -10,6 +10,7 @@ import bisect
 import csv
 import functools
 import operator
+import re
 from dataclasses import replace
 from importlib import resources
 
@@ -30,6 +31,8 @@ __all__ = ["extract_statements"]
 
 _PRONOUN_ENDINGS = ("ها", "ه")
 _END = operator.attrgetter("end")
+#: A dateline before the story (دبي، الإمارات العربية المتحدة (CNN)-- …): its places are not the story's.
+_DATELINE = re.compile(r"^[^\n.؟!]{0,80}?\)\s*(?:--|—|-)|^[^\n.؟!]{0,60}?(?:--|—)")
 #: Words that start a new clause: a cue's target is not looked for past them.
 _CLAUSE_BREAKS = frozenset({"كما", "وكما", "بينما", "فيما", "حيث"})
 
@@ -90,18 +93,33 @@ def _sentence_statements(article, sentence, tokens, mentions: list[Mention], spe
     cue_ends = {c.end: k for k, c in enumerate(cues)}
 
     refs: list[tuple[int, PlaceRef]] = []  # (token index, place)
-    aside: set[int] = set()  # refs only mentioned whatever the cues (supporters, acting countries)
+    aside: set[int] = set()  # ids of refs only mentioned whatever the cues
     acting: dict[int, Mention] = {}  # cue index -> a country acting as its subject (شنت الولايات المتحدة)
+    dateline = _DATELINE.match(sent_text)
+    dateline_end = offset + dateline.end() if dateline else -1
+    list_end = -1  # token after the last acting country, for lists (شنت الولايات المتحدة وبريطانيا وفرنسا)
+    named: list = []  # (start token, end token, mention, ref) of the names so far
     for m, (i, e) in zip(mentions, spans):
         relation = _relation_before(tokens, i, lex)
         if m.place is not None and m.place.feature == "country":
             context.country = m.place
-        if _supporter_before(tokens, i, lex):
-            aside.add(len(refs))
-        elif relation == "in" and (e in cue_starts or i in cue_ends) and _acts(m, tokens, i, gazetteer):
-            acting.setdefault(cue_starts.get(e, cue_ends.get(i)), m)
-            aside.add(len(refs))
-        refs.append((i, _place_ref(m.text, m.start, m.end, m.place, relation, gazetteer)))
+        ref = _place_ref(m.text, m.start, m.end, m.place, relation, gazetteer)
+        if (_supporter_before(tokens, i, lex) or m.end <= dateline_end
+                or (speaker_span is not None and speaker_span[0] <= m.start < speaker_span[1])):
+            aside.add(id(ref))  # backs or hosts an actor, a dateline, or the speaker (قالت موسكو)
+        elif relation == "in" and (e in cue_starts or i in cue_ends or i == list_end) and _acts(m, tokens, i, gazetteer):
+            if i != list_end:
+                acting.setdefault(cue_starts.get(e, cue_ends.get(i)), m)
+            aside.add(id(ref))
+            list_end = e
+            # the countries listed right before it act with it (الولايات المتحدة وبريطانيا وفرنسا شنت)
+            for (pi, pe, pm, pref) in reversed(named):
+                if pe != i or not _acts(pm, tokens, pi, gazetteer):
+                    break
+                aside.add(id(pref))
+                i = pi
+        named.append((i, e, m, ref))
+        refs.append((_token_index(tokens, m.start), ref))
         repeat = _pronoun_relation_after(tokens, i, m, lex)
         if repeat is not None:
             j, rel = repeat
@@ -120,7 +138,7 @@ def _sentence_statements(article, sentence, tokens, mentions: list[Mention], spe
     commas = [i for i, t in enumerate(tokens) if t.text in "،,؛"]
     breaks = [i for i, t in enumerate(tokens) if t.norm in _CLAUSE_BREAKS]
     owners = assign(cues, [i for i, _ in refs], commas)
-    owners = [None if id(ref) in {id(refs[n][1]) for n in aside} else owner for (i, ref), owner in zip(refs, owners)]
+    owners = [None if id(ref) in aside else owner for (i, ref), owner in zip(refs, owners)]
     q_owners = assign(cues, [i for i, _ in quantities], commas)
     statements = []
     for k, cue in enumerate(cues):
@@ -136,8 +154,9 @@ def _sentence_statements(article, sentence, tokens, mentions: list[Mention], spe
         if not places and any(s.claim_type == cue.claim_type for s in statements):
             continue
         statement = _statement(article, sentence, speaker, cue.claim_type, actor, target, places, figures)
-        if actor is None and k in acting:
-            statement = replace(statement, actor=acting[k].text)
+        subject = acting.get(k) or acting.get(k - 1)  # شنت الولايات المتحدة ضربات: the verb, then its noun
+        if actor is None and subject is not None:
+            statement = replace(statement, actor=subject.text)
         statements.append(statement)
     loose = [ref for (i, ref), owner in zip(refs, owners) if owner is None]
     if loose:

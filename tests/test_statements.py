@@ -155,3 +155,21 @@ def test_negated_and_non_territorial_cues_are_not_claims(gz):
             "ستواصل الجهود لتحرير الرعايا الأميركيين في سورية.")
     statements = extract_statements(Article(id="t", text=text), gz)
     assert [s.claim_type for s in statements] == ["attack", "mention"]
+
+
+@pytest.mark.parametrize(("text", "claim", "places", "actor"), [
+    # countries that act are the actor, not the place of the claim
+    ("وشنت الولايات المتحدة وبريطانيا وفرنسا ضربات على سوريا فجر السبت.", "attack", ["سوريا"], "الولايات المتحدة"),
+    # a supporter is only mentioned
+    ("سيطرت الفصائل المدعومة من تركيا على بلدة في ريف حلب.", "control", ["حلب"], "الفصائل"),
+    # the speaker's place is not where the claim happened
+    ("وتشتبه واشنطن في أن القوات السورية قصفت دوما.", "attack", ["دوما"], "القوات السورية"),
+    # a dateline is not the story's place
+    ("دبي، الإمارات العربية المتحدة (CNN)-- قصفت الطائرات مواقع في إدلب.", "attack", ["إدلب"], None),
+])
+def test_places_that_are_not_where_the_claim_happened(gz, text, claim, places, actor):
+    statements = extract_statements(Article(id="t", text=text), gz)
+    [s] = [s for s in statements if s.claim_type == claim]
+    assert [p.text for p in s.places] == places
+    assert s.actor == actor
+    assert all(s.claim_type == "mention" for s in statements if s.claim_type != claim)
