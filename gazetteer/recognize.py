@@ -208,7 +208,8 @@ class Recognizer:
             place_type = self._place_type(cand)
             if place_type:
                 return Decision(cand, ACCEPT, "{} {:.2f} but after {!r}", (basis, rate, place_type), place_type)
-            return Decision(cand, REJECT, "{} {:.2f} < {}: a common word", (basis, rate, REJECT_RATE))
+            return Decision(cand, EVIDENCE, "{} {:.2f} < {}: a common word unless a place-type word stands "
+                                            "before it here or at another mention", (basis, rate, REJECT_RATE))
         if cand.clitic in ("", "و", "ف"):
             org = self._prev_cue(cand, "org_head")
             if org:
@@ -229,7 +230,9 @@ class Recognizer:
             place_type = self._place_type(cand)
             if place_type:
                 return Decision(cand, ACCEPT, "an ordinary word, but after {!r}", (place_type,), place_type)
-            return Decision(cand, REJECT, "an ordinary word in news, with no place-type word before it")
+            # one sense per text: بلدة العمارة elsewhere in the text makes this العمارة the town too
+            return Decision(cand, EVIDENCE, "an ordinary word in news: needs a place-type word before it here "
+                                            "or at another mention")
         if cand.clitic and cand.n_words == 1 and cand.written in self.lexicon.vocabulary:
             # كبيرة is a word, not ك + بيرة (Piraeus); وكان is not و + كان
             return Decision(cand, REJECT, "the word as written is ordinary vocabulary")
