@@ -141,7 +141,10 @@ def test_seed_map_offline_complete_and_screenshot(open_map):
     assert s.js("geonewsMap.visible") == {"markers": 11, "areas": 4}
     # the basemap is drawn (canvas) with Arabic country labels; the unresolved place is listed
     assert s.js("document.querySelectorAll('.leaflet-pane canvas').length") >= 1
-    assert "سوريا" in s.js("Array.from(document.querySelectorAll('.geonews-country-label')).map(e => e.textContent)")
+    # labels are placed after the last fit of the view: wait for them rather than race them
+    s.page.wait_for_function(
+        "Array.from(document.querySelectorAll('.geonews-country-label')).some(e => e.textContent === 'سوريا')",
+        timeout=10_000)
     panel = s.page.locator(".geonews-panel")
     assert panel.is_visible()
     assert "القوقاز الجنوبي" in panel.inner_text()
