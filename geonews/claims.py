@@ -13,7 +13,8 @@ from gazetteer import normalize
 
 from .lexicons import Actor, Lexicons, Token, tokenize
 
-__all__ = ["Cue", "ActorSpan", "find_cues", "find_actors", "assign", "actor_and_target", "TARGET_MARKERS"]
+__all__ = ["Cue", "ActorSpan", "find_cues", "find_actors", "assign", "actor_and_target", "force_nouns",
+           "TARGET_MARKERS"]
 
 #: Words right before an actor that make it the target (من قبضة داعش، ضد داعش، عناصر داعش).
 TARGET_MARKERS = frozenset({"قبضه", "ضد", "عناصر", "مسلحي", "مقاتلي", "ارهابيي", "مواقع", "معاقل", "قصف",
@@ -95,9 +96,16 @@ def _adjective_actors() -> tuple[frozenset[str], dict[str, Actor]]:
                 continue
             if row["kind"] == "noun":
                 nouns.add(normalize(row["word"]))
-            else:
+            elif row["kind"] == "adjective":
                 adjectives[normalize(row["word"])] = by_id[row["actor"]]
     return frozenset(nouns), adjectives
+
+
+@functools.lru_cache(maxsize=1)
+def force_nouns() -> frozenset[str]:
+    """Nouns of armed groups (قوات، مسلحين، فصائل …): an advance needs one, or a named actor."""
+    with resources.files("geonews.data").joinpath("actor_adjectives.csv").open(encoding="utf-8", newline="") as fh:
+        return frozenset(normalize(r["word"]) for r in csv.DictReader(fh) if r["kind"] == "force")
 
 
 def _adjective_actor_spans(tokens: list[Token], text: str, offset: int, taken: set[int]) -> list[ActorSpan]:

@@ -20,7 +20,7 @@ from gazetteer import Gazetteer, Mention, normalize
 
 from .articles import Article
 from .attribution import Attributor
-from .claims import actor_and_target, assign, find_actors, find_cues
+from .claims import actor_and_target, assign, find_actors, find_cues, force_nouns
 from .geometry import area_for
 from .lexicons import Token, forms, load_lexicons, tokenize
 from .model import PlaceRef, Statement
@@ -153,7 +153,10 @@ def _sentence_statements(article, sentence, tokens, mentions: list[Mention], spe
             continue
         if not places and any(s.claim_type == cue.claim_type for s in statements):
             continue
-        statement = _statement(article, sentence, speaker, cue.claim_type, actor, target, places, figures)
+        claim_type = cue.claim_type
+        if claim_type == "advance" and actor is None and not _names_a_force(tokens):
+            claim_type = "mention"  # nothing armed moves: وصلت المساعدات، الوصول إلى اتفاق
+        statement = _statement(article, sentence, speaker, claim_type, actor, target, places, figures)
         subject = acting.get(k) or acting.get(k - 1)  # شنت الولايات المتحدة ضربات: the verb, then its noun
         if actor is None and subject is not None:
             statement = replace(statement, actor=subject.text)
@@ -164,6 +167,12 @@ def _sentence_statements(article, sentence, tokens, mentions: list[Mention], spe
         statements.insert(0, _statement(article, sentence, speaker, "mention", None, None, loose, figures))
     statements.sort(key=lambda s: min((p.start for p in s.places), default=s.start))
     return statements
+
+
+def _names_a_force(tokens: list[Token]) -> bool:
+    """Whether the sentence names an armed group (قوات، مسلحين، فصائل …), with or without clitics."""
+    forces = force_nouns()
+    return any(f in forces for t in tokens for f in forms(t.norm))
 
 
 def _supporter_before(tokens: list[Token], i: int, lex) -> bool:

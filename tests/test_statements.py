@@ -173,3 +173,13 @@ def test_places_that_are_not_where_the_claim_happened(gz, text, claim, places, a
     assert [p.text for p in s.places] == places
     assert s.actor == actor
     assert all(s.claim_type == "mention" for s in statements if s.claim_type != claim)
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("وصلت قافلة المساعدات إلى مدينة حلب.", "mention"),   # nothing armed moves
+    ("تقدمت القوات نحو مدينة تدمر.", "advance"),
+    ("اقتحم محتجون مطار النجف.", "advance"),
+])
+def test_an_advance_needs_a_force(gz, text, claim):
+    [s] = extract_statements(Article(id="t", text=text), gz)
+    assert s.claim_type == claim
