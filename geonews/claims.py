@@ -83,34 +83,34 @@ def find_actors(tokens: list[Token], lex: Lexicons, text: str, offset: int, mask
 
 
 @functools.lru_cache(maxsize=1)
-def _adjective_actors() -> tuple[frozenset[str], dict[str, Actor]]:
-    """Force/attack nouns, and nationality adjectives -> the actor they name after such a noun."""
+def _adjective_table() -> tuple[frozenset[str], dict[str, Actor], frozenset[str]]:
+    """From actor_adjectives.csv: force/attack nouns, nationality adjectives -> the actor they name
+    after such a noun, and the nouns of armed groups."""
     by_id = {}
     with resources.files("geonews.data").joinpath("actors.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             by_id[row["id"]] = Actor(row["id"], row["name_ar"], row["name_en"], row["side"], row["color"])
-    nouns, adjectives = set(), {}
+    nouns, adjectives, forces = set(), {}, set()
     with resources.files("geonews.data").joinpath("actor_adjectives.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            if row["word"].startswith("#"):
-                continue
+            word = normalize(row["word"])
             if row["kind"] == "noun":
-                nouns.add(normalize(row["word"]))
+                nouns.add(word)
             elif row["kind"] == "adjective":
-                adjectives[normalize(row["word"])] = by_id[row["actor"]]
-    return frozenset(nouns), adjectives
+                adjectives[word] = by_id[row["actor"]]
+            elif row["kind"] == "force":
+                forces.add(word)
+    return frozenset(nouns), adjectives, frozenset(forces)
 
 
-@functools.lru_cache(maxsize=1)
 def force_nouns() -> frozenset[str]:
     """Nouns of armed groups (قوات، مسلحين، فصائل …): an advance needs one, or a named actor."""
-    with resources.files("geonews.data").joinpath("actor_adjectives.csv").open(encoding="utf-8", newline="") as fh:
-        return frozenset(normalize(r["word"]) for r in csv.DictReader(fh) if r["kind"] == "force")
+    return _adjective_table()[2]
 
 
 def _adjective_actor_spans(tokens: list[Token], text: str, offset: int, taken: set[int]) -> list[ActorSpan]:
     """Actors named by an adjective after a force or attack noun (الهجوم التركي، غارات روسية)."""
-    nouns, adjectives = _adjective_actors()
+    nouns, adjectives, _ = _adjective_table()
     out = []
     norms = getattr(tokens, "norms", None) or [t.norm for t in tokens]
     for i in [i for i, word in enumerate(norms) if i and word in adjectives]:  # few words are such adjectives
