@@ -6,29 +6,16 @@ A sentence with no reporting cue has no speaker (``None``): nothing is guessed.
 
 from __future__ import annotations
 
-import csv
 import functools
-from importlib import resources
 
 from gazetteer import normalize
 
-from .lexicons import Token, load_lexicons
+from .lexicons import Token, load_lexicons, speech_words
 
 __all__ = ["Attributor"]
 
 _MAX_SPEAKER_WORDS = 9
 _QUOTES = "«»\"“”"
-
-
-@functools.lru_cache(maxsize=None)
-def _speech_words() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    with resources.files("geonews.data").joinpath("speech.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row["word"].startswith("#"):
-                continue
-            out.setdefault(row["kind"], set()).add(normalize(row["word"]))
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _bare(word: str) -> str:
@@ -40,7 +27,7 @@ class Attributor:
 
     def __init__(self) -> None:
         self.lexicons = load_lexicons()
-        self.words = _speech_words()
+        self.words = speech_words()
         self.previous: str | None = None
         self.seen: list[str] = []
         self.span: tuple[int, int] | None = None  # where the last sentence names its speaker

@@ -4,14 +4,12 @@ around the cue (the subject before it or after it; the target after من قبض�
 
 from __future__ import annotations
 
-import csv
 import functools
-from dataclasses import dataclass, field
-from importlib import resources
+from dataclasses import dataclass
 
 from gazetteer import normalize
 
-from .lexicons import Actor, Lexicons, Token, tokenize
+from .lexicons import Actor, Lexicons, Token, load_lexicons, rows, tokenize
 
 __all__ = ["Cue", "ActorSpan", "find_cues", "find_actors", "assign", "actor_and_target", "force_nouns",
            "TARGET_MARKERS"]
@@ -47,26 +45,10 @@ class ActorSpan:
     genitive: bool = False  # written with a genitive ل (للإرهابيين)
 
 
-@dataclass(slots=True)
-class Clause:
-    """A cue and what it governs."""
-
-    cue: Cue | None
-    places: list = field(default_factory=list)  # mention indices
-    quantities: list = field(default_factory=list)
-
-
 def find_actors(tokens: list[Token], lex: Lexicons, text: str, offset: int, masked: set[int]) -> list[ActorSpan]:
     """Actors named in the sentence (longest alias first), skipping tokens inside place names."""
-    out, i = [], 0
-    for j in lex.actors.candidates(tokens):  # the other positions match nothing
-        if j < i or j in masked:
-            continue
-        i = j
-        hit = lex.actors.match(tokens, i)
-        if hit is None:
-            continue
-        n, actor = hit
+    out = []
+    for i, n, actor in lex.actors.scan(tokens, masked):
         written = text[tokens[i].start - offset:tokens[i + n - 1].end - offset]
         span = ActorSpan(actor, i, i + n, _without_clitics(written, n, lex))
         before = {tokens[k].norm for k in range(max(0, i - 2), i)}
@@ -77,7 +59,6 @@ def find_actors(tokens: list[Token], lex: Lexicons, text: str, offset: int, mask
         passive = any(tokens[k].norm in _PASSIVE for k in range(max(0, i - 6), i))
         span.target = bool(before & TARGET_MARKERS) or passive
         out.append(span)
-        i += n
     taken = {k for a in out for k in range(a.start, a.end)} | set(masked)
     return sorted(out + _adjective_actor_spans(tokens, text, offset, taken), key=lambda a: a.start)
 
@@ -86,20 +67,16 @@ def find_actors(tokens: list[Token], lex: Lexicons, text: str, offset: int, mask
 def _adjective_table() -> tuple[frozenset[str], dict[str, Actor], frozenset[str]]:
     """From actor_adjectives.csv: force/attack nouns, nationality adjectives -> the actor they name
     after such a noun, and the nouns of armed groups."""
-    by_id = {}
-    with resources.files("geonews.data").joinpath("actors.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            by_id[row["id"]] = Actor(row["id"], row["name_ar"], row["name_en"], row["side"], row["color"])
+    by_id = load_lexicons().actors_by_id
     nouns, adjectives, forces = set(), {}, set()
-    with resources.files("geonews.data").joinpath("actor_adjectives.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            word = normalize(row["word"])
-            if row["kind"] == "noun":
-                nouns.add(word)
-            elif row["kind"] == "adjective":
-                adjectives[word] = by_id[row["actor"]]
-            elif row["kind"] == "force":
-                forces.add(word)
+    for row in rows("actor_adjectives.csv"):
+        word = normalize(row["word"])
+        if row["kind"] == "noun":
+            nouns.add(word)
+        elif row["kind"] == "adjective":
+            adjectives[word] = by_id[row["actor"]]
+        elif row["kind"] == "force":
+            forces.add(word)
     return frozenset(nouns), adjectives, frozenset(forces)
 
 
@@ -137,15 +114,8 @@ def _without_clitics(written: str, n: int, lex: Lexicons) -> str:
 
 def find_cues(tokens: list[Token], lex: Lexicons, masked: set[int]) -> list[Cue]:
     """Claim cues in order, without those negated or inside a name (هيئة تحرير الشام)."""
-    cues, i = [], 0
-    for j in lex.claims.candidates(tokens):  # the other positions match nothing
-        if j < i or j in masked:
-            continue
-        i = j
-        hit = lex.claims.match(tokens, i)
-        if hit is None:
-            continue
-        n, claim_type = hit
+    cues = []
+    for i, n, claim_type in lex.claims.scan(tokens, masked):
         negated = False
         for k in range(max(0, i - _NEGATION_WINDOW), i):
             negator = lex.negators.match(tokens, k)
@@ -155,7 +125,6 @@ def find_cues(tokens: list[Token], lex: Lexicons, masked: set[int]) -> list[Cue]
         not_territory = i + n < len(tokens) and lex.non_territory.match(tokens, i + n) is not None
         if not (negated or in_name or not_territory):
             cues.append(Cue(claim_type, i, i + n))
-        i += n
     return cues
 
 

@@ -12,7 +12,7 @@ import csv
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple
 
@@ -137,6 +137,19 @@ class Matcher:
             norms = [t.norm for t in tokens]
         return list(itertools.compress(range(len(norms)), map(self._maybe.get, norms, itertools.repeat(True))))
 
+    def scan(self, tokens: list[Token], masked=frozenset()) -> list[tuple[int, int, object]]:
+        """(index, number of tokens, payload) of the longest entries along a sentence, left to right,
+        not overlapping, none starting at a ``masked`` index."""
+        out, i = [], 0
+        for j in self.candidates(tokens):  # the other positions match nothing
+            if j < i or j in masked:
+                continue
+            hit = self.match(tokens, j)
+            if hit is not None:
+                out.append((j, *hit))
+                i = j + hit[0]
+        return out
+
     def match(self, tokens: list[Token], i: int) -> tuple[int, object] | None:
         """(number of tokens, payload) of the longest entry starting at ``tokens[i]``, or ``None``."""
         word = tokens[i].norm
@@ -204,9 +217,11 @@ class Lexicons:
     units: Matcher         # -> unit
     relations: Matcher     # -> (relation, geo_precision)
     actors: Matcher        # -> Actor
+    actors_by_id: dict = field(compare=False)  # actor id -> Actor (not hashed: the matchers identify it)
 
 
-def _rows(name: str) -> list[dict]:
+def rows(name: str) -> list[dict]:
+    """The rows of a CSV file in ``geonews/data``, comment lines (``# …``) left out."""
     with resources.files("geonews.data").joinpath(name).open(encoding="utf-8", newline="") as fh:
         return [row for row in csv.DictReader(fh) if not next(iter(row.values()), "").startswith("#")]
 
@@ -214,18 +229,33 @@ def _rows(name: str) -> list[dict]:
 @functools.lru_cache(maxsize=None)
 def load_lexicons() -> Lexicons:
     """Read every lexicon once per process."""
-    actors = []
-    for row in _rows("actors.csv"):
-        actor = Actor(row["id"], row["name_ar"], row["name_en"], row["side"], row["color"])
+    actors, by_id = [], {}
+    for row in rows("actors.csv"):
+        actor = by_id[row["id"]] = Actor(row["id"], row["name_ar"], row["name_en"], row["side"], row["color"])
         actors += [(name, actor) for name in [row["name_ar"], *row["aliases_ar"].split("|")] if name.strip()]
+    negators = rows("claim_negators.csv")
+
+    def words_at(position: str, payload=lambda r: True) -> Matcher:
+        return Matcher([(r["word"], payload(r)) for r in negators if r["position"] == position])
+
     return Lexicons(
-        claims=Matcher([(r["cue"], r["claim_type"]) for r in _rows("claim_cues.csv")]),
-        negators=Matcher([(r["word"], r["applies_to"]) for r in _rows("claim_negators.csv") if r["position"] == "before"]),
-        name_heads=Matcher([(r["word"], True) for r in _rows("claim_negators.csv") if r["position"] == "name"]),
-        non_territory=Matcher([(r["word"], True) for r in _rows("claim_negators.csv") if r["position"] == "after"]),
-        supporters=Matcher([(r["word"], True) for r in _rows("claim_negators.csv") if r["position"] == "supporter"]),
-        reporting=Matcher([(r["cue"], r["kind"]) for r in _rows("reporting.csv")]),
-        units=Matcher([(r["word"], r["unit"]) for r in _rows("units.csv")]),
-        relations=Matcher([(r["cue"], (r["relation"], int(r["geo_precision"]))) for r in _rows("relations.csv")]),
+        claims=Matcher([(r["cue"], r["claim_type"]) for r in rows("claim_cues.csv")]),
+        negators=words_at("before", lambda r: r["applies_to"]),
+        name_heads=words_at("name"),
+        non_territory=words_at("after"),
+        supporters=words_at("supporter"),
+        reporting=Matcher([(r["cue"], r["kind"]) for r in rows("reporting.csv")]),
+        units=Matcher([(r["word"], r["unit"]) for r in rows("units.csv")]),
+        relations=Matcher([(r["cue"], (r["relation"], int(r["geo_precision"]))) for r in rows("relations.csv")]),
         actors=Matcher(actors),
+        actors_by_id=by_id,
     )
+
+
+@functools.lru_cache(maxsize=None)
+def speech_words() -> dict[str, frozenset[str]]:
+    """``speech.csv`` by kind (stop, opener, statement_noun, locative …), normalised."""
+    out: dict[str, set[str]] = {}
+    for row in rows("speech.csv"):
+        out.setdefault(row["kind"], set()).add(normalize(row["word"]))
+    return {k: frozenset(v) for k, v in out.items()}

@@ -7,22 +7,20 @@ the article's context) → speaker → claim cues, actors, targets → relations
 from __future__ import annotations
 
 import bisect
-import csv
 import functools
 import operator
 import re
 from dataclasses import replace
-from importlib import resources
 
 import numpy as np
 
-from gazetteer import Gazetteer, Mention, normalize
+from gazetteer import Gazetteer, Mention
 
 from .articles import Article
 from .attribution import Attributor
 from .claims import actor_and_target, assign, find_actors, find_cues, force_nouns
 from .geometry import area_for
-from .lexicons import Token, forms, load_lexicons, tokenize
+from .lexicons import Token, forms, load_lexicons, speech_words, tokenize
 from .model import PlaceRef, Statement
 from .quantities import find_quantities
 from .sentences import split_sentences
@@ -189,13 +187,8 @@ def _acts(mention: Mention, tokens: list[Token], i: int, gazetteer: Gazetteer) -
     clitic = tokens[i].text[:max(0, mention.start - tokens[i].start)] if i < len(tokens) else ""
     if "ب" in clitic or "ل" in clitic:
         return False
-    return i == 0 or not any(f in _locatives() for f in forms(tokens[i - 1].norm))
+    return i == 0 or not any(f in speech_words()["locative"] for f in forms(tokens[i - 1].norm))
 
-
-@functools.lru_cache(maxsize=1)
-def _locatives() -> frozenset[str]:
-    with resources.files("geonews.data").joinpath("speech.csv").open(encoding="utf-8", newline="") as fh:
-        return frozenset(normalize(r["word"]) for r in csv.DictReader(fh) if r["kind"] == "locative")
 
 
 _COUNTRY_WORDS = frozenset({"البلاد", "البلد"})
