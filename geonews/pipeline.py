@@ -235,12 +235,9 @@ def _relation_before(tokens: list[Token], i: int, lex) -> str:
     return "in"
 
 
-_PLACE_WORDS = frozenset({"مدينه", "بلده", "قريه", "محافظه", "منطقه", "مناطق", "اراضي", "حي", "مخيم", "بلدات",
-                          "قري", "مدن", "ولايه", "اقليم", "ناحيه"})
-
-
 def _is_place_word(token: Token) -> bool:
-    return any(f in _PLACE_WORDS for f in forms(token.norm))
+    place_words = speech_words()["place_word"]
+    return any(f in place_words for f in forms(token.norm))
 
 
 def _pronoun_relation_after(tokens: list[Token], i: int, mention: Mention, lex):
