@@ -130,7 +130,7 @@ class Gazetteer:
                 for variant in self._latin_variants(key):
                     add(index.rows_latin(variant), VARIANT)
             if not found:
-                add(self._fuzzy(key, self._latin_keys, index.rows_latin), FUZZY)
+                add(self._fuzzy(key, index.latin_keys, index.rows_latin), FUZZY)
         return found
 
     @staticmethod
@@ -150,12 +150,6 @@ class Gazetteer:
         if " " not in key:
             variants.append("al " + key)
         return [v for v in variants if v and v != key]
-
-    @property
-    def _latin_keys(self) -> list[str]:
-        if not hasattr(self, "_latin_key_list"):
-            self._latin_key_list = list(self._index.latin)
-        return self._latin_key_list
 
     @staticmethod
     def _fuzzy(key: str, choices: list[str], rows_of) -> list[int]:

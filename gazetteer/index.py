@@ -98,6 +98,11 @@ class Index:
         """Every Arabic key, for fuzzy matching."""
         return list(self.ar)
 
+    @functools.cached_property
+    def latin_keys(self) -> list[str]:
+        """Every Latin key, for fuzzy matching (loads the Latin index)."""
+        return list(self.latin)
+
     # -- rows --------------------------------------------------------------------------------
     def country_code(self, row: int) -> str | None:
         """ISO2 code of a row, or ``None`` above country level."""
