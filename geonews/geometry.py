@@ -2,8 +2,9 @@
 
 ``in``/``center`` keep the point; ``countryside`` (ريف X) is a ring around a town, without the
 town; ``north``/``south``/``east``/``west`` are a sector on that side of a town, or the part of a
-country's polygon on that side; ``near`` is a disc around the place. Areas are built in a local
-azimuthal equidistant projection (metres) centred on the place and stored in EPSG:4326.
+country's polygon on that side; ``near`` is a disc around the place. Areas are drawn with geodesic
+distances and azimuths from the place (``pyproj.Geod``, WGS84 ellipsoid: the same shapes as in a local
+azimuthal equidistant projection, without building a projection per place) and stored in EPSG:4326.
 geo_precision follows ACLED: 1 the place itself, 2 part of it or near it, 3 a larger region.
 """
 
@@ -16,7 +17,7 @@ from importlib import resources
 
 import numpy as np
 import shapely
-from pyproj import CRS, Transformer
+from pyproj import Geod
 from shapely.geometry import Point, Polygon, box, shape
 
 from gazetteer import Place
@@ -34,14 +35,24 @@ def town_radius_km(population: int | None) -> float:
     return max(1.5, min(25.0, 1.5 * math.sqrt(max(population or 0, 1_000) / 10_000)))
 
 
-@functools.lru_cache(maxsize=1024)  # ~30 kB each
-def _to_wgs(lat: float, lon: float):
-    """From the local azimuthal equidistant frame centred on (lat, lon), in metres, to WGS84 (x, y).
+_GEOD = Geod(ellps="WGS84")
+#: Vertices of a full circle and of a side sector's arc.
+_CIRCLE_STEPS, _SECTOR_STEPS = 256, 24
 
-    Only this direction is built: areas are drawn around (0, 0), the place itself, so the forward
-    transformer was never used (building a transformer is most of the cost of an area)."""
-    local = CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")
-    return Transformer.from_crs(local, 4326, always_xy=True).transform
+
+def _around(place: Place, azimuths, distances_m) -> list[tuple[float, float]]:
+    """(lon, lat) of the points at the given azimuths (degrees from north) and geodesic distances
+    from a place; longitudes kept continuous across the antimeridian."""
+    azimuths = np.asarray(azimuths, dtype=float)
+    distances = np.broadcast_to(np.asarray(distances_m, dtype=float), azimuths.shape)
+    lons, lats, _ = _GEOD.fwd(np.full(azimuths.shape, place.longitude), np.full(azimuths.shape, place.latitude),
+                              azimuths, distances)
+    lons = place.longitude + (lons - place.longitude + 180.0) % 360.0 - 180.0
+    return list(zip(lons.tolist(), lats.tolist()))
+
+
+def _circle(place: Place, radius_m: float) -> list[tuple[float, float]]:
+    return _around(place, np.linspace(0.0, 360.0, _CIRCLE_STEPS, endpoint=False), radius_m)
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,11 +76,11 @@ def country_shape(code: str | None):
     return _countries().get(code) if code else None
 
 
-def _sector(radius_m: float, bearing: float, inner_m: float = 0.0) -> Polygon:
-    steps = 24
-    angles = [math.radians(bearing - 45 + 90 * k / steps) for k in range(steps + 1)]
-    outer = [(radius_m * math.sin(a), radius_m * math.cos(a)) for a in angles]
-    inner = [(inner_m * math.sin(a), inner_m * math.cos(a)) for a in reversed(angles)] if inner_m else [(0, 0)]
+def _sector(place: Place, radius_m: float, bearing: float, inner_m: float = 0.0) -> Polygon:
+    """The quarter around ``bearing`` between ``inner_m`` and ``radius_m`` from the place."""
+    azimuths = np.linspace(bearing - 45.0, bearing + 45.0, _SECTOR_STEPS + 1)
+    outer = _around(place, azimuths, radius_m)
+    inner = _around(place, azimuths[::-1], inner_m) if inner_m else [(place.longitude, place.latitude)]
     return Polygon(outer + inner)
 
 
@@ -93,17 +104,15 @@ def area_for(place: Place, relation: str, extent_km: float | None = None) -> tup
         if polygon is not None:
             return _side_of(polygon, _BEARINGS[relation]), 3
     radius = (extent_km or (60.0 if large else town_radius_km(place.population))) * 1000.0
-    to_wgs = _to_wgs(place.latitude, place.longitude)
     if relation == "countryside":
-        local = Point(0, 0).buffer(radius + COUNTRYSIDE_KM * 1000.0, 64).difference(Point(0, 0).buffer(radius, 64))
+        area = Polygon(_circle(place, radius + COUNTRYSIDE_KM * 1000.0), [_circle(place, radius)])
     elif relation in _BEARINGS:
-        local = _sector(radius + SECTOR_KM * 1000.0, _BEARINGS[relation], inner_m=radius * 0.5)
+        area = _sector(place, radius + SECTOR_KM * 1000.0, _BEARINGS[relation], inner_m=radius * 0.5)
     elif relation == "near":
-        local = Point(0, 0).buffer(radius + NEAR_KM * 1000.0, 64)
+        area = Polygon(_circle(place, radius + NEAR_KM * 1000.0))
     else:
         raise ValueError(f"Expected a relation among in, center, countryside, north, south, east, west, near; "
                          f"instead got: {relation!r}.")
-    area = shapely.transform(local, lambda xy: np.column_stack(to_wgs(xy[:, 0], xy[:, 1])))
     land = country_shape(place.country_code)
     if land is not None and relation != "near":
         clipped = area.intersection(land)  # the countryside of a coastal town is not the sea

@@ -8,9 +8,11 @@ Entries are word sequences; a trailing ``*`` on a one-word entry matches any end
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -18,7 +20,7 @@ from typing import NamedTuple
 
 from gazetteer import normalize
 
-__all__ = ["Token", "Tokens", "tokenize", "forms", "Matcher", "Actor", "Lexicons", "load_lexicons"]
+__all__ = ["Token", "Tokens", "tokenize", "token_slice", "forms", "Matcher", "Actor", "Lexicons", "load_lexicons"]
 
 _MARKS = "\u064b-\u065f\u0670\u0640"
 _TOKEN = re.compile(rf"\d+(?:[.,٫]\d+)+|(?:[^\W_]|[{_MARKS}])+|%|٪|[«»\"“”]|[،,:؛]")
@@ -53,6 +55,7 @@ class _Norms(dict):
 
 
 _NORMS = _Norms()
+_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
@@ -66,8 +69,18 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
     words = pieces[1::2]
     bounds = list(itertools.accumulate(map(len, pieces), initial=offset))
     norms = list(map(_NORMS.__getitem__, words))
-    out = Tokens(map(Token, bounds[1::2], bounds[2::2], words, norms))
+    # tuple.__new__(Token, fields) builds each token in C (Token(...) would run a Python __new__)
+    out = Tokens(map(tuple.__new__, itertools.repeat(Token), zip(bounds[1::2], bounds[2::2], words, norms)))
     out.norms = norms
+    return out
+
+
+def token_slice(tokens: Tokens, start: int, end: int) -> Tokens:
+    """The tokens lying within text offsets [start, end) (a sentence of an article's tokens)."""
+    i = bisect.bisect_left(tokens, start, key=_START)
+    j = bisect.bisect_right(tokens, end, key=_END, lo=i)
+    out = Tokens(tokens[i:j])
+    out.norms = tokens.norms[i:j]
     return out
 
 

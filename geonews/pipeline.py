@@ -20,7 +20,7 @@ from .articles import Article
 from .attribution import Attributor
 from .claims import actor_and_target, assign, find_actors, find_cues, force_nouns
 from .geometry import area_for
-from .lexicons import Token, forms, load_lexicons, speech_words, tokenize
+from .lexicons import Token, forms, load_lexicons, speech_words, token_slice, tokenize
 from .model import PlaceRef, Statement
 from .quantities import find_quantities
 from .sentences import split_sentences
@@ -44,6 +44,7 @@ def extract_statements(article: Article, gazetteer: Gazetteer) -> list[Statement
     out: list[Statement] = []
     context = _Context()
     cursor = 0
+    article_tokens = tokenize(text)  # once per article; each sentence takes its slice
     for sentence in split_sentences(text):
         while cursor < len(mentions) and mentions[cursor].start < sentence.start:
             cursor += 1
@@ -52,7 +53,7 @@ def extract_statements(article: Article, gazetteer: Gazetteer) -> list[Statement
         while k < len(mentions) and mentions[k].end <= sentence.end:
             inside.append(mentions[k])
             k += 1
-        tokens = tokenize(sentence.text, offset=sentence.start)
+        tokens = token_slice(article_tokens, sentence.start, sentence.end)
         speaker = attributor.speaker(tokens, sentence.text, sentence.start)
         out += _sentence_statements(article, sentence, tokens, inside, speaker, attributor.span, lex, gazetteer,
                                     context)
@@ -131,7 +132,7 @@ def _sentence_statements(article, sentence, tokens, mentions: list[Mention], spe
             refs.append((j, _place_ref(tok.text[lead:], tok.start + lead, tok.end, context.country, "in", gazetteer)))
     refs.sort(key=lambda r: r[0])
     quantities = [(_token_index(tokens, offset + sent_text.index(q.text) if q.text in sent_text else 0), q)
-                  for q in find_quantities(sent_text)]
+                  for q in find_quantities(sent_text, tokens, offset)]
 
     commas = [i for i, t in enumerate(tokens) if t.text in "،,؛"]
     breaks = [i for i, t in enumerate(tokens) if t.norm in _CLAUSE_BREAKS]
@@ -254,8 +255,8 @@ def _pronoun_relation_after(tokens: list[Token], i: int, mention: Mention, lex):
     return j, hit[1][0]
 
 
-#: area_for, remembered: news names the same places again and again, and building an area (a pyproj
-#: transformer, a buffer, a clip) costs far more than the lookup. Geometries are immutable, so shared.
+#: area_for, remembered: news names the same places again and again, and building an area (geodesic
+#: points, a polygon, a clip to land) costs far more than the lookup. Geometries are immutable, so shared.
 _area_for = functools.lru_cache(maxsize=4096)(area_for)
 
 

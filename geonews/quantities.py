@@ -24,14 +24,17 @@ def _value(raw: str) -> float:
     return float(text)
 
 
-def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
-    """Figures in ``text`` with their units; a number without a known unit is left out."""
+def find_quantities(text: str, tokens: list[Token] | None = None, offset: int = 0) -> list[Quantity]:
+    """Figures in ``text`` with their units; a number without a known unit is left out.
+
+    ``tokens``: the text's tokens when already made (their offsets start at ``offset``)."""
     out: list[Quantity] = []
     if _NUMBER.search(text) is None:  # most sentences give no figure: skip tokenising them
         return out
     units = load_lexicons().units
-    tokens = tokenize(text)
-    by_start = {t.start: i for i, t in enumerate(tokens)}
+    if tokens is None:
+        tokens, offset = tokenize(text), 0
+    by_start = {t.start - offset: i for i, t in enumerate(tokens)}
     for m in _NUMBER.finditer(text):
         i = by_start.get(m.start())
         if i is None:
@@ -41,16 +44,16 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if j < len(tokens) and tokens[j].norm in _MULTIPLIERS:
             value *= _MULTIPLIERS[tokens[j].norm]
             j += 1
-        start, end = m.start(), tokens[j - 1].end
+        start, end = m.start(), tokens[j - 1].end - offset
         unit = None
         after = _unit_after(tokens, j, units)
         if after is not None:
-            unit, end = after
+            unit, end = after[0], after[1] - offset
         if (unit is None or unit in _VICTIMS) and _killed_before(tokens, i):
             unit = "killed"
         if unit is None:
             continue
-        start = tokens[_approximation_start(tokens, i)].start
+        start = tokens[_approximation_start(tokens, i)].start - offset
         out.append(Quantity(value, unit, text[start:end]))
     return out
 
