@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from itertools import compress, count
 
 from gazetteer import normalize
 
@@ -90,7 +91,7 @@ def _adjective_actor_spans(tokens: list[Token], text: str, offset: int, taken: s
     nouns, adjectives, _ = _adjective_table()
     out = []
     norms = getattr(tokens, "norms", None) or [t.norm for t in tokens]
-    for i in [i for i, word in enumerate(norms) if i and word in adjectives]:  # few words are such adjectives
+    for i in compress(count(1), map(adjectives.__contains__, norms[1:])):  # few words are such adjectives (a scan in C)
         actor = adjectives[norms[i]]
         prev = tokens[i - 1].norm
         if actor is not None and i not in taken and (prev in nouns or (prev[:1] in "وف" and prev[1:] in nouns)):

@@ -11,6 +11,7 @@ import functools
 import operator
 import re
 from dataclasses import replace
+from itertools import compress, count
 
 import numpy as np
 
@@ -33,6 +34,10 @@ _END = operator.attrgetter("end")
 _DATELINE = re.compile(r"^[^\n.؟!]{0,80}?\)\s*(?:--|—|-)|^[^\n.؟!]{0,60}?(?:--|—)")
 #: Words that start a new clause: a cue's target is not looked for past them.
 _CLAUSE_BREAKS = frozenset({"كما", "وكما", "بينما", "فيما", "حيث"})
+#: What separates a place before a cue from it (a comma or a semicolon).
+_COMMAS = frozenset("،,؛")
+#: Any digit (Arabic, Arabic-Indic, Persian …): a sentence without one gives no figure.
+_DIGIT = re.compile(r"\d")
 
 
 def extract_statements(article: Article, gazetteer: Gazetteer) -> list[Statement]:
@@ -45,6 +50,7 @@ def extract_statements(article: Article, gazetteer: Gazetteer) -> list[Statement
     context = _Context()
     cursor = 0
     article_tokens = tokenize(text)  # once per article; each sentence takes its slice
+    digits = [m.start() for m in _DIGIT.finditer(text)]
     for sentence in split_sentences(text):
         while cursor < len(mentions) and mentions[cursor].start < sentence.start:
             cursor += 1
@@ -55,8 +61,9 @@ def extract_statements(article: Article, gazetteer: Gazetteer) -> list[Statement
             k += 1
         tokens = token_slice(article_tokens, sentence.start, sentence.end)
         speaker = attributor.speaker(tokens, sentence.text, sentence.start)
+        has_digit = bisect.bisect_left(digits, sentence.start) < bisect.bisect_left(digits, sentence.end)
         out += _sentence_statements(article, sentence, tokens, inside, speaker, attributor.span, lex, gazetteer,
-                                    context)
+                                    context, has_digit)
     return out
 
 
@@ -73,7 +80,7 @@ def _token_index(tokens: list[Token], position: int) -> int:
 
 
 def _sentence_statements(article, sentence, tokens, mentions: list[Mention], speaker, speaker_span, lex,
-                         gazetteer, context):
+                         gazetteer, context, has_digit=True):
     sent_text, offset = sentence.text, sentence.start
     spans = [(_token_index(tokens, m.start), _token_index(tokens, m.end - 1) + 1) for m in mentions]
     actors = find_actors(tokens, lex, sent_text, offset, masked=set())
@@ -132,10 +139,11 @@ def _sentence_statements(article, sentence, tokens, mentions: list[Mention], spe
             refs.append((j, _place_ref(tok.text[lead:], tok.start + lead, tok.end, context.country, "in", gazetteer)))
     refs.sort(key=lambda r: r[0])
     quantities = [(_token_index(tokens, offset + sent_text.index(q.text) if q.text in sent_text else 0), q)
-                  for q in find_quantities(sent_text, tokens, offset)]
+                  for q in find_quantities(sent_text, tokens, offset)] if has_digit else []
 
-    commas = [i for i, t in enumerate(tokens) if t.text in "،,؛"]
-    breaks = [i for i, t in enumerate(tokens) if t.norm in _CLAUSE_BREAKS]
+    # commas and clause breaks matter only to cues (both scans in C: most sentences are long)
+    commas = list(compress(count(), map(_COMMAS.__contains__, tokens.norms))) if cues else []
+    breaks = list(compress(count(), map(_CLAUSE_BREAKS.__contains__, tokens.norms))) if cues else []
     owners = assign(cues, [i for i, _ in refs], commas)
     owners = [None if id(ref) in aside else owner for (i, ref), owner in zip(refs, owners)]
     q_owners = assign(cues, [i for i, _ in quantities], commas)
@@ -198,8 +206,10 @@ _COUNTRY_WORDS = frozenset({"البلاد", "البلد"})
 def _country_anaphora(tokens: list[Token], place_tokens: set[int]) -> list[int]:
     """Positions of البلاد / هذا البلد, which name the last country the article named."""
     out = []
+    if "بل" not in " ".join(tokens.norms):  # every form of البلاد / البلد holds بل: most sentences stop here
+        return out
     for j, tok in enumerate(tokens):
-        if "بل" not in tok.norm or j in place_tokens:  # every form of البلاد / البلد holds بل: most words go here
+        if "بل" not in tok.norm or j in place_tokens:
             continue
         if _is_country_word(tok.norm) and not (j + 1 < len(tokens) and (j + 1) in place_tokens):
             out.append(j)
