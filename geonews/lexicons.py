@@ -44,9 +44,10 @@ class Token(NamedTuple):
 
 
 class Tokens(list):
-    """A list of :class:`Token` that also holds their normal forms as a list (``norms``), for scans in C."""
+    """A list of :class:`Token` that also holds, as lists for scans in C, their normal forms (``norms``)
+    and, per token, the bits of the matchers an entry of which may start there (``flags``)."""
 
-    __slots__ = ("norms",)
+    __slots__ = ("norms", "flags")
 
 
 class _Norms(dict):
@@ -58,6 +59,20 @@ class _Norms(dict):
 
 
 _NORMS = _Norms()
+
+
+class _Flags(dict):
+    """Normal form -> the bits (:attr:`Matcher.bit`) of every matcher an entry of which may start at it.
+
+    One lookup per token tells every matcher where to look; computed on first sight of a word."""
+
+    def __missing__(self, norm: str) -> int:
+        word_forms = forms(norm)
+        flags = self[norm] = sum(m.bit for m in Matcher.registry if m.may_start(word_forms))
+        return flags
+
+
+_FLAGS = _Flags()
 _START, _END = operator.attrgetter("start"), operator.attrgetter("end")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 
@@ -66,6 +81,8 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
     """Words and the punctuation that matters (quotes, commas, colons) with text offsets."""
     if len(_NORMS) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
         _NORMS.clear()
+    if len(_FLAGS) >= _MEMO_SIZE:
+        _FLAGS.clear()
     # One split gives the words and the text between them; their lengths give the offsets. No match
     # objects and no Python loop: this runs on every sentence.
     pieces = _SPLIT.split(text)
@@ -75,6 +92,7 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
     # tuple.__new__(Token, fields) builds each token in C (Token(...) would run a Python __new__)
     out = Tokens(map(tuple.__new__, itertools.repeat(Token), zip(bounds[1::2], bounds[2::2], words, norms)))
     out.norms = norms
+    out.flags = list(map(_FLAGS.__getitem__, norms))
     return out
 
 
@@ -84,6 +102,7 @@ def token_slice(tokens: Tokens, start: int, end: int) -> Tokens:
     j = bisect.bisect_right(tokens, end, key=_END, lo=i)
     out = Tokens(tokens[i:j])
     out.norms = tokens.norms[i:j]
+    out.flags = tokens.flags[i:j]
     return out
 
 
@@ -110,7 +129,12 @@ class Matcher:
 
     Lookups are indexed: the longest entry each first word starts (so most words try no multi-word
     key at all), and a bounded per-word memo of that and of the one-word and prefix (``*``) match.
+    Each matcher has a bit in the tokens' ``flags`` (see :func:`tokenize`): where its bit is off, no
+    entry starts, and nothing is looked up.
     """
+
+    #: Every matcher made, in order: matcher k owns bit 1 << k of the token flags.
+    registry: list["Matcher"] = []
 
     def __init__(self, entries: list[tuple[str, object]]) -> None:
         self._exact: dict[tuple[str, ...], object] = {}
@@ -137,6 +161,14 @@ class Matcher:
         self._firsts = frozenset(key[0] for key in self._exact)
         self._memo: dict[str, tuple] = {}  # word -> _entry(word)
         self._maybe: dict[str, bool] = {}  # word -> whether an entry can start at it (a known word)
+        self.bit = 1 << len(Matcher.registry)
+        Matcher.registry.append(self)
+        _FLAGS.clear()  # flags computed before this matcher existed lack its bit
+
+    def may_start(self, word_forms: tuple[str, ...]) -> bool:
+        """Whether an entry may start at a word with these forms (see :func:`forms`)."""
+        firsts, stems, lengths = self._firsts, self._prefix_rank, self._prefix_lengths
+        return any(f in firsts or any(f[:k] in stems for k in lengths if k <= len(f)) for f in word_forms)
 
     def match_exact_first(self, tokens: list[Token]) -> bool:
         """Whether an entry starts with ``tokens[0]`` as it is, no clitic split off."""
@@ -148,9 +180,10 @@ class Matcher:
 
         A scan over a sentence tries :meth:`match` only at these: most words start no entry.
         """
-        norms = getattr(tokens, "norms", None)
-        if norms is None:
-            norms = [t.norm for t in tokens]
+        flags = getattr(tokens, "flags", None)
+        if flags is not None:  # one C scan over small ints
+            return list(itertools.compress(itertools.count(), map(self.bit.__and__, flags)))
+        norms = [t.norm for t in tokens]
         return list(itertools.compress(range(len(norms)), map(self._maybe.get, norms, itertools.repeat(True))))
 
     def scan(self, tokens: list[Token], masked=frozenset()) -> list[tuple[int, int, object]]:
@@ -168,6 +201,9 @@ class Matcher:
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, object] | None:
         """(number of tokens, payload) of the longest entry starting at ``tokens[i]``, or ``None``."""
+        flags = getattr(tokens, "flags", None)
+        if flags is not None and not flags[i] & self.bit:
+            return None
         word = tokens[i].norm
         entry = self._memo.get(word)
         if entry is None:
