@@ -67,9 +67,30 @@ class _Flags(dict):
     One lookup per token tells every matcher where to look; computed on first sight of a word."""
 
     def __missing__(self, norm: str) -> int:
-        word_forms = forms(norm)
-        flags = self[norm] = sum(m.bit for m in Matcher.registry if m.may_start(word_forms))
+        firsts, stems, lengths = _flag_index(len(Matcher.registry))
+        flags = 0
+        for f in forms(norm):
+            flags |= firsts.get(f, 0)
+            for k in lengths:
+                if k > len(f):
+                    break
+                flags |= stems.get(f[:k], 0)
+        self[norm] = flags
         return flags
+
+
+@functools.lru_cache(maxsize=1)
+def _flag_index(n_matchers: int) -> tuple[dict[str, int], dict[str, int], list[int]]:
+    """Over the first ``n_matchers`` matchers: first word of an entry -> bits of the matchers that have
+    one, prefix stem -> bits, and the stems' lengths in increasing order."""
+    firsts: dict[str, int] = {}
+    stems: dict[str, int] = {}
+    for matcher in Matcher.registry[:n_matchers]:
+        for word in matcher._firsts:
+            firsts[word] = firsts.get(word, 0) | matcher.bit
+        for stem in matcher._prefix:
+            stems[stem] = stems.get(stem, 0) | matcher.bit
+    return firsts, stems, sorted({len(stem) for stem in stems})
 
 
 _FLAGS = _Flags()
@@ -165,10 +186,6 @@ class Matcher:
         Matcher.registry.append(self)
         _FLAGS.clear()  # flags computed before this matcher existed lack its bit
 
-    def may_start(self, word_forms: tuple[str, ...]) -> bool:
-        """Whether an entry may start at a word with these forms (see :func:`forms`)."""
-        firsts, stems, lengths = self._firsts, self._prefix_rank, self._prefix_lengths
-        return any(f in firsts or any(f[:k] in stems for k in lengths if k <= len(f)) for f in word_forms)
 
     def match_exact_first(self, tokens: list[Token]) -> bool:
         """Whether an entry starts with ``tokens[0]`` as it is, no clitic split off."""
