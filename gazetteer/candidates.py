@@ -70,8 +70,16 @@ class CandidateFinder:
                 first[words[0]] = len(words)
         self._first = first
         self._keys = keys
+        #: first word of a multi-word name -> the words that can follow it
+        self._second: dict[str, set[str]] = {}
+        for key in keys:
+            head, _, rest = key.partition(" ")
+            if rest:
+                self._second.setdefault(head, set()).add(rest.partition(" ")[0])
         self._cache: dict[str, tuple] = {}
         self._starters: set[str] = set()
+        #: word -> the words after it that may make it a name, or None when it is a name alone
+        self._nexts: dict[str, frozenset[str] | None] = {}
 
     def _analyses(self, word: str) -> tuple:
         """(clitic, stem, max words) for each way ``word`` can start a name, shortest clitic first."""
@@ -86,6 +94,13 @@ class CandidateFinder:
                 out.append((clitic, stem, self._first[stem]))
         return tuple(out)
 
+    def _followers(self, analyses: tuple) -> frozenset[str] | None:
+        """The words that can follow a word with these analyses in a longer name; ``None`` when the
+        word is a name by itself (every candidate must then be looked at)."""
+        if any(stem in self._keys or stem in self._joined for _, stem, _ in analyses):
+            return None
+        return frozenset().union(*(self._second.get(stem, ()) for _, stem, _ in analyses))
+
     def find(self, text: str) -> tuple[str, list[Candidate], callable]:
         """Folded text, its candidates (folded offsets), and a function mapping offsets back.
 
@@ -99,10 +114,13 @@ class CandidateFinder:
         if len(cache) > 400_000:
             cache.clear()
             starters.clear()
+            self._nexts.clear()
+        nexts = self._nexts
         for word in set(words).difference(cache):
             analyses = cache[word] = self._analyses(word)
             if analyses:
                 starters.add(word)
+                nexts[word] = self._followers(analyses)
         hits = list(compress(count(), map(starters.__contains__, words)))
         if not hits:
             return folded, [], _offset_mapper(text, folded)
@@ -112,7 +130,12 @@ class CandidateFinder:
         skip_until = -1
         n_words = len(words)
         joined, prefixes = self._joined, self._prefixes
+        last = n_words - 1
         for k in hits:
+            follow = nexts[words[k]]
+            # most hits are words that only begin longer names (في، على): the next word rules them out
+            if follow is not None and (k == last or words[k + 1] not in follow):
+                continue
             start = ends[2 * k]
             if start < skip_until:
                 continue
