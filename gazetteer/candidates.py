@@ -8,8 +8,9 @@ that); this module only finds every span whose normalised form is a gazetteer na
 from __future__ import annotations
 
 import bisect
+import operator
 import re
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, repeat
 from dataclasses import dataclass
 
 from .normalize import DELETED_CHARS, fold_chars
@@ -116,12 +117,19 @@ class CandidateFinder:
             starters.clear()
             self._nexts.clear()
         nexts = self._nexts
-        for word in set(words).difference(cache):
-            analyses = cache[word] = self._analyses(word)
-            if analyses:
-                starters.add(word)
-                nexts[word] = self._followers(analyses)
-        hits = list(compress(count(), map(starters.__contains__, words)))
+        # one lookup per word: its analyses (empty for most words), None for a word never seen
+        known = list(map(cache.get, words))
+        if None in known:
+            for k in compress(count(), map(operator.is_, known, repeat(None))):
+                word = words[k]
+                analyses = cache.get(word)
+                if analyses is None:
+                    analyses = cache[word] = self._analyses(word)
+                    if analyses:
+                        starters.add(word)
+                        nexts[word] = self._followers(analyses)
+                known[k] = analyses
+        hits = list(compress(count(), known))  # words that can start a name (non-empty analyses)
         if not hits:
             return folded, [], _offset_mapper(text, folded)
         ends = list(accumulate(map(len, parts)))
@@ -140,7 +148,7 @@ class CandidateFinder:
             if start < skip_until:
                 continue
             best = None
-            for clitic, stem, max_words in cache[words[k]]:
+            for clitic, stem, max_words in known[k]:
                 found = (1, stem) if stem in keys else ((1, joined[stem]) if stem in joined else None)
                 key, n = stem, 1
                 # extend word by word while the words so far begin some longer name
