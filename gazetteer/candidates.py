@@ -20,6 +20,8 @@ __all__ = ["Candidate", "CandidateFinder", "CLITICS", "WORD"]
 #: A word: letters and digits, no underscore (hashtags like #بيروت_مدينة split into words).
 WORD = re.compile(r"[^\W_]+")
 _DELETED = re.compile("[" + "".join(sorted(DELETED_CHARS)) + "]")
+#: A name of plain words separated by single spaces.
+_PLAIN_NAME = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 # Words after a name's first word, separated by a space or, in hashtags, an underscore.
 _SPLIT = re.compile(r"([^\W_]+)")
 # What may stand between the words of one name: a space or, in hashtags, an underscore.
@@ -56,27 +58,25 @@ class CandidateFinder:
         بمدينة …) after which an unknown word that is not in ``vocabulary`` is a candidate too."""
         self._cue_words = cue_words
         self._vocabulary = vocabulary
-        first: dict[str, int] = {}
         # Multi-word names written without their spaces (ديرالزور) are found too.
-        joined = {k.replace(" ", ""): k for k in keys if " " in k}
+        multi = [k for k in keys if " " in k]
+        joined = {k.replace(" ", ""): k for k in multi}
         self._joined = {j: k for j, k in joined.items() if j not in keys}
+        #: first word -> the most words a name starting with it has (names of up to 7 plain words)
+        first: dict[str, int] = dict.fromkeys(filter(WORD.fullmatch, [k for k in keys if " " not in k]), 1)
+        first.update(dict.fromkeys(filter(WORD.fullmatch, self._joined), 1))
         self._prefixes: set[str] = set()  # every proper word prefix of a multi-word name
-        for key in [*keys, *self._joined]:
+        #: first word of a multi-word name -> the words that can follow it
+        self._second: dict[str, set[str]] = {}
+        for key in multi:
             words = key.split(" ")
             for n in range(1, len(words)):
                 self._prefixes.add(" ".join(words[:n]))
-            if len(words) > 7 or not all(WORD.fullmatch(w) for w in words):
-                continue
-            if first.get(words[0], 0) < len(words):
+            self._second.setdefault(words[0], set()).add(words[1])
+            if len(words) <= 7 and _PLAIN_NAME.fullmatch(key) and first.get(words[0], 0) < len(words):
                 first[words[0]] = len(words)
         self._first = first
         self._keys = keys
-        #: first word of a multi-word name -> the words that can follow it
-        self._second: dict[str, set[str]] = {}
-        for key in keys:
-            head, _, rest = key.partition(" ")
-            if rest:
-                self._second.setdefault(head, set()).add(rest.partition(" ")[0])
         self._cache: dict[str, tuple] = {}
         self._starters: set[str] = set()
         #: word -> the words after it that may make it a name, or None when it is a name alone

@@ -47,6 +47,8 @@ PARTITION_NAME = "part.{:06d}.parquet"
 #: How long to try to reach a ``--scheduler`` before giving up.
 CONNECT_TIMEOUT = "10s"
 _PARTITION = re.compile(r"part\.\d+\.parquet")
+#: One encoder for every JSON Lines record (json.dumps with options builds one per call).
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 @dataclass(slots=True)
@@ -109,7 +111,7 @@ def extract_chunk(articles: list[Article], mode: str = "statements", index: int 
         try:
             found = list(extract_statements(article, gz))
             if mode == "jsonl":
-                payload = "".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in found)
+                payload = "".join(_JSON.encode(s.to_dict()) + "\n" for s in found)
             else:
                 payload = found
         except Exception as err:  # one bad article must not lose the others: report it and go on

@@ -2,9 +2,10 @@
 
 ``in``/``center`` keep the point; ``countryside`` (ريف X) is a ring around a town, without the
 town; ``north``/``south``/``east``/``west`` are a sector on that side of a town, or the part of a
-country's polygon on that side; ``near`` is a disc around the place. Areas are drawn with geodesic
-distances and azimuths from the place (``pyproj.Geod``, WGS84 ellipsoid: the same shapes as in a local
-azimuthal equidistant projection, without building a projection per place) and stored in EPSG:4326.
+country's polygon on that side; ``near`` is a disc around the place. Areas are drawn with great-circle
+distances and azimuths from the place on a sphere of the Earth's mean radius (within 0.5 % of the
+ellipsoid: far finer than the areas' own precision; the same shapes as in a local azimuthal equidistant
+projection, without building a projection per place) and stored in EPSG:4326.
 geo_precision follows ACLED: 1 the place itself, 2 part of it or near it, 3 a larger region.
 """
 
@@ -17,7 +18,6 @@ from importlib import resources
 
 import numpy as np
 import shapely
-from pyproj import Geod
 from shapely.geometry import Point, Polygon, box, shape
 
 from gazetteer import Place
@@ -35,7 +35,8 @@ def town_radius_km(population: int | None) -> float:
     return max(1.5, min(25.0, 1.5 * math.sqrt(max(population or 0, 1_000) / 10_000)))
 
 
-_GEOD = Geod(ellps="WGS84")
+#: Mean radius of the Earth (IUGG), metres.
+EARTH_RADIUS_M = 6_371_008.8
 #: Vertices of a full circle and of a side sector's arc.
 _CIRCLE_STEPS, _SECTOR_STEPS = 256, 24
 
@@ -43,11 +44,14 @@ _CIRCLE_STEPS, _SECTOR_STEPS = 256, 24
 def _around(place: Place, azimuths, distances_m) -> list[tuple[float, float]]:
     """(lon, lat) of the points at the given azimuths (degrees from north) and geodesic distances
     from a place; longitudes kept continuous across the antimeridian."""
-    azimuths = np.asarray(azimuths, dtype=float)
-    distances = np.broadcast_to(np.asarray(distances_m, dtype=float), azimuths.shape)
-    lons, lats, _ = _GEOD.fwd(np.full(azimuths.shape, place.longitude), np.full(azimuths.shape, place.latitude),
-                              azimuths, distances)
-    lons = place.longitude + (lons - place.longitude + 180.0) % 360.0 - 180.0
+    theta = np.radians(np.asarray(azimuths, dtype=float))
+    delta = np.asarray(distances_m, dtype=float) / EARTH_RADIUS_M  # angular distance
+    phi, lam = math.radians(place.latitude), math.radians(place.longitude)
+    lat = np.arcsin(np.clip(math.sin(phi) * np.cos(delta) + math.cos(phi) * np.sin(delta) * np.cos(theta), -1, 1))
+    lon = lam + np.arctan2(np.sin(theta) * np.sin(delta) * math.cos(phi),
+                           np.cos(delta) - math.sin(phi) * np.sin(lat))
+    lats = np.degrees(lat)
+    lons = place.longitude + (np.degrees(lon) - place.longitude + 180.0) % 360.0 - 180.0
     return list(zip(lons.tolist(), lats.tolist()))
 
 
