@@ -9,7 +9,10 @@ Rows (a markdown table on standard output):
   target ≥ 1.5 MB/s, goal 3;
 - ``--workers 1`` against ``--workers 2`` (local Dask cluster): the speed-up (target ≥ 1.6×);
 - gazetteer cold load in a fresh interpreter, against reading the index file's bytes (target ≤ 1 s);
-- peak resident memory of the extract subprocess at two input sizes (flat: the ratio should be ~1).
+- peak resident memory of the extract subprocess at two input sizes (flat: the ratio should be ~1);
+- with ``--memory-mb 1000``: the same on a 1 GB input, resident memory sampled every few seconds (the
+  largest sample in each tenth of the run), to show it stays flat from start to end (about 20 minutes
+  at 0.8 MB/s, so not run by default).
 
 Input: the ANT articles in ../shared/data (JSON Lines with ``id``, ``title``, ``text``), repeated to ``--mb``
 MB (50 by default) with an id per copy, written to a temporary folder. Repeats make the caches warmer than
@@ -73,6 +76,28 @@ def run_child(argv: list[str], **kwargs) -> dict:
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {err[-2000:]}")
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
+
+
+def run_sampled(argv: list[str], every: float = 5.0) -> tuple[dict, list[float]]:
+    """:func:`run_child`, with the child's resident memory (MB) read from /proc every ``every`` seconds."""
+    samples: list[float] = []
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        try:
+            with open(f"/proc/{proc.pid}/status", encoding="ascii") as fh:
+                samples += [int(line.split()[1]) / 1024 for line in fh if line.startswith("VmRSS:")]
+        except OSError:
+            pass
+        time.sleep(every)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode})")
+    return ({"wall": time.perf_counter() - t0, "cpu": usage.ru_utime + usage.ru_stime,
+             "rss_mb": usage.ru_maxrss / 1024}, samples)
 
 
 def floor_and_find(texts: list[str]) -> tuple[float, float, float]:
@@ -144,6 +169,8 @@ def main(argv=None) -> int:
     parser.add_argument("--small-mb", type=float, default=10.0, help="the smaller input for the memory check (MB)")
     parser.add_argument("--workers", type=int, default=2, help="workers of the parallel run (against 1)")
     parser.add_argument("--skip-workers", action="store_true", help="leave out the Dask runs")
+    parser.add_argument("--memory-mb", type=float, default=0.0,
+                        help="also run extract on an input this large (MB), sampling its memory (e.g. 1000)")
     args = parser.parse_args(argv)
 
     records = load_records(args.data)
@@ -194,6 +221,17 @@ def main(argv=None) -> int:
                          f"{mb / one['wall']:.2f} → {mb / many['wall']:.2f} MB/s wall",
                          f"×{one['wall'] / many['wall']:.2f} speed-up" + ("" if same else " (OUTPUT DIFFERS)"),
                          "≥ ×1.6"))
+
+        if args.memory_mb:
+            path = tmp / "memory.jsonl"
+            mb = make_input(records, args.memory_mb, path)
+            r, samples = run_sampled([*GEONEWS, "extract", str(path), "-o", str(tmp / "memory.out.jsonl")])
+            path.unlink()
+            tenths = [max(samples[len(samples) * k // 10:len(samples) * (k + 1) // 10] or [0]) for k in range(10)]
+            print(f"extract {mb:.0f} MB: {r}; RSS (MB) per tenth of the run: {tenths}", file=sys.stderr)
+            rows.append((f"peak RSS of extract, {mb:.0f} MB input ({r['wall'] / 60:.0f} min)",
+                         f"{r['rss_mb']:.0f} MB; per tenth of the run: " + " ".join(f"{t:.0f}" for t in tenths),
+                         f"×{r['rss_mb'] / small['rss_mb']:.2f} of the {small['mb']:.0f} MB run", "flat (×1.0)"))
 
     load = min(timed_snippet(_LOAD) for _ in range(3))
     load_floor = min(timed_snippet(_LOAD_FLOOR) for _ in range(3))

@@ -45,9 +45,10 @@ class Token(NamedTuple):
 
 class Tokens(list):
     """A list of :class:`Token` that also holds, as lists for scans in C, their normal forms (``norms``)
-    and, per token, the bits of the matchers an entry of which may start there (``flags``)."""
+    and, per token, the bits of the matchers an entry of which may start there (``flags``; only the
+    first ``flagged`` matchers made have their bits set: a matcher made later scans without them)."""
 
-    __slots__ = ("norms", "flags")
+    __slots__ = ("norms", "flags", "flagged")
 
 
 class _Norms(dict):
@@ -114,6 +115,7 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
     out = Tokens(map(tuple.__new__, itertools.repeat(Token), zip(bounds[1::2], bounds[2::2], words, norms)))
     out.norms = norms
     out.flags = list(map(_FLAGS.__getitem__, norms))
+    out.flagged = len(Matcher.registry)
     return out
 
 
@@ -124,6 +126,7 @@ def token_slice(tokens: Tokens, start: int, end: int) -> Tokens:
     out = Tokens(tokens[i:j])
     out.norms = tokens.norms[i:j]
     out.flags = tokens.flags[i:j]
+    out.flagged = tokens.flagged
     return out
 
 
@@ -182,7 +185,8 @@ class Matcher:
         self._firsts = frozenset(key[0] for key in self._exact)
         self._memo: dict[str, tuple] = {}  # word -> _entry(word)
         self._maybe: dict[str, bool] = {}  # word -> whether an entry can start at it (a known word)
-        self.bit = 1 << len(Matcher.registry)
+        self.index = len(Matcher.registry)
+        self.bit = 1 << self.index
         Matcher.registry.append(self)
         _FLAGS.clear()  # flags computed before this matcher existed lack its bit
 
@@ -197,7 +201,7 @@ class Matcher:
 
         A scan over a sentence tries :meth:`match` only at these: most words start no entry.
         """
-        flags = getattr(tokens, "flags", None)
+        flags = self._flags(tokens)
         if flags is not None:  # one C scan over small ints
             return list(itertools.compress(itertools.count(), map(self.bit.__and__, flags)))
         norms = [t.norm for t in tokens]
@@ -216,9 +220,13 @@ class Matcher:
                 i = j + hit[0]
         return out
 
+    def _flags(self, tokens: list[Token]) -> list[int] | None:
+        """The tokens' flags when they hold this matcher's bit (tokens made after the matcher)."""
+        return tokens.flags if getattr(tokens, "flagged", 0) > self.index else None
+
     def match(self, tokens: list[Token], i: int) -> tuple[int, object] | None:
         """(number of tokens, payload) of the longest entry starting at ``tokens[i]``, or ``None``."""
-        flags = getattr(tokens, "flags", None)
+        flags = self._flags(tokens)
         if flags is not None and not flags[i] & self.bit:
             return None
         word = tokens[i].norm

@@ -54,3 +54,11 @@ def test_normalize_idempotent(text):
 def test_normalize_never_raises_and_has_no_marks(text):
     out = normalize(text)
     assert "\u0640" not in out and "\u064e" not in out and "\u200f" not in out
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x10FFFF), max_size=60))
+def test_fold_chars_table_is_the_mapping(text):
+    """The code-point table fold_chars uses gives what the mapping it was built from gives."""
+    from gazetteer.normalize import _MAPPING
+
+    assert fold_chars(text) == text.translate(_MAPPING)
