@@ -82,6 +82,9 @@ def _token_index(tokens: list[Token], position: int) -> int:
 def _sentence_statements(article, sentence, tokens, mentions: list[Mention], speaker, speaker_span, lex,
                          gazetteer, context, has_digit=True):
     sent_text, offset = sentence.text, sentence.start
+    if not mentions and not lex.claims.candidates(tokens) and (
+            context.country is None or not _country_anaphora(tokens, set())):
+        return []  # no place, no claim cue, no البلاد: nothing to state (a fifth of news sentences)
     spans = [(_token_index(tokens, m.start), _token_index(tokens, m.end - 1) + 1) for m in mentions]
     actors = find_actors(tokens, lex, sent_text, offset, masked=set())
     # A place inside a longer actor name is part of the name (هيئة تحرير الشام); an actor that is
