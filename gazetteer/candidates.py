@@ -31,6 +31,8 @@ _JOINERS = frozenset({" ", "_"})
 #: combinations. "لل" stands for ل + ال (the alef of the article drops: للاذقية = ل + اللاذقية).
 CLITICS = ("ولل", "فلل", "وب", "وك", "ول", "فب", "فك", "فل", "لل", "و", "ف", "ب", "ك", "ل", "")
 _ARTICLE_CLITICS = frozenset({"لل", "ولل", "فلل"})
+#: A word's first letter -> the clitics it may carry, shortest first ("" always, last of CLITICS).
+_CLITICS_BY_LETTER = {c[0]: ("", *[k for k in reversed(CLITICS) if k and k[0] == c[0]]) for c in CLITICS if c}
 
 
 @dataclass(slots=True)
@@ -85,7 +87,7 @@ class CandidateFinder:
     def _analyses(self, word: str) -> tuple:
         """(clitic, stem, max words) for each way ``word`` can start a name, shortest clitic first."""
         out = []
-        for clitic in reversed(CLITICS):
+        for clitic in _CLITICS_BY_LETTER.get(word[:1], ("",)):  # shortest first, only those that can apply
             if not word.startswith(clitic):
                 continue
             stem = word[len(clitic):]

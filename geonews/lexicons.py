@@ -30,6 +30,7 @@ _TOKEN = re.compile(rf"\d+(?:[.,٫]\d+)+|[^\W_]+(?:[{_MARKS}]+[^\W_]*)*|[{_MARKS
 _CONJ = ("و", "ف")
 _MEMO_SIZE = 100_000  # words remembered per matcher
 _PROCLITICS = ("بال", "وال", "فال", "كال", "لل", "ال", "ب", "ل", "ك")
+_PROCLITICS_BY_LETTER = {c: tuple(p for p in _PROCLITICS if p[0] == c) for c in {p[0] for p in _PROCLITICS}}
 
 
 class Token(NamedTuple):
@@ -138,7 +139,7 @@ def forms(word: str) -> tuple[str, ...]:
     for base in bases:
         if base not in out:
             out.append(base)
-        for p in _PROCLITICS:
+        for p in _PROCLITICS_BY_LETTER.get(base[:1], ()):  # only those starting with its first letter
             if base.startswith(p) and len(base) - len(p) >= 2:
                 rest = base[len(p):]
                 if p == "لل":
