@@ -67,16 +67,25 @@ class CandidateFinder:
         #: first word -> the most words a name starting with it has (names of up to 7 plain words)
         first: dict[str, int] = dict.fromkeys(filter(WORD.fullmatch, [k for k in keys if " " not in k]), 1)
         first.update(dict.fromkeys(filter(WORD.fullmatch, self._joined), 1))
-        self._prefixes: set[str] = set()  # every proper word prefix of a multi-word name
+        # every proper word prefix of a multi-word name, level by level (a set comprehension each)
+        level = {k.rpartition(" ")[0] for k in multi}
+        self._prefixes: set[str] = set(level)
+        while level:
+            level = {p.rpartition(" ")[0] for p in level if " " in p}
+            self._prefixes |= level
         #: first word of a multi-word name -> the words that can follow it
         self._second: dict[str, set[str]] = {}
+        second = self._second
         for key in multi:
-            words = key.split(" ")
-            for n in range(1, len(words)):
-                self._prefixes.add(" ".join(words[:n]))
-            self._second.setdefault(words[0], set()).add(words[1])
-            if len(words) <= 7 and _PLAIN_NAME.fullmatch(key) and first.get(words[0], 0) < len(words):
-                first[words[0]] = len(words)
+            head, _, rest = key.partition(" ")
+            follower = rest.partition(" ")[0]
+            if head in second:
+                second[head].add(follower)
+            else:
+                second[head] = {follower}
+            n_words = key.count(" ") + 1
+            if n_words <= 7 and first.get(head, 0) < n_words and _PLAIN_NAME.fullmatch(key):
+                first[head] = n_words
         self._first = first
         self._keys = keys
         self._cache: dict[str, tuple] = {}

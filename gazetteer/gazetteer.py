@@ -6,7 +6,7 @@ import math
 import re
 
 from .errors import QueryError
-from .index import Index, load_index
+from .index import Index, gc_paused, load_index
 from .normalize import is_arabic, latin_key, normalize
 from .place import Mention, Place
 
@@ -195,7 +195,8 @@ class Gazetteer:
         if self._recognizer is None:
             from .recognize import Recognizer
 
-            self._recognizer = Recognizer(self)
+            with gc_paused():
+                self._recognizer = Recognizer(self)
         return self._recognizer.find(text)
 
 

@@ -6,7 +6,9 @@ column and the Arabic name keys) and ``index_latin.pkl`` (Latin name keys, loade
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import pickle
 from importlib import resources
 
@@ -77,7 +79,7 @@ class Index:
     def latin(self) -> dict:
         """Latin key -> rows; loaded on first use."""
         if self._latin is None:
-            with self._latin_path.open("rb") as fh:
+            with self._latin_path.open("rb") as fh, gc_paused():
                 self._latin = pickle.load(fh)["latin"]
         return self._latin
 
@@ -147,6 +149,19 @@ class Index:
         return {self.place_id(row): row for row in range(self.size)}
 
 
+@contextlib.contextmanager
+def gc_paused():
+    """Pause the cyclic garbage collector while a block builds many long-lived objects (an index, its
+    derived tables): collections during such a block only rescan what is being built."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @functools.lru_cache(maxsize=None)
 def load_index() -> Index:
     """Load the bundled index once per process."""
@@ -154,6 +169,6 @@ def load_index() -> Index:
     core_path = data.joinpath("index.pkl")
     if not core_path.is_file():
         raise IndexMissingError("the gazetteer index is missing: run `python -m gazetteer.build`")
-    with core_path.open("rb") as fh:
+    with core_path.open("rb") as fh, gc_paused():
         core = pickle.load(fh)
-    return Index(core, data.joinpath("index_latin.pkl"))
+        return Index(core, data.joinpath("index_latin.pkl"))

@@ -60,7 +60,8 @@ def _circle(place: Place, radius_m: float) -> list[tuple[float, float]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _countries() -> dict[str, object]:
+def _country_geometries() -> dict[str, dict]:
+    """Country code -> its GeoJSON geometry in the basemap (parsed once; shapes are built on demand)."""
     try:
         path = resources.files("geonews.data").joinpath("basemap.geojson")
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -71,13 +72,15 @@ def _countries() -> dict[str, object]:
         props = feature.get("properties") or {}
         code = props.get("iso_a2") or props.get("ISO_A2_EH") or props.get("iso")
         if code and feature.get("geometry"):
-            out[code] = shapely.make_valid(shape(feature["geometry"]))
+            out[code] = feature["geometry"]  # the last feature of a code, as ever
     return out
 
 
+@functools.lru_cache(maxsize=None)  # one per country named
 def country_shape(code: str | None):
     """A country's (simplified) polygon from the basemap, or ``None``."""
-    return _countries().get(code) if code else None
+    geometry = _country_geometries().get(code) if code else None
+    return shapely.make_valid(shape(geometry)) if geometry else None
 
 
 def _sector(place: Place, radius_m: float, bearing: float, inner_m: float = 0.0) -> Polygon:
