@@ -4,6 +4,10 @@ actors), normalised once, and a small matcher over a sentence's words.
 Entries are word sequences; a trailing ``*`` on a one-word entry matches any ending (سيطر* matches
 سيطرت، سيطرة). Words are compared in normal form (``gazetteer.normalize``) after attached clitics
 (و ف, then ب ل ك ال لل) are tried off.
+
+An article is tokenised once (:func:`tokenize`) and each sentence takes its slice (:func:`token_slice`).
+Every token carries flags: one bit per matcher an entry of which may start at that word, so each
+matcher looks only where its bit is set.
 """
 
 from __future__ import annotations
@@ -107,7 +111,7 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
     if len(_FLAGS) >= _MEMO_SIZE:
         _FLAGS.clear()
     # One split gives the words and the text between them; their lengths give the offsets. No match
-    # objects and no Python loop: this runs on every sentence.
+    # objects and no Python loop: this runs over every article.
     pieces = _SPLIT.split(text)
     words = pieces[1::2]
     bounds = list(itertools.accumulate(map(len, pieces), initial=offset))
