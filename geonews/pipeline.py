@@ -36,8 +36,6 @@ _DATELINE = re.compile(r"^[^\n.؟!]{0,80}?\)\s*(?:--|—|-)|^[^\n.؟!]{0,60}?(?:
 _CLAUSE_BREAKS = frozenset({"كما", "وكما", "بينما", "فيما", "حيث"})
 #: What separates a place before a cue from it (a comma or a semicolon).
 _COMMAS = frozenset("،,؛")
-#: Any digit (Arabic, Arabic-Indic, Persian …): a sentence without one gives no figure.
-_DIGIT = re.compile(r"\d")
 
 
 def extract_statements(article: Article, gazetteer: Gazetteer) -> list[Statement]:
@@ -50,7 +48,6 @@ def extract_statements(article: Article, gazetteer: Gazetteer) -> list[Statement
     context = _Context()
     cursor = 0
     article_tokens = tokenize(text)  # once per article; each sentence takes its slice
-    digits = [m.start() for m in _DIGIT.finditer(text)]
     for sentence in split_sentences(text):
         while cursor < len(mentions) and mentions[cursor].start < sentence.start:
             cursor += 1
@@ -61,9 +58,8 @@ def extract_statements(article: Article, gazetteer: Gazetteer) -> list[Statement
             k += 1
         tokens = token_slice(article_tokens, sentence.start, sentence.end)
         speaker = attributor.speaker(tokens, sentence.text, sentence.start)
-        has_digit = bisect.bisect_left(digits, sentence.start) < bisect.bisect_left(digits, sentence.end)
         out += _sentence_statements(article, sentence, tokens, inside, speaker, attributor.span, lex, gazetteer,
-                                    context, has_digit)
+                                    context)
     return out
 
 
@@ -80,7 +76,7 @@ def _token_index(tokens: list[Token], position: int) -> int:
 
 
 def _sentence_statements(article, sentence, tokens, mentions: list[Mention], speaker, speaker_span, lex,
-                         gazetteer, context, has_digit=True):
+                         gazetteer, context):
     sent_text, offset = sentence.text, sentence.start
     if not mentions and not lex.claims.candidates(tokens) and (
             context.country is None or not _country_anaphora(tokens, set())):
@@ -142,7 +138,7 @@ def _sentence_statements(article, sentence, tokens, mentions: list[Mention], spe
             refs.append((j, _place_ref(tok.text[lead:], tok.start + lead, tok.end, context.country, "in", gazetteer)))
     refs.sort(key=lambda r: r[0])
     quantities = [(_token_index(tokens, offset + sent_text.index(q.text) if q.text in sent_text else 0), q)
-                  for q in find_quantities(sent_text, tokens, offset)] if has_digit else []
+                  for q in find_quantities(sent_text, tokens, offset)]
 
     # commas and clause breaks matter only to cues (both scans in C: most sentences are long)
     commas = list(compress(count(), map(_COMMAS.__contains__, tokens.norms))) if cues else []

@@ -11,6 +11,8 @@ from .model import Quantity
 __all__ = ["find_quantities"]
 
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,٫]\d+)?|[٠-٩]+(?:[.,٫][٠-٩]+)?|[۰-۹]+(?:[.,٫][۰-۹]+)?)(?![\w])")
+#: Any digit (every digit _NUMBER takes is one): a text without one holds no figure.
+_DIGIT = re.compile(r"\d")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
 _MULTIPLIERS = {"الف": 1_000, "الاف": 1_000, "االاف": 1_000, "مليون": 1_000_000, "ملايين": 1_000_000,
                 "مليار": 1_000_000_000, "مليارات": 1_000_000_000}
@@ -29,7 +31,7 @@ def find_quantities(text: str, tokens: list[Token] | None = None, offset: int = 
 
     ``tokens``: the text's tokens when already made (their offsets start at ``offset``)."""
     out: list[Quantity] = []
-    if _NUMBER.search(text) is None:  # most sentences give no figure: skip tokenising them
+    if _DIGIT.search(text) is None:  # most sentences have no digit, so no figure: a cheap search first
         return out
     units = load_lexicons().units
     if tokens is None:
