@@ -189,7 +189,6 @@ class Matcher:
         self._prefix_lengths = sorted({len(stem) for stem in self._prefix})
         self._firsts = frozenset(key[0] for key in self._exact)
         self._memo: dict[str, tuple] = {}  # word -> _entry(word)
-        self._maybe: dict[str, bool] = {}  # word -> whether an entry can start at it (a known word)
         self.index = len(Matcher.registry)
         self.bit = 1 << self.index
         Matcher.registry.append(self)
@@ -207,10 +206,9 @@ class Matcher:
         A scan over a sentence tries :meth:`match` only at these: most words start no entry.
         """
         flags = self._flags(tokens)
-        if flags is not None:  # one C scan over small ints
-            return list(itertools.compress(itertools.count(), map(self.bit.__and__, flags)))
-        norms = [t.norm for t in tokens]
-        return list(itertools.compress(range(len(norms)), map(self._maybe.get, norms, itertools.repeat(True))))
+        if flags is None:  # tokens without this matcher's bit (a plain list, or made before it): try them all
+            return list(range(len(tokens)))
+        return list(itertools.compress(itertools.count(), map(self.bit.__and__, flags)))  # one C scan
 
     def scan(self, tokens: list[Token], masked=frozenset()) -> list[tuple[int, int, object]]:
         """(index, number of tokens, payload) of the longest entries along a sentence, left to right,
@@ -257,9 +255,7 @@ class Matcher:
         entry = (top, first_forms if top else (), self._match_one(first_forms))
         if len(self._memo) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
             self._memo.clear()
-            self._maybe.clear()
         self._memo[word] = entry
-        self._maybe[word] = bool(top) or entry[2] is not None
         return entry
 
     def _match_one(self, first_forms: tuple[str, ...]) -> tuple[int, object] | None:
