@@ -89,8 +89,8 @@ class CandidateFinder:
         self._first = first
         self._keys = keys
         self._cache: dict[str, tuple] = {}
-        self._starters: set[str] = set()
-        #: word -> the words after it that may make it a name, or None when it is a name alone
+        #: every word seen that can start a name -> the words after it that may make it a name, or None
+        #: when it is a name alone
         self._nexts: dict[str, frozenset[str] | None] = {}
 
     def _analyses(self, word: str) -> tuple:
@@ -117,17 +117,15 @@ class CandidateFinder:
         """Folded text, its candidates (folded offsets), and a function mapping offsets back.
 
         The text is split once (``re.split``) into separators and words; only words that can start
-        a name (a set lookup, cached per distinct word) are looked at in Python.
+        a name (one cache lookup per word; analyses made once per distinct word) are looked at in Python.
         """
         folded = fold_chars(text)
         parts = _SPLIT.split(folded)  # separator, word, separator, word, ..., separator
         words = parts[1::2]
-        cache, starters = self._cache, self._starters
+        cache, nexts = self._cache, self._nexts
         if len(cache) > 400_000:
             cache.clear()
-            starters.clear()
-            self._nexts.clear()
-        nexts = self._nexts
+            nexts.clear()
         # one lookup per word: its analyses (empty for most words), None for a word never seen
         known = list(map(cache.get, words))
         if None in known:
@@ -137,7 +135,6 @@ class CandidateFinder:
                 if analyses is None:
                     analyses = cache[word] = self._analyses(word)
                     if analyses:
-                        starters.add(word)
                         nexts[word] = self._followers(analyses)
                 known[k] = analyses
         hits = list(compress(count(), known))  # words that can start a name (non-empty analyses)
@@ -188,7 +185,7 @@ class CandidateFinder:
     def _unknown_after_cues(self, parts, words, ends, candidates):
         """Add unknown names right after place-type words (بلدة X where X is no gazetteer name and
         no ordinary word), one or two words long, where no gazetteer candidate stands."""
-        cue_words, vocabulary, starters = self._cue_words, self._vocabulary, self._starters
+        cue_words, vocabulary, starters = self._cue_words, self._vocabulary, self._nexts  # words that start names
         taken = [(c.word_start, c.end) for c in candidates]
         added = []
         n_words = len(words)
