@@ -64,40 +64,31 @@ def make_input(records: list[dict], mb: float, path: Path) -> float:
     return path.stat().st_size / 1e6
 
 
-def run_child(argv: list[str], **kwargs) -> dict:
-    """Run a subprocess; its wall time, CPU time (it and the children it waited for) and peak RSS."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, **kwargs)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    err = proc.stderr.read().decode("utf-8", "replace")
-    proc.stderr.close()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {err[-2000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
-
-
-def run_sampled(argv: list[str], every: float = 5.0) -> tuple[dict, list[float]]:
-    """:func:`run_child`, with the child's resident memory (MB) read from /proc every ``every`` seconds."""
+def run_child(argv: list[str], sample_every: float | None = None) -> dict:
+    """Run a subprocess; its wall time, CPU time (it and the children it waited for), peak RSS, and with
+    ``sample_every`` its resident memory (MB) read from /proc every so many seconds (``rss_samples``)."""
     samples: list[float] = []
     t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        try:
-            with open(f"/proc/{proc.pid}/status", encoding="ascii") as fh:
-                samples += [int(line.split()[1]) / 1024 for line in fh if line.startswith("VmRSS:")]
-        except OSError:
-            pass
-        time.sleep(every)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode})")
-    return ({"wall": time.perf_counter() - t0, "cpu": usage.ru_utime + usage.ru_stime,
-             "rss_mb": usage.ru_maxrss / 1024}, samples)
+    with tempfile.TemporaryFile() as err:  # a file, not a pipe: a long run's stderr cannot block it
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG if sample_every else 0)
+            if pid:
+                break
+            try:
+                with open(f"/proc/{proc.pid}/status", encoding="ascii") as fh:
+                    samples += [int(line.split()[1]) / 1024 for line in fh if line.startswith("VmRSS:")]
+            except OSError:
+                pass
+            time.sleep(sample_every)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode not in (0, 1):
+            err.seek(0)
+            raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): "
+                               f"{err.read().decode('utf-8', 'replace')[-2000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
+            "rss_samples": samples}
 
 
 def floor_seconds(texts: list[str]) -> float:
@@ -239,7 +230,8 @@ def main(argv=None) -> int:
         if args.memory_mb:
             path = tmp / "memory.jsonl"
             mb = make_input(records, args.memory_mb, path)
-            r, samples = run_sampled([*GEONEWS, "extract", str(path), "-o", str(tmp / "memory.out.jsonl")])
+            r = run_child([*GEONEWS, "extract", str(path), "-o", str(tmp / "memory.out.jsonl")], sample_every=5.0)
+            samples = r.pop("rss_samples")
             path.unlink()
             tenths = [max(samples[len(samples) * k // 10:len(samples) * (k + 1) // 10] or [0]) for k in range(10)]
             print(f"extract {mb:.0f} MB: {r}; RSS (MB) per tenth of the run: {tenths}", file=sys.stderr)
