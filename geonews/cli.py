@@ -35,24 +35,20 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number of bytes, got {text!r}")
-    return value
+def _positive(unit: str | None = None):
+    """An argparse type: a positive whole number (of ``unit``), or a one-line error saying so."""
+    what = f" of {unit}" if unit else ""
 
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"expected a positive whole number{what}, got {text!r}")
+        return value
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
-    return value
+    return convert
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,14 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     def inputs(p: argparse.ArgumentParser, nargs: str = "+") -> None:
         p.add_argument("paths", nargs=nargs, metavar="PATH",
                        help="a text file (first line the headline), a JSON Lines file of articles, or a folder")
-        p.add_argument("--max-bytes", type=_positive_int, default=5_000_000, metavar="N",
+        p.add_argument("--max-bytes", type=_positive("bytes"), default=5_000_000, metavar="N",
                        help="skip (and report) an article larger than N bytes (default 5000000)")
         where = p.add_mutually_exclusive_group()
-        where.add_argument("--workers", type=_count, metavar="N",
+        where.add_argument("--workers", type=_positive(), metavar="N",
                            help="extract on a local Dask cluster of N worker processes")
         where.add_argument("--scheduler", metavar="ADDRESS",
                            help="extract on the Dask cluster at ADDRESS (tcp://host:8786)")
-        p.add_argument("--chunk-size", type=_count, default=None, metavar="N",
+        p.add_argument("--chunk-size", type=_positive(), default=None, metavar="N",
                        help="articles per Dask task and per GeoParquet partition (default 100)")
 
     extract = sub.add_parser("extract", help="write the statements the articles report",
