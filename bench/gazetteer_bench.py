@@ -16,32 +16,29 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: The end of both snippets below: time since t0 and resident memory, as JSON.
+_REPORT = """
+t1 = time.perf_counter()
+rss = 0
+for line in open("/proc/self/status"):
+    if line.startswith("VmRSS:"):
+        rss = int(line.split()[1]) / 1024
+print(json.dumps({"load_s": t1 - t0, "rss_mb": rss}))
+"""
 _LOAD_SNIPPET = """
 import time, json
 t0 = time.perf_counter()
 from gazetteer import Gazetteer
 gz = Gazetteer()
 gz.geocode("منبج")
-t1 = time.perf_counter()
-rss = 0
-for line in open("/proc/self/status"):
-    if line.startswith("VmRSS:"):
-        rss = int(line.split()[1]) / 1024
-print(json.dumps({"load_s": t1 - t0, "rss_mb": rss}))
-"""
+""" + _REPORT
 _FLOOR_SNIPPET = """
 import time, json
 t0 = time.perf_counter()
 import numpy, pickle
 from importlib import resources
 data = resources.files("gazetteer.data").joinpath("index.pkl").read_bytes()
-t1 = time.perf_counter()
-rss = 0
-for line in open("/proc/self/status"):
-    if line.startswith("VmRSS:"):
-        rss = int(line.split()[1]) / 1024
-print(json.dumps({"load_s": t1 - t0, "rss_mb": rss}))
-"""
+""" + _REPORT
 
 
 def _subprocess_json(code: str) -> dict:
