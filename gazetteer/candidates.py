@@ -143,12 +143,15 @@ class CandidateFinder:
         ends = list(accumulate(map(len, parts)))
         keys = self._keys
         candidates: list[Candidate] = []
+        append = candidates.append
         skip_until = -1
         n_words = len(words)
         joined, prefixes = self._joined, self._prefixes
         last = n_words - 1
+        hashtags = "_" in folded  # without an underscore no name is part of a hashtag
         for k in hits:
-            follow = nexts[words[k]]
+            word = words[k]
+            follow = nexts[word]
             # most hits are words that only begin longer names (في، على): the next word rules them out
             if follow is not None and (k == last or words[k + 1] not in follow):
                 continue
@@ -158,25 +161,27 @@ class CandidateFinder:
             best = None
             for clitic, stem, max_words in known[k]:
                 found = (1, stem) if stem in keys else ((1, joined[stem]) if stem in joined else None)
-                key, n = stem, 1
-                # extend word by word while the words so far begin some longer name
-                while n < max_words and key in prefixes and k + n < n_words and parts[2 * (k + n)] in _JOINERS:
-                    key = key + " " + words[k + n]
-                    n += 1
-                    if key in keys:
-                        found = (n, key)
+                if max_words > 1:
+                    # extend word by word while the words so far begin some longer name
+                    key, n = stem, 1
+                    while n < max_words and key in prefixes and k + n < n_words and parts[2 * (k + n)] in _JOINERS:
+                        key = key + " " + words[k + n]
+                        n += 1
+                        if key in keys:
+                            found = (n, key)
                 if found is not None and (best is None or found[0] > best[0]):
                     best = (found[0], clitic, found[1])
             if best is None:
                 continue
             n, clitic, key = best
-            end = ends[2 * (k + n - 1) + 1]
             nxt = k + n
-            candidates.append(Candidate(
+            end = ends[2 * nxt - 1]
+            after = parts[2 * nxt]  # the text after the name (parts ends with a separator)
+            append(Candidate(
                 start + len(clitic) - (1 if clitic in _ARTICLE_CLITICS else 0), end, key, clitic, start, n,
                 (words[k - 2] if k >= 2 else "", words[k - 1] if k >= 1 else ""),
-                words[nxt] if nxt < n_words and parts[2 * nxt] in _JOINERS else "",
-                parts[2 * k].endswith("_") or parts[2 * nxt].startswith("_"), True, words[k]))
+                words[nxt] if nxt < n_words and after in _JOINERS else "",
+                hashtags and (parts[2 * k].endswith("_") or after.startswith("_")), True, word))
             skip_until = end
         if self._cue_words:
             candidates = self._unknown_after_cues(parts, words, ends, candidates)
