@@ -45,6 +45,7 @@ CLEAR_MARGIN = 1.5
 _LOCATIVE_CLITICS = frozenset({"ب", "ل", "لل", "وب", "ول", "ولل", "فب", "فل", "فلل"})
 
 ACCEPT, EVIDENCE, REJECT = "accept", "needs-evidence", "reject"
+_UNSEEN = object()  # a cache's "not computed yet" (None is a valid cached value)
 
 
 @dataclass(slots=True)
@@ -78,6 +79,7 @@ class Recognizer:
         self._strong: dict[str, bool] = {}
         self._static: dict[str, tuple] = {}
         self._clear: dict[str, str | None] = {}
+        self._hints: dict[str, str | None] = {}  # word after a name -> the country its adjective names
 
     # -- public ----------------------------------------------------------------------------
     def find(self, text: str) -> list:
@@ -111,7 +113,8 @@ class Recognizer:
         return out
 
     def _decide(self, candidates: list[Candidate]) -> list[Decision]:
-        decisions = [self._judge(c) for c in candidates]
+        judge, judge_span = self._judge, self._judge_span  # a one-word name is judged as it stands
+        decisions = [judge(c) if c.n_words > 1 else judge_span(c) for c in candidates]
         for d, following in zip(decisions, decisions[1:]):
             # A weak single word right before another name is a noun governing it (سائر سورية،
             # عموم سوريا), not a place of its own.
@@ -200,7 +203,7 @@ class Recognizer:
         if not cand.known:
             cue = self._cue_forms["settlement"].get(cand.prev[1], "")
             return Decision(cand, ACCEPT, "unknown name after {!r}", (cue,), cue)
-        reject, rate, basis, strong = self._facts(cand.key)
+        reject, rate, basis, strong = self._static.get(cand.key) or self._facts(cand.key)
         if reject:
             return Decision(cand, REJECT, reject)
         if rate is not None and rate < REJECT_RATE:
@@ -335,17 +338,22 @@ class Recognizer:
         index = self.index
         votes: Counter[str] = Counter()   # country -> clear mentions
         own: Counter[str] = Counter()     # name -> its own clear mentions (of its one country)
-        for d in decisions:
-            code = self._clear_country(d.candidate.key)
+        clear = [self._clear_country(d.candidate.key) for d in decisions]
+        for d, code in zip(decisions, clear):
             if code:
                 votes[code] += 1
                 own[d.candidate.key] += 1
         total = sum(votes.values())
         chosen: dict[tuple[str, str | None], int | None] = {}
         out = []
+        hints = self._hints
+        if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
+            hints.clear()
         for d in decisions:
             cand = d.candidate
-            hint = self._adjective_country(cand.next)
+            hint = hints.get(cand.next, _UNSEEN)
+            if hint is _UNSEEN:
+                hint = hints[cand.next] = self._adjective_country(cand.next)
             memo = (cand.key, hint)
             if memo not in chosen:
                 rows = index.rows_ar(cand.key)
@@ -362,9 +370,10 @@ class Recognizer:
 
     def _clear_country(self, key: str) -> str | None:
         """The country a name clearly points to, or ``None`` when its readings disagree (cached)."""
-        if key not in self._clear:
-            self._clear[key] = self._clear_country_uncached(key)
-        return self._clear[key]
+        code = self._clear.get(key, _UNSEEN)
+        if code is _UNSEEN:
+            code = self._clear[key] = self._clear_country_uncached(key)
+        return code
 
     def _clear_country_uncached(self, key: str) -> str | None:
         index = self.index
