@@ -16,7 +16,6 @@ import bisect
 import csv
 import functools
 import itertools
-import operator
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -49,11 +48,12 @@ class Token(NamedTuple):
 
 
 class Tokens(list):
-    """A list of :class:`Token` that also holds, as lists for scans in C, their normal forms (``norms``)
-    and, per token, the bits of the matchers an entry of which may start there (``flags``; only the
-    first ``flagged`` matchers made have their bits set: a matcher made later scans without them)."""
+    """A list of :class:`Token` that also holds, as lists for scans and bisections in C, their normal
+    forms (``norms``), text offsets (``starts``, ``ends``) and, per token, the bits of the matchers an
+    entry of which may start there (``flags``; only the first ``flagged`` matchers made have their bits
+    set: a matcher made later scans without them)."""
 
-    __slots__ = ("norms", "flags", "flagged")
+    __slots__ = ("norms", "starts", "ends", "flags", "flagged")
 
 
 class _Norms(dict):
@@ -100,7 +100,6 @@ def _flag_index(n_matchers: int) -> tuple[dict[str, int], dict[str, int], list[i
 
 
 _FLAGS = _Flags()
-_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
@@ -117,8 +116,9 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
     bounds = list(itertools.accumulate(map(len, pieces), initial=offset))
     norms = list(map(_NORMS.__getitem__, words))
     # tuple.__new__(Token, fields) builds each token in C (Token(...) would run a Python __new__)
-    out = Tokens(map(tuple.__new__, itertools.repeat(Token), zip(bounds[1::2], bounds[2::2], words, norms)))
-    out.norms = norms
+    starts, ends = bounds[1::2], bounds[2::2]
+    out = Tokens(map(tuple.__new__, itertools.repeat(Token), zip(starts, ends, words, norms)))
+    out.norms, out.starts, out.ends = norms, starts, ends
     out.flags = list(map(_FLAGS.__getitem__, norms))
     out.flagged = len(Matcher.registry)
     return out
@@ -126,10 +126,10 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
 
 def token_slice(tokens: Tokens, start: int, end: int) -> Tokens:
     """The tokens lying within text offsets [start, end) (a sentence of an article's tokens)."""
-    i = bisect.bisect_left(tokens, start, key=_START)
-    j = bisect.bisect_right(tokens, end, key=_END, lo=i)
+    i = bisect.bisect_left(tokens.starts, start)
+    j = bisect.bisect_right(tokens.ends, end, lo=i)
     out = Tokens(tokens[i:j])
-    out.norms = tokens.norms[i:j]
+    out.norms, out.starts, out.ends = tokens.norms[i:j], tokens.starts[i:j], tokens.ends[i:j]
     out.flags = tokens.flags[i:j]
     out.flagged = tokens.flagged
     return out
@@ -229,9 +229,8 @@ class Matcher:
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, object] | None:
         """(number of tokens, payload) of the longest entry starting at ``tokens[i]``, or ``None``."""
-        flags = self._flags(tokens)
-        if flags is not None and not flags[i] & self.bit:
-            return None
+        if getattr(tokens, "flagged", 0) > self.index and not tokens.flags[i] & self.bit:
+            return None  # no entry starts at this word (the common case: one lookup, no call)
         word = tokens[i].norm
         entry = self._memo.get(word)
         if entry is None:

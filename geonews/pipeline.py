@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import operator
 import re
 from dataclasses import replace
 from itertools import compress, count
@@ -29,7 +28,6 @@ from .sentences import split_sentences
 __all__ = ["extract_statements"]
 
 _PRONOUN_ENDINGS = ("ها", "ه")
-_END = operator.attrgetter("end")
 #: A dateline before the story (دبي، الإمارات العربية المتحدة (CNN)-- …): its places are not the story's.
 _DATELINE = re.compile(r"^[^\n.؟!]{0,80}?\)\s*(?:--|—|-)|^[^\n.؟!]{0,60}?(?:--|—)")
 #: Words that start a new clause: a cue's target is not looked for past them.
@@ -72,7 +70,7 @@ class _Context:
 
 def _token_index(tokens: list[Token], position: int) -> int:
     """Index of the first token ending after ``position`` (``len(tokens)`` when none does)."""
-    return bisect.bisect_right(tokens, position, key=_END)  # token ends increase along the sentence
+    return bisect.bisect_right(tokens.ends, position)  # token ends increase along the sentence
 
 
 def _sentence_statements(article, sentence, tokens, mentions: list[Mention], speaker, speaker_span, lex,
