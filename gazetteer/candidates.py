@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .normalize import DELETED_CHARS, fold_chars
 
-__all__ = ["Candidate", "CandidateFinder", "CLITICS", "WORD"]
+__all__ = ["Candidate", "CandidateFinder", "CLITICS", "WORD", "DROP", "DEFER"]
 
 #: A word: letters and digits, no underscore (hashtags like #بيروت_مدينة split into words).
 WORD = re.compile(r"[^\W_]+")
@@ -119,6 +119,18 @@ class CandidateFinder:
         The text is split once (``re.split``) into separators and words; only words that can start
         a name (one cache lookup per word; analyses made once per distinct word) are looked at in Python.
         """
+        folded, candidates, _, to_original = self.find_deferring(text)
+        return folded, candidates, to_original
+
+    def find_deferring(self, text: str, quiet=None, keep_after=frozenset()):
+        """:meth:`find`, with the one-word names that ``quiet`` (key -> ``DROP`` or ``DEFER``) marks left out.
+
+        Such a name is decided by its words alone: ``DROP`` never makes a mention (it is not made at
+        all), ``DEFER`` only after a word of ``keep_after`` (then it is made as usual) or where the same
+        name is confirmed elsewhere in the text: ``deferred`` holds a function that makes the candidates
+        of the deferred names among a set of keys, in text order. Returns (folded text, candidates,
+        deferred, offset mapper). Every other candidate is what :meth:`find` gives.
+        """
         folded = fold_chars(text)
         parts = _SPLIT.split(folded)  # separator, word, separator, word, ..., separator
         words = parts[1::2]
@@ -139,24 +151,35 @@ class CandidateFinder:
                 known[k] = analyses
         hits = list(compress(count(), known))  # words that can start a name (non-empty analyses)
         if not hits:
-            return folded, [], _offset_mapper(text, folded)
+            return folded, [], _no_deferred, _offset_mapper(text, folded)
         ends = list(accumulate(map(len, parts)))
         keys = self._keys
         candidates: list[Candidate] = []
         append = candidates.append
+        deferred: list[tuple[int, str, str]] = []  # (word index, clitic, key)
+        left_out: list[tuple[int, int]] = []  # spans of the names left out (no unknown name stands there)
+        quiet = quiet or {}
         skip_until = -1
         n_words = len(words)
         joined, prefixes = self._joined, self._prefixes
         last = n_words - 1
         hashtags = "_" in folded  # without an underscore no name is part of a hashtag
+
+        def make(k: int, n: int, clitic: str, key: str) -> Candidate:
+            start, nxt = ends[2 * k], k + n
+            after = parts[2 * nxt]  # the text after the name (parts ends with a separator)
+            return Candidate(
+                start + len(clitic) - (1 if clitic in _ARTICLE_CLITICS else 0), ends[2 * nxt - 1], key, clitic,
+                start, n, (words[k - 2] if k >= 2 else "", words[k - 1] if k >= 1 else ""),
+                words[nxt] if nxt < n_words and after in _JOINERS else "",
+                hashtags and (parts[2 * k].endswith("_") or after.startswith("_")), True, words[k])
+
         for k in hits:
-            word = words[k]
-            follow = nexts[word]
+            follow = nexts[words[k]]
             # most hits are words that only begin longer names (في، على): the next word rules them out
             if follow is not None and (k == last or words[k + 1] not in follow):
                 continue
-            start = ends[2 * k]
-            if start < skip_until:
+            if ends[2 * k] < skip_until:
                 continue
             best = None
             for clitic, stem, max_words in known[k]:
@@ -174,27 +197,32 @@ class CandidateFinder:
             if best is None:
                 continue
             n, clitic, key = best
-            nxt = k + n
-            end = ends[2 * nxt - 1]
-            after = parts[2 * nxt]  # the text after the name (parts ends with a separator)
-            append(Candidate(
-                start + len(clitic) - (1 if clitic in _ARTICLE_CLITICS else 0), end, key, clitic, start, n,
-                (words[k - 2] if k >= 2 else "", words[k - 1] if k >= 1 else ""),
-                words[nxt] if nxt < n_words and after in _JOINERS else "",
-                hashtags and (parts[2 * k].endswith("_") or after.startswith("_")), True, word))
-            skip_until = end
+            skip_until = ends[2 * (k + n) - 1]
+            if n == 1 and key in quiet and (k == 0 or words[k - 1] not in keep_after):
+                left_out.append((ends[2 * k], skip_until))
+                if quiet[key] == DEFER:
+                    deferred.append((k, clitic, key))
+                continue
+            append(make(k, n, clitic, key))
         if self._cue_words:
-            candidates = self._unknown_after_cues(parts, words, ends, candidates)
-        return folded, candidates, _offset_mapper(text, folded)
+            candidates = self._unknown_after_cues(parts, words, ends, candidates, left_out)
 
-    def _unknown_after_cues(self, parts, words, ends, candidates):
+        def make_deferred(confirmed) -> list[Candidate]:
+            return [make(k, 1, clitic, key) for k, clitic, key in deferred if key in confirmed]
+
+        return folded, candidates, make_deferred if deferred else _no_deferred, _offset_mapper(text, folded)
+
+    def _unknown_after_cues(self, parts, words, ends, candidates, left_out=()):
         """Add unknown names right after place-type words (بلدة X where X is no gazetteer name and
-        no ordinary word), one or two words long, where no gazetteer candidate stands."""
+        no ordinary word), one or two words long, where no gazetteer candidate (nor one left out) stands."""
         cue_words, vocabulary, starters = self._cue_words, self._vocabulary, self._nexts  # words that start names
-        taken = [(c.word_start, c.end) for c in candidates]
+        after_cues = list(compress(count(), map(cue_words.__contains__, words)))
+        if not after_cues:
+            return candidates
+        taken = sorted([(c.word_start, c.end) for c in candidates] + list(left_out))
         added = []
         n_words = len(words)
-        for k in compress(count(), map(cue_words.__contains__, words)):
+        for k in after_cues:
             j = k + 1
             if j >= n_words or parts[2 * j] != " ":
                 continue
@@ -218,6 +246,15 @@ class CandidateFinder:
         if not added:
             return candidates
         return sorted(candidates + added, key=lambda c: c.start)
+
+
+#: What a candidate finder's ``quiet`` table says of a one-word name: never a mention (``DROP``), or a
+#: mention only after a place-type word or where the text confirms it elsewhere (``DEFER``).
+DROP, DEFER = "drop", "defer"
+
+
+def _no_deferred(confirmed) -> list[Candidate]:
+    return []
 
 
 def _offset_mapper(text: str, folded: str):

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .candidates import Candidate, CandidateFinder
+from .candidates import DEFER, DROP, Candidate, CandidateFinder
 from .errors import QueryError
 from .lexicon import Lexicon, load_lexicon
 from .place import Mention
@@ -79,6 +79,8 @@ class Recognizer:
         self._strong: dict[str, bool] = {}
         self._static: dict[str, tuple] = {}
         self._clear: dict[str, str | None] = {}
+        #: one-word names decided by their words alone (DROP or DEFER: see CandidateFinder.find_deferring)
+        self._quiet: dict[str, str] = {}
         self._hints: dict[str, str | None] = {}  # word after a name -> the country its adjective names
 
     # -- public ----------------------------------------------------------------------------
@@ -99,8 +101,17 @@ class Recognizer:
             raise QueryError(f"Expected text as a string, instead got: {text!r}.")
         if not text:
             return []
-        _, candidates, to_original = self.finder.find(text)
-        decisions = [d for d in self._decide(candidates) if d.verdict == ACCEPT]
+        # one-word names decided by their words alone are left out unless the context may keep them
+        _, candidates, deferred, to_original = self.finder.find_deferring(text, self._quiet,
+                                                                            self._cue_forms["place_type"])
+        decisions = self._decide(candidates)
+        # a deferred common word is a place where the same name has a cue elsewhere in the text (as in _decide)
+        promoted = [d for d in map(self._judge_span, deferred(self._confirmed(decisions))) if d.verdict == EVIDENCE]
+        for d in promoted:
+            d.verdict, d.notes = ACCEPT, (*d.notes, "; the same name has a cue elsewhere in the text")
+        decisions = [d for d in decisions if d.verdict == ACCEPT]
+        if promoted:
+            decisions = sorted(decisions + promoted, key=lambda d: d.candidate.start)
         rows = self._resolve(decisions)
         out = []
         for decision, row in zip(decisions, rows):
@@ -121,11 +132,16 @@ class Recognizer:
             if (d.verdict != REJECT and d.weak and following.candidate.word_start == d.candidate.end + 1
                     and following.verdict == ACCEPT):
                 d.verdict, d.why, d.args = REJECT, "governs the name after it ({!r})", (following.candidate.key,)
-        confirmed = {d.candidate.key for d in decisions if d.verdict == ACCEPT and d.cue}
+        confirmed = self._confirmed(decisions)
         for d in decisions:
             if d.verdict == EVIDENCE and d.candidate.key in confirmed:
                 d.verdict, d.notes = ACCEPT, (*d.notes, "; the same name has a cue elsewhere in the text")
         return decisions
+
+    @staticmethod
+    def _confirmed(decisions: list[Decision]) -> set[str]:
+        """Names accepted with a cue somewhere in the text: there, a common word is a place too."""
+        return {d.candidate.key for d in decisions if d.verdict == ACCEPT and d.cue}
 
     def _judge(self, cand: Candidate) -> Decision:
         if cand.n_words >= 2 and self.lexicon.is_cue(cand.key.rpartition(" ")[2], "epithet"):
@@ -195,6 +211,11 @@ class Recognizer:
                 reject = "a generic place word or preposition, not a name"
             rate, basis = self._place_rate(key)
             facts = self._static[key] = (reject, rate, basis, self._is_strong(key))
+            # as a one-word name, decided by its words alone (see _judge_span): the finder leaves it out
+            if reject:
+                self._quiet[key] = DROP
+            elif rate is not None and rate < REJECT_RATE:
+                self._quiet[key] = DEFER
         return facts
 
     def _judge_span(self, cand: Candidate) -> Decision:

@@ -139,3 +139,51 @@ def test_mentions_are_sorted_non_overlapping_and_exact(gz, text):
 def test_any_unicode_never_raises(gz, text):
     for m in gz.find(text):
         assert text[m.start:m.end] == m.text
+
+
+def _accepted_judging_everything(recognizer, text):
+    """(start, end) of the accepted candidates when every candidate is made and judged (explain's path)."""
+    _, candidates, to_original = recognizer.finder.find(text)
+    return [(to_original(d.candidate.start), to_original(d.candidate.end - 1) + 1)
+            for d in recognizer.explain(text) if d.verdict == "accept"]
+
+
+def _found(gz, text):
+    """(start, end) of find()'s mentions, trailing marks (which find keeps) left out."""
+    return [(m.start, m.start + len(m.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")))
+            for m in gz.find(text)]
+
+
+DEFERRAL_TEXTS = [
+    # a common word (a place name too) alone, after a place-type word, and confirmed elsewhere
+    "قال إن الباب مفتوح أمام الحوار.",
+    "دخلت القوات بلدة الباب شمالي حلب، ثم قال إن الباب مفتوح.",
+    "وفي الباب قصف. دخلت القوات مدينة الباب. الباب تحت السيطرة.",
+    # generic place words and prepositions that never stand alone, next to names
+    "في مدينة حمص وفي المدينة وفي البلدة قصف على حماة",
+    "#امطار_الكويت في الكويت وبلدة الباب",
+]
+
+
+def test_leaving_out_context_free_words_finds_what_judging_them_all_finds(gz, seed_text):
+    """find() leaves out one-word names its words alone decide (CandidateFinder.find_deferring); its
+    mentions must be exactly those accepted when every candidate is made and judged."""
+    gz.find("دمشق")
+    recognizer = gz._recognizer
+    for text in [seed_text, *DEFERRAL_TEXTS, *DEFERRAL_TEXTS]:  # twice: the second time the words are known
+        assert _found(gz, text) == _accepted_judging_everything(recognizer, text), text
+
+
+def test_leaving_out_context_free_words_on_news(gz):
+    """The same over the 1,306 ANT articles (a second pass: every common word is then left out)."""
+    import json
+
+    from conftest import shared_data
+
+    path = shared_data("ant_conflict_dev.jsonl")
+    with open(path, encoding="utf-8") as fh:
+        articles = [json.loads(line)["text"] for line in fh if line.strip()][:400]
+    gz.find("دمشق")
+    recognizer = gz._recognizer
+    for text in articles + articles:
+        assert _found(gz, text) == _accepted_judging_everything(recognizer, text)
