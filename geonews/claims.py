@@ -5,6 +5,7 @@ around the cue (the subject before it or after it; the target after من قبض�
 from __future__ import annotations
 
 import functools
+import operator
 from dataclasses import dataclass
 from itertools import compress, count
 
@@ -23,6 +24,7 @@ _NEGATION_WINDOW = 3
 SUBJECT_WINDOW, TARGET_WINDOW = 5, 24
 #: "تم" before a verbal noun makes the clause passive: an actor after it is its object.
 _PASSIVE = frozenset({"تم", "وتم", "جري", "وجري"})
+_START = operator.attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -49,19 +51,19 @@ class ActorSpan:
 def find_actors(tokens: list[Token], lex: Lexicons, text: str, offset: int, masked: set[int]) -> list[ActorSpan]:
     """Actors named in the sentence (longest alias first), skipping tokens inside place names."""
     out = []
+    norms = getattr(tokens, "norms", None) or [t.norm for t in tokens]
     for i, n, actor in lex.actors.scan(tokens, masked):
         written = text[tokens[i].start - offset:tokens[i + n - 1].end - offset]
         span = ActorSpan(actor, i, i + n, _without_clitics(written, n, lex))
-        before = {tokens[k].norm for k in range(max(0, i - 2), i)}
         # "of the terrorists" (التشكيلات الكبيرة للإرهابيين): a genitive ل on the actor; whether it
         # marks the object or the agent depends on the cue. After الموالية (قوات موالية للحكومة) it is an ally.
         ally = i > 0 and lex.supporters.match(tokens, i - 1) is not None
         span.genitive = tokens[i].norm.lstrip("وف").startswith("لل") and not actor.name_ar.startswith("ل") and not ally
-        passive = any(tokens[k].norm in _PASSIVE for k in range(max(0, i - 6), i))
-        span.target = bool(before & TARGET_MARKERS) or passive
+        passive = not _PASSIVE.isdisjoint(norms[max(0, i - 6):i])
+        span.target = not TARGET_MARKERS.isdisjoint(norms[max(0, i - 2):i]) or passive
         out.append(span)
-    taken = {k for a in out for k in range(a.start, a.end)} | set(masked)
-    return sorted(out + _adjective_actor_spans(tokens, text, offset, taken), key=lambda a: a.start)
+    by_adjective = _adjective_actor_spans(tokens, text, offset, out, masked)
+    return sorted(out + by_adjective, key=_START) if by_adjective else out  # the scan gives them in order
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,14 +88,20 @@ def force_nouns() -> frozenset[str]:
     return _adjective_table()[2]
 
 
-def _adjective_actor_spans(tokens: list[Token], text: str, offset: int, taken: set[int]) -> list[ActorSpan]:
-    """Actors named by an adjective after a force or attack noun (الهجوم التركي، غارات روسية)."""
+def _adjective_actor_spans(tokens: list[Token], text: str, offset: int, named: list[ActorSpan],
+                           masked: set[int]) -> list[ActorSpan]:
+    """Actors named by an adjective after a force or attack noun (الهجوم التركي، غارات روسية), outside the
+    actors ``named`` and the ``masked`` tokens."""
     nouns, adjectives, _ = _adjective_table()
     out = []
     norms = getattr(tokens, "norms", None) or [t.norm for t in tokens]
-    for i in compress(count(1), map(adjectives.__contains__, norms[1:])):  # few words are such adjectives (a scan in C)
+    found = list(compress(count(1), map(adjectives.__contains__, norms[1:])))  # few words are such adjectives (a scan in C)
+    if not found:
+        return out
+    taken = {k for a in named for k in range(a.start, a.end)} | set(masked)
+    for i in found:
         actor = adjectives[norms[i]]
-        prev = tokens[i - 1].norm
+        prev = norms[i - 1]
         if actor is not None and i not in taken and (prev in nouns or (prev[:1] in "وف" and prev[1:] in nouns)):
             out.append(ActorSpan(actor, i, i + 1, text[tokens[i].start - offset:tokens[i].end - offset]))
     return out

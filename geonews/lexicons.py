@@ -200,15 +200,17 @@ class Matcher:
         word = tokens[0].norm
         return word in self._firsts or any(word.startswith(p) for p in self._prefix)
 
-    def candidates(self, tokens: list[Token]) -> list[int]:
-        """Indices at which :meth:`match` may find an entry, in order (every other index finds none).
+    def candidates(self, tokens: list[Token], start: int = 0, stop: int | None = None) -> list[int]:
+        """Indices (within ``start:stop``) at which :meth:`match` may find an entry, in order (every other
+        index finds none).
 
         A scan over a sentence tries :meth:`match` only at these: most words start no entry.
         """
+        stop = len(tokens) if stop is None else stop
         flags = self._flags(tokens)
         if flags is None:  # tokens without this matcher's bit (a plain list, or made before it): try them all
-            return list(range(len(tokens)))
-        return list(itertools.compress(itertools.count(), map(self.bit.__and__, flags)))  # one C scan
+            return list(range(start, stop))
+        return list(itertools.compress(itertools.count(start), map(self.bit.__and__, flags[start:stop])))  # in C
 
     def scan(self, tokens: list[Token], masked=frozenset()) -> list[tuple[int, int, object]]:
         """(index, number of tokens, payload) of the longest entries along a sentence, left to right,
@@ -238,8 +240,9 @@ class Matcher:
         top, first_forms, single = entry
         if top:
             exact = self._exact
+            norms = getattr(tokens, "norms", None) or [t.norm for t in tokens]
             for n in range(min(top, len(tokens) - i), 1, -1):
-                rest = tuple(t.norm for t in tokens[i + 1:i + n])
+                rest = tuple(norms[i + 1:i + n])
                 for f in first_forms:
                     payload = exact.get((f, *rest))
                     if payload is not None:

@@ -181,7 +181,8 @@ def _names_a_force(tokens: list[Token]) -> bool:
 
 def _supporter_before(tokens: list[Token], i: int, lex) -> bool:
     """A supporter word within two words before a place (المدعومة من روسيا، ومقره لندن)."""
-    return any(lex.supporters.match(tokens, k) is not None for k in range(max(0, i - 2), i))
+    supporters = lex.supporters
+    return any(supporters.match(tokens, k) is not None for k in supporters.candidates(tokens, max(0, i - 2), i))
 
 
 def _acts(mention: Mention, tokens: list[Token], i: int, gazetteer: Gazetteer) -> bool:
@@ -244,8 +245,13 @@ def _relation_before(tokens: list[Token], i: int, lex) -> str:
 
 
 def _is_place_word(token: Token) -> bool:
-    place_words = speech_words()["place_word"]
-    return any(f in place_words for f in forms(token.norm))
+    return _is_place_norm(token.norm)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_place_norm(norm: str) -> bool:
+    """A generic place word (مدينة، بلدة، أراضي …), with or without clitics."""
+    return not speech_words()["place_word"].isdisjoint(forms(norm))
 
 
 def _pronoun_relation_after(tokens: list[Token], i: int, mention: Mention, lex):
