@@ -24,6 +24,7 @@ _DELETED = re.compile("[" + "".join(sorted(DELETED_CHARS)) + "]")
 _PLAIN_NAME = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 # Words after a name's first word, separated by a space or, in hashtags, an underscore.
 _SPLIT = re.compile(r"([^\W_]+)")
+_MATCH_START = re.Match.start
 # What may stand between the words of one name: a space or, in hashtags, an underscore.
 _JOINERS = frozenset({" ", "_"})
 
@@ -261,7 +262,8 @@ def _offset_mapper(text: str, folded: str):
     """Map folded-text offsets to original offsets (identity when nothing was deleted)."""
     if len(folded) == len(text):
         return lambda i: i
-    folded_positions = [m.start() - k for k, m in enumerate(_DELETED.finditer(text))]
+    # where each deleted character would have stood in the folded text (in C: no Python loop)
+    folded_positions = list(map(operator.sub, map(_MATCH_START, _DELETED.finditer(text)), count()))
 
     def to_original(i: int) -> int:
         return i + bisect.bisect_right(folded_positions, i)

@@ -86,7 +86,7 @@ class Recognizer:
     # -- public ----------------------------------------------------------------------------
     def find(self, text: str) -> list:
         """Mentions of places in ``text``, in order."""
-        return [m for m, _ in self._run(text)]
+        return self._run(text)
 
     def explain(self, text: str) -> list[Decision]:
         """Every candidate with its verdict and reason (for debugging and benchmarks)."""
@@ -96,7 +96,7 @@ class Recognizer:
         return self._decide(candidates)
 
     # -- decisions -------------------------------------------------------------------------
-    def _run(self, text: str):
+    def _run(self, text: str) -> list[Mention]:
         if not isinstance(text, str):
             raise QueryError(f"Expected text as a string, instead got: {text!r}.")
         if not text:
@@ -114,13 +114,12 @@ class Recognizer:
             decisions = sorted(decisions + promoted, key=lambda d: d.candidate.start)
         rows = self._resolve(decisions)
         out = []
+        place_of, trailing_marks = self.index.place, _TRAILING_MARKS.match
         for decision, row in zip(decisions, rows):
             cand = decision.candidate
             start = to_original(cand.start)
-            end = to_original(cand.end - 1) + 1
-            end = _TRAILING_MARKS.match(text, end).end()
-            place = None if row is None else self.index.place(row)
-            out.append((Mention(start, end, text[start:end], place), decision))
+            end = trailing_marks(text, to_original(cand.end - 1) + 1).end()
+            out.append(Mention(start, end, text[start:end], None if row is None else place_of(row)))
         return out
 
     def _decide(self, candidates: list[Candidate]) -> list[Decision]:
