@@ -158,7 +158,6 @@ class CandidateFinder:
         candidates: list[Candidate] = []
         append = candidates.append
         deferred: list[tuple[int, str, str]] = []  # (word index, clitic, key)
-        left_out: list[tuple[int, int]] = []  # spans of the names left out (no unknown name stands there)
         quiet = quiet or {}
         skip_until = -1
         n_words = len(words)
@@ -199,28 +198,29 @@ class CandidateFinder:
                 continue
             n, clitic, key = best
             skip_until = ends[2 * (k + n) - 1]
+            # (a name left out needs no place in _unknown_after_cues' spans: unknown names are words
+            # that start no name, and a one-word name is such a word)
             if n == 1 and key in quiet and (k == 0 or words[k - 1] not in keep_after):
-                left_out.append((ends[2 * k], skip_until))
                 if quiet[key] == DEFER:
                     deferred.append((k, clitic, key))
                 continue
             append(make(k, n, clitic, key))
         if self._cue_words:
-            candidates = self._unknown_after_cues(parts, words, ends, candidates, left_out)
+            candidates = self._unknown_after_cues(parts, words, ends, candidates)
 
         def make_deferred(confirmed) -> list[Candidate]:
             return [make(k, 1, clitic, key) for k, clitic, key in deferred if key in confirmed]
 
         return folded, candidates, make_deferred if deferred else _no_deferred, _offset_mapper(text, folded)
 
-    def _unknown_after_cues(self, parts, words, ends, candidates, left_out=()):
+    def _unknown_after_cues(self, parts, words, ends, candidates):
         """Add unknown names right after place-type words (بلدة X where X is no gazetteer name and
-        no ordinary word), one or two words long, where no gazetteer candidate (nor one left out) stands."""
+        no ordinary word), one or two words long, where no gazetteer candidate stands."""
         cue_words, vocabulary, starters = self._cue_words, self._vocabulary, self._nexts  # words that start names
         after_cues = list(compress(count(), map(cue_words.__contains__, words)))
         if not after_cues:
             return candidates
-        taken = sorted([(c.word_start, c.end) for c in candidates] + list(left_out))
+        taken = [(c.word_start, c.end) for c in candidates]
         added = []
         n_words = len(words)
         for k in after_cues:
