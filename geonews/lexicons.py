@@ -206,7 +206,7 @@ class Matcher:
 
         A scan over a sentence tries :meth:`match` only at these: most words start no entry.
         """
-        stop = len(tokens) if stop is None else stop
+        stop = len(tokens) if stop is None else min(stop, len(tokens))
         flags = self._flags(tokens)
         if flags is None:  # tokens without this matcher's bit (a plain list, or made before it): try them all
             return list(range(start, stop))

@@ -20,6 +20,7 @@ def test_sentence_slices_equal_sentence_tokens(seed_text):
         alone = tokenize(sentence.text, offset=sentence.start)
         assert list(sliced) == list(alone)
         assert sliced.norms == alone.norms and sliced.flags == alone.flags
+        assert sliced.starts == [t.start for t in alone] and sliced.ends == [t.end for t in alone]
 
 
 @settings(max_examples=150, deadline=None)
@@ -28,7 +29,22 @@ def test_slices_of_any_text_equal_its_sentences_tokens(words, joiner):
     text = joiner.join(words)
     article = tokenize(text)
     for sentence in split_sentences(text):
-        assert list(token_slice(article, sentence.start, sentence.end)) == list(tokenize(sentence.text, sentence.start))
+        sliced = token_slice(article, sentence.start, sentence.end)
+        assert list(sliced) == list(tokenize(sentence.text, sentence.start))
+        assert sliced.starts == [t.start for t in sliced] and sliced.ends == [t.end for t in sliced]
+
+
+def test_candidates_within_a_window_are_those_of_the_whole_list_inside_it(seed_text):
+    """Matcher.candidates(tokens, start, stop): the positions of the whole sentence's scan inside the window."""
+    lex = load_lexicons()
+    tokens = tokenize(seed_text)
+    for matcher in [lex.claims, lex.supporters, lex.relations]:
+        everywhere = matcher.candidates(tokens)
+        for start in range(0, len(tokens), 7):
+            stop = start + 5
+            assert matcher.candidates(tokens, start, stop) == [i for i in everywhere if start <= i < stop]
+        assert matcher.candidates(list(tokens), 3, 6) == [3, 4, 5]  # a plain list: every position
+        assert matcher.candidates(list(tokens), len(tokens) - 1, len(tokens) + 5) == [len(tokens) - 1]
 
 
 def test_flags_mark_every_position_where_an_entry_starts(seed_text):
