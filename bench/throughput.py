@@ -4,6 +4,7 @@ Rows (a markdown table on standard output):
 
 - floor: normalise with one ``str.translate`` and split into words with one regex (bench/find_speed.py);
 - ``Gazetteer.find``: MB/s and its ratio to the floor (target ≥ 0.25, goal 0.5);
+- ``geonews extract`` start-up: the seed article alone, best of three;
 - ``geonews extract`` end to end, a subprocess (start-up, reading, writing JSON Lines included): MB/s per
   core, from wall time and from the subprocess's CPU time (the second is steadier on a shared machine),
   target ≥ 1.5 MB/s, goal 3;
@@ -200,6 +201,13 @@ def main(argv=None) -> int:
             path = tmp / f"{label}.jsonl"
             inputs[label] = (path, make_input(records, mb, path))
             print(f"input {label}: {inputs[label][1]:.1f} MB", file=sys.stderr)
+
+        # start-up: extract of the seed article alone (imports, index, recogniser, one short article)
+        seed = ROOT / "seeds"
+        startup = min(run_child([*GEONEWS, "extract", str(seed), "-o", str(tmp / "seed.jsonl")])["wall"]
+                      for _ in range(3))
+        rows.append(("geonews extract start-up: the seed article alone (best of 3)", f"{startup:.2f} s",
+                     "", ""))
 
         runs = {}
         for label in ("once", "small", "large"):
