@@ -24,7 +24,6 @@ _DELETED = re.compile("[" + "".join(sorted(DELETED_CHARS)) + "]")
 _PLAIN_NAME = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 # Words after a name's first word, separated by a space or, in hashtags, an underscore.
 _SPLIT = re.compile(r"([^\W_]+)")
-_MATCH_START = re.Match.start
 # What may stand between the words of one name: a space or, in hashtags, an underscore.
 _JOINERS = frozenset({" ", "_"})
 
@@ -256,6 +255,9 @@ DROP, DEFER = "drop", "defer"
 
 def _no_deferred(confirmed) -> list[Candidate]:
     return []
+
+
+_MATCH_START = re.Match.start  # a match's start, as a function for map()
 
 
 def _offset_mapper(text: str, folded: str):
