@@ -65,31 +65,45 @@ def make_input(records: list[dict], mb: float, path: Path) -> float:
     return path.stat().st_size / 1e6
 
 
+def _proc_status(pid: int, *fields: str) -> dict[str, float]:
+    """The given memory fields (``VmRSS``, ``VmHWM`` …) of a live process, in MB ({} once it has exited)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            return {k: int(v.split()[0]) / 1024 for k, _, v in (line.partition(":") for line in fh) if k in fields}
+    except OSError:
+        return {}
+
+
 def run_child(argv: list[str], sample_every: float | None = None) -> dict:
     """Run a subprocess; its wall time, CPU time (it and the children it waited for), peak RSS, and with
-    ``sample_every`` its resident memory (MB) read from /proc every so many seconds (``rss_samples``)."""
+    ``sample_every`` its resident memory (MB) read from /proc every so many seconds (``rss_samples``).
+
+    The peak is the child's own high-water mark (``VmHWM``, polled every 50 ms until it exits), not
+    ``ru_maxrss``: the latter also counts this process's memory, which the child shares between the
+    fork and the exec (a child of a 400 MB parent reports 400 MB however little it uses)."""
     samples: list[float] = []
+    peak = 0.0
     t0 = time.perf_counter()
+    next_sample = t0
     with tempfile.TemporaryFile() as err:  # a file, not a pipe: a long run's stderr cannot block it
         proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
         while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG if sample_every else 0)
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            try:
-                with open(f"/proc/{proc.pid}/status", encoding="ascii") as fh:
-                    samples += [int(line.split()[1]) / 1024 for line in fh if line.startswith("VmRSS:")]
-            except OSError:
-                pass
-            time.sleep(sample_every)
+            memory = _proc_status(proc.pid, "VmRSS", "VmHWM")
+            peak = max(peak, memory.get("VmHWM", 0.0))
+            if sample_every and time.perf_counter() >= next_sample and "VmRSS" in memory:
+                samples.append(memory["VmRSS"])
+                next_sample += sample_every
+            time.sleep(0.05)
         wall = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode not in (0, 1):
             err.seek(0)
             raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): "
                                f"{err.read().decode('utf-8', 'replace')[-2000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
-            "rss_samples": samples}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": peak, "rss_samples": samples}
 
 
 def floor_seconds(texts: list[str]) -> float:
