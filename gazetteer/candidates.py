@@ -2,7 +2,9 @@
 longest name wins, offsets mapped back to the original text.
 
 No decision is taken here about whether a candidate is really a place (``recognize.py`` does
-that); this module only finds every span whose normalised form is a gazetteer name.
+that); this module only finds every span whose normalised form is a gazetteer name. The recogniser
+may pass it the one-word names it found decided by their words alone (``find_deferring``): those are
+left out, or made only where the recogniser asks, which spares making and judging most candidates.
 """
 
 from __future__ import annotations
