@@ -11,7 +11,7 @@ from itertools import compress, count
 
 from gazetteer import normalize
 
-from .lexicons import Actor, Lexicons, Token, load_lexicons, rows, tokenize
+from .lexicons import Actor, Lexicons, Token, load_lexicons, norms_of, rows, tokenize
 
 __all__ = ["Cue", "ActorSpan", "find_cues", "find_actors", "assign", "actor_and_target", "force_nouns",
            "TARGET_MARKERS"]
@@ -51,7 +51,7 @@ class ActorSpan:
 def find_actors(tokens: list[Token], lex: Lexicons, text: str, offset: int, masked: set[int]) -> list[ActorSpan]:
     """Actors named in the sentence (longest alias first), skipping tokens inside place names."""
     out = []
-    norms = getattr(tokens, "norms", None) or [t.norm for t in tokens]
+    norms = norms_of(tokens)
     for i, n, actor in lex.actors.scan(tokens, masked):
         written = text[tokens[i].start - offset:tokens[i + n - 1].end - offset]
         span = ActorSpan(actor, i, i + n, _without_clitics(written, n, lex))
@@ -94,7 +94,7 @@ def _adjective_actor_spans(tokens: list[Token], text: str, offset: int, named: l
     actors ``named`` and the ``masked`` tokens."""
     nouns, adjectives, _ = _adjective_table()
     out = []
-    norms = getattr(tokens, "norms", None) or [t.norm for t in tokens]
+    norms = norms_of(tokens)
     found = list(compress(count(1), map(adjectives.__contains__, norms[1:])))  # few words are such adjectives (a scan in C)
     if not found:
         return out

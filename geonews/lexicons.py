@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from gazetteer import normalize
 
-__all__ = ["Token", "Tokens", "tokenize", "token_slice", "forms", "Matcher", "Actor", "Lexicons", "load_lexicons"]
+__all__ = ["Token", "Tokens", "tokenize", "token_slice", "norms_of", "forms", "Matcher", "Actor", "Lexicons", "load_lexicons"]
 
 _MARKS = "\u064b-\u065f\u0670\u0640"
 #: A number with decimals, a word (letters with the marks inside or around them: written as runs, which the
@@ -122,6 +122,12 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
     out.flags = list(map(_FLAGS.__getitem__, norms))
     out.flagged = len(Matcher.registry)
     return out
+
+
+def norms_of(tokens: list[Token]) -> list[str]:
+    """The tokens' normal forms: the list :func:`tokenize` keeps, or one made for a plain list of tokens."""
+    norms = getattr(tokens, "norms", None)
+    return [t.norm for t in tokens] if norms is None else norms
 
 
 def token_slice(tokens: Tokens, start: int, end: int) -> Tokens:
@@ -231,8 +237,9 @@ class Matcher:
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, object] | None:
         """(number of tokens, payload) of the longest entry starting at ``tokens[i]``, or ``None``."""
-        if getattr(tokens, "flagged", 0) > self.index and not tokens.flags[i] & self.bit:
-            return None  # no entry starts at this word (the common case: one lookup, no call)
+        flags = self._flags(tokens)
+        if flags is not None and not flags[i] & self.bit:
+            return None  # no entry starts at this word (the common case)
         word = tokens[i].norm
         entry = self._memo.get(word)
         if entry is None:
@@ -240,7 +247,7 @@ class Matcher:
         top, first_forms, single = entry
         if top:
             exact = self._exact
-            norms = getattr(tokens, "norms", None) or [t.norm for t in tokens]
+            norms = norms_of(tokens)
             for n in range(min(top, len(tokens) - i), 1, -1):
                 rest = tuple(norms[i + 1:i + n])
                 for f in first_forms:
