@@ -223,7 +223,7 @@ class Recognizer:
         if not cand.known:
             cue = self._cue_forms["settlement"].get(cand.prev[1], "")
             return Decision(cand, ACCEPT, "unknown name after {!r}", (cue,), cue)
-        reject, rate, basis, strong = self._static.get(cand.key) or self._facts(cand.key)
+        reject, rate, basis, strong = self._facts(cand.key)
         if reject:
             return Decision(cand, REJECT, reject)
         if rate is not None and rate < REJECT_RATE:
@@ -358,8 +358,8 @@ class Recognizer:
         index = self.index
         votes: Counter[str] = Counter()   # country -> clear mentions
         own: Counter[str] = Counter()     # name -> its own clear mentions (of its one country)
-        clear = [self._clear_country(d.candidate.key) for d in decisions]
-        for d, code in zip(decisions, clear):
+        for d in decisions:
+            code = self._clear_country(d.candidate.key)
             if code:
                 votes[code] += 1
                 own[d.candidate.key] += 1
