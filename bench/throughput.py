@@ -106,18 +106,20 @@ def run_child(argv: list[str], sample_every: float | None = None) -> dict:
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": peak, "rss_samples": samples}
 
 
-def floor_seconds(texts: list[str]) -> float:
-    """The floor over ``texts``: one ``str.translate`` with the normalisation table and one regex split
-    into words per text; best of three runs."""
+def _floor_once(texts: list[str]) -> float:
+    """Seconds of one pass of the floor over ``texts``: one ``str.translate`` with the normalisation table
+    and one regex split into words per text."""
     from gazetteer.normalize import _TABLE
 
-    def floor() -> float:
-        t0 = time.perf_counter()
-        for text in texts:
-            WORDS.findall(text.translate(_TABLE))
-        return time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for text in texts:
+        WORDS.findall(text.translate(_TABLE))
+    return time.perf_counter() - t0
 
-    return min(floor() for _ in range(3))
+
+def floor_seconds(texts: list[str]) -> float:
+    """The floor over ``texts``, best of three passes."""
+    return min(_floor_once(texts) for _ in range(3))
 
 
 def floor_and_find(texts: list[str], rounds: int = 5) -> tuple[float, float, float]:
@@ -125,17 +127,10 @@ def floor_and_find(texts: list[str], rounds: int = 5) -> tuple[float, float, flo
     the fastest round of each. Alternating keeps both under the same machine conditions: on a shared
     machine the speed drifts by a third within minutes, which a floor measured only once misses."""
     from gazetteer import Gazetteer
-    from gazetteer.normalize import _TABLE
 
     mb = sum(len(t.encode()) for t in texts) / 1e6
     gz = Gazetteer()
     gz.find(texts[0])  # build the recogniser outside the timing
-
-    def floor() -> float:
-        t0 = time.perf_counter()
-        for text in texts:
-            WORDS.findall(text.translate(_TABLE))
-        return time.perf_counter() - t0
 
     def find() -> float:
         t0 = time.perf_counter()
@@ -144,7 +139,7 @@ def floor_and_find(texts: list[str], rounds: int = 5) -> tuple[float, float, flo
         return time.perf_counter() - t0
 
     find()  # first sight of every word: analyses and caches are made once, as over a long run
-    pairs = [(floor(), find()) for _ in range(rounds)]
+    pairs = [(_floor_once(texts), find()) for _ in range(rounds)]
     return mb, min(f for f, _ in pairs), min(g for _, g in pairs)
 
 
