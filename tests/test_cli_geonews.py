@@ -211,6 +211,14 @@ def test_extract_replaces_old_output(capsys, tmp_path, article):
     assert status == 0 and json.loads(target.read_text(encoding="utf-8"))["type"] == "FeatureCollection"
 
 
+def _size(path):
+    """The size of a file, or 0 if it went away between listing and stat (the writer's short-lived probe file)."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 def test_interrupt_leaves_no_partial_file(tmp_path):
     """Ctrl-C in the middle of a long run: status 130, one line, and neither the output nor a temporary file."""
     pytest.importorskip("geonews.pipeline")
@@ -225,7 +233,7 @@ def test_interrupt_leaves_no_partial_file(tmp_path):
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # wait until statements are being written to the temporary file
-            temps = [p for p in out_dir.iterdir() if p.stat().st_size > 0]
+            temps = [p for p in out_dir.iterdir() if _size(p) > 0]
             if temps or proc.poll() is not None:
                 break
             time.sleep(0.05)
