@@ -369,8 +369,13 @@ class Recognizer:
         hints = self._hints
         if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
             hints.clear()
+        readings = index.ar  # name -> its row, or a tuple of rows
         for d in decisions:
             cand = d.candidate
+            value = readings.get(cand.key)
+            if value is None or isinstance(value, int):  # no reading or one: nothing to choose
+                out.append(value)
+                continue
             hint = hints.get(cand.next, _UNSEEN)
             if hint is _UNSEEN:
                 hint = hints[cand.next] = self._adjective_country(cand.next)
