@@ -91,9 +91,8 @@ class CandidateFinder:
         self._first = first
         self._keys = keys
         self._cache: dict[str, tuple] = {}
-        #: every word seen that can start a name -> the words after it that may make it a name, or None
-        #: when it is a name alone
-        self._nexts: dict[str, frozenset[str] | None] = {}
+        #: every word seen that can start a name -> what the word loop needs of it (see _start_info)
+        self._starts: dict[str, tuple] = {}
 
     def _analyses(self, word: str) -> tuple:
         """(clitic, stem, max words) for each way ``word`` can start a name, shortest clitic first."""
@@ -108,12 +107,20 @@ class CandidateFinder:
                 out.append((clitic, stem, self._first[stem]))
         return tuple(out)
 
-    def _followers(self, analyses: tuple) -> frozenset[str] | None:
-        """The words that can follow a word with these analyses in a longer name; ``None`` when the
-        word is a name by itself (every candidate must then be looked at)."""
-        if any(stem in self._keys or stem in self._joined for _, stem, _ in analyses):
-            return None
-        return frozenset().union(*(self._second.get(stem, ()) for _, stem, _ in analyses))
+    def _start_info(self, analyses: tuple) -> tuple:
+        """What the word loop needs of a word with these analyses: (the words after it that may make it
+        a name, or ``None`` when it is a name by itself; the words after it that may make it part of a
+        longer name; (1, clitic, name) of its first analysis that is a name by itself, or ``None``).
+
+        A word that is a name by itself and is not followed by one of the second set is that name alone.
+        """
+        grow = frozenset().union(*(self._second.get(stem, ()) for _, stem, _ in analyses))
+        for clitic, stem, _ in analyses:
+            if stem in self._keys:
+                return None, grow, (1, clitic, stem)
+            if stem in self._joined:
+                return None, grow, (1, clitic, self._joined[stem])
+        return grow, grow, None
 
     def find(self, text: str) -> tuple[str, list[Candidate], callable]:
         """Folded text, its candidates (folded offsets), and a function mapping offsets back.
@@ -136,10 +143,10 @@ class CandidateFinder:
         folded = fold_chars(text)
         parts = _SPLIT.split(folded)  # separator, word, separator, word, ..., separator
         words = parts[1::2]
-        cache, nexts = self._cache, self._nexts
+        cache, starts = self._cache, self._starts
         if len(cache) > 400_000:
             cache.clear()
-            nexts.clear()
+            starts.clear()
         # one lookup per word: its analyses (empty for most words), None for a word never seen
         known = list(map(cache.get, words))
         if None in known:
@@ -149,7 +156,7 @@ class CandidateFinder:
                 if analyses is None:
                     analyses = cache[word] = self._analyses(word)
                     if analyses:
-                        nexts[word] = self._followers(analyses)
+                        starts[word] = self._start_info(analyses)
                 known[k] = analyses
         hits = list(compress(count(), known))  # words that can start a name (non-empty analyses)
         if not hits:
@@ -160,7 +167,7 @@ class CandidateFinder:
         append = candidates.append
         deferred: list[tuple[int, str, str]] = []  # (word index, clitic, key)
         quiet = quiet or {}
-        skip_until = -1
+        skip_to = 0  # the word after the last candidate made: the words before it are taken
         n_words = len(words)
         joined, prefixes = self._joined, self._prefixes
         last = n_words - 1
@@ -176,14 +183,16 @@ class CandidateFinder:
                 hashtags and (parts[2 * k].endswith("_") or after.startswith("_")), True, words[k])
 
         for k in hits:
-            follow = nexts[words[k]]
+            follow, grow, alone = starts[words[k]]
+            following = words[k + 1] if k < last else ""
             # most hits are words that only begin longer names (في، على): the next word rules them out
-            if follow is not None and (k == last or words[k + 1] not in follow):
+            if follow is not None and following not in follow:
                 continue
-            if ends[2 * k] < skip_until:
+            if k < skip_to:
                 continue
-            best = None
-            for clitic, stem, max_words in known[k]:
+            # most others are names by themselves that the next word does not extend
+            best = alone if follow is None and following not in grow else None
+            for clitic, stem, max_words in (() if best else known[k]):
                 found = (1, stem) if stem in keys else ((1, joined[stem]) if stem in joined else None)
                 if max_words > 1:
                     # extend word by word while the words so far begin some longer name
@@ -198,7 +207,7 @@ class CandidateFinder:
             if best is None:
                 continue
             n, clitic, key = best
-            skip_until = ends[2 * (k + n) - 1]
+            skip_to = k + n
             # (a name left out needs no place in _unknown_after_cues' spans: unknown names are words
             # that start no name, and a one-word name is such a word)
             if n == 1 and key in quiet and (k == 0 or words[k - 1] not in keep_after):
@@ -217,7 +226,7 @@ class CandidateFinder:
     def _unknown_after_cues(self, parts, words, ends, candidates):
         """Add unknown names right after place-type words (بلدة X where X is no gazetteer name and
         no ordinary word), one or two words long, where no gazetteer candidate stands."""
-        cue_words, vocabulary, starters = self._cue_words, self._vocabulary, self._nexts  # words that start names
+        cue_words, vocabulary, starters = self._cue_words, self._vocabulary, self._starts  # words that start names
         after_cues = list(compress(count(), map(cue_words.__contains__, words)))
         if not after_cues:
             return candidates
