@@ -82,6 +82,13 @@ class Recognizer:
         #: one-word names decided by their words alone (DROP or DEFER: see CandidateFinder.find_deferring)
         self._quiet: dict[str, str] = {}
         self._hints: dict[str, str | None] = {}  # word after a name -> the country its adjective names
+        #: a word before a name that makes it part of another name -> (why, the cue word): organisation
+        #: heads win over person titles, titles over first names (as forms written with و ف)
+        self._blockers: dict[str, tuple[str, str]] = {}
+        for kind, why in (("person_first_name", "a person's name after {!r}"),
+                          ("person_title", "a person's name after {!r}"),
+                          ("org_head", "part of an organisation's name after {!r}")):
+            self._blockers.update((form, (why, cue)) for form, cue in self._cue_forms[kind].items())
 
     # -- public ----------------------------------------------------------------------------
     def find(self, text: str) -> list:
@@ -234,12 +241,9 @@ class Recognizer:
             return Decision(cand, EVIDENCE, "{} {:.2f} < {}: a common word unless a place-type word stands "
                                             "before it here or at another mention", (basis, rate, REJECT_RATE))
         if cand.clitic in ("", "و", "ف"):
-            org = self._prev_cue(cand, "org_head")
-            if org:
-                return Decision(cand, REJECT, "part of an organisation's name after {!r}", (org,))
-            person = self._prev_cue(cand, "person_title") or self._prev_cue(cand, "person_first_name")
-            if person:
-                return Decision(cand, REJECT, "a person's name after {!r}", (person,))
+            blocker = self._blockers.get(cand.prev[1])
+            if blocker is not None:
+                return Decision(cand, REJECT, blocker[0], (blocker[1],))
         cue = self._place_type(cand) or self._locative(cand)
         if rate is not None:
             if rate >= ACCEPT_RATE or (strong and rate >= STRONG_ACCEPT_RATE):
@@ -264,10 +268,6 @@ class Recognizer:
         if cue:
             return Decision(cand, ACCEPT, "cue {!r}", (cue,), cue, weak=True)
         return Decision(cand, EVIDENCE, "weak prior: needs a cue", weak=True)
-
-    def _prev_cue(self, cand: Candidate, kind: str) -> str:
-        """The previous word, as written or without its conjunction, when it is a cue of ``kind``."""
-        return self._cue_forms[kind].get(cand.prev[1], "")
 
     def _is_country_level(self, key: str) -> bool:
         index = self.index
