@@ -51,9 +51,10 @@ class Tokens(list):
     """A list of :class:`Token` that also holds, as lists for scans and bisections in C, their normal
     forms (``norms``), text offsets (``starts``, ``ends``) and, per token, the bits of the matchers an
     entry of which may start there (``flags``; only the first ``flagged`` matchers made have their bits
-    set: a matcher made later scans without them)."""
+    set: a matcher made later scans without them). ``active`` lists the indices of the tokens with any
+    bit set (a fifth of them) and ``active_flags`` their flags: matchers scan only those."""
 
-    __slots__ = ("norms", "starts", "ends", "flags", "flagged")
+    __slots__ = ("norms", "starts", "ends", "flags", "flagged", "active", "active_flags")
 
 
 class _Norms(dict):
@@ -121,7 +122,15 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
     out.norms, out.starts, out.ends = norms, starts, ends
     out.flags = list(map(_FLAGS.__getitem__, norms))
     out.flagged = len(Matcher.registry)
+    _index_active(out)
     return out
+
+
+def _index_active(tokens: Tokens) -> None:
+    """Set ``tokens.active`` and ``tokens.active_flags`` from ``tokens.flags`` (two scans in C)."""
+    flags = tokens.flags
+    tokens.active = list(itertools.compress(itertools.count(), flags))
+    tokens.active_flags = list(filter(None, flags))
 
 
 def norms_of(tokens: list[Token]) -> list[str]:
@@ -138,6 +147,7 @@ def token_slice(tokens: Tokens, start: int, end: int) -> Tokens:
     out.norms, out.starts, out.ends = tokens.norms[i:j], tokens.starts[i:j], tokens.ends[i:j]
     out.flags = tokens.flags[i:j]
     out.flagged = tokens.flagged
+    _index_active(out)
     return out
 
 
@@ -213,10 +223,14 @@ class Matcher:
         A scan over a sentence tries :meth:`match` only at these: most words start no entry.
         """
         stop = len(tokens) if stop is None else min(stop, len(tokens))
-        flags = self._flags(tokens)
-        if flags is None:  # tokens without this matcher's bit (a plain list, or made before it): try them all
+        if self._flags(tokens) is None:  # tokens without this matcher's bit (a plain list, or made before it)
             return list(range(start, stop))
-        return list(itertools.compress(itertools.count(start), map(self.bit.__and__, flags[start:stop])))  # in C
+        active, flags = tokens.active, tokens.active_flags  # only tokens with some bit set can match
+        if start > 0 or stop < len(tokens):
+            lo = bisect.bisect_left(active, start)
+            hi = bisect.bisect_left(active, stop, lo)
+            active, flags = active[lo:hi], flags[lo:hi]
+        return list(itertools.compress(active, map(self.bit.__and__, flags)))  # in C
 
     def scan(self, tokens: list[Token], masked=frozenset()) -> list[tuple[int, int, object]]:
         """(index, number of tokens, payload) of the longest entries along a sentence, left to right,
