@@ -20,6 +20,8 @@ def test_sentence_slices_equal_sentence_tokens(seed_text):
         alone = tokenize(sentence.text, offset=sentence.start)
         assert list(sliced) == list(alone)
         assert sliced.norms == alone.norms and sliced.flags == alone.flags
+        assert sliced.active == alone.active == [i for i, f in enumerate(alone.flags) if f]
+        assert sliced.active_flags == [f for f in alone.flags if f]
         assert sliced.starts == [t.start for t in alone] and sliced.ends == [t.end for t in alone]
 
 
