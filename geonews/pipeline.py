@@ -107,7 +107,9 @@ def _sentence_statements(article, sentence, tokens, mentions: list[Mention], spe
         if m.place is not None and m.place.feature == "country":
             context.country = m.place
         ref = _place_ref(m.text, m.start, m.end, m.place, relation, gazetteer)
-        if (_supporter_before(tokens, i, lex) or m.end <= dateline_end
+        if not cues:
+            pass  # with no cue every place is only mentioned: what backs, hosts or acts changes nothing
+        elif (_supporter_before(tokens, i, lex) or m.end <= dateline_end
                 or (speaker_span is not None and speaker_span[0] <= m.start < speaker_span[1])):
             aside.add(id(ref))  # backs or hosts an actor, a dateline, or the speaker (قالت موسكو)
         elif relation == "in" and (e in cue_starts or i in cue_ends or i == list_end) and _acts(m, tokens, i, gazetteer):
