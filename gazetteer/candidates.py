@@ -15,13 +15,12 @@ import re
 from itertools import accumulate, compress, count, repeat
 from dataclasses import dataclass
 
-from .normalize import DELETED_CHARS, fold_chars
+from .normalize import fold_text
 
 __all__ = ["Candidate", "CandidateFinder", "CLITICS", "WORD", "DROP", "DEFER"]
 
 #: A word: letters and digits, no underscore (hashtags like #بيروت_مدينة split into words).
 WORD = re.compile(r"[^\W_]+")
-_DELETED = re.compile("[" + "".join(sorted(DELETED_CHARS)) + "]")
 #: A name of plain words separated by single spaces.
 _PLAIN_NAME = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 # Words after a name's first word, separated by a space or, in hashtags, an underscore.
@@ -140,7 +139,7 @@ class CandidateFinder:
         of the deferred names among a set of keys, in text order. Returns (folded text, candidates,
         deferred, offset mapper). Every other candidate is what :meth:`find` gives.
         """
-        folded = fold_chars(text)
+        folded, gaps = fold_text(text)
         parts = _SPLIT.split(folded)  # separator, word, separator, word, ..., separator
         words = parts[1::2]
         cache, starts = self._cache, self._starts
@@ -160,7 +159,7 @@ class CandidateFinder:
                 known[k] = analyses
         hits = list(compress(count(), known))  # words that can start a name (non-empty analyses)
         if not hits:
-            return folded, [], _no_deferred, _offset_mapper(text, folded)
+            return folded, [], _no_deferred, _offset_mapper(gaps)
         ends = list(accumulate(map(len, parts)))
         keys = self._keys
         candidates: list[Candidate] = []
@@ -221,7 +220,7 @@ class CandidateFinder:
         def make_deferred(confirmed) -> list[Candidate]:
             return [make(k, 1, clitic, key) for k, clitic, key in deferred if key in confirmed]
 
-        return folded, candidates, make_deferred if deferred else _no_deferred, _offset_mapper(text, folded)
+        return folded, candidates, make_deferred if deferred else _no_deferred, _offset_mapper(gaps)
 
     def _unknown_after_cues(self, parts, words, ends, candidates):
         """Add unknown names right after place-type words (بلدة X where X is no gazetteer name and
@@ -268,17 +267,13 @@ def _no_deferred(confirmed) -> list[Candidate]:
     return []
 
 
-_MATCH_START = re.Match.start  # a match's start, as a function for map()
-
-
-def _offset_mapper(text: str, folded: str):
-    """Map folded-text offsets to original offsets (identity when nothing was deleted)."""
-    if len(folded) == len(text):
+def _offset_mapper(gaps: list[int]):
+    """Map folded-text offsets to original offsets, given where the deleted characters stood in the
+    folded text (``fold_text``); the identity when nothing was deleted."""
+    if not gaps:
         return lambda i: i
-    # where each deleted character would have stood in the folded text (in C: no Python loop)
-    folded_positions = list(map(operator.sub, map(_MATCH_START, _DELETED.finditer(text)), count()))
 
     def to_original(i: int) -> int:
-        return i + bisect.bisect_right(folded_positions, i)
+        return i + bisect.bisect_right(gaps, i)
 
     return to_original

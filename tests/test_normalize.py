@@ -1,11 +1,13 @@
 """normalize(): each orthographic fold, table-driven, plus idempotence."""
 
+import bisect
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from gazetteer import normalize
-from gazetteer.normalize import fold_chars, latin_key
+from gazetteer.normalize import fold_chars, fold_text, latin_key
 
 CASES = [
     ("إدلبُ", "ادلب"),                      # hamza-below alef, damma
@@ -62,3 +64,21 @@ def test_fold_chars_table_is_the_mapping(text):
     from gazetteer.normalize import _MAPPING
 
     assert fold_chars(text) == text.translate(_MAPPING)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x10FFFF, blacklist_categories=()), max_size=80))
+def test_fold_text_is_fold_chars_with_the_gaps(text):
+    """fold_text folds as fold_chars does (lone surrogates and astral characters included), and its gaps map
+    every folded offset back to the character it came from."""
+    folded, gaps = fold_text(text)
+    assert folded == fold_chars(text)
+    assert len(gaps) == len(text) - len(folded) and gaps == sorted(gaps)
+    for i, char in enumerate(folded):
+        assert fold_chars(text[i + bisect.bisect_right(gaps, i)]) == char
+
+
+def test_fold_text_gaps_on_arabic():
+    text = "شيء في دمشقَ"  # a lone hamza and a fatha are deleted
+    folded, gaps = fold_text(text)
+    assert folded == "شي في دمشق" and gaps == [2, 10]
+    assert fold_text("") == ("", []) and fold_text("منبج") == ("منبج", [])
