@@ -74,22 +74,23 @@ class _Flags(dict):
     One lookup per token tells every matcher where to look; computed on first sight of a word."""
 
     def __missing__(self, norm: str) -> int:
-        firsts, stems, lengths = _flag_index(len(Matcher.registry))
+        firsts, stems_by_head = _flag_index(len(Matcher.registry))
         flags = 0
         for f in forms(norm):
             flags |= firsts.get(f, 0)
-            for k in lengths:
-                if k > len(f):
-                    break
-                flags |= stems.get(f[:k], 0)
+            for head in (f[:2], f[:1]):  # most words begin with no stem's first two letters (or one-letter stem)
+                for stem, bits in stems_by_head.get(head, ()):
+                    if f.startswith(stem):
+                        flags |= bits
         self[norm] = flags
         return flags
 
 
 @functools.lru_cache(maxsize=1)
-def _flag_index(n_matchers: int) -> tuple[dict[str, int], dict[str, int], list[int]]:
+def _flag_index(n_matchers: int) -> tuple[dict[str, int], dict[str, tuple[tuple[str, int], ...]]]:
     """Over the first ``n_matchers`` matchers: first word of an entry -> bits of the matchers that have
-    one, prefix stem -> bits, and the stems' lengths in increasing order."""
+    one, and the first two letters of a prefix stem (its one letter, for a stem that short) -> (stem, bits
+    of the matchers that have it) for each such stem."""
     firsts: dict[str, int] = {}
     stems: dict[str, int] = {}
     for matcher in Matcher.registry[:n_matchers]:
@@ -97,7 +98,10 @@ def _flag_index(n_matchers: int) -> tuple[dict[str, int], dict[str, int], list[i
             firsts[word] = firsts.get(word, 0) | matcher.bit
         for stem in matcher._prefix:
             stems[stem] = stems.get(stem, 0) | matcher.bit
-    return firsts, stems, sorted({len(stem) for stem in stems})
+    by_head: dict[str, list[tuple[str, int]]] = {}
+    for stem, bits in stems.items():
+        by_head.setdefault(stem[:2], []).append((stem, bits))
+    return firsts, {head: tuple(pairs) for head, pairs in by_head.items()}
 
 
 _FLAGS = _Flags()
