@@ -98,7 +98,8 @@ def _sentence_statements(article, sentence, tokens, mentions: list[Mention], spe
     refs: list[tuple[int, PlaceRef]] = []  # (token index, place)
     aside: set[int] = set()  # ids of refs only mentioned whatever the cues
     acting: dict[int, Mention] = {}  # cue index -> a country acting as its subject (شنت الولايات المتحدة)
-    dateline = _DATELINE.match(sent_text)
+    # (a dateline ends with a dash: without one, the pattern's backtracking over 80 characters is spared)
+    dateline = _DATELINE.match(sent_text) if "-" in sent_text or "—" in sent_text else None
     dateline_end = offset + dateline.end() if dateline else -1
     list_end = -1  # token after the last acting country, for lists (شنت الولايات المتحدة وبريطانيا وفرنسا)
     named: list = []  # (start token, end token, mention, ref) of the names so far
