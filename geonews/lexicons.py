@@ -27,9 +27,9 @@ __all__ = ["Token", "Tokens", "tokenize", "token_slice", "norms_of", "forms", "M
 
 _MARKS = "\u064b-\u065f\u0670\u0640"
 #: A number with decimals, a word (letters with the marks inside or around them: written as runs, which the
-#: regex engine takes far faster than one alternation per character), a percent sign, a quote, a comma.
+#: regex engine takes far faster than one alternation per character), a percent sign, a quote, a comma or colon.
 _TOKEN = re.compile(rf"\d+(?:[.,٫]\d+)+|[^\W_]+(?:[{_MARKS}]+[^\W_]*)*|[{_MARKS}]+(?:[^\W_]+[{_MARKS}]*)*"
-                    r"|%|٪|[«»\"“”]|[،,:؛]")
+                    r"|[%٪«»\"“”،,:؛]")  # the one-character tokens as one class: one test where no token starts
 _CONJ = ("و", "ف")
 _MEMO_SIZE = 100_000  # words remembered per matcher
 _PROCLITICS = ("بال", "وال", "فال", "كال", "لل", "ال", "ب", "ل", "ك")

@@ -3,6 +3,7 @@ and the unit the words around them give (``units.csv``)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .lexicons import Token, load_lexicons, tokenize
@@ -36,10 +37,10 @@ def find_quantities(text: str, tokens: list[Token] | None = None, offset: int = 
     units = load_lexicons().units
     if tokens is None:
         tokens, offset = tokenize(text), 0
-    by_start = {t.start - offset: i for i, t in enumerate(tokens)}
+    starts = getattr(tokens, "starts", None) or [t.start for t in tokens]
     for m in _NUMBER.finditer(text):
-        i = by_start.get(m.start())
-        if i is None:
+        i = bisect.bisect_left(starts, m.start() + offset)  # the token the number starts, if one does
+        if i == len(starts) or starts[i] != m.start() + offset:
             continue
         value = _value(m.group())
         j = i + 1
