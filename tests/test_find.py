@@ -79,6 +79,17 @@ def test_longest_name_wins(gz):
     assert texts(gz, "من آسيا الوسطى إلى القوقاز") == ["آسيا الوسطى", "القوقاز"]
 
 
+def test_a_name_that_also_begins_longer_names(gz):
+    """عين، دير، تل are names by themselves and begin longer ones: the longer name where the next word
+    makes one, the word alone where it does not (clitics included)."""
+    from gazetteer.candidates import CandidateFinder
+
+    finder = CandidateFinder(gz.index.ar)
+    _, candidates, _ = finder.find("وصلت القوات إلى عين العرب ثم إلى عين وإلى دير الزور ودير حافر وتل أبيض")
+    found = [(c.key, c.clitic) for c in candidates if c.key.split()[0] in ("عين", "دير", "تل")]
+    assert found == [("عين العرب", ""), ("عين", ""), ("دير الزور", ""), ("دير حافر", "و"), ("تل ابيض", "و")]
+
+
 def test_spacing_variant_in_text(gz):
     mentions = gz.find("قصف على ديرالزور")
     assert [m.text for m in mentions] == ["ديرالزور"] and mentions[0].place.name == "Deir ez-Zor"
