@@ -119,12 +119,29 @@ def _code_table() -> np.ndarray:
     return table
 
 
+#: Characters folded at a time by fold_text: its arrays take ~18 bytes a character, so a huge text is
+#: folded in pieces (every character folds alone, so the pieces join up exactly).
+_CHUNK = 1 << 20
+
+
 def fold_text(text: str) -> tuple[str, list[int]]:
     """``fold_chars(text)`` for a whole text, and where each deleted character would have stood in
     the folded text (in order; a folded offset ``i`` is ``i + bisect_right(gaps, i)`` in ``text``).
 
     The characters are mapped as an array of code points, several times faster than ``str.translate``
     on Arabic text (which makes a Python integer for each character it looks up)."""
+    if len(text) <= _CHUNK:
+        return _fold_piece(text)
+    pieces, gaps, folded_length = [], [], 0
+    for at in range(0, len(text), _CHUNK):
+        folded, piece_gaps = _fold_piece(text[at:at + _CHUNK])
+        gaps += [gap + folded_length for gap in piece_gaps]
+        pieces.append(folded)
+        folded_length += len(folded)
+    return "".join(pieces), gaps
+
+
+def _fold_piece(text: str) -> tuple[str, list[int]]:
     codes = _code_table().take(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
     gone = codes == _GONE
     if not gone.any():

@@ -1,6 +1,7 @@
 """normalize(): each orthographic fold, table-driven, plus idempotence."""
 
 import bisect
+import importlib
 
 import pytest
 from hypothesis import given
@@ -82,3 +83,13 @@ def test_fold_text_gaps_on_arabic():
     folded, gaps = fold_text(text)
     assert folded == "شي في دمشق" and gaps == [2, 10]
     assert fold_text("") == ("", []) and fold_text("منبج") == ("منبج", [])
+
+
+def test_fold_text_in_pieces_is_the_same(monkeypatch):
+    """A text longer than a piece is folded piece by piece: the same text, the same gaps."""
+    module = importlib.import_module("gazetteer.normalize")  # (gazetteer.normalize is also a function's name)
+
+    text = "قُتل شيءٌ في دمشقَ ـ وحلبَ\u200f ء " * 5
+    whole = fold_text(text)
+    monkeypatch.setattr(module, "_CHUNK", 7)
+    assert fold_text(text) == whole and whole[0] == fold_chars(text)
