@@ -369,27 +369,22 @@ class Recognizer:
         hints = self._hints
         if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
             hints.clear()
-        readings = index.ar  # name -> its row, or a tuple of rows
         for d in decisions:
             cand = d.candidate
-            value = readings.get(cand.key)
-            if value is None or isinstance(value, int):  # no reading or one: nothing to choose
-                out.append(value)
+            rows = index.rows_ar(cand.key)
+            if len(rows) <= 1:  # no reading or one: nothing to choose, no hint needed
+                out.append(rows[0] if rows else None)
                 continue
             hint = hints.get(cand.next, _UNSEEN)
             if hint is _UNSEEN:
                 hint = hints[cand.next] = self._adjective_country(cand.next)
             memo = (cand.key, hint)
             if memo not in chosen:
-                rows = index.rows_ar(cand.key)
-                if len(rows) <= 1:
-                    chosen[memo] = rows[0] if rows else None
-                else:
-                    # The name's own occurrences do not vote for its reading.
-                    mine, code = own.get(cand.key, 0), self._clear_country(cand.key)
-                    rest = total - mine
-                    shares = {c: (n - (mine if c == code else 0)) / rest for c, n in votes.items()} if rest else {}
-                    chosen[memo] = max(rows, key=lambda r: (self._score(r, shares, hint), -r))
+                # The name's own occurrences do not vote for its reading.
+                mine, code = own.get(cand.key, 0), self._clear_country(cand.key)
+                rest = total - mine
+                shares = {c: (n - (mine if c == code else 0)) / rest for c, n in votes.items()} if rest else {}
+                chosen[memo] = max(rows, key=lambda r: (self._score(r, shares, hint), -r))
             out.append(chosen[memo])
         return out
 
