@@ -108,18 +108,18 @@ class CandidateFinder:
 
     def _start_info(self, analyses: tuple) -> tuple:
         """What the word loop needs of a word with these analyses: (the words after it that may make it
-        a name, or ``None`` when it is a name by itself; the words after it that may make it part of a
-        longer name; (1, clitic, name) of its first analysis that is a name by itself, or ``None``).
+        part of a longer name; (1, clitic, name) of its first analysis that is a name by itself, or
+        ``None`` when it is none).
 
-        A word that is a name by itself and is not followed by one of the second set is that name alone.
+        Followed by none of those words, a word is that name alone, or no name at all.
         """
         grow = frozenset().union(*(self._second.get(stem, ()) for _, stem, _ in analyses))
         for clitic, stem, _ in analyses:
             if stem in self._keys:
-                return None, grow, (1, clitic, stem)
+                return grow, (1, clitic, stem)
             if stem in self._joined:
-                return None, grow, (1, clitic, self._joined[stem])
-        return grow, grow, None
+                return grow, (1, clitic, self._joined[stem])
+        return grow, None
 
     def find(self, text: str) -> tuple[str, list[Candidate], callable]:
         """Folded text, its candidates (folded offsets), and a function mapping offsets back.
@@ -182,15 +182,15 @@ class CandidateFinder:
                 hashtags and (parts[2 * k].endswith("_") or after.startswith("_")), True, words[k])
 
         for k in hits:
-            follow, grow, alone = starts[words[k]]
+            grow, alone = starts[words[k]]
             following = words[k + 1] if k < last else ""
             # most hits are words that only begin longer names (في، على): the next word rules them out
-            if follow is not None and following not in follow:
+            if alone is None and following not in grow:
                 continue
             if k < skip_to:
                 continue
             # most others are names by themselves that the next word does not extend
-            best = alone if follow is None and following not in grow else None
+            best = alone if following not in grow else None
             for clitic, stem, max_words in (() if best else known[k]):
                 found = (1, stem) if stem in keys else ((1, joined[stem]) if stem in joined else None)
                 if max_words > 1:
