@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import InputError, RecordError
 
-__all__ = ["Article", "html_to_text", "iter_articles", "report_to_stderr"]
+__all__ = ["Article", "html_to_text", "input_size", "iter_articles", "report_to_stderr"]
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
 SUFFIXES = JSONL_SUFFIXES | {".txt"}  # what a folder is searched for
@@ -59,7 +59,8 @@ def report_to_stderr(error: RecordError) -> None:
 
 
 def iter_articles(paths: str | os.PathLike | Iterable[str | os.PathLike], *, max_bytes: int = 5_000_000,
-                  on_error: Callable[[RecordError], object] = report_to_stderr) -> Iterator[Article]:
+                  on_error: Callable[[RecordError], object] = report_to_stderr,
+                  on_read: Callable[[int], object] | None = None) -> Iterator[Article]:
     """Read articles from files and folders, one at a time.
 
     Parameters
@@ -73,6 +74,9 @@ def iter_articles(paths: str | os.PathLike | Iterable[str | os.PathLike], *, max
         Called with a :class:`RecordError` for each broken record (not JSON, not an object, no ``text``
         or an empty one, too large, binary, unreadable); the record is skipped. Invalid UTF-8 is replaced
         by U+FFFD and reported once per file, and that article is still yielded.
+    on_read : callable, optional
+        Called with the number of input bytes read so far (over all files, in the order read; see
+        :func:`input_size` for the total) after each record is read, before it is yielded or reported.
 
     Returns
     -------
@@ -99,20 +103,52 @@ def iter_articles(paths: str | os.PathLike | Iterable[str | os.PathLike], *, max
             raise InputError(f"{top.as_posix()}: no such file or folder")
         if top.is_dir() and not os.access(top, os.R_OK | os.X_OK):
             raise InputError(f"{top.as_posix()}: cannot read folder")
-    return _iter_articles(tops, max_bytes, on_error)
+    return _iter_articles(tops, max_bytes, on_error, on_read)
 
 
-def _iter_articles(tops: list[Path], max_bytes: int, on_error: Callable) -> Iterator[Article]:
+def input_size(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> int:
+    """Bytes in the files :func:`iter_articles` reads from ``paths`` (a progress bar's total).
+
+    Paths that do not exist, files that cannot be looked at and folders that cannot be listed count as empty."""
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    return sum(_size(path) for top in map(Path, given) for path in _files(top, lambda err: None))
+
+
+def _files(top: Path, on_error: Callable) -> list[Path]:
+    """The files read from a path given: the file itself, or the article files of a folder."""
+    return _walk(top, on_error) if top.is_dir() else [top]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _iter_articles(tops: list[Path], max_bytes: int, on_error: Callable,
+                   on_read: Callable[[int], object] | None) -> Iterator[Article]:
+    before = 0  # bytes in the files read before this one
     for top in tops:
-        for path in _walk(top, on_error) if top.is_dir() else [top]:
+        for path in _files(top, on_error):
             name = path.as_posix()
+            size = _size(path)
+            # where reading stands in this file -> bytes read over all files (a file that grows counts as its size)
+            read = None if on_read is None else (lambda at, base=before, size=size: on_read(base + min(at, size)))
             try:
                 if path.suffix.lower() in JSONL_SUFFIXES:
-                    yield from _read_jsonl(path, name, max_bytes, on_error)
-                elif (article := _read_text(path, name, max_bytes, on_error)) is not None:
-                    yield article
+                    yield from _read_jsonl(path, name, max_bytes, on_error, read)
+                else:
+                    article = _read_text(path, name, max_bytes, on_error)
+                    if read is not None:
+                        read(size)
+                    if article is not None:
+                        yield article
             except OSError as err:
                 on_error(RecordError(name, None, f"cannot read ({err.strerror or err})"))
+            before += size
+            if on_read is not None:
+                on_read(before)
 
 
 def _walk(top: Path, on_error: Callable) -> list[Path]:
@@ -166,7 +202,9 @@ def _read_text(path: Path, name: str, max_bytes: int, on_error: Callable) -> Art
     return Article(id=name, text=text, title=title, path=name)
 
 
-def _read_jsonl(path: Path, name: str, max_bytes: int, on_error: Callable) -> Iterator[Article]:
+def _read_jsonl(path: Path, name: str, max_bytes: int, on_error: Callable,
+                read: Callable[[int], object] | None = None) -> Iterator[Article]:
+    """The articles of a JSON Lines file; ``read`` is told the file position after each line."""
     with open(path, "rb", buffering=1 << 16) as raw:
         encoding = _encoding(raw.peek(_SNIFF)[:_SNIFF])
         if encoding is None:
@@ -181,6 +219,8 @@ def _read_jsonl(path: Path, name: str, max_bytes: int, on_error: Callable) -> It
             lines, scale = _lines(raw, max_bytes, b"\n"), 1
         reported = False
         for lineno, line, size in lines:
+            if read is not None:
+                read(raw.tell())
             if line is None:
                 on_error(RecordError(name, lineno, _too_large(size * scale, max_bytes)))
                 continue

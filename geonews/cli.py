@@ -17,15 +17,19 @@ import argparse
 import os
 import sys
 import time
+from collections import deque
 from pathlib import Path
 
 from . import __version__
-from .articles import iter_articles
+from .articles import input_size, iter_articles
 from .errors import GeonewsError, RecordError, UsageError
 
 __all__ = ["main"]
 
 PROG = "geonews"
+#: Read positions held for the progress bar, at most (articles read ahead of those done, or passed over
+#: by ``ingest`` as already stored: the oldest are dropped, so a long run's memory stays flat).
+_HELD_POSITIONS = 100_000
 
 
 class _Parser(argparse.ArgumentParser):
@@ -100,10 +104,11 @@ def _is_skip(error: RecordError) -> bool:
 
 
 class _Progress:
-    """One self-updating line on a terminal: articles read, articles/s, skipped records; nothing otherwise.
+    """A progress bar on standard error when it is a terminal (``rich``); nothing otherwise.
 
-    Uses ``rich`` when it is installed, else a plain carriage-return line. Messages printed through
-    :meth:`message` go above the line.
+    The bar measures the input done (read, and its articles extracted): its share, MB, MB/s and the time
+    left, beside the articles done, articles/s and the records skipped. Messages printed through
+    :meth:`message` go above the bar (and are plain lines when there is no bar).
     """
 
     def __init__(self, stream=None, *, enabled: bool | None = None) -> None:
@@ -113,58 +118,61 @@ class _Progress:
             enabled = bool(isatty and isatty())
         self.enabled = enabled
         self.articles = self.skipped = 0
+        self.read_bytes = self.done_bytes = 0
+        self.total_bytes: int | None = None  # the input's size, when known (set before the bar starts)
         self._started = time.monotonic()
         self._drawn = 0.0
-        self._rich = self._task = None
+        self._bar = self._task = None
         if enabled:
-            try:
-                from rich.console import Console
-                from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-            except ImportError:
-                pass
-            else:
-                self._rich = Progress(SpinnerColumn(), TextColumn("{task.fields[line]}"), TimeElapsedColumn(),
-                                      console=Console(file=self.stream), transient=False,
-                                      redirect_stdout=False, redirect_stderr=False)  # stdout is the data
+            from rich.console import Console
+            from rich.progress import (BarColumn, DownloadColumn, Progress, SpinnerColumn, TaskProgressColumn,
+                                       TextColumn, TimeElapsedColumn, TimeRemainingColumn, TransferSpeedColumn)
+
+            self._bar = Progress(SpinnerColumn(), BarColumn(), TaskProgressColumn(), DownloadColumn(),
+                                 TransferSpeedColumn(), TextColumn("{task.fields[line]}"), TimeElapsedColumn(),
+                                 TextColumn("elapsed,"), TimeRemainingColumn(), TextColumn("left"),
+                                 console=Console(file=self.stream, force_terminal=True), transient=False,
+                                 redirect_stdout=False, redirect_stderr=False,  # stdout is the data
+                                 refresh_per_second=4)
 
     def __enter__(self) -> _Progress:
-        if self._rich is not None:
-            self._rich.start()
-            self._task = self._rich.add_task("extract", total=None, line=self._line())
+        if self._bar is not None:
+            self._bar.start()
+            self._task = self._bar.add_task("extract", total=self.total_bytes or None, line=self._line())
         return self
 
-    def __exit__(self, *exc) -> None:
-        if not self.enabled:
-            return
-        if self._rich is not None:
-            self._rich.update(self._task, line=self._line())
-            self._rich.stop()
-        else:
-            self.stream.write("\r\x1b[K" + self._line() + "\n")
-            self.stream.flush()
+    def __exit__(self, kind, *exc) -> None:
+        if self._bar is not None:
+            if kind is None:  # all that was read is done
+                self.done_bytes = self.read_bytes
+            self._draw()
+            self._bar.stop()
 
     def _line(self) -> str:
         rate = self.articles / max(time.monotonic() - self._started, 1e-9)
         return f"{self.articles} articles, {rate:.1f} articles/s, {self.skipped} skipped"
 
-    def update(self, articles: int, skipped: int) -> None:
+    def _draw(self) -> None:
+        self._bar.update(self._task, completed=self.done_bytes, line=self._line(), refresh=True)
+
+    def read(self, position: int) -> None:
+        """Note the bytes of input read so far (``iter_articles``' ``on_read``)."""
+        self.read_bytes = position
+
+    def update(self, articles: int, skipped: int, done_bytes: int | None = None) -> None:
+        """Note the articles done, the records skipped and (when known) the bytes of input done."""
         self.articles, self.skipped = articles, skipped
+        if done_bytes is not None:
+            self.done_bytes = done_bytes
         now = time.monotonic()
-        if not self.enabled or now - self._drawn < 0.2:
+        if self._bar is None or self._task is None or now - self._drawn < 0.2:
             return
         self._drawn = now
-        if self._rich is not None:
-            self._rich.update(self._task, line=self._line())
-        else:
-            self.stream.write("\r\x1b[K" + self._line())
-            self.stream.flush()
+        self._draw()
 
     def message(self, text: str) -> None:
-        if self._rich is not None:
-            self._rich.console.print(text, markup=False, highlight=False, soft_wrap=True)
-        elif self.enabled:
-            self.stream.write("\r\x1b[K" + text + "\n")
-            self._drawn = 0.0
+        if self._bar is not None:
+            self._bar.console.print(text, markup=False, highlight=False, soft_wrap=True)
         else:
             print(text, file=self.stream, flush=True)
 
@@ -178,7 +186,30 @@ class _Run:
         self.skipped = 0  # records dropped, when reading or extracting
         self.read_skipped = 0  # records dropped when reading (not counted in ``articles``)
         # raises InputError for a missing path at once, before anything is read or written
-        self.source = iter_articles(args.paths, max_bytes=args.max_bytes, on_error=self._on_read_error)
+        articles = iter_articles(args.paths, max_bytes=args.max_bytes, on_error=self._on_read_error,
+                                 on_read=progress.read if progress.enabled else None)
+        self.source = articles
+        #: (id of an article read, input bytes read with it), oldest first, until its chunk is done
+        self._read_at: deque[tuple[int, int]] = deque(maxlen=_HELD_POSITIONS)
+        if progress.enabled:
+            progress.total_bytes = input_size(args.paths)
+            self.source = self._noting_positions(articles)
+
+    def _noting_positions(self, articles):
+        for article in articles:
+            self._read_at.append((id(article), self.progress.read_bytes))
+            yield article
+
+    def _done_bytes(self, done) -> int | None:
+        """The input bytes read with the last article of a finished chunk (every earlier one is done too)."""
+        if not done.articles:
+            return None
+        last = id(done.articles[-1])
+        while self._read_at:
+            key, position = self._read_at.popleft()
+            if key == last:
+                return position
+        return None
 
     def _on_read_error(self, error: RecordError) -> None:
         self.progress.message(str(error))
@@ -209,7 +240,7 @@ class _Run:
         for error in done.errors:
             self.progress.message(str(error))
             self.skipped += 1
-        self.progress.update(self.articles, self.skipped)
+        self.progress.update(self.articles, self.skipped, self._done_bytes(done) if self.progress.enabled else None)
 
     def statements(self, client=None, chunk_size: int | None = None):
         """Every statement, article after article."""

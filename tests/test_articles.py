@@ -294,3 +294,28 @@ def test_common_field_names_from_scrapers(tmp_path):
     [article] = list(_iter([path]))
     assert (article.id, article.source, article.url) == ("AL-1", "alarabia", "https://example.org/a")
     assert article.date.startswith("2018-05-06")
+
+
+def test_on_read_counts_the_bytes_read_up_to_the_input_size(tmp_path):
+    """Positions for a progress bar: never going back, at each article past its own record, ending at the
+    bytes of every file read (input_size), broken records and files with no article included."""
+    from geonews.articles import input_size
+
+    jsonl(tmp_path / "a.jsonl", {"id": "1", "text": BODY}, "{broken", {"id": "2", "text": BODY * 3})
+    (tmp_path / "b.txt").write_text(f"{HEADLINE}\n{BODY}\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("   \n", encoding="utf-8")  # empty text: reported, still read
+    (tmp_path / "notes.md").write_text("not an input", encoding="utf-8")  # not read, not counted
+    sizes = {p.name: p.stat().st_size for p in tmp_path.iterdir()}
+    positions: list[int] = []
+    at_article = []
+    for article in iter_articles(tmp_path, on_error=lambda e: None, on_read=positions.append):
+        at_article.append((article.id, positions[-1]))
+    assert positions == sorted(positions)
+    total = sizes["a.jsonl"] + sizes["b.txt"] + sizes["c.txt"]
+    assert input_size(tmp_path) == input_size([tmp_path / "a.jsonl", tmp_path / "b.txt", tmp_path / "c.txt"]) == total
+    assert positions[-1] == total
+    first_line = len(json.dumps({"id": "1", "text": BODY}, ensure_ascii=False).encode()) + 1
+    assert at_article[0] == ("1", first_line)  # the first record read, no more
+    assert at_article[1] == ("2", sizes["a.jsonl"])
+    assert at_article[2] == ((tmp_path / "b.txt").as_posix(), sizes["a.jsonl"] + sizes["b.txt"])
+    assert input_size(tmp_path / "missing.jsonl") == 0

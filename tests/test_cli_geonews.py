@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -135,6 +137,61 @@ def test_progress_line_on_a_terminal():
         progress.update(5, 1)
     text = stream.getvalue()
     assert "a.jsonl:2: not valid JSON" in text and "5 articles" in text and "1 skipped" in text
+
+
+def test_progress_bar_shows_the_input_done(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # the width a terminal would give, so nothing is cut
+    stream = io.StringIO()
+    progress = _Progress(stream, enabled=True)
+    progress.total_bytes = 2_000_000
+    with progress:
+        progress.read(500_000)
+        progress.update(3, 0, done_bytes=500_000)
+        progress._drawn = 0.0  # draw now, whatever the clock says
+        progress.update(4, 0, done_bytes=500_000)
+        progress.read(2_000_000)  # the rest read; done when the run ends well
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", stream.getvalue())
+    assert "0.5/2.0 MB" in text and " 25%" in text
+    assert "2.0/2.0 MB" in text and "100%" in text and "4 articles" in text and "0 skipped" in text
+
+
+def test_progress_bar_on_a_terminal_in_a_real_run(tmp_path):
+    """geonews extract with standard error on a pseudo-terminal: a bar that ends at 100 % of the input, the
+    data on standard output as usual."""
+    import os
+    import pty
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps({"id": str(k), "text": ARTICLE}, ensure_ascii=False) for k in range(5))
+                      + "\n{broken\n", encoding="utf-8")
+    leader, follower = pty.openpty()
+    drawn = bytearray()
+
+    def drain() -> None:  # read the terminal as the bar is drawn, so the child never blocks on a full one
+        while True:
+            try:
+                chunk = os.read(leader, 1 << 16)
+            except OSError:  # the terminal's other end is closed: all is read
+                return
+            if not chunk:
+                return
+            drawn.extend(chunk)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    try:
+        done = subprocess.run([sys.executable, "-m", "geonews.cli", "extract", str(source)], stdout=subprocess.PIPE,
+                              stderr=follower, timeout=120, env={**os.environ, "COLUMNS": "200"})
+    finally:
+        os.close(follower)
+        reader.join(timeout=30)
+        os.close(leader)
+    screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", bytes(drawn).decode("utf-8", "replace"))
+    size = source.stat().st_size
+    assert done.returncode == 1  # one broken record
+    assert len(done.stdout.decode().splitlines()) >= 5 and b"\x1b" not in done.stdout
+    assert "100%" in screen and f"{size}/{size} bytes" in screen and "5 articles" in screen and "1 skipped" in screen
+    assert f"{source.as_posix()}:6: not valid JSON" in screen
 
 
 def test_progress_quiet_when_piped():
