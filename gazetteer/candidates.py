@@ -89,9 +89,9 @@ class CandidateFinder:
                 first[head] = n_words
         self._first = first
         self._keys = keys
+        #: every word seen -> what the word loop needs of it (see _start_info), ``()`` for a word that
+        #: starts no name (most words)
         self._cache: dict[str, tuple] = {}
-        #: every word seen that can start a name -> what the word loop needs of it (see _start_info)
-        self._starts: dict[str, tuple] = {}
 
     def _analyses(self, word: str) -> tuple:
         """(clitic, stem, max words) for each way ``word`` can start a name, shortest clitic first."""
@@ -107,19 +107,19 @@ class CandidateFinder:
         return tuple(out)
 
     def _start_info(self, analyses: tuple) -> tuple:
-        """What the word loop needs of a word with these analyses: (the words after it that may make it
-        part of a longer name; (1, clitic, name) of its first analysis that is a name by itself, or
-        ``None`` when it is none).
+        """What the word loop needs of a word with these analyses (not empty): (the words after it that
+        may make it part of a longer name; (1, clitic, name) of its first analysis that is a name by
+        itself, or ``None`` when it is none; the analyses).
 
         Followed by none of those words, a word is that name alone, or no name at all.
         """
         grow = frozenset().union(*(self._second.get(stem, ()) for _, stem, _ in analyses))
         for clitic, stem, _ in analyses:
             if stem in self._keys:
-                return grow, (1, clitic, stem)
+                return grow, (1, clitic, stem), analyses
             if stem in self._joined:
-                return grow, (1, clitic, self._joined[stem])
-        return grow, None
+                return grow, (1, clitic, self._joined[stem]), analyses
+        return grow, None, analyses
 
     def find(self, text: str) -> tuple[str, list[Candidate], callable]:
         """Folded text, its candidates (folded offsets), and a function mapping offsets back.
@@ -142,22 +142,20 @@ class CandidateFinder:
         folded, gaps = fold_text(text)
         parts = _SPLIT.split(folded)  # separator, word, separator, word, ..., separator
         words = parts[1::2]
-        cache, starts = self._cache, self._starts
+        cache = self._cache
         if len(cache) > 400_000:
             cache.clear()
-            starts.clear()
-        # one lookup per word: its analyses (empty for most words), None for a word never seen
+        # one lookup per word: what the loop needs of it (empty for most words), None for a word never seen
         known = list(map(cache.get, words))
         if None in known:
             for k in compress(count(), map(operator.is_, known, repeat(None))):
                 word = words[k]
-                analyses = cache.get(word)
-                if analyses is None:
-                    analyses = cache[word] = self._analyses(word)
-                    if analyses:
-                        starts[word] = self._start_info(analyses)
-                known[k] = analyses
-        hits = list(compress(count(), known))  # words that can start a name (non-empty analyses)
+                info = cache.get(word)
+                if info is None:
+                    analyses = self._analyses(word)
+                    info = cache[word] = self._start_info(analyses) if analyses else ()
+                known[k] = info
+        hits = list(compress(count(), known))  # words that can start a name
         if not hits:
             return folded, [], _no_deferred, _offset_mapper(gaps)
         ends = list(accumulate(map(len, parts)))
@@ -182,7 +180,7 @@ class CandidateFinder:
                 hashtags and (parts[2 * k].endswith("_") or after.startswith("_")), True, words[k])
 
         for k in hits:
-            grow, alone = starts[words[k]]
+            grow, alone, analyses = known[k]
             following = words[k + 1] if k < last else ""
             # most hits are words that only begin longer names (في، على): the next word rules them out
             if alone is None and following not in grow:
@@ -191,7 +189,7 @@ class CandidateFinder:
                 continue
             # most others are names by themselves that the next word does not extend
             best = alone if following not in grow else None
-            for clitic, stem, max_words in (() if best else known[k]):
+            for clitic, stem, max_words in (() if best else analyses):
                 found = (1, stem) if stem in keys else ((1, joined[stem]) if stem in joined else None)
                 if max_words > 1:
                     # extend word by word while the words so far begin some longer name
@@ -225,7 +223,7 @@ class CandidateFinder:
     def _unknown_after_cues(self, parts, words, ends, candidates):
         """Add unknown names right after place-type words (بلدة X where X is no gazetteer name and
         no ordinary word), one or two words long, where no gazetteer candidate stands."""
-        cue_words, vocabulary, starters = self._cue_words, self._vocabulary, self._starts  # words that start names
+        cue_words, vocabulary, cache = self._cue_words, self._vocabulary, self._cache  # every word of the text is in it
         after_cues = list(compress(count(), map(cue_words.__contains__, words)))
         if not after_cues:
             return candidates
@@ -237,11 +235,11 @@ class CandidateFinder:
             if j >= n_words or parts[2 * j] != " ":
                 continue
             word = words[j]
-            if word in vocabulary or word in starters or word in cue_words or len(word) < 3 or word.isdigit():
+            if word in vocabulary or cache[word] or word in cue_words or len(word) < 3 or word.isdigit():
                 continue
             n = 1
             if (j + 1 < n_words and parts[2 * (j + 1)] == " " and words[j + 1] not in vocabulary
-                    and words[j + 1] not in starters and words[j + 1] not in cue_words and len(words[j + 1]) >= 3
+                    and not cache[words[j + 1]] and words[j + 1] not in cue_words and len(words[j + 1]) >= 3
                     and not words[j + 1].isdigit()):
                 n = 2
             start, end = ends[2 * j], ends[2 * (j + n - 1) + 1]
