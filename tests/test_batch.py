@@ -180,3 +180,56 @@ def test_unreachable_scheduler_is_a_usage_error(articles_file, capsys, monkeypat
     status = main(["extract", str(articles_file), "--scheduler", "tcp://127.0.0.1:9"])
     assert status == 2
     assert "cannot connect to the Dask scheduler" in capsys.readouterr().err
+
+
+def test_an_existing_cluster_started_apart(articles_file, sequential, tmp_path, capsys):
+    """--scheduler on a cluster started apart, as a user would (``dask scheduler`` and ``dask worker`` in their
+    own processes): the same output as the sequential run, the broken record reported."""
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    pytest.importorskip("distributed")
+    dask_cli = shutil.which("dask", path=str(Path(sys.executable).parent)) or shutil.which("dask")
+    if dask_cli is None:
+        pytest.skip("the dask command (dask.distributed's CLI) is not installed")
+    with socket.socket() as probe:  # a free port for the scheduler
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    started = []
+    with open(logs / "scheduler.log", "wb") as scheduler_log, open(logs / "worker.log", "wb") as worker_log:
+        started.append(subprocess.Popen([dask_cli, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                         "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=scheduler_log))
+        started.append(subprocess.Popen([dask_cli, "worker", address, "--nthreads", "1", "--no-dashboard"],
+                                        stdout=subprocess.DEVNULL, stderr=worker_log))
+    try:
+        from distributed import Client
+
+        deadline = time.monotonic() + 60
+        while True:  # wait for the worker to join
+            try:
+                with Client(address, timeout="2s") as client:
+                    if client.nthreads():
+                        break
+            except (OSError, TimeoutError):
+                pass
+            assert time.monotonic() < deadline, (logs / "worker.log").read_text()
+            time.sleep(0.5)
+        out = tmp_path / "cluster.jsonl"
+        status = main(["extract", str(articles_file), "-o", str(out), "--scheduler", address, "--chunk-size", "6"])
+    finally:
+        for process in reversed(started):
+            process.terminate()
+        for process in started:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    assert status == 1
+    assert out.read_text(encoding="utf-8") == sequential[1]
+    assert f"{articles_file.as_posix()}:{BROKEN_LINE}: not valid JSON" in capsys.readouterr().err
