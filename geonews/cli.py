@@ -331,6 +331,9 @@ def _map(args: argparse.Namespace) -> int:
         from .store import read_store
 
         frame = read_store(args.store, since=args.since)
+        if frame.empty:  # a map is still written (a quiet period is an answer too), and the user is told
+            since = f" of articles dated {args.since} or later" if args.since else ""
+            print(f"{PROG}: {args.store}: no statements{since}; the map is empty", file=sys.stderr)
         with writers.atomic_output(args.output) as tmp:
             render_map(frame, str(tmp), title=args.title)
         return 0

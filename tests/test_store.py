@@ -117,6 +117,14 @@ def test_map_from_the_store(claims, tmp_path, monkeypatch):
     assert out.exists() and set(drawn["frame"]["article"]) == {"a2", "a3"}
 
 
+def test_map_of_a_quiet_period_is_empty_and_says_so(claims, tmp_path, capsys):
+    out = tmp_path / "later.html"
+    assert main(["map", "--store", str(claims), "--since", "2030-01-01", "-o", str(out)]) == 0
+    assert out.exists()  # a quiet period is an answer too
+    assert capsys.readouterr().err.strip() == (f"geonews: {claims}: no statements of articles dated 2030-01-01 or "
+                                               "later; the map is empty")
+
+
 def test_map_usage_errors(claims, news, tmp_path, capsys):
     out = str(tmp_path / "m.html")
     assert main(["map", "-o", out]) == 2  # neither PATH nor --store
