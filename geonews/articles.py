@@ -1,19 +1,25 @@
 """Reading inputs into :class:`Article` records, streamed, with per-record errors.
 
 An input is a text file (the first line is the headline), a JSON Lines file (``.jsonl``, ``.ndjson`` or
-``.json``, one object per line) or a folder of such files. A broken record never stops the run: it is
-passed to ``on_error`` as a :class:`~geonews.errors.RecordError` and reading goes on.
+``.json``, one object per line), either of them compressed (``.gz``, ``.bz2``, ``.xz``: decompressed as
+read), a folder of such files, or ``-``: JSON Lines on standard input. A broken record never stops the
+run: it is passed to ``on_error`` as a :class:`~geonews.errors.RecordError` and reading goes on.
 """
 
 from __future__ import annotations
 
+import bz2
 import codecs
+import contextlib
 import datetime as _dt
+import gzip
 import io
 import json
+import lzma
 import os
 import re
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -25,7 +31,14 @@ from .errors import InputError, RecordError
 __all__ = ["Article", "html_to_text", "input_size", "iter_articles", "report_to_stderr"]
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
-SUFFIXES = JSONL_SUFFIXES | {".txt"}  # what a folder is searched for
+SUFFIXES = JSONL_SUFFIXES | {".txt"}  # what a folder is searched for (compressed or not)
+#: Compressed files, decompressed as they are read: suffix -> a reader of the decompressed bytes
+COMPRESSED = {".gz": lambda raw: gzip.GzipFile(fileobj=raw, mode="rb"), ".bz2": lambda raw: bz2.BZ2File(raw, "rb"),
+              ".xz": lambda raw: lzma.LZMAFile(raw, "rb")}
+#: The path that means standard input (JSON Lines), and the name its records are reported under
+STDIN, STDIN_NAME = "-", "<stdin>"
+#: What reading a broken file may raise: I/O errors, and corrupt or truncated compressed data
+_READ_ERRORS = (OSError, EOFError, lzma.LZMAError, zlib.error)
 _SNIFF = 8192  # bytes looked at to tell text from binary
 _JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean",
                type(None): "null"}
@@ -66,8 +79,10 @@ def iter_articles(paths: str | os.PathLike | Iterable[str | os.PathLike], *, max
     Parameters
     ----------
     paths : path or iterable of paths
-        Text files, JSON Lines files, or folders (searched recursively in path order for ``.txt``,
-        ``.jsonl``, ``.ndjson`` and ``.json`` files, skipping hidden files and folders).
+        Text files, JSON Lines files, either compressed (``.gz``, ``.bz2``, ``.xz``), folders (searched
+        recursively in path order for ``.txt``, ``.jsonl``, ``.ndjson`` and ``.json`` files, compressed or
+        not, skipping hidden files and folders), or ``-`` for JSON Lines on standard input (its records
+        are reported as ``<stdin>:LINE``).
     max_bytes : int
         Largest record accepted: a JSONL line, or a whole text file.
     on_error : callable
@@ -99,6 +114,8 @@ def iter_articles(paths: str | os.PathLike | Iterable[str | os.PathLike], *, max
     given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     tops = [Path(p) for p in given]
     for top in tops:
+        if _is_stdin(top):
+            continue
         if not top.exists():
             raise InputError(f"{top.as_posix()}: no such file or folder")
         if top.is_dir() and not os.access(top, os.R_OK | os.X_OK):
@@ -106,12 +123,26 @@ def iter_articles(paths: str | os.PathLike | Iterable[str | os.PathLike], *, max
     return _iter_articles(tops, max_bytes, on_error, on_read)
 
 
-def input_size(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> int:
-    """Bytes in the files :func:`iter_articles` reads from ``paths`` (a progress bar's total).
+def input_size(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> int | None:
+    """Bytes in the files :func:`iter_articles` reads from ``paths`` (a progress bar's total; compressed
+    files count as stored), or ``None`` when standard input is one of them (its size is not known).
 
     Paths that do not exist, files that cannot be looked at and folders that cannot be listed count as empty."""
     given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    return sum(_size(path) for top in map(Path, given) for path in _files(top, lambda err: None))
+    tops = [Path(p) for p in given]
+    if any(map(_is_stdin, tops)):
+        return None
+    return sum(_size(path) for top in tops for path in _files(top, lambda err: None))
+
+
+def _is_stdin(path: Path) -> bool:
+    return str(path) == STDIN
+
+
+def _holds(path: Path) -> str:
+    """The suffix that says what a file holds, past a compression suffix (``.jsonl`` for news.jsonl.gz)."""
+    suffix = path.suffix.lower()
+    return Path(path.stem).suffix.lower() if suffix in COMPRESSED else suffix
 
 
 def _files(top: Path, on_error: Callable) -> list[Path]:
@@ -130,25 +161,50 @@ def _iter_articles(tops: list[Path], max_bytes: int, on_error: Callable,
                    on_read: Callable[[int], object] | None) -> Iterator[Article]:
     before = 0  # bytes in the files read before this one
     for top in tops:
+        if _is_stdin(top):
+            read = None if on_read is None else (lambda at, base=before: on_read(base + at))
+            try:
+                yield from _read_jsonl(sys.stdin.buffer, None, STDIN_NAME, max_bytes, on_error, read)
+            except _READ_ERRORS as err:
+                on_error(RecordError(STDIN_NAME, None, f"cannot read ({_reason(err)})"))
+            continue
         for path in _files(top, on_error):
             name = path.as_posix()
             size = _size(path)
             # where reading stands in this file -> bytes read over all files (a file that grows counts as its size)
             read = None if on_read is None else (lambda at, base=before, size=size: on_read(base + min(at, size)))
             try:
-                if path.suffix.lower() in JSONL_SUFFIXES:
-                    yield from _read_jsonl(path, name, max_bytes, on_error, read)
+                if _holds(path) in JSONL_SUFFIXES:
+                    with _opened(path) as (stream, tell):
+                        yield from _read_jsonl(stream, tell, name, max_bytes, on_error, read)
                 else:
                     article = _read_text(path, name, max_bytes, on_error)
                     if read is not None:
                         read(size)
                     if article is not None:
                         yield article
-            except OSError as err:
-                on_error(RecordError(name, None, f"cannot read ({err.strerror or err})"))
+            except _READ_ERRORS as err:  # what was read before stays read
+                on_error(RecordError(name, None, f"cannot read ({_reason(err)})"))
             before += size
             if on_read is not None:
                 on_read(before)
+
+
+def _reason(err: Exception) -> str:
+    return getattr(err, "strerror", None) or str(err) or type(err).__name__
+
+
+@contextlib.contextmanager
+def _opened(path: Path):
+    """A file's bytes (decompressed if its suffix says so) as a stream with ``peek``, and a function
+    giving how far into the file (as stored) reading has come."""
+    with open(path, "rb", buffering=1 << 16) as raw:
+        decompress = COMPRESSED.get(path.suffix.lower())
+        if decompress is None:
+            yield raw, raw.tell
+        else:
+            with decompress(raw) as stream:
+                yield stream, raw.tell
 
 
 def _walk(top: Path, on_error: Callable) -> list[Path]:
@@ -158,7 +214,7 @@ def _walk(top: Path, on_error: Callable) -> list[Path]:
     found = []
     for root, dirs, files in os.walk(top, onerror=failed):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [Path(root, f) for f in files if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES]
+        found += [Path(root, f) for f in files if not f.startswith(".") and _holds(Path(f)) in SUFFIXES]
     return sorted(found)
 
 
@@ -171,18 +227,28 @@ def _encoding(head: bytes) -> str | None:
     return None if b"\0" in head[:_SNIFF] else "utf-8"
 
 
-def _too_large(size: int, limit: int) -> str:
+def _too_large(size: int | None, limit: int) -> str:
+    """The message for a record over the limit (``size`` ``None``: not known, only that it is over)."""
     def human(n: int) -> str:
         return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB" if n >= 1e3 else f"{n} bytes"
+    if size is None:
+        return f"too large (over the {human(limit)} limit)"
     return f"too large ({human(size)} > {human(limit)} limit)"
 
 
 def _read_text(path: Path, name: str, max_bytes: int, on_error: Callable) -> Article | None:
-    size = path.stat().st_size
-    if size > max_bytes:
-        on_error(RecordError(name, None, _too_large(size, max_bytes)))
-        return None
-    data = path.read_bytes()
+    if path.suffix.lower() in COMPRESSED:  # its size is known only by decompressing: never more than the limit
+        with _opened(path) as (stream, _):
+            data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            on_error(RecordError(name, None, _too_large(None, max_bytes)))
+            return None
+    else:
+        size = path.stat().st_size
+        if size > max_bytes:
+            on_error(RecordError(name, None, _too_large(size, max_bytes)))
+            return None
+        data = path.read_bytes()
     encoding = _encoding(data[:_SNIFF])
     if encoding is None:
         on_error(RecordError(name, None, "binary file, not text"))
@@ -202,40 +268,52 @@ def _read_text(path: Path, name: str, max_bytes: int, on_error: Callable) -> Art
     return Article(id=name, text=text, title=title, path=name)
 
 
-def _read_jsonl(path: Path, name: str, max_bytes: int, on_error: Callable,
+def _read_jsonl(raw, tell: Callable[[], int] | None, name: str, max_bytes: int, on_error: Callable,
                 read: Callable[[int], object] | None = None) -> Iterator[Article]:
-    """The articles of a JSON Lines file; ``read`` is told the file position after each line."""
-    with open(path, "rb", buffering=1 << 16) as raw:
-        encoding = _encoding(raw.peek(_SNIFF)[:_SNIFF])
-        if encoding is None:
-            on_error(RecordError(name, None, "binary file, not text"))
-            return
-        if encoding == "utf-16":  # sizes are counted in characters, two bytes each
-            stream = io.TextIOWrapper(raw, encoding="utf-16", errors="replace", newline="\n")
-            lines, scale = _lines(stream, max_bytes // 2, "\n"), 2
-        else:
-            if encoding == "utf-8-sig":
-                raw.read(len(codecs.BOM_UTF8))
-            lines, scale = _lines(raw, max_bytes, b"\n"), 1
-        reported = False
-        for lineno, line, size in lines:
-            if read is not None:
-                read(raw.tell())
-            if line is None:
-                on_error(RecordError(name, lineno, _too_large(size * scale, max_bytes)))
-                continue
-            if not line.strip():
-                continue
-            if isinstance(line, bytes):
-                try:
-                    line = line.decode("utf-8")
-                except UnicodeDecodeError:
-                    line = line.decode("utf-8", errors="replace")
-                    if not reported:
-                        reported = True
-                        on_error(RecordError(name, lineno, "invalid UTF-8 replaced"))
-            if (article := _parse_record(line, name, lineno, on_error)) is not None:
-                yield article
+    """The articles of a JSON Lines stream (binary, with ``peek``); ``read`` is told the position after each
+    line: ``tell()``, or for a stream that cannot tell (a pipe), the bytes counted so far."""
+    encoding = _encoding(raw.peek(_SNIFF)[:_SNIFF])
+    if encoding is None:
+        on_error(RecordError(name, None, "binary file, not text"))
+        return
+    text = None
+    if encoding == "utf-16":  # sizes are counted in characters, two bytes each
+        text = io.TextIOWrapper(raw, encoding="utf-16", errors="replace", newline="\n")
+        lines, scale = _lines(text, max_bytes // 2, "\n"), 2
+    else:
+        if encoding == "utf-8-sig":
+            raw.read(len(codecs.BOM_UTF8))
+        lines, scale = _lines(raw, max_bytes, b"\n"), 1
+    try:
+        yield from _records(lines, scale, tell, name, max_bytes, on_error, read)
+    finally:
+        if text is not None:
+            text.detach()  # the stream is its opener's to close (standard input stays open)
+
+
+def _records(lines, scale: int, tell, name: str, max_bytes: int, on_error: Callable, read) -> Iterator[Article]:
+    """The articles of the lines of a JSON Lines stream (see _read_jsonl)."""
+    reported = False
+    counted = 0
+    for lineno, line, size in lines:
+        if read is not None:
+            counted += (size + 1) * scale
+            read(tell() if tell is not None else counted)
+        if line is None:
+            on_error(RecordError(name, lineno, _too_large(size * scale, max_bytes)))
+            continue
+        if not line.strip():
+            continue
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError:
+                line = line.decode("utf-8", errors="replace")
+                if not reported:
+                    reported = True
+                    on_error(RecordError(name, lineno, "invalid UTF-8 replaced"))
+        if (article := _parse_record(line, name, lineno, on_error)) is not None:
+            yield article
 
 
 def _lines(stream, limit: int, newline):

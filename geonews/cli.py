@@ -63,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
 
     def inputs(p: argparse.ArgumentParser, nargs: str = "+") -> None:
         p.add_argument("paths", nargs=nargs, metavar="PATH",
-                       help="a text file (first line the headline), a JSON Lines file of articles, or a folder")
+                       help="a text file (first line the headline), a JSON Lines file of articles, either "
+                            "compressed (.gz .bz2 .xz), a folder, or - (JSON Lines on standard input)")
         p.add_argument("--max-bytes", type=_positive("bytes"), default=5_000_000, metavar="N",
                        help="skip (and report) an article larger than N bytes (default 5000000)")
         where = p.add_mutually_exclusive_group()

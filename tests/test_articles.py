@@ -319,3 +319,75 @@ def test_on_read_counts_the_bytes_read_up_to_the_input_size(tmp_path):
     assert at_article[1] == ("2", sizes["a.jsonl"])
     assert at_article[2] == ((tmp_path / "b.txt").as_posix(), sizes["a.jsonl"] + sizes["b.txt"])
     assert input_size(tmp_path / "missing.jsonl") == 0
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz"])
+def test_compressed_json_lines_give_the_same_articles(tmp_path, suffix):
+    import bz2
+    import gzip
+    import lzma
+
+    compress = {".gz": gzip.compress, ".bz2": bz2.compress, ".xz": lzma.compress}[suffix]
+    plain = jsonl(tmp_path / "news.jsonl", {"id": "1", "text": BODY}, "{broken", {"id": "2", "text": HEADLINE})
+    packed = tmp_path / f"news.jsonl{suffix}"
+    packed.write_bytes(compress(plain.read_bytes()))
+    (want, want_errors), (got, got_errors) = read(plain), read(packed)
+    assert [(a.id, a.text) for a in got] == [(a.id, a.text) for a in want] == [("1", BODY), ("2", HEADLINE)]
+    assert [(e.line, e.message) for e in got_errors] == [(e.line, e.message) for e in want_errors]
+    assert got_errors[0].path == packed.as_posix()
+
+
+def test_compressed_files_in_a_folder_and_a_compressed_text_file(tmp_path):
+    import gzip
+
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(f"{HEADLINE}\n{BODY}\n".encode()))
+    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(json.dumps({"id": "b", "text": BODY}).encode()))
+    (tmp_path / "c.tar.gz").write_bytes(gzip.compress(b"not an input"))  # not .txt or .jsonl inside: not read
+    articles, errors = read(tmp_path)
+    assert errors == []
+    assert [a.id for a in articles] == [(tmp_path / "a.txt.gz").as_posix(), "b"]
+    assert articles[0].title == HEADLINE and articles[0].text == f"{HEADLINE}\n{BODY}\n"
+
+
+def test_a_truncated_or_corrupt_archive_keeps_what_was_read(tmp_path):
+    import gzip
+
+    records = [{"id": str(k), "text": f"{BODY} {k}"} for k in range(400)]
+    data = gzip.compress(("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n").encode())
+    (tmp_path / "a.jsonl.gz").write_bytes(data[:len(data) // 2])  # cut in the middle
+    (tmp_path / "b.jsonl.gz").write_bytes(b"not gzip at all")
+    jsonl(tmp_path / "c.jsonl", {"id": "last", "text": BODY})  # read after both
+    articles, errors = read(tmp_path)
+    ids = [a.id for a in articles]
+    assert 0 < ids.index("last") == len(ids) - 1
+    assert ids[:-1] == [str(k) for k in range(len(ids) - 1)]  # every record up to the cut, in order
+    assert [(e.path.rsplit("/", 1)[1], e.message.split(" (")[0]) for e in errors] == [
+        ("a.jsonl.gz", "cannot read"), ("b.jsonl.gz", "cannot read")]
+    assert "Not a gzipped file" in errors[1].message
+
+
+def test_a_compressed_text_over_the_limit_is_not_read_whole(tmp_path):
+    import gzip
+
+    (tmp_path / "big.txt.gz").write_bytes(gzip.compress(("كلمة " * 200_000).encode()))  # 1.8 MB, compressed tiny
+    articles, errors = read(tmp_path / "big.txt.gz", max_bytes=100_000)
+    assert articles == []
+    assert [e.message for e in errors] == ["too large (over the 100.0 kB limit)"]
+
+
+def test_standard_input_is_json_lines(tmp_path):
+    """``-`` reads JSON Lines from standard input: records named <stdin>:LINE, a broken one reported."""
+    import subprocess
+    import sys
+
+    from geonews.articles import input_size
+
+    feed = "\n".join([json.dumps({"text": BODY}, ensure_ascii=False), "{broken",
+                      json.dumps({"id": "x", "text": HEADLINE}, ensure_ascii=False)]) + "\n"
+    script = ("import json; from geonews.articles import iter_articles\n"
+              "for a in iter_articles(['-']): print(json.dumps([a.id, a.text], ensure_ascii=False))")
+    done = subprocess.run([sys.executable, "-c", script], input=feed.encode(), capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(line) for line in done.stdout.decode().splitlines()] == [["<stdin>:1", BODY], ["x", HEADLINE]]
+    assert done.stderr.decode().strip().startswith("<stdin>:2: not valid JSON")
+    assert input_size(["-"]) is None and input_size([tmp_path, "-"]) is None

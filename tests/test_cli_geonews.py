@@ -319,3 +319,14 @@ def test_map(capsys, tmp_path, article):
     html = target.read_text(encoding="utf-8")
     assert "<html" in html.lower() and "Manbij" in html
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "map.html"]
+
+
+def test_extract_from_standard_input():
+    """``geonews extract -``: JSON Lines piped in (zcat news.jsonl.gz | geonews extract -)."""
+    feed = json.dumps({"id": "piped", "text": ARTICLE}, ensure_ascii=False) + "\n"
+    done = subprocess.run([sys.executable, "-m", "geonews.cli", "extract", "-"], input=feed.encode(),
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert rows and {r["article"] for r in rows} == {"piped"}
+    assert "منبج" in {p["text"] for r in rows for p in r["places"]}
