@@ -281,21 +281,21 @@ def _extract(args: argparse.Namespace) -> int:
     partitioned = not to_stdout and batch.is_partition_target(args.output)
     if partitioned:
         parts = batch.PartitionWriter(args.output)  # checks the folder before any work
+        kind = "parquet"
     else:
         kind = "jsonl" if to_stdout else writers.check_output(args.output)
     progress = _Progress()
     run = _Run(args, progress)  # a missing input path fails here, before any output is created
     with _client(args) as client, progress:
-        if partitioned:
-            with parts:
-                for done in run.chunks("frame", client, args.chunk_size or batch.DEFAULT_CHUNK):
-                    parts.write(done.frame)
-        elif kind == "jsonl":
+        if kind == "jsonl":
             with writers.JsonlWriter(None if to_stdout else args.output) as out:
                 for done in run.chunks("jsonl", client, args.chunk_size):
                     out.write_text("".join(p for p in done.payloads if p))
-        else:
-            writers.write(list(run.statements(client, args.chunk_size)), args.output, kind)
+        else:  # one frame per chunk of articles, written as it comes: memory stays flat whatever the output
+            with parts if partitioned else writers.TableWriter(args.output, kind) as out:
+                for done in run.chunks("frame", client, args.chunk_size or batch.DEFAULT_CHUNK):
+                    if done.frame is not None:  # None: the chunk's task failed whole (reported per article)
+                        out.write(done.frame)
     return run.status()
 
 

@@ -21,7 +21,7 @@ from .model import Statement
 
 # pandas and geopandas are imported when a table is written, so streaming JSON Lines starts fast
 
-__all__ = ["FORMATS", "JsonlWriter", "atomic_output", "check_output", "check_writable", "guard_csv_cell",
+__all__ = ["FORMATS", "JsonlWriter", "TableWriter", "atomic_output", "check_output", "check_writable", "guard_csv_cell",
            "output_format", "write"]
 
 #: Output formats by file suffix.
@@ -157,13 +157,15 @@ def write(statements_or_frame, path: str | os.PathLike, fmt: str | None = None) 
     Notes
     -----
     ``.jsonl``: one contract statement per line (UTF-8, ``ensure_ascii=False``). ``.geojson``: an RFC 7946
-    FeatureCollection, unresolved rows with a ``null`` geometry. ``.gpkg``: layer ``"statements"``.
-    ``.parquet``: GeoParquet. ``.csv``: UTF-8 with a byte-order mark (so spreadsheet programs read the
-    Arabic), no geometry column but ``latitude``/``longitude`` and ``geometry_wkt``; text cells that
-    start with ``= + - @``, a tab or a carriage return are prefixed with ``'``. Read a CSV back with
-    ``pandas.read_csv(path, dtype=str)`` so ids such as ``"007"`` stay text (:func:`~geonews.frame.from_frame`
-    turns the numeric columns back into numbers). GDAL reads ISO dates in GeoJSON as datetimes; pass
-    ``datetime_as_string=True`` to ``geopandas.read_file`` to keep them as written.
+    FeatureCollection, unresolved rows with a ``null`` geometry. ``.gpkg``: layer ``"statements"``
+    (geometry type "Geometry": points and areas). ``.parquet``: GeoParquet. ``.csv``: UTF-8 with a
+    byte-order mark (so spreadsheet programs read the Arabic), no geometry column but
+    ``latitude``/``longitude`` and ``geometry_wkt``; text cells that start with ``= + - @``, a tab or a
+    carriage return are prefixed with ``'``. Read a CSV back with ``pandas.read_csv(path, dtype=str)`` so
+    ids such as ``"007"`` stay text (:func:`~geonews.frame.from_frame` turns the numeric columns back into
+    numbers). GDAL reads ISO dates in GeoJSON as datetimes; pass ``datetime_as_string=True`` to
+    ``geopandas.read_file`` to keep them as written. To write more statements than fit in memory, give
+    them frame by frame to a :class:`TableWriter`.
 
     Raises
     ------
@@ -183,41 +185,170 @@ def write(statements_or_frame, path: str | os.PathLike, fmt: str | None = None) 
                 out.write(statements_or_frame)
         return out.count
     frame = statements_or_frame if isinstance(statements_or_frame, pd.DataFrame) else to_frame(statements_or_frame)
-    with atomic_output(path) as tmp:
-        _WRITERS[kind](frame, tmp)
-    return len(frame)
+    with TableWriter(path, kind) as out:
+        out.write(frame)
+    return out.rows
 
 
-def _write_geojson(frame, tmp: Path) -> None:
-    from .frame import CRS
+class TableWriter:
+    """Write statements frame by frame (:func:`~geonews.frame.to_frame`) to one GeoJSON, GeoPackage,
+    GeoParquet or CSV file, atomically: memory holds one frame at a time, whatever the output's size.
 
-    frame = frame.to_crs(CRS) if frame.crs is not None else frame.set_crs(CRS)
-    text = frame.to_json(na="null", drop_id=True, ensure_ascii=False)
-    tmp.write_text(text, encoding="utf-8")
+    The file is the one :func:`write` makes of all the frames at once. It is written to a temporary file
+    that replaces ``path`` when the ``with`` block ends without an error (an error or an interrupt leaves
+    the old file, or none).
+
+    Examples
+    --------
+    >>> with TableWriter("claims.gpkg") as out:        # doctest: +SKIP
+    ...     for chunk in chunks_of_articles:
+    ...         out.write(to_frame(s for a in chunk for s in extract_statements(a, gz)))
+    """
+
+    def __init__(self, path: str | os.PathLike, fmt: str | None = None) -> None:
+        self.path = Path(path)
+        self.kind = output_format(path, fmt)
+        if self.kind == "jsonl":
+            raise UsageError(f"cannot write {self.path.as_posix()} as a table: use JsonlWriter for JSON Lines")
+        #: Rows written so far.
+        self.rows = 0
+        self._tmp: Path | None = None
+        self._stack = contextlib.ExitStack()
+        self._started = False
+        self._file: IO | None = None  # CSV, GeoJSON
+        self._arrow: list | None = None  # GeoParquet: [pyarrow ParquetWriter, its schema, the "geo" metadata so far]
+
+    def __enter__(self) -> TableWriter:
+        with contextlib.ExitStack() as stack:
+            self._tmp = stack.enter_context(atomic_output(self.path))
+            self._stack = stack.pop_all()
+        return self
+
+    def write(self, frame) -> int:
+        """Append a frame's rows; return how many."""
+        if self._tmp is None:
+            raise RuntimeError("TableWriter.write() called outside its with block")
+        getattr(self, f"_{self.kind}")(frame)
+        self._started = True
+        self.rows += len(frame)
+        return len(frame)
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        try:
+            if exc_type is None:
+                if not self._started:  # no frame given: the file still holds the (empty) table
+                    from .frame import to_frame
+
+                    self.write(to_frame([]))
+                self._finish()
+            else:
+                self._close()
+        except BaseException:
+            self._close()
+            self._tmp = None
+            self._stack.__exit__(*sys.exc_info())
+            raise
+        self._tmp = None
+        return bool(self._stack.__exit__(exc_type, exc, tb))
+
+    # -- formats ---------------------------------------------------------------------------------
+    def _csv(self, frame) -> None:
+        import pandas as pd
+
+        from .frame import STR_COLUMNS
+
+        if self._file is None:
+            self._file = open(self._tmp, "w", encoding="utf-8-sig", newline="")  # the BOM, once
+        table = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+        table["geometry_wkt"] = frame.geometry.to_wkt(rounding_precision=-1)  # full precision
+        for column in table.columns:
+            if column in STR_COLUMNS or column == "geometry_wkt" or table[column].dtype == object:
+                table[column] = table[column].map(guard_csv_cell, na_action="ignore")
+        table.to_csv(self._file, index=False, header=not self._started)
+
+    def _geojson(self, frame) -> None:
+        from .frame import CRS
+
+        if self._file is None:
+            self._file = open(self._tmp, "w", encoding="utf-8", newline="\n")
+            self._file.write(_GEOJSON_HEAD)
+        frame = frame.to_crs(CRS) if frame.crs is not None else frame.set_crs(CRS)
+        text = frame.to_json(na="null", drop_id=True, ensure_ascii=False)
+        if not (text.startswith(_GEOJSON_HEAD) and text.endswith(_GEOJSON_TAIL)):  # pragma: no cover - geopandas
+            raise RuntimeError("unexpected GeoJSON from geopandas: cannot append its features")
+        features = text[len(_GEOJSON_HEAD):len(text) - len(_GEOJSON_TAIL)]
+        if features:
+            self._file.write((", " if self.rows else "") + features)
+
+    def _gpkg(self, frame) -> None:
+        import pyogrio
+
+        # "Unknown" (Geometry): the frames hold points and areas, and the first frame cannot say which
+        pyogrio.write_dataframe(frame, self._tmp, layer=GPKG_LAYER, driver="GPKG", append=self._started,
+                                geometry_type="Unknown", promote_to_multi=False)
+
+    def _parquet(self, frame) -> None:
+        import io
+
+        import pyarrow.parquet as pq
+
+        from .frame import STR_COLUMNS
+
+        # geopandas makes each frame's GeoParquet table (WKB geometry, its "geo" metadata); text columns
+        # as strings even in a frame where they are all empty, so every frame has the first one's schema
+        frame = frame.astype({c: "string" for c in STR_COLUMNS if c in frame.columns})
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer, index=False)
+        table = pq.read_table(io.BytesIO(buffer.getvalue()))
+        geo = json.loads(table.schema.metadata[b"geo"])
+        if self._arrow is None:
+            # until the end the schema claims no geometry types and no extent (both optional); the
+            # file's own "geo" metadata gets those of every frame when it is closed
+            schema = table.schema.with_metadata({**table.schema.metadata,
+                                                 b"geo": json.dumps(_geo_of([geo], final=False)).encode()})
+            self._arrow = [pq.ParquetWriter(self._tmp, schema), schema, [geo]]
+        else:
+            self._arrow[2] = [_geo_of(self._arrow[2] + [geo])]
+        writer, schema, _ = self._arrow
+        writer.write_table(table.cast(schema))
+
+    def _finish(self) -> None:
+        if self.kind == "geojson":
+            self._file.write(_GEOJSON_TAIL)
+        if self.kind == "parquet":
+            writer, _, geos = self._arrow
+            writer.add_key_value_metadata({"geo": json.dumps(_geo_of(geos))})  # the types and extent of every frame
+        self._close()
+
+    def _close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        if self._arrow is not None:
+            self._arrow[0].close()
+            self._arrow = None
 
 
-def _write_gpkg(frame, tmp: Path) -> None:
-    frame.to_file(tmp, driver="GPKG", layer=GPKG_LAYER)
+_GEOJSON_HEAD, _GEOJSON_TAIL = '{"type": "FeatureCollection", "features": [', "]}"
 
 
-def _write_parquet(frame, tmp: Path) -> None:
-    frame.to_parquet(tmp, index=False)
+def _geo_of(geos: list[dict], final: bool = True) -> dict:
+    """GeoParquet "geo" metadata for the frames whose own metadata (as geopandas wrote it) are ``geos``:
+    the first one's, with the geometry types and the extent of them all (``final=False``: neither)."""
+    import copy
+    import math
 
-
-def _write_csv(frame, tmp: Path) -> None:
-    import pandas as pd
-
-    from .frame import STR_COLUMNS
-
-    table = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-    table["geometry_wkt"] = frame.geometry.to_wkt(rounding_precision=-1)  # full precision
-    for column in table.columns:
-        if column in STR_COLUMNS or column == "geometry_wkt" or table[column].dtype == object:
-            table[column] = table[column].map(guard_csv_cell, na_action="ignore")
-    table.to_csv(tmp, index=False, encoding="utf-8-sig")
-
-
-_WRITERS = {"geojson": _write_geojson, "gpkg": _write_gpkg, "parquet": _write_parquet, "csv": _write_csv}
+    out = copy.deepcopy(geos[0])
+    for name, column in out["columns"].items():
+        types = sorted({t for geo in geos for t in geo["columns"][name].get("geometry_types", [])})
+        boxes = [geo["columns"][name].get("bbox") for geo in geos]
+        boxes = [b for b in boxes if b and all(isinstance(v, (int, float)) and math.isfinite(v) for v in b)]
+        column["geometry_types"] = types if final else []
+        column.pop("bbox", None)
+        if final and boxes:
+            column["bbox"] = [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                              max(b[3] for b in boxes)]
+    return out
 
 
 class JsonlWriter:

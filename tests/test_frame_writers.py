@@ -253,20 +253,17 @@ def _old_file(tmp_path, name):
 
 @pytest.mark.parametrize("error", [RuntimeError("disk on fire"), KeyboardInterrupt()])
 @pytest.mark.parametrize("kind", ("geojson", "gpkg", "parquet", "csv"))
-def test_failed_write_keeps_old_file(tmp_path, monkeypatch, statements, kind, error):
+def test_failed_write_keeps_old_file(tmp_path, statements, kind, error):
+    """A failure after part of the output is written (one frame in the temporary file) leaves the old file."""
     path = _old_file(tmp_path, f"out.{kind}")
-    real = writers._WRITERS[kind]
+    frame = to_frame(statements)
     temps = []
-
-    def half_then_fail(frame, tmp):
-        temps.append(tmp)
-        assert tmp.parent == tmp_path and tmp.suffix == path.suffix and tmp.exists()
-        real(frame.iloc[:1], tmp)  # a real partial file exists when the failure comes
-        raise error
-
-    monkeypatch.setitem(writers._WRITERS, kind, half_then_fail)
     with pytest.raises(type(error)):
-        write(statements, path)
+        with writers.TableWriter(path) as out:
+            out.write(frame.iloc[:1])  # a real partial file exists when the failure comes
+            temps = [p for p in tmp_path.iterdir() if p.name != path.name]
+            assert len(temps) == 1 and temps[0].suffix == path.suffix
+            raise error
     assert temps and not temps[0].exists()
     assert path.read_text(encoding="utf-8") == "OLD"
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
@@ -379,3 +376,43 @@ def test_atomic_output_renames_on_success(tmp_path):
         assert path.read_text(encoding="utf-8") == "OLD"
     assert path.read_text(encoding="utf-8") == "NEW"
     assert [p.name for p in tmp_path.iterdir()] == ["page.html"]
+
+
+@pytest.mark.parametrize("kind", ("geojson", "gpkg", "parquet", "csv"))
+def test_frame_by_frame_is_the_file_written_at_once(tmp_path, statements, expected, kind):
+    """TableWriter (what geonews extract streams through, a frame per chunk of articles) makes the file write()
+    makes of the same statements at once: the same bytes for GeoJSON and CSV, the same rows, geometries and
+    GeoParquet metadata (geometry types, extent) for the others. A frame with no rows changes nothing."""
+    import pyarrow.parquet as pq
+
+    whole = tmp_path / f"whole.{kind}"
+    write(statements, whole)
+    parts = tmp_path / f"parts.{kind}"
+    with writers.TableWriter(parts) as out:
+        frame = to_frame(statements)  # rows: a point; an area and an unresolved place; no place
+        for rows in (slice(0, 1), slice(1, 1), slice(1, 3), slice(3, 4)):  # the area comes in a later frame
+            out.write(frame.iloc[rows])
+    assert out.rows == 4
+    if kind in ("geojson", "csv"):
+        assert parts.read_bytes() == whole.read_bytes()
+    frame = read_back(parts, kind)
+    assert from_frame(frame) == from_frame(read_back(whole, kind)) == expected
+    if kind != "csv":
+        assert frame.geometry.equals(read_back(whole, kind).geometry)
+    if kind == "parquet":
+        geo = [json.loads(pq.ParquetFile(p).metadata.metadata[b"geo"])["columns"]["geometry"] for p in (parts, whole)]
+        assert geo[0]["geometry_types"] == geo[1]["geometry_types"] == ["Point", "Polygon"]
+        assert geo[0]["bbox"] == pytest.approx(geo[1]["bbox"])
+
+
+@pytest.mark.parametrize("kind", ("geojson", "gpkg", "parquet", "csv"))
+def test_a_table_writer_given_nothing_writes_the_empty_table(tmp_path, kind):
+    path = tmp_path / f"empty.{kind}"
+    with writers.TableWriter(path):
+        pass
+    write([], tmp_path / f"also.{kind}")
+    assert len(read_back(path, kind)) == 0
+    if kind != "geojson":  # an empty FeatureCollection has no properties to name columns
+        assert list(read_back(path, kind).columns)[:3] == ["article", "title", "date"]
+    if kind in ("geojson", "csv"):
+        assert path.read_bytes() == (tmp_path / f"also.{kind}").read_bytes()
