@@ -217,6 +217,8 @@ class TableWriter:
         self._started = False
         self._file: IO | None = None  # CSV, GeoJSON
         self._arrow: list | None = None  # GeoParquet: [pyarrow ParquetWriter, its schema, the "geo" metadata so far]
+        self._pending: list = []  # GeoPackage, GeoParquet: frames held until they make a batch
+        self._features = False  # GeoJSON: a feature is written (the next ones follow a comma)
 
     def __enter__(self) -> TableWriter:
         with contextlib.ExitStack() as stack:
@@ -228,18 +230,34 @@ class TableWriter:
         """Append a frame's rows; return how many."""
         if self._tmp is None:
             raise RuntimeError("TableWriter.write() called outside its with block")
-        getattr(self, f"_{self.kind}")(frame)
-        self._started = True
+        if self.kind in _BATCHED:  # each write there has a fixed cost (a GeoPackage append, a row group)
+            self._pending.append(frame)
+            if sum(map(len, self._pending)) >= BATCH_ROWS:
+                self._flush()
+        else:
+            self._append(frame)
         self.rows += len(frame)
         return len(frame)
+
+    def _flush(self) -> None:
+        if self._pending:
+            import pandas as pd
+
+            frames, self._pending = self._pending, []
+            self._append(frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True))
+
+    def _append(self, frame) -> None:
+        getattr(self, f"_{self.kind}")(frame)
+        self._started = True
 
     def __exit__(self, exc_type, exc, tb) -> bool:
         try:
             if exc_type is None:
+                self._flush()
                 if not self._started:  # no frame given: the file still holds the (empty) table
                     from .frame import to_frame
 
-                    self.write(to_frame([]))
+                    self._append(to_frame([]))
                 self._finish()
             else:
                 self._close()
@@ -278,7 +296,8 @@ class TableWriter:
             raise RuntimeError("unexpected GeoJSON from geopandas: cannot append its features")
         features = text[len(_GEOJSON_HEAD):len(text) - len(_GEOJSON_TAIL)]
         if features:
-            self._file.write((", " if self.rows else "") + features)
+            self._file.write((", " if self._features else "") + features)
+            self._features = True
 
     def _gpkg(self, frame) -> None:
         import pyogrio
@@ -330,6 +349,10 @@ class TableWriter:
 
 
 _GEOJSON_HEAD, _GEOJSON_TAIL = '{"type": "FeatureCollection", "features": [', "]}"
+#: Formats written in batches of at least BATCH_ROWS rows (fewer GeoPackage appends, larger row groups);
+#: the rows held stay bounded, so memory stays flat.
+_BATCHED = frozenset({"gpkg", "parquet"})
+BATCH_ROWS = 10_000
 
 
 def _geo_of(geos: list[dict], final: bool = True) -> dict:

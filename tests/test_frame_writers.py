@@ -378,8 +378,9 @@ def test_atomic_output_renames_on_success(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["page.html"]
 
 
+@pytest.mark.parametrize("batch", [1, writers.BATCH_ROWS])  # each frame written apart, or frames held and joined
 @pytest.mark.parametrize("kind", ("geojson", "gpkg", "parquet", "csv"))
-def test_frame_by_frame_is_the_file_written_at_once(tmp_path, statements, expected, kind):
+def test_frame_by_frame_is_the_file_written_at_once(tmp_path, monkeypatch, statements, expected, kind, batch):
     """TableWriter (what geonews extract streams through, a frame per chunk of articles) makes the file write()
     makes of the same statements at once: the same bytes for GeoJSON and CSV, the same rows, geometries and
     GeoParquet metadata (geometry types, extent) for the others. A frame with no rows changes nothing."""
@@ -387,6 +388,7 @@ def test_frame_by_frame_is_the_file_written_at_once(tmp_path, statements, expect
 
     whole = tmp_path / f"whole.{kind}"
     write(statements, whole)
+    monkeypatch.setattr(writers, "BATCH_ROWS", batch)
     parts = tmp_path / f"parts.{kind}"
     with writers.TableWriter(parts) as out:
         frame = to_frame(statements)  # rows: a point; an area and an unresolved place; no place
