@@ -276,6 +276,7 @@ def _client(args: argparse.Namespace):
 
 def _extract(args: argparse.Namespace) -> int:
     from . import batch, writers
+    from .frame import StatementNumbers
 
     to_stdout = args.output in (None, "-")
     partitioned = not to_stdout and batch.is_partition_target(args.output)
@@ -292,10 +293,11 @@ def _extract(args: argparse.Namespace) -> int:
                 for done in run.chunks("jsonl", client, args.chunk_size):
                     out.write_text("".join(p for p in done.payloads if p))
         else:  # one frame per chunk of articles, written as it comes: memory stays flat whatever the output
+            numbers = StatementNumbers()  # an article id read again goes on numbering, whatever the chunks
             with parts if partitioned else writers.TableWriter(args.output, kind) as out:
                 for done in run.chunks("frame", client, args.chunk_size or batch.DEFAULT_CHUNK):
                     if done.frame is not None:  # None: the chunk's task failed whole (reported per article)
-                        out.write(done.frame)
+                        out.write(numbers(done.frame))
     return run.status()
 
 

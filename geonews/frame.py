@@ -17,7 +17,7 @@ import pandas as pd
 from .model import Statement
 from .schema import FRAME_COLUMNS, PLACE_KEYS, STATEMENT_KEYS
 
-__all__ = ["CRS", "FLOAT_COLUMNS", "INT_COLUMNS", "STR_COLUMNS", "from_frame", "to_frame"]
+__all__ = ["CRS", "FLOAT_COLUMNS", "INT_COLUMNS", "STR_COLUMNS", "StatementNumbers", "from_frame", "to_frame"]
 
 #: The frame's coordinate reference system (WGS84 longitude/latitude).
 CRS = "EPSG:4326"
@@ -78,6 +78,26 @@ def to_frame(statements: Iterable[Statement]) -> gpd.GeoDataFrame:
             for column in FRAME_COLUMNS:
                 rows[column].append(row[column])
     return _build(rows)
+
+
+class StatementNumbers:
+    """Statement numbers across frames made apart (one per chunk of articles, as ``geonews extract``
+    streams them): an article met in an earlier frame (the same id read twice) goes on from its last
+    number, so the frames together number statements as one :func:`to_frame` of them all would, and
+    :func:`from_frame` keeps the statements apart. Holds one number per article id seen."""
+
+    def __init__(self) -> None:
+        self._next: dict[str, int] = {}
+
+    def __call__(self, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        """The frame with its ``statement`` numbers continued; remember where each article stops."""
+        if frame.empty:
+            return frame
+        earlier = frame["article"].map(self._next)
+        if earlier.notna().any():
+            frame = frame.assign(statement=frame["statement"] + pd.array(earlier.fillna(0), dtype="Int64"))
+        self._next.update((frame.groupby("article", sort=False)["statement"].max() + 1).astype(int).to_dict())
+        return frame
 
 
 def _build(rows: dict[str, list]) -> gpd.GeoDataFrame:

@@ -233,3 +233,25 @@ def test_an_existing_cluster_started_apart(articles_file, sequential, tmp_path, 
     assert status == 1
     assert out.read_text(encoding="utf-8") == sequential[1]
     assert f"{articles_file.as_posix()}:{BROKEN_LINE}: not valid JSON" in capsys.readouterr().err
+
+
+def test_table_output_numbers_statements_whatever_the_chunks(tmp_path, capsys):
+    """An article read twice (a scraper's duplicate) goes on numbering its statements in a table output, the
+    same with one frame for all and with a frame per two articles; read back, both copies' statements are
+    there, apart."""
+    import pandas as pd
+
+    records = _variants(5)
+    path = tmp_path / "dup.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records + [records[0]]) + "\n",
+                    encoding="utf-8")
+    assert main(["extract", str(path), "-o", str(tmp_path / "one.csv")]) == 0
+    assert main(["extract", str(path), "-o", str(tmp_path / "chunks.csv"), "--chunk-size", "2"]) == 0
+    assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "chunks.csv").read_bytes()
+    assert main(["extract", str(path), "-o", str(tmp_path / "chunks.parquet"), "--chunk-size", "2"]) == 0
+    table = pd.read_parquet(tmp_path / "chunks.parquet")  # (CSV cannot tell an empty name from none)
+    assert main(["extract", str(path), "-o", str(tmp_path / "all.jsonl")]) == 0
+    lines = [json.loads(line) for line in (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert from_frame(table) == lines  # every statement, in output order: the copy's not merged into the first's
+    once = sum(1 for s in lines if s["article"] == records[0]["id"])
+    assert once % 2 == 0 and len(from_frame(table[table["article"] == records[0]["id"]])) == once
