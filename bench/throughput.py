@@ -10,7 +10,8 @@ Rows (a markdown table on standard output):
   target ≥ 1.5 MB/s, goal 3;
 - ``--workers 1`` against ``--workers 2`` (local Dask cluster): the speed-up (target ≥ 1.6×);
 - gazetteer cold load in a fresh interpreter, against reading the index file's bytes (target ≤ 1 s);
-- peak resident memory of the extract subprocess at two input sizes (flat: the ratio should be ~1);
+- peak resident memory of the extract subprocess at two input sizes (flat: the ratio should be ~1), writing
+  JSON Lines and writing a GeoPackage (streamed a frame per chunk of articles);
 - with ``--memory-mb 1000``: the same on a 1 GB input, resident memory sampled every few seconds (the
   largest sample in each tenth of the run), to show it stays flat from start to end (about 20 minutes
   at 0.8 MB/s, so not run by default).
@@ -190,6 +191,8 @@ def main(argv=None) -> int:
     parser.add_argument("--skip-workers", action="store_true", help="leave out the Dask runs")
     parser.add_argument("--memory-mb", type=float, default=0.0,
                         help="also run extract on an input this large (MB), sampling its memory (e.g. 1000)")
+    parser.add_argument("--memory-format", default="jsonl", choices=("jsonl", "gpkg", "parquet", "csv", "geojson"),
+                        help="the output format of the --memory-mb run (default jsonl)")
     args = parser.parse_args(argv)
 
     records = load_records(args.data)
@@ -242,6 +245,14 @@ def main(argv=None) -> int:
                      f"×{large['rss_mb'] / small['rss_mb']:.2f} for ×{large['mb'] / small['mb']:.1f} input",
                      "flat (×1.0)"))
 
+        tables = {label: run_child([*GEONEWS, "extract", str(inputs[label][0]), "-o", str(tmp / f"{label}.gpkg")])
+                  for label in ("small", "large")}
+        print(f"extract to .gpkg: {tables}", file=sys.stderr)
+        rows.append((f"peak RSS of extract to a GeoPackage, {small['mb']:.0f} MB → {large['mb']:.0f} MB input",
+                     f"{tables['small']['rss_mb']:.0f} MB → {tables['large']['rss_mb']:.0f} MB",
+                     f"×{tables['large']['rss_mb'] / tables['small']['rss_mb']:.2f} for ×{large['mb'] / small['mb']:.1f} "
+                     "input", "flat (×1.0)"))
+
         if not args.skip_workers:
             path, mb = inputs["large"]
             one = run_child([*GEONEWS, "extract", str(path), "-o", str(tmp / "w1.jsonl"), "--workers", "1"])
@@ -258,12 +269,13 @@ def main(argv=None) -> int:
         if args.memory_mb:
             path = tmp / "memory.jsonl"
             mb = make_input(records, args.memory_mb, path)
-            r = run_child([*GEONEWS, "extract", str(path), "-o", str(tmp / "memory.out.jsonl")], sample_every=5.0)
+            r = run_child([*GEONEWS, "extract", str(path), "-o", str(tmp / f"memory.out.{args.memory_format}")],
+                          sample_every=5.0)
             samples = r.pop("rss_samples")
             path.unlink()
             tenths = [max(samples[len(samples) * k // 10:len(samples) * (k + 1) // 10] or [0]) for k in range(10)]
             print(f"extract {mb:.0f} MB: {r}; RSS (MB) per tenth of the run: {tenths}", file=sys.stderr)
-            rows.append((f"peak RSS of extract, {mb:.0f} MB input ({r['wall'] / 60:.0f} min)",
+            rows.append((f"peak RSS of extract to .{args.memory_format}, {mb:.0f} MB input ({r['wall'] / 60:.0f} min)",
                          f"{r['rss_mb']:.0f} MB; per tenth of the run: " + " ".join(f"{t:.0f}" for t in tenths),
                          f"×{r['rss_mb'] / small['rss_mb']:.2f} of the {small['mb']:.0f} MB run", "flat (×1.0)"))
 
