@@ -243,7 +243,7 @@ class TableWriter:
         if self._pending:
             import pandas as pd
 
-            frames, self._pending = self._pending, []
+            frames, self._pending = [f for f in self._pending if len(f)] or self._pending[:1], []
             self._append(frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True))
 
     def _append(self, frame) -> None:
