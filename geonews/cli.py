@@ -276,7 +276,6 @@ def _client(args: argparse.Namespace):
 
 def _extract(args: argparse.Namespace) -> int:
     from . import batch, writers
-    from .frame import StatementNumbers
 
     to_stdout = args.output in (None, "-")
     partitioned = not to_stdout and batch.is_partition_target(args.output)
@@ -293,6 +292,8 @@ def _extract(args: argparse.Namespace) -> int:
                 for done in run.chunks("jsonl", client, args.chunk_size):
                     out.write_text("".join(p for p in done.payloads if p))
         else:  # one frame per chunk of articles, written as it comes: memory stays flat whatever the output
+            from .frame import StatementNumbers  # (pandas and geopandas: not for JSON Lines, which starts faster)
+
             numbers = StatementNumbers()  # an article id read again goes on numbering, whatever the chunks
             with parts if partitioned else writers.TableWriter(args.output, kind) as out:
                 for done in run.chunks("frame", client, args.chunk_size or batch.DEFAULT_CHUNK):

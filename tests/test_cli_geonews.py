@@ -330,3 +330,13 @@ def test_extract_from_standard_input():
     rows = [json.loads(line) for line in done.stdout.decode().splitlines()]
     assert rows and {r["article"] for r in rows} == {"piped"}
     assert "منبج" in {p["text"] for r in rows for p in r["places"]}
+
+
+def test_json_lines_extract_does_not_load_the_table_stack(tmp_path):
+    """JSON Lines output starts fast: pandas and geopandas (~0.5 s to import) load only for table outputs."""
+    script = ("import sys; from geonews.cli import main\n"
+              f"main(['extract', {str(SEED)!r}, '-o', {str(tmp_path / 'out.jsonl')!r}])\n"
+              "print(sorted(m for m in ('pandas', 'geopandas', 'pyogrio', 'pyarrow') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]" and (tmp_path / "out.jsonl").stat().st_size > 0
