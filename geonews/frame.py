@@ -7,11 +7,13 @@ statement dicts, so a round trip can be checked against :meth:`Statement.to_dict
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections.abc import Iterable
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from .model import Statement
@@ -84,20 +86,57 @@ class StatementNumbers:
     """Statement numbers across frames made apart (one per chunk of articles, as ``geonews extract``
     streams them): an article met in an earlier frame (the same id read twice) goes on from its last
     number, so the frames together number statements as one :func:`to_frame` of them all would, and
-    :func:`from_frame` keeps the statements apart. Holds one number per article id seen."""
+    :func:`from_frame` keeps the statements apart.
+
+    Every article id seen is remembered: the recent ones in a dict, the others as a sorted array of
+    64-bit digests with their next numbers (16 bytes an article: 4 MB for the ~250,000 articles of 1 GB).
+    """
+
+    #: Ids held in the dict before they are folded into the arrays.
+    RECENT = 20_000
 
     def __init__(self) -> None:
-        self._next: dict[str, int] = {}
+        self._recent: dict[str, int] = {}  # article id -> its next statement number
+        self._digests = np.empty(0, dtype=np.uint64)  # sorted digests of the older ids
+        self._numbers = np.empty(0, dtype=np.int64)  # their next statement numbers
 
     def __call__(self, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         """The frame with its ``statement`` numbers continued; remember where each article stops."""
         if frame.empty:
             return frame
-        earlier = frame["article"].map(self._next)
+        earlier = frame["article"].map(self._earlier(frame["article"].unique()))
         if earlier.notna().any():
             frame = frame.assign(statement=frame["statement"] + pd.array(earlier.fillna(0), dtype="Int64"))
-        self._next.update((frame.groupby("article", sort=False)["statement"].max() + 1).astype(int).to_dict())
+        self._recent.update((frame.groupby("article", sort=False)["statement"].max() + 1).astype(int).to_dict())
+        if len(self._recent) >= self.RECENT:
+            self._fold()
         return frame
+
+    def _earlier(self, ids) -> dict[str, int]:
+        """Id -> its next number, for the ids among ``ids`` seen before."""
+        out = {}
+        if len(self._digests):
+            digests = _digests(ids)
+            at = np.minimum(np.searchsorted(self._digests, digests), len(self._digests) - 1)
+            found = self._digests[at] == digests
+            out = dict(zip(np.asarray(ids)[found].tolist(), self._numbers[at[found]].tolist()))
+        out.update((i, self._recent[i]) for i in ids if i in self._recent)  # the recent numbers are newer
+        return out
+
+    def _fold(self) -> None:
+        digests = np.concatenate([self._digests, _digests(list(self._recent))])
+        numbers = np.concatenate([self._numbers, np.fromiter(self._recent.values(), np.int64, len(self._recent))])
+        order = np.argsort(digests, kind="stable")  # a recent number comes after the older one of its id
+        digests, numbers = digests[order], numbers[order]
+        last = np.append(digests[1:] != digests[:-1], True)  # the last of each id's run: the newest
+        self._digests, self._numbers = digests[last], numbers[last]
+        self._recent.clear()
+
+
+def _digests(ids) -> np.ndarray:
+    """Stable 64-bit digests of article ids (BLAKE2b)."""
+    return np.fromiter((int.from_bytes(hashlib.blake2b(str(i).encode(), digest_size=8).digest(), "little")
+                        for i in ids), dtype=np.uint64, count=len(ids))
 
 
 def _build(rows: dict[str, list]) -> gpd.GeoDataFrame:

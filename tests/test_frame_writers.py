@@ -418,3 +418,17 @@ def test_a_table_writer_given_nothing_writes_the_empty_table(tmp_path, kind):
         assert list(read_back(path, kind).columns)[:3] == ["article", "title", "date"]
     if kind in ("geojson", "csv"):
         assert path.read_bytes() == (tmp_path / f"also.{kind}").read_bytes()
+
+
+@pytest.mark.parametrize("recent", [1, 2, 10_000])  # ids folded into the digest arrays at once, half, never
+def test_statement_numbers_across_frames_are_those_of_one_frame(statements, recent):
+    """Articles read again in later frames go on numbering as one to_frame of everything would."""
+    from geonews.frame import StatementNumbers
+
+    numbers = StatementNumbers()
+    numbers.RECENT = recent
+    copies = [to_frame(statements), to_frame([]), to_frame(statements[2:]), to_frame(statements)]
+    got = pd.concat([numbers(frame) for frame in copies], ignore_index=True)
+    whole = to_frame([*statements, *statements[2:], *statements])
+    assert got["statement"].tolist() == whole["statement"].tolist() == [0, 1, 1, 0, 1, 2, 3, 3, 2]
+    assert from_frame(got) == from_frame(whole) and len(from_frame(got)) == 7
