@@ -170,7 +170,7 @@ def _iter_articles(tops: list[Path], max_bytes: int, on_error: Callable,
             continue
         for path in _files(top, on_error):
             name = path.as_posix()
-            size = _size(path)
+            size = 0 if on_read is None else _size(path)  # (only the positions need it: no stat otherwise)
             # where reading stands in this file -> bytes read over all files (a file that grows counts as its size)
             read = None if on_read is None else (lambda at, base=before, size=size: on_read(base + min(at, size)))
             try:
