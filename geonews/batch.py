@@ -284,9 +284,9 @@ class PartitionWriter:
         """Write one partition (a statements frame, possibly empty); return its path."""
         if self._tmp is None:
             raise RuntimeError("PartitionWriter.write() called outside its with block")
-        from .frame import STR_COLUMNS
+        from .frame import with_string_columns
 
-        frame = frame.astype({c: "string" for c in STR_COLUMNS if c in frame.columns})
+        frame = with_string_columns(frame)  # every partition with one schema
         path = self._tmp / PARTITION_NAME.format(self.count)
         frame.to_parquet(path, index=False)
         self.count += 1

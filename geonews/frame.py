@@ -19,7 +19,8 @@ import pandas as pd
 from .model import Statement
 from .schema import FRAME_COLUMNS, PLACE_KEYS, STATEMENT_KEYS
 
-__all__ = ["CRS", "FLOAT_COLUMNS", "INT_COLUMNS", "STR_COLUMNS", "StatementNumbers", "from_frame", "to_frame"]
+__all__ = ["CRS", "FLOAT_COLUMNS", "INT_COLUMNS", "STR_COLUMNS", "StatementNumbers", "from_frame", "to_frame",
+           "with_string_columns"]
 
 #: The frame's coordinate reference system (WGS84 longitude/latitude).
 CRS = "EPSG:4326"
@@ -80,6 +81,12 @@ def to_frame(statements: Iterable[Statement]) -> gpd.GeoDataFrame:
             for column in FRAME_COLUMNS:
                 rows[column].append(row[column])
     return _build(rows)
+
+
+def with_string_columns(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The frame with its text columns as pandas ``string``: Arrow then types them as strings even in a
+    frame where they are all empty, so frames written apart to Parquet share one schema."""
+    return frame.astype({c: "string" for c in STR_COLUMNS if c in frame.columns})
 
 
 class StatementNumbers:

@@ -311,11 +311,11 @@ class TableWriter:
 
         import pyarrow.parquet as pq
 
-        from .frame import STR_COLUMNS
+        from .frame import with_string_columns
 
-        # geopandas makes each frame's GeoParquet table (WKB geometry, its "geo" metadata); text columns
-        # as strings even in a frame where they are all empty, so every frame has the first one's schema
-        frame = frame.astype({c: "string" for c in STR_COLUMNS if c in frame.columns})
+        # geopandas makes each frame's GeoParquet table (WKB geometry, its "geo" metadata), every frame
+        # with the first one's schema
+        frame = with_string_columns(frame)
         buffer = io.BytesIO()
         frame.to_parquet(buffer, index=False)
         table = pq.read_table(io.BytesIO(buffer.getvalue()))
