@@ -202,7 +202,8 @@ class _Run:
             yield article
 
     def _done_bytes(self, done) -> int | None:
-        """The input bytes read with the last article of a finished chunk (every earlier one is done too)."""
+        """The input bytes read with the last article of a finished chunk (every earlier one is done too);
+        ``None`` without a progress bar (no position is noted)."""
         if not done.articles:
             return None
         last = id(done.articles[-1])
@@ -241,7 +242,7 @@ class _Run:
         for error in done.errors:
             self.progress.message(str(error))
             self.skipped += 1
-        self.progress.update(self.articles, self.skipped, self._done_bytes(done) if self.progress.enabled else None)
+        self.progress.update(self.articles, self.skipped, self._done_bytes(done))
 
     def statements(self, client=None, chunk_size: int | None = None):
         """Every statement, article after article."""

@@ -139,6 +139,11 @@ def test_progress_line_on_a_terminal():
     assert "a.jsonl:2: not valid JSON" in text and "5 articles" in text and "1 skipped" in text
 
 
+def _plain(screen: str) -> str:
+    """What a terminal shows as text: its control sequences (colours, cursor moves) left out."""
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen)
+
+
 def test_progress_bar_shows_the_input_done(monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")  # the width a terminal would give, so nothing is cut
     stream = io.StringIO()
@@ -150,7 +155,7 @@ def test_progress_bar_shows_the_input_done(monkeypatch):
         progress._drawn = 0.0  # draw now, whatever the clock says
         progress.update(4, 0, done_bytes=500_000)
         progress.read(2_000_000)  # the rest read; done when the run ends well
-    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", stream.getvalue())
+    text = _plain(stream.getvalue())
     assert "0.5/2.0 MB" in text and " 25%" in text
     assert "2.0/2.0 MB" in text and "100%" in text and "4 articles" in text and "0 skipped" in text
 
@@ -186,7 +191,7 @@ def test_progress_bar_on_a_terminal_in_a_real_run(tmp_path):
         os.close(follower)
         reader.join(timeout=30)
         os.close(leader)
-    screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", bytes(drawn).decode("utf-8", "replace"))
+    screen = _plain(bytes(drawn).decode("utf-8", "replace"))
     size = source.stat().st_size
     assert size < 1000  # so the bar counts it in bytes (rich writes kB from 1,000 on)
     assert done.returncode == 1  # one broken record
