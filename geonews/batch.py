@@ -1,6 +1,6 @@
 """Batch runs: articles in chunks, extracted in this process or on a Dask cluster, results in input order.
 
-Articles are read lazily (:func:`~geonews.articles.iter_articles`) and cut into chunks of ``chunk_size``
+Articles are read lazily (:func:`~geonews.reading.articles.iter_articles`) and cut into chunks of ``chunk_size``
 articles. Each chunk is one task: :func:`extract_chunk` runs it, in this process or on a Dask worker, with
 the worker's own gazetteer (loaded once per process and kept, see :func:`worker_gazetteer`). A failure on
 one article is caught inside the task and comes back as a :class:`~geonews.errors.RecordError` (``path:line:
@@ -8,7 +8,7 @@ reason``); the chunk's other articles are kept. Results come back in input order
 workers finish in, and only ``window`` chunks are in flight or waiting to be handed on at any time, so
 memory stays flat however large the input.
 
->>> from geonews.articles import iter_articles
+>>> from geonews.reading.articles import iter_articles
 >>> with dask_client(workers=2) as client:                               # doctest: +SKIP
 ...     for done in run_chunks(iter_articles(["news.jsonl"]), mode="jsonl", client=client):
 ...         sys.stdout.write("".join(p for p in done.payloads if p))
@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Article
+from geonews.reading.articles import Article
 from .errors import RecordError, UsageError
 
 __all__ = ["DEFAULT_CHUNK", "MODES", "ChunkResult", "PartitionWriter", "check_partition_target", "chunked",
@@ -40,7 +40,7 @@ __all__ = ["DEFAULT_CHUNK", "MODES", "ChunkResult", "PartitionWriter", "check_pa
 DEFAULT_CHUNK = 100
 #: What a chunk's payload is, per article: ``"jsonl"`` the statements as JSON Lines text (serialised on the
 #: worker), ``"statements"`` a list of :class:`~geonews.model.Statement`; ``"frame"`` one frame per chunk
-#: (:func:`~geonews.frame.to_frame` over the chunk's statements) in ``ChunkResult.frame``.
+#: (:func:`~geonews.output.frame.to_frame` over the chunk's statements) in ``ChunkResult.frame``.
 MODES = ("jsonl", "statements", "frame")
 #: File names of partitions: ``part.000000.parquet`` ... (zero-padded, so that name order is chunk order).
 PARTITION_NAME = "part.{:06d}.parquet"
@@ -102,7 +102,7 @@ def extract_chunk(articles: list[Article], mode: str = "statements", index: int 
     """
     if mode not in MODES:
         raise ValueError(f"Expected a mode among {', '.join(MODES)}, instead got: {mode!r}.")
-    from .pipeline import extract_statements
+    from geonews.extraction.pipeline import extract_statements
 
     gz = worker_gazetteer()
     result = ChunkResult(index)
@@ -122,7 +122,7 @@ def extract_chunk(articles: list[Article], mode: str = "statements", index: int 
         if mode == "frame":
             collected += found
     if mode == "frame":
-        from .frame import to_frame
+        from geonews.output.frame import to_frame
 
         result.frame = to_frame(collected)
         result.payloads = [None if p is None else len(p) for p in result.payloads]  # counts, not statements
@@ -284,7 +284,7 @@ class PartitionWriter:
         """Write one partition (a statements frame, possibly empty); return its path."""
         if self._tmp is None:
             raise RuntimeError("PartitionWriter.write() called outside its with block")
-        from .frame import with_string_columns
+        from geonews.output.frame import with_string_columns
 
         frame = with_string_columns(frame)  # every partition with one schema
         path = self._tmp / PARTITION_NAME.format(self.count)

@@ -20,8 +20,8 @@ import time
 from collections import deque
 from pathlib import Path
 
-from . import __version__
-from .articles import input_size, iter_articles
+from geonews import __version__
+from geonews.reading.articles import input_size, iter_articles
 from .errors import GeonewsError, RecordError, UsageError
 
 __all__ = ["main"]
@@ -276,7 +276,8 @@ def _client(args: argparse.Namespace):
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from . import batch, writers
+    from geonews import batch
+    from geonews.output import writers
 
     to_stdout = args.output in (None, "-")
     partitioned = not to_stdout and batch.is_partition_target(args.output)
@@ -293,7 +294,7 @@ def _extract(args: argparse.Namespace) -> int:
                 for done in run.chunks("jsonl", client, args.chunk_size):
                     out.write_text("".join(p for p in done.payloads if p))
         else:  # one frame per chunk of articles, written as it comes: memory stays flat whatever the output
-            from .frame import StatementNumbers  # (pandas and geopandas: not for JSON Lines, which starts faster)
+            from geonews.output.frame import StatementNumbers  # (pandas and geopandas: not for JSON Lines, which starts faster)
 
             numbers = StatementNumbers()  # an article id read again goes on numbering, whatever the chunks
             with parts if partitioned else writers.TableWriter(args.output, kind) as out:
@@ -304,7 +305,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from . import store
+    from geonews.output import store
 
     store.stored_articles(args.store)  # a file that is not a store fails here, before any work
     store.StoreWriter(args.store)  # so does a store that cannot be written
@@ -318,7 +319,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _map(args: argparse.Namespace) -> int:
-    from . import writers
+    from geonews.output import writers
 
     if Path(args.output).suffix.lower() != ".html":
         raise UsageError(f"cannot write {args.output}: a map is written to an .html file")
@@ -329,11 +330,11 @@ def _map(args: argparse.Namespace) -> int:
     if args.since and not args.store:
         raise UsageError("--since goes with --store (see 'geonews map --help')")
     writers.check_writable(args.output)
-    from .frame import to_frame
+    from geonews.output.frame import to_frame
     from .maps import render_map  # before the long part, so a broken install fails at once
 
     if args.store:
-        from .store import read_store
+        from geonews.output.store import read_store
 
         frame = read_store(args.store, since=args.since)
         if frame.empty:  # a map is still written (a quiet period is an answer too), and the user is told

@@ -8,7 +8,7 @@ import pickle
 
 import pytest
 
-from geonews.articles import Article, html_to_text, iter_articles
+from geonews.reading.articles import Article, html_to_text, iter_articles
 from geonews.errors import GeonewsError, InputError, RecordError
 
 HEADLINE = "مباحثات بين لافروف وكيري في موسكو"
@@ -285,7 +285,7 @@ def test_unreadable_files_reported(tmp_path, monkeypatch):
 def test_common_field_names_from_scrapers(tmp_path):
     import json as _json
 
-    from geonews.articles import iter_articles as _iter
+    from geonews.reading.articles import iter_articles as _iter
 
     path = tmp_path / "ant.jsonl"
     path.write_text(_json.dumps({"docno": "AL-1", "src": "alarabia", "time": "Sun, 06 May 2018 18:46:15 +0400",
@@ -299,7 +299,7 @@ def test_common_field_names_from_scrapers(tmp_path):
 def test_on_read_counts_the_bytes_read_up_to_the_input_size(tmp_path):
     """Positions for a progress bar: never going back, at each article past its own record, ending at the
     bytes of every file read (input_size), broken records and files with no article included."""
-    from geonews.articles import input_size
+    from geonews.reading.articles import input_size
 
     jsonl(tmp_path / "a.jsonl", {"id": "1", "text": BODY}, "{broken", {"id": "2", "text": BODY * 3})
     (tmp_path / "b.txt").write_text(f"{HEADLINE}\n{BODY}\n", encoding="utf-8")
@@ -380,11 +380,11 @@ def test_standard_input_is_json_lines(tmp_path):
     import subprocess
     import sys
 
-    from geonews.articles import input_size
+    from geonews.reading.articles import input_size
 
     feed = "\n".join([json.dumps({"text": BODY}, ensure_ascii=False), "{broken",
                       json.dumps({"id": "x", "text": HEADLINE}, ensure_ascii=False)]) + "\n"
-    script = ("import json; from geonews.articles import iter_articles\n"
+    script = ("import json; from geonews.reading.articles import iter_articles\n"
               "for a in iter_articles(['-']): print(json.dumps([a.id, a.text], ensure_ascii=False))")
     done = subprocess.run([sys.executable, "-c", script], input=feed.encode(), capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr

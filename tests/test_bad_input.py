@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geonews.articles import Article
-from geonews.pipeline import extract_statements
-from geonews.sentences import split_sentences
+from geonews.reading.articles import Article
+from geonews.extraction.pipeline import extract_statements
+from geonews.extraction.sentences import split_sentences
 
 GOOD = "قصفت الطائرات مواقع في مدينة حلب أمس."
 

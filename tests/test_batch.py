@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from geonews import batch
-from geonews.articles import Article, iter_articles
+from geonews.reading.articles import Article, iter_articles
 from geonews.cli import main
-from geonews.frame import from_frame
+from geonews.output.frame import from_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
@@ -76,16 +76,16 @@ def test_local_chunks_equal_the_sequential_run(sequential, articles_file):
 
 
 def test_a_failing_article_is_reported_and_the_others_kept(monkeypatch):
-    import geonews.pipeline
+    import geonews.extraction.pipeline
 
-    real = geonews.pipeline.extract_statements
+    real = geonews.extraction.pipeline.extract_statements
 
     def flaky(article, gz):
         if article.id == "bad":
             raise RuntimeError("boom")
         return real(article, gz)
 
-    monkeypatch.setattr(geonews.pipeline, "extract_statements", flaky)
+    monkeypatch.setattr(geonews.extraction.pipeline, "extract_statements", flaky)
     chunk = [Article(id="ok", text="سيطرت القوات على منبج.", path="in.jsonl", line=1),
              Article(id="bad", text="سيطرت القوات على حماة.", path="in.jsonl", line=2),
              Article(id="ok2", text="قصفت الطائرات حلب.", path="in.jsonl", line=3)]
@@ -108,7 +108,7 @@ def test_two_dask_workers_give_the_sequential_output(sequential, articles_file, 
             paths, max_bytes = [str(articles_file)], 5_000_000
 
         run = _Run(Args, _Progress(enabled=False))
-        from geonews.writers import JsonlWriter
+        from geonews.output.writers import JsonlWriter
 
         with JsonlWriter(out) as writer:
             for done in run.chunks("jsonl", client, chunk_size=3):  # 7 tasks for 2 workers, in flight at once
@@ -158,7 +158,7 @@ def test_partition_folder_is_written_whole_or_not_at_all(tmp_path, articles_file
 
 
 def test_partition_writer_leaves_nothing_on_error(tmp_path):
-    from geonews.frame import to_frame
+    from geonews.output.frame import to_frame
 
     target = tmp_path / "parts"
     with pytest.raises(KeyboardInterrupt):

@@ -11,12 +11,12 @@ import pytest
 import shapely
 from shapely.geometry import Point, Polygon
 
-from geonews import writers
+from geonews.output import writers
 from geonews.errors import UsageError
-from geonews.frame import CRS, from_frame, to_frame
+from geonews.output.frame import CRS, from_frame, to_frame
 from geonews.model import PlaceRef, Quantity, Statement
 from geonews.schema import FRAME_COLUMNS
-from geonews.writers import JsonlWriter, atomic_output, guard_csv_cell, write
+from geonews.output.writers import JsonlWriter, atomic_output, guard_csv_cell, write
 
 MANBIJ_TEXT = "وقال البنتاغون إن قوات سوريا الديمقراطية تقدمت إلى وسط منبج."
 DAMASCUS_TEXT = "وأعلن الجيش طرد الإرهابيين من المناطق جنوبي دمشق ومن تل الزعتر."
@@ -423,7 +423,7 @@ def test_a_table_writer_given_nothing_writes_the_empty_table(tmp_path, kind):
 @pytest.mark.parametrize("recent", [1, 2, 10_000])  # ids folded into the digest arrays at once, half, never
 def test_statement_numbers_across_frames_are_those_of_one_frame(statements, recent):
     """Articles read again in later frames go on numbering as one to_frame of everything would."""
-    from geonews.frame import StatementNumbers
+    from geonews.output.frame import StatementNumbers
 
     numbers = StatementNumbers()
     numbers.RECENT = recent

@@ -8,7 +8,7 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import Point
 
-from geonews.geometry import COUNTRYSIDE_KM, NEAR_KM, area_for, town_radius_km
+from geonews.geometry.areas import COUNTRYSIDE_KM, NEAR_KM, area_for, town_radius_km
 
 WGS84 = Geod(ellps="WGS84")
 

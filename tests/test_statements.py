@@ -4,11 +4,11 @@ relations as areas."""
 import pytest
 from shapely.geometry import Point
 
-from geonews.articles import Article, iter_articles
-from geonews.attribution import Attributor
-from geonews.lexicons import tokenize
-from geonews.pipeline import extract_statements
-from geonews.quantities import find_quantities
+from geonews.reading.articles import Article, iter_articles
+from geonews.extraction.attribution import Attributor
+from geonews.extraction.lexicons import tokenize
+from geonews.extraction.pipeline import extract_statements
+from geonews.extraction.quantities import find_quantities
 
 
 @pytest.fixture(scope="module")

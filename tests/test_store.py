@@ -11,11 +11,11 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from geonews import store
-from geonews.articles import iter_articles
+from geonews.output import store
+from geonews.reading.articles import iter_articles
 from geonews.cli import main
 from geonews.errors import UsageError
-from geonews.frame import from_frame
+from geonews.output.frame import from_frame
 from geonews.schema import FRAME_COLUMNS
 
 ARTICLES = [

@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geonews.lexicons import Matcher, load_lexicons, token_slice, tokenize
-from geonews.sentences import split_sentences
+from geonews.extraction.lexicons import Matcher, load_lexicons, token_slice, tokenize
+from geonews.extraction.sentences import split_sentences
 
 ARABIC_WORDS = ["قال", "المرصد", "إن", "قوات", "سوريا", "الديمقراطية", "سيطرت", "على", "وسط", "مدينة", "منبج",
                 "ريف", "اللاذقية", "،", "«", "»", ".", "3.5", "٪", "والتحالف", "للإرهابيين", "مَدِينَةُ", "ـ"]

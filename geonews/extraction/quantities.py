@@ -7,7 +7,7 @@ import bisect
 import re
 
 from .lexicons import Token, load_lexicons, tokenize
-from .model import Quantity
+from geonews.model import Quantity
 
 __all__ = ["find_quantities"]
 

@@ -16,12 +16,12 @@ import numpy as np
 
 from gazetteer import Gazetteer, Mention
 
-from .articles import Article
+from geonews.reading.articles import Article
 from .attribution import Attributor
 from .claims import actor_and_target, assign, find_actors, find_cues, force_nouns
-from .geometry import area_for
+from geonews.geometry.areas import area_for
 from .lexicons import Token, forms, load_lexicons, speech_words, token_slice, tokenize
-from .model import PlaceRef, Statement
+from geonews.model import PlaceRef, Statement
 from .quantities import find_quantities
 from .sentences import split_sentences
 

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from .errors import UsageError
-from .model import Statement
+from geonews.errors import UsageError
+from geonews.model import Statement
 
 # pandas and geopandas are imported when a table is written, so streaming JSON Lines starts fast
 
@@ -142,7 +142,7 @@ def write(statements_or_frame, path: str | os.PathLike, fmt: str | None = None) 
 
     Parameters
     ----------
-    statements_or_frame : iterable of Statement, or a frame from :func:`~geonews.frame.to_frame`
+    statements_or_frame : iterable of Statement, or a frame from :func:`~geonews.output.frame.to_frame`
         What to write.
     path : path
         The target; its folder must exist.
@@ -162,7 +162,7 @@ def write(statements_or_frame, path: str | os.PathLike, fmt: str | None = None) 
     byte-order mark (so spreadsheet programs read the Arabic), no geometry column but
     ``latitude``/``longitude`` and ``geometry_wkt``; text cells that start with ``= + - @``, a tab or a
     carriage return are prefixed with ``'``. Read a CSV back with ``pandas.read_csv(path, dtype=str)`` so
-    ids such as ``"007"`` stay text (:func:`~geonews.frame.from_frame` turns the numeric columns back into
+    ids such as ``"007"`` stay text (:func:`~geonews.output.frame.from_frame` turns the numeric columns back into
     numbers). GDAL reads ISO dates in GeoJSON as datetimes; pass ``datetime_as_string=True`` to
     ``geopandas.read_file`` to keep them as written. To write more statements than fit in memory, give
     them frame by frame to a :class:`TableWriter`.
@@ -191,7 +191,7 @@ def write(statements_or_frame, path: str | os.PathLike, fmt: str | None = None) 
 
 
 class TableWriter:
-    """Write statements frame by frame (:func:`~geonews.frame.to_frame`) to one GeoJSON, GeoPackage,
+    """Write statements frame by frame (:func:`~geonews.output.frame.to_frame`) to one GeoJSON, GeoPackage,
     GeoParquet or CSV file, atomically: memory holds one frame at a time, whatever the output's size.
 
     The file is the one :func:`write` makes of all the frames at once. It is written to a temporary file

@@ -16,8 +16,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .model import Statement
-from .schema import FRAME_COLUMNS, PLACE_KEYS, STATEMENT_KEYS
+from geonews.model import Statement
+from geonews.schema import FRAME_COLUMNS, PLACE_KEYS, STATEMENT_KEYS
 
 __all__ = ["CRS", "FLOAT_COLUMNS", "INT_COLUMNS", "STR_COLUMNS", "StatementNumbers", "from_frame", "to_frame",
            "with_string_columns"]

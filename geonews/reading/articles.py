@@ -26,7 +26,7 @@ from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import InputError, RecordError
+from geonews.errors import InputError, RecordError
 
 __all__ = ["Article", "html_to_text", "input_size", "iter_articles", "report_to_stderr"]
 

@@ -32,8 +32,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .articles import Article
-from .errors import UsageError
+from geonews.reading.articles import Article
+from geonews.errors import UsageError
 
 __all__ = ["ARTICLES_TABLE", "STATEMENTS_LAYER", "IngestReport", "StoreWriter", "content_hash", "ingest",
            "read_store", "stored_articles"]
@@ -244,7 +244,7 @@ def ingest(store: str | os.PathLike, articles: Iterable[Article], *, client=None
     -------
     IngestReport
     """
-    from .batch import DEFAULT_CHUNK, run_chunks
+    from geonews.batch import DEFAULT_CHUNK, run_chunks
     from .frame import to_frame
 
     report = IngestReport()
@@ -290,7 +290,7 @@ def ingest(store: str | os.PathLike, articles: Iterable[Article], *, client=None
 
 
 def read_store(store: str | os.PathLike, *, since: str | _dt.date | None = None):
-    """The statements of a store as a frame like :func:`~geonews.frame.to_frame` gives.
+    """The statements of a store as a frame like :func:`~geonews.output.frame.to_frame` gives.
 
     Parameters
     ----------
@@ -332,12 +332,12 @@ def _since(value: str | _dt.date) -> str:
 
 
 def _as_frame(frame):
-    """A frame read from the store with the columns, order and types of :func:`~geonews.frame.to_frame`."""
+    """A frame read from the store with the columns, order and types of :func:`~geonews.output.frame.to_frame`."""
     import geopandas as gpd
     import pandas as pd
 
     from .frame import CRS, FLOAT_COLUMNS, INT_COLUMNS
-    from .schema import FRAME_COLUMNS
+    from geonews.schema import FRAME_COLUMNS
 
     columns = {}
     for column in FRAME_COLUMNS:
