@@ -23,14 +23,13 @@ import json
 import logging
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geonews.reading.articles import Article
-from .errors import RecordError, UsageError
+from geonews.errors import RecordError, UsageError
+from geonews.files import replacing
 
 __all__ = ["DEFAULT_CHUNK", "MODES", "ChunkResult", "PartitionWriter", "check_partition_target", "chunked",
            "dask_client", "extract_chunk", "failure", "is_partition_target", "read_partitions", "run_chunks",
@@ -273,11 +272,8 @@ class PartitionWriter:
         self._tmp: Path | None = None
 
     def __enter__(self) -> PartitionWriter:
-        parent = self.target.parent
-        try:
-            self._tmp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{self.target.name}."))
-        except OSError as err:
-            raise UsageError(f"cannot write {self.target.as_posix()}/: {err.strerror or err}") from err
+        self._stack = contextlib.ExitStack()
+        self._tmp = self._stack.enter_context(replacing(self.target, folder=True))
         return self
 
     def write(self, frame) -> Path:
@@ -294,32 +290,9 @@ class PartitionWriter:
         return path
 
     def __exit__(self, exc_type, exc, tb) -> bool:
-        tmp, self._tmp = self._tmp, None
-        if tmp is None:
-            return False
-        if exc_type is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
-            return False
-        os.chmod(tmp, 0o777 & ~_umask())  # not mkdtemp's 0o700
-        old = None
-        try:
-            if self.target.exists():  # checked at the start: an earlier output, only partitions
-                old = Path(tempfile.mkdtemp(dir=self.target.parent, prefix=f".{self.target.name}.old."))
-                os.replace(self.target, old / "x")
-            os.replace(tmp, self.target)
-        except OSError as err:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise UsageError(f"cannot write {self.target.as_posix()}/: {err.strerror or err}") from err
-        finally:
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
+        self._tmp = None
+        self._stack.__exit__(exc_type, exc, tb)  # renames the folder over the target, or removes it
         return False
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def check_partition_target(folder: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["GeonewsError", "InputError", "RecordError", "UsageError"]
+__all__ = ["GeonewsError", "InputError", "OutputError", "RecordError", "UsageError"]
 
 
 class GeonewsError(Exception):
@@ -39,3 +39,7 @@ class RecordError(GeonewsError, ValueError):
 
 class UsageError(GeonewsError):
     """The command line or the call asks for something that cannot be done."""
+
+
+class OutputError(UsageError, OSError):
+    """An output cannot be created or replaced (a missing folder, no permission, no space left)."""

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
+from geonews.files import replacing
 
 __all__ = ["DEFAULT_TOLERANCE", "GRID", "MIN_PART_AREA", "build_features", "main", "write_basemap"]
 
@@ -112,15 +111,8 @@ def write_basemap(path: Path = OUTPUT, tolerance: float = DEFAULT_TOLERANCE) -> 
     data = json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; this is package data
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    with replacing(path) as tmp:
+        tmp.write_bytes(data)
     return len(data)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from geonews.maps.assets import InlineAssets
@@ -15,6 +13,7 @@ from geonews.maps.panel import UnresolvedPanel
 from geonews.maps.payload import build_payload
 from geonews.maps.timecontrol import TimeControl
 from geonews.maps.title import DEFAULT_TITLE, TitleBar
+from geonews.files import replacing
 
 __all__ = ["build_map", "render_html", "write_atomic"]
 
@@ -67,25 +66,8 @@ def render_html(fmap) -> str:
     return html.replace("<html>", '<html lang="ar">', 1)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_atomic(path, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a map is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return path
+    """Write ``text`` to ``path`` through a temporary file in the same folder (:func:`geonews.files.replacing`)."""
+    with replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+    return Path(path)

@@ -25,15 +25,14 @@ import datetime as _dt
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from geonews.reading.articles import Article
 from geonews.errors import UsageError
+from geonews.files import check_target, replacing
 
 __all__ = ["ARTICLES_TABLE", "STATEMENTS_LAYER", "IngestReport", "StoreWriter", "content_hash", "ingest",
            "read_store", "stored_articles"]
@@ -102,11 +101,7 @@ class StoreWriter:
 
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
-        if not self.path.parent.is_dir():
-            raise UsageError(f"cannot write {self.path.as_posix()}: folder {self.path.parent.as_posix()} "
-                             "does not exist")
-        if self.path.is_dir():
-            raise UsageError(f"cannot write {self.path.as_posix()}: it is a folder")
+        check_target(self.path)
         self._tmp: Path | None = None
         self._layers: set[str] = set()
         self._stack = contextlib.ExitStack()
@@ -117,15 +112,10 @@ class StoreWriter:
 
     def _copy(self) -> Path:
         if self._tmp is None:
-            handle = tempfile.NamedTemporaryFile(dir=self.path.parent, prefix=f".{self.path.stem}.",
-                                                 suffix=self.path.suffix, delete=False)
-            handle.close()
-            self._tmp = Path(handle.name)
-            if self.path.exists():
-                shutil.copyfile(self.path, self._tmp)
+            existed = self.path.exists()
+            self._tmp = self._stack.enter_context(replacing(self.path, copy=True, fsync=True))
+            if existed:
                 self._layers = set(_layers(self._tmp))
-            else:
-                self._tmp.unlink()  # GDAL creates the file
         return self._tmp
 
     def append(self, frame, articles: list[dict], replace: Iterable[str] = ()) -> None:
@@ -156,34 +146,9 @@ class StoreWriter:
             self._layers.add(ARTICLES_TABLE)
 
     def __exit__(self, exc_type, exc, tb) -> bool:
-        tmp, self._tmp = self._tmp, None
-        try:
-            if tmp is not None:
-                if exc_type is not None:
-                    with contextlib.suppress(OSError):
-                        tmp.unlink()
-                else:
-                    try:
-                        with open(tmp, "rb+") as fh:
-                            os.fsync(fh.fileno())
-                        if self.path.exists():
-                            shutil.copymode(self.path, tmp)
-                        else:
-                            os.chmod(tmp, 0o666 & ~_umask())
-                        os.replace(tmp, self.path)
-                    except BaseException:
-                        with contextlib.suppress(OSError):
-                            tmp.unlink()
-                        raise
-        finally:
-            self._stack.close()
+        self._tmp = None
+        self._stack.__exit__(exc_type, exc, tb)  # renames the copy over the store (or removes it), then unlocks
         return False
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _layers(path: Path) -> list[str]:

@@ -12,11 +12,12 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
 from geonews.errors import UsageError
+from geonews.files import check_target, creating, replacing
 from geonews.model import Statement
 
 # pandas and geopandas are imported when a table is written, so streaming JSON Lines starts fast
@@ -65,69 +66,14 @@ def check_output(path: str | os.PathLike, fmt: str | None = None) -> str:
 def check_writable(path: str | os.PathLike) -> None:
     """Check that a file can be created at ``path``, whatever its suffix (see :func:`check_output`)."""
     path = Path(path)
-    _check_target(path)
-    with _creating(path):
+    check_target(path)
+    with creating(path):
         tempfile.NamedTemporaryFile(dir=path.parent, prefix=".geonews-check-").close()
 
 
-def _check_target(path: Path) -> None:
-    folder = path.parent
-    if not folder.is_dir():
-        raise UsageError(f"cannot write {path.as_posix()}: folder {folder.as_posix()} does not exist")
-    if path.is_dir():
-        raise UsageError(f"cannot write {path.as_posix()}: it is a folder")
-
-
-@contextlib.contextmanager
-def _creating(path: Path) -> Iterator[None]:
-    """Turn an ``OSError`` while creating or renaming files into a one-line :class:`UsageError`."""
-    try:
-        yield
-    except OSError as err:
-        reason = err.strerror or str(err)
-        if isinstance(err, PermissionError):
-            reason = f"permission denied in {path.parent.as_posix()}"
-        raise UsageError(f"cannot write {path.as_posix()}: {reason}") from err
-
-
-@contextlib.contextmanager
-def atomic_output(path: str | os.PathLike) -> Iterator[Path]:
-    """Yield a temporary path next to ``path``; rename it to ``path`` when the block succeeds.
-
-    The temporary file has the same suffix (GDAL drivers choose by it). If the block raises anything,
-    ``KeyboardInterrupt`` included, the temporary file is removed and ``path`` is left as it was.
-
-    Raises
-    ------
-    UsageError
-        The folder does not exist, ``path`` is a folder, or the file cannot be created or renamed.
-    """
-    path = Path(path)
-    _check_target(path)
-    with _creating(path):
-        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix,
-                                             delete=False)
-    handle.close()
-    tmp = Path(handle.name)
-    try:
-        yield tmp
-        with _creating(path):
-            os.chmod(tmp, _file_mode(path))  # not the temporary file's 0o600
-            os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-
-
-def _file_mode(path: Path) -> int:
-    """The permissions ``path`` keeps if it exists, else those a new file gets under the umask."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
+def atomic_output(path: str | os.PathLike):
+    """A temporary path next to ``path``, renamed to ``path`` when the block succeeds (:func:`geonews.files.replacing`)."""
+    return replacing(path)
 
 
 def guard_csv_cell(value):
