@@ -50,11 +50,33 @@ class Gazetteer:
         self._index: Index = load_index()
         self._tree = None
         self._recognizer = None
+        self._extents_by_id: dict[str, float] | None = None
 
     @property
     def index(self) -> Index:
         """The underlying compiled index."""
         return self._index
+
+    # -- what a place is ---------------------------------------------------------------------
+    def is_capital(self, place: Place) -> bool:
+        """Whether a place is a country's capital (its name often stands for the government)."""
+        return place.id in self._index.capital_ids
+
+    def extent_km(self, place: Place) -> float | None:
+        """The radius in km of an area the index knows the size of (curated regions, areas, water), else ``None``."""
+        if not place.id.startswith("curated:"):
+            return None
+        return self._extents().get(place.id)
+
+    def _extents(self) -> dict[str, float]:
+        """Place id -> extent in km, for the few rows that have one (built from those rows only)."""
+        if self._extents_by_id is None:
+            import numpy as np
+
+            index = self._index
+            rows = np.flatnonzero(index.radius_km)
+            self._extents_by_id = {index.place_id(int(row)): float(index.radius_km[row]) for row in rows}
+        return self._extents_by_id
 
     # -- lookup ------------------------------------------------------------------------------
     def lookup(self, query: str, limit: int = 10) -> list[Place]:

@@ -12,7 +12,6 @@ import re
 from dataclasses import replace
 from itertools import compress, count
 
-import numpy as np
 
 from gazetteer import Gazetteer, Mention
 
@@ -192,7 +191,7 @@ def _acts(mention: Mention, tokens: list[Token], i: int, gazetteer: Gazetteer) -
     """A country or capital named bare, with no preposition: the subject of a verb next to it
     (شنت الولايات المتحدة ضربات، واشنطن تدعمهم)."""
     place = mention.place
-    if place is None or not (place.feature == "country" or place.id in gazetteer.index.capital_ids):
+    if place is None or not (place.feature == "country" or gazetteer.is_capital(place)):
         return False
     clitic = tokens[i].text[:max(0, mention.start - tokens[i].start)] if i < len(tokens) else ""
     if "ب" in clitic or "ل" in clitic:
@@ -276,18 +275,9 @@ def _pronoun_relation_after(tokens: list[Token], i: int, mention: Mention, lex):
 _area_for = functools.lru_cache(maxsize=4096)(area_for)
 
 
-@functools.lru_cache(maxsize=4)
-def _extents(index) -> dict[str, float]:
-    """Place id -> its extent in km, for the few rows that have one (curated regions and areas).
-
-    Built from the rows with a radius only, not from the whole index's id table (a second at start-up)."""
-    rows = np.flatnonzero(index.radius_km)
-    return {index.place_id(int(row)): float(index.radius_km[row]) for row in rows}
-
-
 def _place_ref(text, start, end, place, relation, gazetteer) -> PlaceRef:
     if place is None:
         return PlaceRef(text, start, end, None, relation, 3, None, "not in the gazetteer")
-    extent = _extents(gazetteer.index).get(place.id) if place.id.startswith("curated:") else None
+    extent = gazetteer.extent_km(place)
     geometry, precision = _area_for(place, relation, extent)
     return PlaceRef(text, start, end, place, relation, precision, geometry)
