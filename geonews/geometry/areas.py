@@ -11,18 +11,16 @@ geo_precision follows ACLED: 1 the place itself, 2 part of it or near it, 3 a la
 
 from __future__ import annotations
 
-import functools
-import json
 import math
-from importlib import resources
 
 import numpy as np
-import shapely
-from shapely.geometry import Point, Polygon, box, shape
+from shapely.geometry import Point, Polygon, box
 
 from gazetteer import Place
 
-__all__ = ["town_radius_km", "area_for", "country_shape"]
+from .countries import country_shape
+
+__all__ = ["town_radius_km", "area_for"]
 
 _LARGE = frozenset({"continent", "region", "country", "admin1", "water", "terrain"})
 _BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
@@ -57,30 +55,6 @@ def _around(place: Place, azimuths, distances_m) -> list[tuple[float, float]]:
 
 def _circle(place: Place, radius_m: float) -> list[tuple[float, float]]:
     return _around(place, np.linspace(0.0, 360.0, _CIRCLE_STEPS, endpoint=False), radius_m)
-
-
-@functools.lru_cache(maxsize=1)
-def _country_geometries() -> dict[str, dict]:
-    """Country code -> its GeoJSON geometry in the basemap (parsed once; shapes are built on demand)."""
-    try:
-        path = resources.files("geonews.data").joinpath("basemap.geojson")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, OSError, ValueError):
-        return {}
-    out = {}
-    for feature in data.get("features", []):
-        props = feature.get("properties") or {}
-        code = props.get("iso_a2") or props.get("ISO_A2_EH") or props.get("iso")
-        if code and feature.get("geometry"):
-            out[code] = feature["geometry"]  # the last feature of a code, as ever
-    return out
-
-
-@functools.lru_cache(maxsize=None)  # one per country named
-def country_shape(code: str | None):
-    """A country's (simplified) polygon from the basemap, or ``None``."""
-    geometry = _country_geometries().get(code) if code else None
-    return shapely.make_valid(shape(geometry)) if geometry else None
 
 
 def _sector(place: Place, radius_m: float, bearing: float, inner_m: float = 0.0) -> Polygon:

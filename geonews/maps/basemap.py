@@ -1,7 +1,7 @@
 """The offline basemap layer: country polygons with Arabic names, plus optional online tiles.
 
-The polygons come from ``geonews/data/basemap.geojson`` (built by ``python -m
-geonews.maps.build_basemap`` from Natural Earth). Online tile layers from ``xyzservices`` are only
+The polygons are the country shapes of :mod:`geonews.geometry.countries` (``geonews/data/countries.geojson``,
+built by ``python -m geonews.geometry.build_countries`` from Natural Earth). Online tile layers from ``xyzservices`` are only
 offered in the layer control; the page requests no tile unless the user switches one on.
 """
 
@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import warnings
 from functools import lru_cache
-from importlib import resources
 
 from branca.element import MacroElement
 from folium.template import Template
+
+from geonews.geometry.countries import countries_geojson
 
 __all__ = ["BASE_NAME", "Basemap", "basemap_geojson", "online_tiles"]
 
@@ -28,7 +29,7 @@ ONLINE_PROVIDERS = (("OpenStreetMap.Mapnik", ("خريطة الشوارع (إنت
 @lru_cache(maxsize=1)
 def basemap_geojson() -> str:
     """The basemap GeoJSON text shipped with geonews."""
-    return resources.files("geonews.data").joinpath("basemap.geojson").read_text(encoding="utf-8").strip()
+    return countries_geojson()
 
 
 def online_tiles() -> list[dict]:

