@@ -73,7 +73,6 @@ class Statement:
     source: str | None = None
     url: str | None = None
     actor_side: str | None = None
-    actor_color: str | None = None
     extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:

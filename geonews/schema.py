@@ -28,7 +28,7 @@ FRAME_COLUMNS = (
     # the article
     "article", "title", "date", "source", "url",
     # the statement
-    "statement", "text", "start", "end", "speaker", "claim_type", "actor", "actor_side", "actor_color",
+    "statement", "text", "start", "end", "speaker", "claim_type", "actor", "actor_side",
     "target", "quantities",
     # the place
     "place_text", "place_start", "place_end", "id", "name", "name_ar", "latitude", "longitude",

@@ -214,7 +214,7 @@ def xss_records() -> list[dict]:
     text = f"قال {XSS} إن القوات سيطرت على منبج {XSS}."
     article = {"article": XSS, "title": "عنوان " + XSS, "date": "2016-07-20", "source": XSS,
                "url": "javascript:alert(1)", "_text": text}
-    fields = dict(speaker=XSS, actor=XSS, target=XSS, actor_side=XSS, actor_color="red;background:url(x)",
+    fields = dict(speaker=XSS, actor=XSS, target=XSS, actor_side=XSS,
                   quantities=[{"value": 3, "unit": XSS, "text": XSS}], statement=XSS)
     point = _statement(article, text, "manbij", claim_type="control", **fields)
     point.update(name=XSS, name_ar="منبج " + XSS, id=XSS, country_code=XSS, relation=XSS, feature=XSS)

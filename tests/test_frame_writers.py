@@ -39,7 +39,7 @@ def statements(gz):
                              geometry=Point(manbij.longitude, manbij.latitude)),),
             quantities=(Quantity(25, "killed", "25 قتيلا"), Quantity(4.5, "km2", "4.5 كيلومتر مربع")),
             title="عنوان", date="2016-08-01", source="وكالة", url="https://example.org/a1",
-            actor_side="sdf", actor_color="#ffcc00"),
+            actor_side="sdf"),
         Statement(
             article="a1", text=DAMASCUS_TEXT, start=200, end=200 + len(DAMASCUS_TEXT), speaker=None,
             claim_type="control", actor="الجيش", target="الإرهابيين",
@@ -97,7 +97,7 @@ def test_frame_values(statements):
     point, south, unresolved, bare = (frame.iloc[i] for i in range(4))
     assert point["id"] == "geonames:167357" and point["name"] == "Manbij" and point["country_code"] == "SY"
     assert point["relation"] == "center" and point["geo_precision"] == 1 and point["place_text"] == "منبج"
-    assert point["title"] == "عنوان" and point["actor_side"] == "sdf" and point["actor_color"] == "#ffcc00"
+    assert point["title"] == "عنوان" and point["actor_side"] == "sdf" and "actor_color" not in point
     assert point.geometry.equals(Point(point["longitude"], point["latitude"]))
     assert json.loads(point["quantities"]) == [{"value": 25, "unit": "killed", "text": "25 قتيلا"},
                                                {"value": 4.5, "unit": "km2", "text": "4.5 كيلومتر مربع"}]

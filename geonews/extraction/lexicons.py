@@ -306,7 +306,6 @@ class Actor:
     name_ar: str
     name_en: str
     side: str
-    color: str
 
 
 @dataclass(frozen=True)
@@ -336,7 +335,7 @@ def load_lexicons() -> Lexicons:
     """Read every lexicon once per process."""
     actors, by_id = [], {}
     for row in rows("actors.csv"):
-        actor = by_id[row["id"]] = Actor(row["id"], row["name_ar"], row["name_en"], row["side"], row["color"])
+        actor = by_id[row["id"]] = Actor(row["id"], row["name_ar"], row["name_en"], row["side"])
         actors += [(name, actor) for name in [row["name_ar"], *row["aliases_ar"].split("|")] if name.strip()]
     negators = rows("claim_negators.csv")
 

@@ -227,7 +227,6 @@ def _statement(article, sentence, speaker, claim_type, actor, target, places, fi
         claim_type=claim_type, actor=actor.text if actor else None, target=target.text if target else None,
         places=tuple(places), quantities=tuple(figures), title=article.title, date=article.date,
         source=article.source, url=article.url, actor_side=actor.actor.side if actor else None,
-        actor_color=actor.actor.color if actor else None,
     )
 
 

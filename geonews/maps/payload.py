@@ -245,17 +245,11 @@ def build_payload(frame) -> Payload:
     def get(record, name):
         return _value(record.get(name)) if name in columns else None
 
-    side_colors: dict[str, list] = {}
     records = frame.to_dict("records")
-    for record in records:  # the most common valid actor_color of each side wins
-        side = _text(get(record, "actor_side")) or "unknown"
-        side_colors.setdefault(side, []).append(_text(get(record, "actor_color")))
 
     def side_index(side: str) -> int:
         if side not in used_sides:
-            given = [c for c in side_colors.get(side, []) if c]
-            color = max(set(given), key=lambda c: (given.count(c), c)) if given else None
-            style = side_style(side, color)
+            style = side_style(side)
             used_sides[side] = {"key": side, "ar": style.label_ar, "en": style.label_en, "color": style.color,
                                 "i": len(used_sides)}
         return used_sides[side]["i"]

@@ -103,21 +103,12 @@ def claim_style(claim_type: str | None) -> ClaimStyle:
     return styles.get(claim_type or "mention") or styles["mention"]
 
 
-def side_style(side: str | None, color: str | None = None) -> SideStyle:
-    """Style of ``side`` (``None`` is ``"unknown"``); ``color``, when a valid hex colour, wins.
-
-    Parameters
-    ----------
-    side : str or None
-        The actor's side, e.g. ``"sdf"``.
-    color : str or None
-        A colour given with the data (the frame's ``actor_color``).
-    """
+def side_style(side: str | None) -> SideStyle:
+    """Style of ``side`` (``None`` is ``"unknown"``): ``side_styles.csv``, else a colour of the palette
+    chosen by the side's name (the same colour in every map)."""
     side = side or "unknown"
     known = side_styles().get(side)
     if known is None:
         digest = hashlib.sha1(side.encode("utf-8")).digest()
         known = SideStyle(side, side, side, _PALETTE[digest[0] % len(_PALETTE)])
-    if is_color(color) and color.lower() != known.color.lower():
-        return SideStyle(known.side, known.label_ar, known.label_en, color.lower())
     return known

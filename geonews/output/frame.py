@@ -61,8 +61,7 @@ def to_frame(statements: Iterable[Statement]) -> gpd.GeoDataFrame:
         common = {
             "article": st.article, "title": st.title, "date": st.date, "source": st.source, "url": st.url,
             "statement": index, "text": st.text, "start": st.start, "end": st.end, "speaker": st.speaker,
-            "claim_type": st.claim_type, "actor": st.actor, "actor_side": st.actor_side,
-            "actor_color": st.actor_color, "target": st.target,
+            "claim_type": st.claim_type, "actor": st.actor, "actor_side": st.actor_side, "target": st.target,
             "quantities": json.dumps([q.to_dict() for q in st.quantities], ensure_ascii=False),
         }
         for ref in st.places or (None,):
