@@ -118,11 +118,12 @@ def _sentence_statements(article, sentence, tokens, mentions: list[Mention], spe
             aside.add(id(ref))
             list_end = e
             # the countries listed right before it act with it (الولايات المتحدة وبريطانيا وفرنسا شنت)
+            first = i  # the first token of the list so far
             for (pi, pe, pm, pref) in reversed(named):
-                if pe != i or not _acts(pm, tokens, pi, gazetteer):
+                if pe != first or not _acts(pm, tokens, pi, gazetteer):
                     break
                 aside.add(id(pref))
-                i = pi
+                first = pi
         named.append((i, e, m, ref))
         refs.append((_token_index(tokens, m.start), ref))
         repeat = _pronoun_relation_after(tokens, i, m, lex)
