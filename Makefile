@@ -27,6 +27,7 @@ browser:
 	fi
 
 test: $(STAMP) browser
+	$(PY) -m ruff check geonews gazetteer tests bench
 	$(PY) -m pytest -q
 
 # Benchmarks, each against a floor measured in the same run (bench/throughput.py: ~50 MB, a few minutes).

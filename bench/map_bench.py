@@ -57,8 +57,8 @@ def main(argv=None) -> int:
     from geonews.maps import render_map
     from geonews.schema import FRAME_COLUMNS
 
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
         empty = gpd.GeoDataFrame({c: [] for c in FRAME_COLUMNS if c != "geometry"}, geometry=[], crs=4326)
         render_map(empty, tmp / "floor.html")
         maps = {"floor (empty map)": tmp / "floor.html"}

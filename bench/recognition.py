@@ -127,8 +127,8 @@ def cross_validate(data: Path, folds: int = 2) -> list[float]:
     for k in range(folds):
         held = sentences[k * size:(k + 1) * size]
         kept = sentences[:k * size] + sentences[(k + 1) * size:]
-        with tempfile.TemporaryDirectory() as tmp:
-            tmp = Path(tmp)
+        with tempfile.TemporaryDirectory() as workdir:
+            tmp = Path(workdir)
             for name, part in (("train", kept), ("held", held)):
                 folder = tmp / name
                 folder.mkdir()

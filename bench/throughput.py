@@ -206,8 +206,8 @@ def main(argv=None) -> int:
     rows.append(("Gazetteer.find", f"{mb_once / find_s:.2f} MB/s", f"{floor_s / find_s:.2f} of the floor",
                  "≥ 0.25 (goal 0.5)"))
 
-    with tempfile.TemporaryDirectory(prefix="geonews-bench-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="geonews-bench-") as folder:
+        tmp = Path(folder)
         inputs = {}
         for label, mb in (("once", 0.0), ("small", args.small_mb), ("large", args.mb)):
             path = tmp / f"{label}.jsonl"

@@ -203,12 +203,30 @@ class _Table:
         self.items: list = []
         self._index: dict = {}
 
-    def add(self, key, make) -> int:
+    def add(self, key, make, *args) -> int:
+        """The index of ``key``'s value, made as ``make(*args)`` the first time the key is seen."""
         index = self._index.get(key)
         if index is None:
             index = self._index[key] = len(self.items)
-            self.items.append(make())
+            self.items.append(make(*args))
         return index
+
+
+def _article_item(title, date, source, url) -> dict:
+    return _compact({"t": title, "d": date, "day": _day(date), "s": source, "u": safe_url(url)})
+
+
+def _statement_item(key: tuple, side_index, quantities) -> dict:
+    """A statement's entry from its key (article, number, text, start, end, speaker, type, actor, side, target)."""
+    article, _, text, _, _, speaker, claim_type, actor, side, target, _ = key
+    return _compact({"a": article, "x": text, "sp": speaker, "c": claim_type, "ac": actor, "sd": side_index(side),
+                     "tg": target, "q": quantities})
+
+
+def _area_item(geom) -> dict:
+    import shapely
+
+    return {"type": geom.geom_type, "coordinates": _round(shapely.geometry.mapping(geom)["coordinates"], AREA_DECIMALS)}
 
 
 def build_payload(frame) -> Payload:
@@ -258,9 +276,7 @@ def build_payload(frame) -> Payload:
         title, date = _text(get(record, "title")), _text(get(record, "date"))
         source, url = _text(get(record, "source")), _text(get(record, "url"))
         article_key = (_text(get(record, "article")), title, date, source, url)
-        article = articles.add(article_key, lambda: _compact({
-            "t": title, "d": date, "day": _day(date), "s": source, "u": safe_url(url),
-        }))
+        article = articles.add(article_key, _article_item, title, date, source, url)
         text, start = _text(get(record, "text")), get(record, "start")
         place_text = _text(get(record, "place_text"))
         geom = get(record, geometry_name)
@@ -285,11 +301,7 @@ def build_payload(frame) -> Payload:
         statement_key = (article, _text(get(record, "statement")), text, _int(start), _int(get(record, "end")),
                          _text(get(record, "speaker")), claim_type, _text(get(record, "actor")), side,
                          _text(get(record, "target")), json.dumps(quantities, ensure_ascii=False))
-        statement = statements.add(statement_key, lambda: _compact({
-            "a": article, "x": text, "sp": _text(get(record, "speaker")), "c": claim_type,
-            "ac": _text(get(record, "actor")), "sd": side_index(side), "tg": _text(get(record, "target")),
-            "q": quantities,
-        }))
+        statement = statements.add(statement_key, _statement_item, statement_key, side_index, quantities)
 
         lat, lon = _float(get(record, "latitude")), _float(get(record, "longitude"))
         if kind == "point":
@@ -299,10 +311,7 @@ def build_payload(frame) -> Payload:
             lat, lon = point.y, point.x
         area = None
         if kind == "area":
-            area = areas.add(shapely.to_wkb(geom), lambda: {
-                "type": geom.geom_type,
-                "coordinates": _round(shapely.geometry.mapping(geom)["coordinates"], AREA_DECIMALS),
-            })
+            area = areas.add(shapely.to_wkb(geom), _area_item, geom)
             minx, miny, maxx, maxy = geom.bounds
             lats += [miny, maxy]
             lons += [minx, maxx]
@@ -321,7 +330,7 @@ def build_payload(frame) -> Payload:
         place_key = (tuple(place["ll"]), place["id"], place["n"], place["na"], place["cc"])
         rows.append(_compact({
             "s": statement,
-            "pl": places.add(place_key, lambda: _compact(place)),
+            "pl": places.add(place_key, _compact, place),
             "ar": area,
             # the name as written: the highlighted span of the sentence, else given here
             "pt": place_text if span is None else None,

@@ -304,15 +304,16 @@ def _records(lines, scale: int, tell, name: str, max_bytes: int, on_error: Calla
             continue
         if not line.strip():
             continue
+        text = line
         if isinstance(line, bytes):
             try:
-                line = line.decode("utf-8")
+                text = line.decode("utf-8")
             except UnicodeDecodeError:
-                line = line.decode("utf-8", errors="replace")
+                text = line.decode("utf-8", errors="replace")
                 if not reported:
                     reported = True
                     on_error(RecordError(name, lineno, "invalid UTF-8 replaced"))
-        if (article := _parse_record(line, name, lineno, on_error)) is not None:
+        if (article := _parse_record(text, name, lineno, on_error)) is not None:
             yield article
 
 
