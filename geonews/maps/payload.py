@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from geonews.maps.safe import safe_url
+from geonews.output.frame import plain
 from geonews.maps.styles import PRECISION_LABELS, RELATION_LABELS, claim_style, claim_styles, side_style
 
 __all__ = ["Payload", "Unresolved", "build_payload", "sentence_parts"]
@@ -62,23 +63,8 @@ class Payload:
 
 
 def _value(value):
-    """A plain Python value: ``None`` for NaN/NA/empty strings, numpy scalars unwrapped."""
-    if value is None:
-        return None
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        try:
-            value = value.item()
-        except (ValueError, AttributeError):
-            pass
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    try:
-        import pandas as pd
-
-        if value is pd.NA or value is pd.NaT:
-            return None
-    except ImportError:  # pragma: no cover - pandas comes with geopandas
-        pass
+    """A plain Python value (:func:`geonews.output.frame.plain`), and ``None`` for a blank string too."""
+    value = plain(value)
     if isinstance(value, str):
         return value if value.strip() else None
     return value

@@ -19,7 +19,7 @@ import pandas as pd
 from geonews.model import Statement
 from geonews.schema import FRAME_COLUMNS, PLACE_KEYS, STATEMENT_KEYS
 
-__all__ = ["CRS", "FLOAT_COLUMNS", "INT_COLUMNS", "STR_COLUMNS", "StatementNumbers", "from_frame", "to_frame",
+__all__ = ["CRS", "FLOAT_COLUMNS", "INT_COLUMNS", "STR_COLUMNS", "StatementNumbers", "from_frame", "plain", "to_frame",
            "with_string_columns"]
 
 #: The frame's coordinate reference system (WGS84 longitude/latitude).
@@ -199,9 +199,22 @@ def from_frame(frame: pd.DataFrame) -> list[dict]:
     return list(groups.values())
 
 
+def plain(value):
+    """A frame cell as plain Python: ``None`` when missing (``None``, NaN, ``pd.NA``, ``NaT``), numpy
+    scalars unwrapped, anything else as it is. The one missing-value rule of frames, stores and maps."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
 def _value(column: str, value):
     """A cell as plain Python: ``None`` when missing, ``int`` / ``float`` / ``str`` by column."""
-    if value is None or (not isinstance(value, (str, list, dict)) and pd.isna(value)):
+    value = plain(value)
+    if value is None:
         return None
     if column in INT_COLUMNS:
         return int(value)

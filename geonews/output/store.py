@@ -301,7 +301,7 @@ def _as_frame(frame):
     import geopandas as gpd
     import pandas as pd
 
-    from .frame import CRS, FLOAT_COLUMNS, INT_COLUMNS
+    from .frame import CRS, FLOAT_COLUMNS, INT_COLUMNS, plain
     from geonews.schema import FRAME_COLUMNS
 
     columns = {}
@@ -310,12 +310,12 @@ def _as_frame(frame):
             continue
         values = frame[column] if column in frame.columns else pd.Series([None] * len(frame), index=frame.index)
         if column in INT_COLUMNS:
-            columns[column] = pd.array([None if pd.isna(v) else int(v) for v in values], dtype="Int64")
+            columns[column] = pd.array([None if plain(v) is None else int(v) for v in values], dtype="Int64")
         elif column in FLOAT_COLUMNS:
             columns[column] = pd.to_numeric(values, errors="coerce").astype("float64").to_numpy()
         else:
-            columns[column] = pd.Series([None if (not isinstance(v, str) and pd.isna(v)) else str(v)
-                                         for v in values], dtype=object).to_numpy()
+            columns[column] = pd.Series([None if plain(v) is None else str(v) for v in values],
+                                        dtype=object).to_numpy()
     geometry = frame.geometry.set_crs(CRS, allow_override=True) if frame.crs is None else frame.geometry.to_crs(CRS)
     out = gpd.GeoDataFrame(columns, geometry=geometry.to_numpy(), crs=CRS)
     return out[list(FRAME_COLUMNS)]
