@@ -1,4 +1,5 @@
-"""Shared fixtures: one gazetteer per test session, and paths to the development data."""
+"""Shared fixtures: one gazetteer per test session, paths to the development data, and documents taken
+through the extraction components before the one a test runs."""
 
 from __future__ import annotations
 
@@ -56,3 +57,48 @@ def read_only_folder(tmp_path):
         yield folder
     finally:
         subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+# -- extraction components ------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def lex():
+    from geonews.extraction.lexicons import load_lexicons
+
+    return load_lexicons()
+
+
+@pytest.fixture(scope="session")
+def nlp(gz):
+    from geonews.extraction.pipeline import Pipeline
+
+    return Pipeline(gz)
+
+
+@pytest.fixture
+def before(gz, lex):
+    """``before(name, text)``: a document of ``text`` after every default component that comes before ``name``."""
+
+    from geonews.extraction.document import Doc
+    from geonews.extraction.pipeline import DEFAULT_PIPELINE
+    from geonews.extraction.registry import registered
+    from geonews.reading.articles import Article
+
+    def make(name: str, text: str, *, trace: bool = False):
+        doc = Doc(Article(id="t", text=text), gz, lex, trace=trace)
+        for earlier in DEFAULT_PIPELINE[:DEFAULT_PIPELINE.index(name)]:
+            doc = registered(earlier).func(doc)
+        return doc
+
+    return make
+
+
+@pytest.fixture
+def run(before):
+    """``run(name, text)``: the document of ``text`` after the components before ``name`` and ``name`` itself."""
+
+    from geonews.extraction.registry import registered
+
+    def make(name: str, text: str, *, trace: bool = False):
+        return registered(name).func(before(name, text, trace=trace))
+
+    return make

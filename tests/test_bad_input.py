@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from geonews.reading.articles import Article
 from geonews.extraction.pipeline import extract_statements
-from geonews.extraction.sentences import split_sentences
+from geonews.extraction.components.sentences import split_sentences
 
 GOOD = "قصفت الطائرات مواقع في مدينة حلب أمس."
 

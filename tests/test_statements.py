@@ -1,14 +1,11 @@
-"""Statements and claims: the eleven claims of the seed article, attribution, quantities,
-relations as areas."""
+"""Statements of whole articles through the whole pipeline: the claims of the seed article, and short
+texts whose statements depend on several components at once."""
 
 import pytest
 from shapely.geometry import Point
 
 from geonews.reading.articles import Article, iter_articles
-from geonews.extraction.attribution import Attributor
-from geonews.extraction.lexicons import tokenize
 from geonews.extraction.pipeline import extract_statements
-from geonews.extraction.quantities import find_quantities
 
 
 @pytest.fixture(scope="module")
@@ -123,31 +120,6 @@ def test_speaker_carries_over_and_anaphora(gz):
     assert speakers[3] is None  # no reporting cue: no guess
     assert statements[3].actor == "قوات النظام" and statements[3].actor_side == "government"
     assert statements[3].places[0].relation == "countryside"
-
-
-@pytest.mark.parametrize(("sentence", "speaker"), [
-    ("أعلن الكرملين أنّ الوفد وصل", "الكرملين"),
-    ("وبحسب بيان للخارجية الأميركية، فإنّ الوفد وصل", "الخارجية الأميركية"),
-    ("من جهة أخرى، أكد مصدر كردي، أنّ القوات تقدمت", "مصدر كردي"),
-    ("وجاء في بيان «البنتاغون» أمس، أنّ الضربات استمرت", "البنتاغون"),
-    ("بدوره شدد كيري على ضرورة الحل", "كيري"),
-    ("الطقس معتدل اليوم", None),
-])
-def test_attribution(sentence, speaker):
-    assert Attributor().speaker(tokenize(sentence), sentence, 0) == speaker
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("تحرير أكثر من 12 ألف كيلومتراً مربعاً", [(12000, "km2")]),
-    ("586 نقطة مأهولة بالسكان", [(586, "localities")]),
-    ("تمكنوا من قتل أكثر من 25 من عناصر داعش", [(25, "killed")]),
-    ("مقتل ٣٥ مدنياً وإصابة ١٢٠ جريحا", [(35, "killed"), (120, "wounded")]),
-    ("يسيطرون على أكثر من 70 من أراضي سورية", [(70, "percent")]),
-    ("حوالي 4.5 ألف شخص", [(4500, "people")]),
-    ("في عام 2016 وصل الوفد", []),
-])
-def test_quantities(text, expected):
-    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
 
 
 def test_negated_and_non_territorial_cues_are_not_claims(gz):

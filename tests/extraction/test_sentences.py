@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geonews.extraction.sentences import Sentence, split_sentences
+from geonews.extraction.components.sentences import Sentence, split_sentences
 
 CASES = [
     ("plain", "One. Two! Three? Four", ["One.", "Two!", "Three?", "Four"]),

@@ -1,25 +1,42 @@
-"""Figures in a sentence: Arabic and Arabic-Indic numerals, ألف/مليون multipliers, "أكثر من",
-and the unit the words around them give (``units.csv``)."""
+"""``quantities``: the figures a sentence gives — Arabic and Arabic-Indic numerals, ألف/مليون multipliers
+(``number_words.csv``), "أكثر من" / "نحو" before them, and the unit the words after them give
+(``units.csv``); a number of people right after a verb of killing counts the killed. A number without a
+known unit is left out."""
 
 from __future__ import annotations
 
 import bisect
 import re
 
-from .lexicons import Token, load_lexicons, tokenize
 from geonews.model import Quantity
 
-__all__ = ["find_quantities"]
+from ..document import Doc
+from ..registry import component
+from ..tokens import Token, token_index
+
+__all__ = ["find_quantities", "quantities"]
 
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,٫]\d+)?|[٠-٩]+(?:[.,٫][٠-٩]+)?|[۰-۹]+(?:[.,٫][۰-۹]+)?)(?![\w])")
 #: Any digit (every digit _NUMBER takes is one): a text without one holds no figure.
 _DIGIT = re.compile(r"\d")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
-_MULTIPLIERS = {"الف": 1_000, "الاف": 1_000, "االاف": 1_000, "مليون": 1_000_000, "ملايين": 1_000_000,
-                "مليار": 1_000_000_000, "مليارات": 1_000_000_000}
-_APPROX = {"نحو", "حوالي", "قرابه", "زهاء"}
-_VICTIMS = {"fighters", "people", "civilians", "soldiers", "children"}
-_KILL_VERBS = ("قتل", "مقتل", "اغتيال")
+#: How far before a number a verb of killing makes it a count of the killed.
+_KILL_REACH = 3
+_FROM = "من"
+
+
+@component("quantities", requires=("sent.tokens",), sets=("sent.quantities",))
+def quantities(doc: Doc) -> Doc:
+    """Find each sentence's figures, with the token each starts at."""
+    for sent in doc.active():
+        text = sent.text
+        found = find_quantities(text, doc.lexicons, sent.tokens, sent.start)
+        sent.quantities = [(token_index(sent.tokens, sent.start + text.index(q.text) if q.text in text else 0), q)
+                           for q in found]
+        if doc.trace is not None:
+            for q in found:
+                doc.note("quantities", sent, q.text, f"{q.value:g} {q.unit}")
+    return doc
 
 
 def _value(raw: str) -> float:
@@ -27,16 +44,16 @@ def _value(raw: str) -> float:
     return float(text)
 
 
-def find_quantities(text: str, tokens: list[Token] | None = None, offset: int = 0) -> list[Quantity]:
+def find_quantities(text: str, lex, tokens: list[Token] | None = None, offset: int = 0) -> list[Quantity]:
     """Figures in ``text`` with their units; a number without a known unit is left out.
 
     ``tokens``: the text's tokens when already made (their offsets start at ``offset``)."""
     out: list[Quantity] = []
     if _DIGIT.search(text) is None:  # most sentences have no digit, so no figure: a cheap search first
         return out
-    units = load_lexicons().units
+    units, multipliers = lex.units, lex.multipliers
     if tokens is None:
-        tokens, offset = tokenize(text), 0
+        tokens, offset = lex.tokenize(text), 0
     starts = getattr(tokens, "starts", None) or [t.start for t in tokens]
     for m in _NUMBER.finditer(text):
         i = bisect.bisect_left(starts, m.start() + offset)  # the token the number starts, if one does
@@ -44,33 +61,34 @@ def find_quantities(text: str, tokens: list[Token] | None = None, offset: int = 
             continue
         value = _value(m.group())
         j = i + 1
-        if j < len(tokens) and tokens[j].norm in _MULTIPLIERS:
-            value *= _MULTIPLIERS[tokens[j].norm]
+        if j < len(tokens) and tokens[j].norm in multipliers:
+            value *= multipliers[tokens[j].norm]
             j += 1
         start, end = m.start(), tokens[j - 1].end - offset
         unit = None
         after = _unit_after(tokens, j, units)
         if after is not None:
             unit, end = after[0], after[1] - offset
-        if (unit is None or unit in _VICTIMS) and _killed_before(tokens, i):
+        if (unit is None or unit in lex.people_units) and _killed_before(tokens, i, lex):
             unit = "killed"
         if unit is None:
             continue
-        start = tokens[_approximation_start(tokens, i)].start - offset
+        start = tokens[_approximation_start(tokens, i, lex)].start - offset
         out.append(Quantity(value, unit, text[start:end]))
     return out
 
 
-def _killed_before(tokens: list[Token], i: int) -> bool:
+def _killed_before(tokens: list[Token], i: int, lex) -> bool:
     """A killing verb within three words before the number (تمكنوا من قتل أكثر من 25)."""
-    return any(tokens[k].norm.lstrip("وف").startswith(_KILL_VERBS) for k in range(max(0, i - 3), i))
+    stems = tuple(lex.grammar["kill_stem"])
+    return any(tokens[k].norm.lstrip("وف").startswith(stems) for k in range(max(0, i - _KILL_REACH), i))
 
 
-def _approximation_start(tokens: list[Token], i: int) -> int:
+def _approximation_start(tokens: list[Token], i: int, lex) -> int:
     """Index of the first word of "أكثر من" / "نحو" / "حوالي" before the number, else the number's."""
-    if i >= 2 and tokens[i - 1].norm == "من" and tokens[i - 2].norm in ("اكثر", "اقل"):
+    if i >= 2 and tokens[i - 1].norm == _FROM and tokens[i - 2].norm in lex.grammar["comparative"]:
         return i - 2
-    if i >= 1 and tokens[i - 1].norm in _APPROX:
+    if i >= 1 and tokens[i - 1].norm in lex.grammar["approximation"]:
         return i - 1
     return i
 
@@ -84,6 +102,7 @@ def _unit_after(tokens: list[Token], j: int, units) -> tuple[str, int] | None:
         if hit is not None:
             n, unit = hit
             return unit, tokens[k + n - 1].end
-        if tokens[k].norm != "من":
+        if tokens[k].norm != _FROM:
             return None
     return None
+

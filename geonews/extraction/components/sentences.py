@@ -11,7 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Sentence", "split_sentences"]
+from ..document import Doc, Sent
+from ..registry import component
+from ..tokens import token_slice
+
+__all__ = ["Sentence", "sentences", "split_sentences"]
 
 # One pass over the only characters that matter: runs of sentence ends (. ! ? ؟ ؛ … ۔, with any closing
 # bracket right after them), line breaks, and quotation marks. Each match first skips the ordinary text
@@ -117,3 +121,11 @@ def split_sentences(text: str) -> list[Sentence]:
             start = end
     _add(sentences, text, start, len(text))
     return sentences
+
+
+@component("sentences", requires=("doc.tokens",), sets=("doc.sents", "sent.tokens"))
+def sentences(doc: Doc) -> Doc:
+    """Split the article into sentences, each with its slice of the article's tokens."""
+    doc.sents = [Sent(k, s.start, s.end, s.text, token_slice(doc.tokens, s.start, s.end))
+                 for k, s in enumerate(split_sentences(doc.text))]
+    return doc

@@ -1,7 +1,6 @@
-"""Who the article says made a statement: reporting verbs and phrases with their speakers, and
-reported speech that goes on (وأضاف، مشيراً، بدوره، الوزير الروسي شدد) keeping its speaker.
-
-A sentence with no reporting cue has no speaker (``None``): nothing is guessed.
+"""``speakers``: who the article says made each sentence's statement — reporting verbs and phrases with
+their speakers, and reported speech that goes on (وأضاف، مشيراً، بدوره، الوزير الروسي شدد) keeping its
+speaker. A sentence with no reporting cue has no speaker (``None``): nothing is guessed.
 """
 
 from __future__ import annotations
@@ -10,12 +9,26 @@ import functools
 
 from gazetteer import normalize
 
-from .lexicons import Token, load_lexicons, speech_words
+from ..document import Doc
+from ..registry import component
+from ..tokens import Token
 
-__all__ = ["Attributor"]
+__all__ = ["Attributor", "speakers"]
 
 _MAX_SPEAKER_WORDS = 9
 _QUOTES = "«»\"“”"
+
+
+@component("speakers", requires=("sent.tokens",), sets=("sent.speaker", "sent.speaker_span"))
+def speakers(doc: Doc) -> Doc:
+    """Give every sentence its speaker, remembering the previous one within the article."""
+    attributor = Attributor(doc.lexicons)
+    for sent in doc.sents:
+        sent.speaker = attributor.speaker(sent.tokens, sent.text, sent.start)
+        sent.speaker_span = attributor.span
+        if doc.trace is not None and sent.speaker is not None:
+            doc.note("speakers", sent, sent.speaker, "speaker", attributor.how)
+    return doc
 
 
 def _bare(word: str) -> str:
@@ -25,12 +38,13 @@ def _bare(word: str) -> str:
 class Attributor:
     """Finds each sentence's speaker, remembering the previous one within an article."""
 
-    def __init__(self) -> None:
-        self.lexicons = load_lexicons()
-        self.words = speech_words()
+    def __init__(self, lexicons) -> None:
+        self.lexicons = lexicons
+        self.words = lexicons.speech
         self.previous: str | None = None
         self.seen: list[str] = []
         self.span: tuple[int, int] | None = None  # where the last sentence names its speaker
+        self.how = ""  # how the last speaker was found (for explain)
         self._last_span: tuple[int, int] | None = None
 
     def speaker(self, tokens: list[Token], text: str, offset: int) -> str | None:
@@ -42,6 +56,7 @@ class Attributor:
             if hit is None:
                 continue
             n, kind = hit
+            self.how = f"after the reporting {kind} {tokens[i].text!r}"
             if kind == "phrase":
                 explicit = self._after(tokens, i + n, text, offset, drop_statement_noun=True)
                 nxt = reporting.match(tokens, i + n) if explicit is None and i + n < len(tokens) else None
@@ -56,9 +71,11 @@ class Attributor:
                     explicit = self._after(tokens, i + n + nxt[0], text, offset)
             if explicit is None:
                 explicit = self._before(tokens, i, text, offset)
+                self.how = f"the subject before the reporting {kind} {tokens[i].text!r}"
             if explicit is not None:
                 return self._remember(explicit)
             if kind == "continuation" or self._continues(tokens, i):
+                self.how = f"reported speech goes on ({tokens[i].text!r}): the previous speaker"
                 return self.previous
             return None
         return None

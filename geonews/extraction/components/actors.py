@@ -1,0 +1,113 @@
+"""``actors``: the armed and political actors a sentence names (``actors.csv``, longest alias first), and
+those named by a nationality adjective after a force or attack noun (الهجوم التركي، غارات روسية).
+
+Where a place name lies inside a longer actor name, it is part of the name (هيئة تحرير الشام): the
+mention is no place of the sentence. An actor that is just a place name (روسيا) stays a place. The
+speaker is not an actor (أكد الجيش الروسي أن …). Whether an actor is marked as a target by the words
+before it (ضد، من قبضة، عناصر، a passive تمّ) is noted here; which cue it is the actor or target of is
+decided by ``arguments``.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from itertools import compress, count
+
+from gazetteer import normalize
+
+from ..document import ActorSpan, Doc, PlaceUse
+from ..registry import component
+from ..tokens import Token, norms_of, token_index, tokenize
+
+__all__ = ["actors", "find_actors"]
+
+_START = operator.attrgetter("start")
+#: How far before an actor a passive marker (تمّ، جرى) makes it an object.
+_PASSIVE_REACH = 6
+#: How far before an actor a target marker (ضد، عناصر …) is looked for.
+_TARGET_REACH = 2
+
+
+@component("actors", requires=("sent.mentions", "sent.speaker_span"), sets=("sent.actors", "sent.places"))
+def actors(doc: Doc) -> Doc:
+    """Find each sentence's actors, and drop the place names that are part of an actor's name."""
+    lex = doc.lexicons
+    for sent in doc.active():
+        tokens = sent.tokens
+        spans = [(token_index(tokens, m.start), token_index(tokens, m.end - 1) + 1) for m in sent.mentions]
+        found = find_actors(tokens, lex, sent.text, sent.start, masked=set())
+        kept = []
+        for m, (s, e) in zip(sent.mentions, spans):
+            owner = next((a for a in found if a.start <= s and e <= a.end and (a.end - a.start) > (e - s)), None)
+            if owner is None:
+                kept.append((m, (s, e)))
+            elif doc.trace is not None:
+                doc.note("actors", sent, m.text, "not a place", f"part of the actor name {owner.text!r}")
+        found = [a for a in found if not any(s <= a.start and a.end <= e for _, (s, e) in kept)]
+        if sent.speaker_span is not None:  # the speaker is not the actor
+            lo, hi = sent.speaker_span
+            found = [a for a in found if not (lo <= tokens[a.start].start < hi)]
+        sent.actors = found
+        sent.places = [_use(m, span) for m, span in kept]
+        if doc.trace is not None:
+            for a in found:
+                doc.note("actors", sent, a.text, f"actor {a.actor.id} (side {a.actor.side})",
+                         "marked as a target by the words before it" if a.target else "")
+    return doc
+
+
+def _use(mention, span) -> PlaceUse:
+    return PlaceUse(span[0], mention.text, mention.start, mention.end, mention.place, mention=mention, span=span)
+
+
+def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[int]) -> list[ActorSpan]:
+    """Actors named in the sentence (longest alias first), skipping ``masked`` tokens."""
+    out = []
+    norms = norms_of(tokens)
+    passive, targets = lex.grammar["passive_marker"], lex.grammar["target_marker"]
+    for i, n, actor in lex.actors.scan(tokens, masked):
+        written = text[tokens[i].start - offset:tokens[i + n - 1].end - offset]
+        span = ActorSpan(actor, i, i + n, _without_clitics(written, n, lex))
+        # "of the terrorists" (التشكيلات الكبيرة للإرهابيين): a genitive ل on the actor; whether it
+        # marks the object or the agent depends on the cue. After الموالية (قوات موالية للحكومة) it is an ally.
+        ally = i > 0 and lex.supporters.match(tokens, i - 1) is not None
+        span.genitive = tokens[i].norm.lstrip("وف").startswith("لل") and not actor.name_ar.startswith("ل") and not ally
+        is_passive = not passive.isdisjoint(norms[max(0, i - _PASSIVE_REACH):i])
+        span.target = not targets.isdisjoint(norms[max(0, i - _TARGET_REACH):i]) or is_passive
+        out.append(span)
+    by_adjective = _adjective_actor_spans(tokens, lex, text, offset, out, masked)
+    return sorted(out + by_adjective, key=_START) if by_adjective else out  # the scan gives them in order
+
+
+def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, named: list[ActorSpan],
+                           masked: set[int]) -> list[ActorSpan]:
+    """Actors named by an adjective after a force or attack noun (الهجوم التركي، غارات روسية), outside the
+    actors ``named`` and the ``masked`` tokens."""
+    nouns, adjectives = lex.attack_nouns, lex.actor_adjectives
+    out = []
+    norms = norms_of(tokens)
+    found = list(compress(count(1), map(adjectives.__contains__, norms[1:])))  # few words are such adjectives (a scan in C)
+    if not found:
+        return out
+    taken = {k for a in named for k in range(a.start, a.end)} | set(masked)
+    for i in found:
+        actor = adjectives[norms[i]]
+        prev = norms[i - 1]
+        if actor is not None and i not in taken and (prev in nouns or (prev[:1] in "وف" and prev[1:] in nouns)):
+            out.append(ActorSpan(actor, i, i + 1, text[tokens[i].start - offset:tokens[i].end - offset]))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)  # the same actors come back in every article
+def _without_clitics(written: str, n: int, lex) -> str:
+    """An actor's name as written, without the clitics attached to its first word (للإرهابيين ->
+    الإرهابيين، والتحالف -> التحالف)."""
+    for cut in range(0, 4):
+        for candidate in (written[cut:], "ا" + written[cut:]):
+            words = tokenize(candidate)
+            if words and normalize(words[0].text) == words[0].norm:
+                hit = lex.actors.match(words, 0)
+                if hit is not None and hit[0] == n and lex.actors.match_exact_first(words):
+                    return candidate
+    return written

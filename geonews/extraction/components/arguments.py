@@ -1,0 +1,93 @@
+"""``arguments``: the actor (subject) and the target of each claim cue, among the sentence's actors.
+
+The actor is the nearest non-target actor before the cue, else one after it but before the cue's first
+place (سيطرت القوات على بلدة …); the target is the first target-marked actor within ``TARGET_WINDOW``
+words after the cue (before the next cue and the end of its clause), else one before it. Which actors
+are targets depends on the cue: after a control cue, one after من (حررت أراضيه من تنظيم الدولة) is;
+after a verbal noun (ومع طرد داعش، تم دحر …) the first actor is its object; after an attack noun a
+genitive ل marks the attacker (غارات للطيران الروسي), elsewhere the object.
+"""
+
+from __future__ import annotations
+
+from itertools import compress, count
+
+from ..document import ActorSpan, Cue, Doc
+from ..registry import component
+from ..tokens import Token
+
+__all__ = ["SUBJECT_WINDOW", "TARGET_WINDOW", "actor_and_target", "arguments"]
+
+#: How far after a cue its subject (when no place comes first) and its target are looked for.
+SUBJECT_WINDOW, TARGET_WINDOW = 5, 24
+_FROM = "من"
+
+
+@component("arguments", requires=("sent.cues", "sent.actors", "sent.place_cues"), sets=("sent.arguments",))
+def arguments(doc: Doc) -> Doc:
+    """Find the actor and the target of every cue."""
+    lex = doc.lexicons
+    for sent in doc.active():
+        cues, tokens = sent.cues, sent.tokens
+        if not cues:
+            sent.arguments = []
+            continue
+        breaks = list(compress(count(), map(lex.grammar["clause_break"].__contains__, tokens.norms)))  # in C
+        out = []
+        for k, cue in enumerate(cues):
+            first_place = min((use.token for use, owner in zip(sent.places, sent.place_cues) if owner == k),
+                              default=None)
+            clause_end = next((i for i in breaks if i > cue.end), len(tokens))
+            pair = actor_and_target(cue, cues[k + 1] if k + 1 < len(cues) else None, sent.actors, first_place,
+                                    clause_end, tokens, lex)
+            out.append(pair)
+            if doc.trace is not None:
+                actor, target = pair
+                doc.note("arguments", sent, " ".join(t.text for t in tokens[cue.start:cue.end]),
+                         f"actor {actor.text if actor else None!r}, target {target.text if target else None!r}")
+        sent.arguments = out
+    return doc
+
+
+def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], first_place: int | None,
+                     clause_end: int = 10**9, tokens: list[Token] | None = None, lex=None,
+                     ) -> tuple[ActorSpan | None, ActorSpan | None]:
+    """The actor (subject) and target of a cue among the sentence's actors (see the module notes)."""
+    tokens = tokens or []
+
+    def is_target(a: ActorSpan) -> bool:
+        if a.genitive:
+            return cue.claim_type != "attack"
+        if a.target:
+            return True
+        if cue.claim_type == "control" and a.start > cue.end and a.start > 0 and tokens[a.start - 1].norm == _FROM:
+            return True
+        return a.start >= cue.end and object_first and a is first_after
+
+    limit = next_cue.start if next_cue is not None else 10**9
+    after = [a for a in actors if a.start >= cue.end]
+    first_after = after[0] if after else None
+    object_first = _verbal_noun(cue, tokens, lex)
+    subject_limit = min(limit, first_place if first_place is not None and first_place > cue.end
+                        else cue.end + SUBJECT_WINDOW)
+    subjects_before = [a for a in actors if a.end <= cue.start and not is_target(a)]
+    subjects_after = [a for a in actors if cue.end <= a.start < subject_limit and not is_target(a)]
+    actor = subjects_before[-1] if subjects_before else (subjects_after[0] if subjects_after else None)
+    window = min(limit, cue.end + TARGET_WINDOW, clause_end)
+    targets = [a for a in actors if is_target(a) and cue.end <= a.start < window]
+    targets = targets or [a for a in actors if is_target(a) and a.end <= cue.start]
+    target = targets[0] if targets else None
+    if target is not None and actor is not None and target.actor.id == actor.actor.id:
+        target = None
+    return actor, target
+
+
+def _verbal_noun(cue: Cue, tokens: list[Token], lex) -> bool:
+    """Whether a control cue is a verbal noun (ومع طرد داعش، تحرير المدينة) rather than a verb."""
+    if cue.claim_type != "control" or not tokens:
+        return False
+    word = tokens[cue.start].norm
+    if word.startswith("ال") or word.startswith(("بال", "لل")):
+        return True
+    return (cue.start > 0 and tokens[cue.start - 1].norm in lex.grammar["verbal_noun_marker"]
+            and word.lstrip("وف").startswith(tuple(lex.grammar["expel_stem"])))

@@ -1,0 +1,77 @@
+"""``relations``: how each place a sentence names relates to where things happened — the relation cue
+right before it (وسط مدينة منبج → ``center``, ريف اللاذقية → ``countryside``, جنوبي دمشق → ``south``; a
+generic place word may stand between: أراضي جنوبي دمشق), ``in`` when there is none — and a side word
+with a pronoun right after a place (جنوبي دمشق وشماليها), which names the same place again."""
+
+from __future__ import annotations
+
+import functools
+
+from ..document import Doc, PlaceUse
+from ..registry import component
+from ..tokens import Token, forms, token_index
+
+__all__ = ["relation_before", "relations"]
+
+#: How far after a place's first token a pronoun side word may stand (جنوبي دمشق وشماليها).
+_REPEAT_REACH = 3
+
+
+@component("relations", requires=("sent.places",), sets=("sent.places",))
+def relations(doc: Doc) -> Doc:
+    """Set each place's relation; add the places a side word with a pronoun repeats."""
+    lex = doc.lexicons
+    for sent in doc.active():
+        tokens, out = sent.tokens, []
+        for use in sent.places:
+            i = use.span[0]
+            use.relation = relation_before(tokens, i, lex)
+            out.append(use)
+            if doc.trace is not None and use.relation != "in":
+                doc.note("relations", sent, use.text, f"relation {use.relation}", "the cue before it")
+            repeat = _pronoun_relation_after(tokens, i, use.end, lex)
+            if repeat is not None:
+                j, relation = repeat
+                tok = tokens[j]
+                lead = len(tok.text) - len(tok.text.lstrip("وف")) if len(tok.text) > 3 else 0
+                out.append(PlaceUse(j, tok.text[lead:], tok.start + lead, tok.end, use.place, relation))
+                if doc.trace is not None:
+                    doc.note("relations", sent, tok.text, f"{use.text} again, relation {relation}",
+                             "a side word with a pronoun right after the place")
+        sent.places = out
+    return doc
+
+
+def relation_before(tokens: list[Token], i: int, lex) -> str:
+    """The relation cue right before a place (وسط مدينة منبج، ريف اللاذقية، جنوبي دمشق)."""
+    k = i - 1
+    # skip a generic place word between the cue and the name (وسط مدينة منبج، أراضي جنوبي دمشق)
+    while k >= 0 and i - k <= 2 and _is_place_word(tokens[k].norm, lex):
+        k -= 1
+    for start in (k - 2, k - 1, k):
+        if start < 0:
+            continue
+        hit = lex.relations.match(tokens, start)
+        if hit is not None and start + hit[0] - 1 == k:
+            return hit[1][0]
+    return "in"
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_place_word(norm: str, lex) -> bool:
+    """A generic place word (مدينة، بلدة، أراضي …), with or without clitics."""
+    return not lex.speech["place_word"].isdisjoint(forms(norm))
+
+
+def _pronoun_relation_after(tokens: list[Token], i: int, end: int, lex) -> tuple[int, str] | None:
+    """A side word with a pronoun right after a place ending at ``end`` whose first token is ``i``."""
+    j = token_index(tokens, end)
+    if j >= len(tokens) or j - i > _REPEAT_REACH:
+        return None
+    tok = tokens[j]
+    if not tok.norm.endswith(tuple(lex.grammar["pronoun_suffix"])):
+        return None
+    hit = lex.relations.match(tokens, j)
+    if hit is None or hit[0] != 1:
+        return None
+    return j, hit[1][0]

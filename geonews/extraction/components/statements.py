@@ -1,0 +1,73 @@
+"""``statements``: one statement per claim cue that governs a place (or, in a sentence naming no place,
+has an actor or a figure), with its speaker, actor, target, places and figures; the places no cue
+governs make one ``mention`` statement. An advance with no actor in a sentence naming no armed group is
+a mention (nothing armed moves: وصلت المساعدات، الوصول إلى اتفاق). A country acting as the cue's
+subject (``parties``) is its actor when no actor is named."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from geonews.model import Statement
+
+from ..document import Doc, Sent
+from ..registry import component
+from ..tokens import forms
+
+__all__ = ["statements"]
+
+
+@component("statements", requires=("sent.cues", "sent.arguments", "sent.place_cues", "sent.quantity_cues",
+                                   "place.ref"), sets=("sent.statements",))
+def statements(doc: Doc) -> Doc:
+    """Build each sentence's statements, in text order of their first place."""
+    for sent in doc.active():
+        sent.statements = _sentence_statements(doc, sent)
+        if doc.trace is not None:
+            for st in sent.statements:
+                doc.note("statements", sent, ", ".join(p.text for p in st.places) or "(no place)",
+                         f"{st.claim_type} statement", f"actor {st.actor!r}, target {st.target!r}")
+    return doc
+
+
+def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
+    article, cues = doc.article, sent.cues
+    refs = [use.ref for use in sent.places]
+    out: list[Statement] = []
+    for k, cue in enumerate(cues):
+        places = [ref for ref, owner in zip(refs, sent.place_cues) if owner == k]
+        figures = [q for (_, q), owner in zip(sent.quantities, sent.quantity_cues) if owner == k]
+        actor, target = sent.arguments[k]
+        if not places and not (refs == [] and (actor is not None or figures)):
+            continue
+        if not places and any(s.claim_type == cue.claim_type for s in out):
+            continue
+        claim_type = cue.claim_type
+        if claim_type == "advance" and actor is None and not _names_a_force(sent, doc.lexicons):
+            claim_type = "mention"
+        statement = _statement(article, sent, claim_type, actor, target, places, figures)
+        subject = sent.acting.get(k) or sent.acting.get(k - 1)  # شنت الولايات المتحدة ضربات: the verb, then its noun
+        if actor is None and subject is not None:
+            statement = replace(statement, actor=subject.text)
+        out.append(statement)
+    loose = [ref for ref, owner in zip(refs, sent.place_cues) if owner is None]
+    if loose:
+        figures = [q for (_, q), owner in zip(sent.quantities, sent.quantity_cues) if owner is None]
+        out.insert(0, _statement(article, sent, "mention", None, None, loose, figures))
+    out.sort(key=lambda s: min((p.start for p in s.places), default=s.start))
+    return out
+
+
+def _names_a_force(sent: Sent, lex) -> bool:
+    """Whether the sentence names an armed group (قوات، مسلحين، فصائل …), with or without clitics."""
+    forces = lex.force_nouns
+    return any(f in forces for t in sent.tokens for f in forms(t.norm))
+
+
+def _statement(article, sent: Sent, claim_type, actor, target, places, figures) -> Statement:
+    return Statement(
+        article=article.id, text=sent.text, start=sent.start, end=sent.end, speaker=sent.speaker,
+        claim_type=claim_type, actor=actor.text if actor else None, target=target.text if target else None,
+        places=tuple(places), quantities=tuple(figures), title=article.title, date=article.date,
+        source=article.source, url=article.url, actor_side=actor.actor.side if actor else None,
+    )

@@ -1,0 +1,140 @@
+"""The document an article becomes on its way through the pipeline, and what components add to it.
+
+A :class:`Doc` holds the article, its text and tokens (made once), its sentences (:class:`Sent`) and the
+place mentions the gazetteer found. Each component reads what earlier ones set and adds its own: a
+sentence's speaker, the actors it names (:class:`ActorSpan`), the places it uses (:class:`PlaceUse`, with
+their relation, role and area), the claim cues (:class:`Cue`) with the actor and target of each, the
+figures it gives, and finally its statements. Nothing is kept in module globals: two documents never
+share state.
+
+When a document is made with ``trace=True``, components note every decision they take
+(:meth:`Doc.note`), which :meth:`~geonews.extraction.pipeline.Pipeline.explain` returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from gazetteer import Mention, Place
+
+from geonews.model import PlaceRef, Quantity, Statement
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazetteer import Gazetteer
+
+    from geonews.reading.articles import Article
+
+    from .lexicons import Actor, Lexicons
+    from .tokens import Tokens
+
+__all__ = ["ActorSpan", "Cue", "Decision", "Doc", "PlaceUse", "Sent"]
+
+#: Roles of a place in its sentence (the contract's ``role``): where the event happened, a name that
+#: stands for an actor, where someone is based or comes from, or a name only referred to.
+ROLES = ("event", "party", "origin", "mention")
+
+
+@dataclass(slots=True)
+class Cue:
+    """A claim cue: its claim type and token span in the sentence."""
+
+    claim_type: str
+    start: int  # token index
+    end: int
+
+
+@dataclass(slots=True)
+class ActorSpan:
+    """An actor named in the sentence (``actors.csv``), as written, with its token span."""
+
+    actor: Actor
+    start: int  # token index
+    end: int
+    text: str
+    target: bool = False    # marked as the target by the words before it (ضد، من قبضة، عناصر)
+    genitive: bool = False  # written with a genitive ل (للإرهابيين)
+
+
+@dataclass(slots=True)
+class PlaceUse:
+    """A place as a sentence uses it: the name as written (article offsets), the place, its relation
+    (``in``, ``countryside`` …), its role (:data:`ROLES`), and once the areas are made, its
+    :class:`~geonews.model.PlaceRef`."""
+
+    token: int                    # index of the token the name starts in (the sentence's order of places)
+    text: str
+    start: int
+    end: int
+    place: Place | None
+    relation: str = "in"
+    mention: Mention | None = None  # the gazetteer's mention (None for a place repeated by a pronoun or البلاد)
+    span: tuple[int, int] | None = None  # token span of the mention
+    role: str = "event"
+    ref: PlaceRef | None = None
+
+
+@dataclass(slots=True)
+class Sent:
+    """One sentence of the document and what the components found in it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: Tokens
+    mentions: list[Mention] = field(default_factory=list)   # the gazetteer's mentions inside the sentence
+    quiet: bool = False                                     # names no place, holds no cue: nothing to state
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None             # article offsets of the speaker as written
+    actors: list[ActorSpan] = field(default_factory=list)
+    places: list[PlaceUse] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    acting: dict[int, Mention] = field(default_factory=dict)  # cue index -> a country acting as its subject
+    quantities: list[tuple[int, Quantity]] = field(default_factory=list)  # (token index, figure)
+    place_cues: list[int | None] = field(default_factory=list)     # per place: the cue governing it
+    quantity_cues: list[int | None] = field(default_factory=list)  # per figure: the cue governing it
+    arguments: list[tuple[ActorSpan | None, ActorSpan | None]] = field(default_factory=list)  # per cue
+    statements: list[Statement] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One decision a component took: what it concerned, what it decided and why."""
+
+    component: str
+    sentence: int | None
+    subject: str
+    decision: str
+    reason: str = ""
+
+
+class Doc:
+    """An article on its way through the pipeline."""
+
+    __slots__ = ("article", "text", "gazetteer", "lexicons", "tokens", "sents", "mentions", "trace")
+
+    def __init__(self, article: Article, gazetteer: Gazetteer, lexicons: Lexicons, *, trace: bool = False) -> None:
+        self.article = article
+        self.text: str = article.text
+        self.gazetteer = gazetteer
+        self.lexicons = lexicons
+        self.tokens: Tokens | None = None
+        self.sents: list[Sent] = []
+        self.mentions: list[Mention] = []
+        #: decisions noted by the components, when tracing
+        self.trace: list[Decision] | None = [] if trace else None
+
+    def note(self, component: str, sent: Sent | None, subject: str, decision: str, reason: str = "") -> None:
+        """Record a decision (only when tracing; callers test ``doc.trace is not None`` first on hot paths)."""
+        if self.trace is not None:
+            self.trace.append(Decision(component, None if sent is None else sent.index, subject, decision, reason))
+
+    def active(self) -> list[Sent]:
+        """The sentences that may state something (not :attr:`Sent.quiet`)."""
+        return [s for s in self.sents if not s.quiet]
+
+    @property
+    def statements(self) -> list[Statement]:
+        """Every statement of the document, in text order."""
+        return [st for s in self.sents for st in s.statements]

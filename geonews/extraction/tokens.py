@@ -1,0 +1,131 @@
+"""Tokens of an article: words and the punctuation that matters, with text offsets and normal forms.
+
+An article is tokenised once (:func:`tokenize`) and each sentence takes its slice (:func:`token_slice`).
+Given the :class:`~geonews.extraction.matcher.WordFlags` of a set of matchers, every token also carries
+their flags (one bit per matcher an entry of which may start at that word), so each matcher looks only
+where its bit is set.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from typing import NamedTuple
+
+from gazetteer import normalize
+
+__all__ = ["Token", "Tokens", "forms", "norms_of", "token_index", "token_slice", "tokenize"]
+
+_MARKS = "\u064b-\u065f\u0670\u0640"
+#: A number with decimals, a word (letters with the marks inside or around them: written as runs, which the
+#: regex engine takes far faster than one alternation per character), a percent sign, a quote, a comma or colon.
+_TOKEN = re.compile(rf"\d+(?:[.,٫]\d+)+|[^\W_]+(?:[{_MARKS}]+[^\W_]*)*|[{_MARKS}]+(?:[^\W_]+[{_MARKS}]*)*"
+                    r"|[%٪«»\"“”،,:؛]")  # the one-character tokens as one class: one test where no token starts
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_MEMO_SIZE = 100_000  # words remembered
+_CONJ = ("و", "ف")
+_PROCLITICS = ("بال", "وال", "فال", "كال", "لل", "ال", "ب", "ل", "ك")
+_PROCLITICS_BY_LETTER = {c: tuple(p for p in _PROCLITICS if p[0] == c) for c in {p[0] for p in _PROCLITICS}}
+
+
+class Token(NamedTuple):
+    """A word (or quote/comma mark) of a text: offsets into the text, its normal form.
+
+    A named tuple (immutable, and the cheapest value to build: a sentence makes dozens)."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+class Tokens(list):
+    """A list of :class:`Token` that also holds, as lists for scans and bisections in C, their normal
+    forms (``norms``), text offsets (``starts``, ``ends``) and, per token, the bits of the matchers an
+    entry of which may start there (``flags``, set by the :class:`~geonews.extraction.matcher.WordFlags`
+    named in ``flagged_by``; ``None`` when the tokens were made without). ``active`` lists the indices of
+    the tokens with any bit set (a fifth of them) and ``active_flags`` their flags: matchers scan only those."""
+
+    __slots__ = ("norms", "starts", "ends", "flags", "flagged_by", "active", "active_flags")
+
+
+class _Norms(dict):
+    """Word as written -> its normal form, computed on first sight (tokenize's memo)."""
+
+    def __missing__(self, word: str) -> str:
+        norm = self[word] = normalize(word) or word
+        return norm
+
+
+_NORMS = _Norms()
+
+
+def tokenize(text: str, offset: int = 0, flags=None) -> Tokens:
+    """Words and the punctuation that matters (quotes, commas, colons) with text offsets (plus ``offset``),
+    flagged by ``flags`` (a :class:`~geonews.extraction.matcher.WordFlags`) when given."""
+    if len(_NORMS) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
+        _NORMS.clear()
+    # One split gives the words and the text between them; their lengths give the offsets. No match
+    # objects and no Python loop: this runs over every article.
+    pieces = _SPLIT.split(text)
+    words = pieces[1::2]
+    bounds = list(itertools.accumulate(map(len, pieces), initial=offset))
+    norms = list(map(_NORMS.__getitem__, words))
+    # tuple.__new__(Token, fields) builds each token in C (Token(...) would run a Python __new__)
+    starts, ends = bounds[1::2], bounds[2::2]
+    out = Tokens(map(tuple.__new__, itertools.repeat(Token), zip(starts, ends, words, norms)))
+    out.norms, out.starts, out.ends = norms, starts, ends
+    out.flagged_by = flags
+    out.flags = flags.of(norms) if flags is not None else [0] * len(norms)
+    _index_active(out)
+    return out
+
+
+def _index_active(tokens: Tokens) -> None:
+    """Set ``tokens.active`` and ``tokens.active_flags`` from ``tokens.flags`` (two scans in C)."""
+    flags = tokens.flags
+    tokens.active = list(itertools.compress(itertools.count(), flags))
+    tokens.active_flags = list(filter(None, flags))
+
+
+def norms_of(tokens: list[Token]) -> list[str]:
+    """The tokens' normal forms: the list :func:`tokenize` keeps, or one made for a plain list of tokens."""
+    norms = getattr(tokens, "norms", None)
+    return [t.norm for t in tokens] if norms is None else norms
+
+
+def token_slice(tokens: Tokens, start: int, end: int) -> Tokens:
+    """The tokens lying within text offsets [start, end) (a sentence of an article's tokens)."""
+    i = bisect.bisect_left(tokens.starts, start)
+    j = bisect.bisect_right(tokens.ends, end, lo=i)
+    out = Tokens(tokens[i:j])
+    out.norms, out.starts, out.ends = tokens.norms[i:j], tokens.starts[i:j], tokens.ends[i:j]
+    out.flags = tokens.flags[i:j]
+    out.flagged_by = tokens.flagged_by
+    _index_active(out)
+    return out
+
+
+def token_index(tokens: Tokens, position: int) -> int:
+    """Index of the first token ending after text offset ``position`` (``len(tokens)`` when none does)."""
+    return bisect.bisect_right(tokens.ends, position)  # token ends increase along the text
+
+
+@functools.lru_cache(maxsize=200_000)
+def forms(word: str) -> tuple[str, ...]:
+    """A normalised word with its clitics tried off, the word itself first."""
+    out = [word]
+    bases = [word] + [word[1:] for c in _CONJ if word.startswith(c) and len(word) > 2]
+    for base in bases:
+        if base not in out:
+            out.append(base)
+        for p in _PROCLITICS_BY_LETTER.get(base[:1], ()):  # only those starting with its first letter
+            if base.startswith(p) and len(base) - len(p) >= 2:
+                rest = base[len(p):]
+                if p == "لل":
+                    rest = "ال" + rest
+                if rest not in out:
+                    out.append(rest)
+    return tuple(out)

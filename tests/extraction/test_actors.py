@@ -1,0 +1,38 @@
+"""actors: actors named in a sentence; place names inside actor names are no places."""
+
+from geonews.extraction.components.actors import find_actors
+
+
+def test_actor_spans_and_sides(run):
+    doc = run("actors", "سيطرت قوات سوريا الديمقراطية على بلدة قرب منبج بعد معارك مع داعش.")
+    [sent] = doc.sents
+    assert [(a.text, a.actor.side) for a in sent.actors] == [("قوات سوريا الديمقراطية", "sdf"), ("داعش", "isis")]
+    assert [use.text for use in sent.places] == ["منبج"]
+
+
+def test_a_place_inside_a_longer_actor_name_is_part_of_the_name(run):
+    doc = run("actors", "سيطرت هيئة تحرير الشام على إدلب.", trace=True)
+    [sent] = doc.sents
+    assert [a.text for a in sent.actors] == ["هيئة تحرير الشام"]
+    assert "الشام" not in [use.text for use in sent.places]
+    assert any(d.subject == "الشام" and d.decision == "not a place" for d in doc.trace)
+
+
+def test_the_speaker_is_not_an_actor(run):
+    doc = run("actors", "أكد الجيش الروسي أن داعش انسحب من تدمر.")
+    [sent] = doc.sents
+    assert [a.text for a in sent.actors] == ["داعش"]
+
+
+def test_target_markers_and_clitics(lex):
+    text = "شنت القوات هجوما ضد داعش وقصفت مواقع للإرهابيين"
+    tokens = lex.tokenize(text)
+    found = {a.text: a for a in find_actors(tokens, lex, text, 0, masked=set())}
+    assert found["داعش"].target  # ضد before it
+    assert found["الإرهابيين"].genitive  # the genitive ل is dropped from the name as written
+
+
+def test_nationality_adjective_after_an_attack_noun_names_the_actor(lex):
+    text = "استهدفت غارات روسية مواقع المعارضة"
+    tokens = lex.tokenize(text)
+    assert [(a.text, a.actor.side) for a in find_actors(tokens, lex, text, 0, masked=set())][0] == ("روسية", "russia")

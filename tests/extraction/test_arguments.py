@@ -1,0 +1,22 @@
+"""arguments: the actor and target of each cue."""
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("سيطرت قوات النظام على بلدة في ريف حماة.", "قوات النظام", None),
+    ("وقصفت القوات الروسية مواقع داعش في تدمر.", "القوات الروسية", "داعش"),
+    ("ومع طرد داعش من الرقة عاد السكان.", None, "داعش"),     # a verbal noun: its next noun is its object
+    ("حررت القوات العراقية الموصل من تنظيم داعش.", "القوات العراقية", "تنظيم داعش"),
+])
+def test_actor_and_target(run, text, actor, target):
+    doc = run("arguments", text)
+    [sent] = doc.sents
+    got_actor, got_target = sent.arguments[0]
+    assert (got_actor.text if got_actor else None) == actor
+    assert (got_target.text if got_target else None) == target
+
+
+def test_no_cue_no_arguments(run):
+    doc = run("arguments", "الطقس في دمشق معتدل.")
+    assert doc.sents[0].arguments == []

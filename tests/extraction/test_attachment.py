@@ -1,0 +1,27 @@
+"""attachment: the cue that governs each place and figure."""
+
+from geonews.extraction.components.attachment import assign
+from geonews.extraction.document import Cue
+
+
+def test_assign_rules():
+    cues = [Cue("control", 5, 6), Cue("attack", 10, 11)]
+    # after a cue: the nearest before; before every cue: the first, unless a comma separates it and the
+    # first cue has a place of its own
+    assert assign(cues, [2, 7, 12]) == [0, 0, 1]
+    assert assign(cues, [2, 7], commas=[3]) == [None, 0]
+    assert assign(cues, [2], commas=[3]) == [0]  # the first cue has no place of its own
+    assert assign([], [1, 2]) == [None, None]
+
+
+def test_places_of_other_roles_are_governed_by_no_cue(run):
+    doc = run("attachment", "سيطرت الفصائل المدعومة من تركيا على بلدة في ريف حلب.")
+    [sent] = doc.sents
+    owners = {u.text: owner for u, owner in zip(sent.places, sent.place_cues)}
+    assert owners == {"تركيا": None, "حلب": 0}
+
+
+def test_places_come_in_text_order(run):
+    doc = run("attachment", "زار الوفد العراق. وقصفت الطائرات في البلاد مواقع قرب الموصل.")
+    starts = [u.start for u in doc.sents[1].places]
+    assert starts == sorted(starts) and len(starts) == 2

@@ -1,0 +1,26 @@
+"""cues: claim cues outside names, not negated, about territory."""
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("سيطرت القوات على مدينة منبج.", ["control"]),
+    ("تقدمت القوات نحو تدمر وقصفت الطائرات الرقة.", ["advance", "attack"]),
+    ("ضربات التحالف منعت داعش من استعادة مواقع في شمال سورية.", ["attack"]),  # منعتهم من استعادة: negated
+    ("ستواصل الجهود لتحرير الرعايا الأميركيين في سورية.", []),              # not territory
+    ("تجمع المحتجون في ساحة التحرير.", []),                               # part of a name
+])
+def test_cues(run, text, types):
+    doc = run("cues", text)
+    assert [c.claim_type for c in doc.sents[0].cues] == types
+
+
+def test_a_cue_inside_an_actor_name_is_none(run):
+    doc = run("cues", "هاجمت هيئة تحرير الشام مواقع في إدلب.")
+    [cue] = doc.sents[0].cues
+    assert cue.claim_type == "attack" and doc.sents[0].tokens[cue.start].text == "هاجمت"
+
+
+def test_explain_notes_cues_dropped(run):
+    doc = run("cues", "ستواصل الجهود لتحرير الرعايا في سورية.", trace=True)
+    assert any(d.component == "cues" and "not territory" in d.reason for d in doc.trace)

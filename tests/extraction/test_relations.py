@@ -1,0 +1,22 @@
+"""relations: the relation cue before a place; a side word with a pronoun repeats the place."""
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "name", "relation"), [
+    ("تقدمت القوات إلى وسط مدينة منبج.", "منبج", "center"),
+    ("قصفت الطائرات ريف اللاذقية.", "اللاذقية", "countryside"),
+    ("سيطرت القوات على أراضي جنوبي دمشق.", "دمشق", "south"),
+    ("قصفت الطائرات حلب.", "حلب", "in"),
+])
+def test_relation_before_the_place(run, text, name, relation):
+    doc = run("relations", text)
+    [use] = [u for u in doc.sents[0].places if u.text == name]
+    assert use.relation == relation
+
+
+def test_a_side_word_with_a_pronoun_repeats_the_place(run):
+    doc = run("relations", "طرد الجيش التنظيم من جنوبي دمشق وشماليها.")
+    places = doc.sents[0].places
+    assert [(u.text, u.relation) for u in places] == [("دمشق", "south"), ("شماليها", "north")]
+    assert places[1].place == places[0].place and places[1].mention is None

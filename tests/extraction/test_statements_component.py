@@ -1,0 +1,30 @@
+"""statements: a statement per cue that governs a place; places no cue governs make a mention."""
+
+
+def test_a_cue_and_a_loose_place(run):
+    doc = run("statements", "قال المرصد إن قوات النظام المدعومة من روسيا سيطرت على بلدة في ريف حماة.")
+    [mention, control] = doc.sents[0].statements
+    assert mention.claim_type == "mention" and [p.text for p in mention.places] == ["روسيا"]
+    assert control.claim_type == "control" and control.actor == "قوات النظام" and control.actor_side == "government"
+    assert [p.text for p in control.places] == ["حماة"] and control.speaker == "المرصد"
+
+
+def test_an_advance_needs_a_force(run):
+    [s] = run("statements", "وصلت قافلة المساعدات إلى مدينة حلب.").statements
+    assert s.claim_type == "mention"
+    [s] = run("statements", "تقدمت القوات نحو مدينة تدمر.").statements
+    assert s.claim_type == "advance"
+
+
+def test_an_acting_country_is_the_actor(run):
+    [s] = [s for s in run("statements", "شنت الولايات المتحدة ضربات على سوريا.").statements
+           if s.claim_type == "attack"]
+    assert s.actor == "الولايات المتحدة" and [p.text for p in s.places] == ["سوريا"]
+
+
+def test_statement_fields_point_into_the_text(run):
+    text = "وقصفت الطائرات مواقع في إدلب. وسيطرت القوات على منبج."
+    doc = run("statements", text)
+    for st in doc.statements:
+        assert text[st.start:st.end] == st.text
+        assert all(text[p.start:p.end] == p.text for p in st.places)
