@@ -23,8 +23,7 @@ def anaphora(doc: Doc) -> Doc:
             if country is None:
                 continue
             tok = sent.tokens[j]
-            tried = forms(tok.norm)
-            lead = len(tok.text) - len(tried[-1]) if len(tried) > 1 else 0
+            lead = _clitics_before(tok.norm, doc.lexicons.grammar["country_word"])
             sent.places.append(PlaceUse(j, tok.text[lead:], tok.start + lead, tok.end, country, "in"))
             if doc.trace is not None:
                 doc.note("anaphora", sent, tok.text, f"the country named last: {country.name}")
@@ -44,3 +43,11 @@ def country_word_positions(tokens: Tokens, lexicons, place_tokens: set[int]) -> 
             out.append(j)
     return out
 
+
+def _clitics_before(norm: str, words: frozenset[str]) -> int:
+    """How many letters of clitics (و ف ب ل ك) stand before the country word in a token (وللبلاد: 2, the
+    article's ل kept as for place names; البلاد: 0)."""
+    word = next((f for f in forms(norm) if f in words), norm)
+    if norm.endswith(word):
+        return len(norm) - len(word)
+    return len(norm) - len(word) + 1  # ل + ال written لل
