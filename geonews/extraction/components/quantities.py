@@ -12,9 +12,9 @@ from geonews.model import Quantity
 
 from ..document import Doc
 from ..registry import component
-from ..tokens import Token, token_index
+from ..tokens import Token
 
-__all__ = ["find_quantities", "quantities"]
+__all__ = ["figures", "find_quantities", "quantities"]
 
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,٫]\d+)?|[٠-٩]+(?:[.,٫][٠-٩]+)?|[۰-۹]+(?:[.,٫][۰-۹]+)?)(?![\w])")
 #: Any digit (every digit _NUMBER takes is one): a text without one holds no figure.
@@ -29,12 +29,9 @@ _FROM = "من"
 def quantities(doc: Doc) -> Doc:
     """Find each sentence's figures, with the token each starts at."""
     for sent in doc.active():
-        text = sent.text
-        found = find_quantities(text, doc.lexicons, sent.tokens, sent.start)
-        sent.quantities = [(token_index(sent.tokens, sent.start + text.index(q.text) if q.text in text else 0), q)
-                           for q in found]
+        sent.quantities = figures(sent.text, doc.lexicons, sent.tokens, sent.start)
         if doc.trace is not None:
-            for q in found:
+            for _, q in sent.quantities:
                 doc.note("quantities", sent, q.text, f"{q.value:g} {q.unit}")
     return doc
 
@@ -44,11 +41,16 @@ def _value(raw: str) -> float:
     return float(text)
 
 
-def find_quantities(text: str, lex, tokens: list[Token] | None = None, offset: int = 0) -> list[Quantity]:
-    """Figures in ``text`` with their units; a number without a known unit is left out.
+def find_quantities(text: str, lex) -> list[Quantity]:
+    """Figures in ``text`` with their units; a number without a known unit is left out."""
+    return [q for _, q in figures(text, lex)]
+
+
+def figures(text: str, lex, tokens: list[Token] | None = None, offset: int = 0) -> list[tuple[int, Quantity]]:
+    """(index of its first token, figure) for each figure in ``text``.
 
     ``tokens``: the text's tokens when already made (their offsets start at ``offset``)."""
-    out: list[Quantity] = []
+    out: list[tuple[int, Quantity]] = []
     if _DIGIT.search(text) is None:  # most sentences have no digit, so no figure: a cheap search first
         return out
     units, multipliers = lex.units, lex.multipliers
@@ -64,7 +66,7 @@ def find_quantities(text: str, lex, tokens: list[Token] | None = None, offset: i
         if j < len(tokens) and tokens[j].norm in multipliers:
             value *= multipliers[tokens[j].norm]
             j += 1
-        start, end = m.start(), tokens[j - 1].end - offset
+        end = tokens[j - 1].end - offset
         unit = None
         after = _unit_after(tokens, j, units)
         if after is not None:
@@ -73,8 +75,8 @@ def find_quantities(text: str, lex, tokens: list[Token] | None = None, offset: i
             unit = "killed"
         if unit is None:
             continue
-        start = tokens[_approximation_start(tokens, i, lex)].start - offset
-        out.append(Quantity(value, unit, text[start:end]))
+        first = _approximation_start(tokens, i, lex)
+        out.append((first, Quantity(value, unit, text[tokens[first].start - offset:end])))
     return out
 
 
