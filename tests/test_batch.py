@@ -96,7 +96,6 @@ def test_a_failing_article_is_reported_and_the_others_kept(monkeypatch):
 
 def test_two_dask_workers_give_the_sequential_output(sequential, articles_file, tmp_path, capsys):
     """One 2-process local cluster: JSON Lines and partitioned GeoParquet, both equal to the sequential run."""
-    pytest.importorskip("distributed")
     status, text, _ = sequential
     out = tmp_path / "par.jsonl"
     parts = tmp_path / "parts"
@@ -129,7 +128,6 @@ def test_two_dask_workers_give_the_sequential_output(sequential, articles_file, 
 
 
 def test_cli_workers_flag(articles_file, sequential, tmp_path, capsys):
-    pytest.importorskip("distributed")
     out = tmp_path / "cli.jsonl"
     status = main(["extract", str(articles_file), "-o", str(out), "--workers", "2", "--chunk-size", "4"])
     err = capsys.readouterr().err
@@ -175,7 +173,6 @@ def test_is_partition_target(tmp_path):
 
 
 def test_unreachable_scheduler_is_a_usage_error(articles_file, capsys, monkeypatch):
-    pytest.importorskip("distributed")
     monkeypatch.setattr(batch, "CONNECT_TIMEOUT", "1s")
     status = main(["extract", str(articles_file), "--scheduler", "tcp://127.0.0.1:9"])
     assert status == 2
@@ -191,7 +188,6 @@ def test_an_existing_cluster_started_apart(articles_file, sequential, tmp_path, 
     import sys
     import time
 
-    pytest.importorskip("distributed")
     dask_cli = shutil.which("dask", path=str(Path(sys.executable).parent)) or shutil.which("dask")
     if dask_cli is None:
         pytest.skip("the dask command (dask.distributed's CLI) is not installed")

@@ -212,7 +212,6 @@ def test_progress_quiet_when_piped():
 
 
 def test_extract_to_stdout(capsys, article):
-    pytest.importorskip("geonews.extraction.pipeline")
     status, out, err = run(capsys, "extract", article)
     assert status == 0 and err == ""
     records = [json.loads(line) for line in out.splitlines()]
@@ -222,14 +221,12 @@ def test_extract_to_stdout(capsys, article):
 
 
 def test_extract_the_seed(capsys):
-    pytest.importorskip("geonews.extraction.pipeline")
     status, out, err = run(capsys, "extract", SEED)
     assert status == 0 and err == ""
     assert len(out.splitlines()) >= 11
 
 
 def test_skipped_records(capsys, tmp_path):
-    pytest.importorskip("geonews.extraction.pipeline")
     path = tmp_path / "a.jsonl"
     good = json.dumps({"id": "g1", "text": ARTICLE}, ensure_ascii=False)
     path.write_text("\n".join([good, '{"text": "broken', '{"title": "no text"}',
@@ -248,7 +245,6 @@ def test_skipped_records(capsys, tmp_path):
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".geojson", ".gpkg", ".parquet", ".csv"])
 def test_extract_to_file(capsys, tmp_path, article, suffix):
-    pytest.importorskip("geonews.extraction.pipeline")
     status, expected, _ = run(capsys, "extract", article)
     expected = [json.loads(line) for line in expected.splitlines()]
     target = tmp_path / f"out{suffix}"
@@ -267,7 +263,6 @@ def test_extract_to_file(capsys, tmp_path, article, suffix):
 
 
 def test_extract_replaces_old_output(capsys, tmp_path, article):
-    pytest.importorskip("geonews.extraction.pipeline")
     target = tmp_path / "out.geojson"
     target.write_text("OLD", encoding="utf-8")
     status, _, _ = run(capsys, "extract", article, "-o", target)
@@ -284,7 +279,6 @@ def _size(path):
 
 def test_interrupt_leaves_no_partial_file(tmp_path):
     """Ctrl-C in the middle of a long run: status 130, one line, and neither the output nor a temporary file."""
-    pytest.importorskip("geonews.extraction.pipeline")
     source = tmp_path / "in.jsonl"
     record = json.dumps({"text": ARTICLE}, ensure_ascii=False)
     source.write_text((record + "\n") * 200_000, encoding="utf-8")
@@ -314,10 +308,6 @@ def test_interrupt_leaves_no_partial_file(tmp_path):
 
 
 def test_map(capsys, tmp_path, article):
-    pytest.importorskip("geonews.extraction.pipeline")
-    maps = pytest.importorskip("geonews.maps")
-    if not hasattr(maps, "render_map"):
-        pytest.skip("geonews.maps.render_map is not there yet")
     target = tmp_path / "map.html"
     status, out, err = run(capsys, "map", article, "-o", target, "--title", "منبج")
     assert status == 0 and err == ""
