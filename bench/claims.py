@@ -231,8 +231,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "wrong/party": ("wrong place", "a country or capital that the sentence's gold claims name as actor or target "
                                    "(شنت الولايات المتحدة، هددت تركيا)"),
     "wrong/resolution": ("wrong place", "the name of a gold claim place of the article, resolved > 50 km from it"),
-    "wrong/container": ("wrong place", "the country that holds a gold claim place of the sentence, named as its "
-                                       "qualifier (عفرين، شمال سوريا)"),
+    "wrong/container": ("wrong place", "the country that holds a gold claim place of the same sentence, named as "
+                                       "its qualifier or beside it (عفرين، شمال سوريا)"),
     "wrong/government": ("wrong place", "a country or capital named bare, not after a locative word: its "
                                         "government or people, in a sentence with no gold claim at it "
                                         "(مدعومة من واشنطن، نية روسيا، قرار موسكو)"),
@@ -840,13 +840,18 @@ def mistake_items(matches: list[ClaimMatch], verdicts: list[PlaceVerdict]) -> li
             for kind, expected, got in field_mistakes(m):
                 out.append({"kind": kind, "half": c.half, "docno": c.docno, "claim": c.number, "sentence": c.quote,
                             "expected": expected, "got": got})
+    by_doc: dict[str, list[GoldClaim]] = {}
+    for m in matches:
+        by_doc.setdefault(m.claim.docno, []).append(m.claim)
     for v in verdicts:
         if not v.correct and v.statement.claim_type in CLAIM_TYPES:
             s, p = v.statement, v.place
+            here = [c for c in by_doc.get(s.docno, ()) if _overlaps(s, c.spans)]
+            expected = "; ".join(_claim_summary(c) for c in here) or "no gold claim in this sentence"
+            if v.nearest_km is not None:
+                expected += f" (the nearest compatible gold claim of the article is {v.nearest_km:.0f} km away)"
             out.append({"kind": v.kind, "half": v.half, "docno": s.docno, "statement": s.number, "sentence": s.text,
-                        "expected": "no gold claim of a compatible type within 50 km"
-                        + (f" (nearest {v.nearest_km:.0f} km)" if v.nearest_km is not None else ""),
-                        "got": f"{s.claim_type} at {p.text} → {p.name or 'unresolved'}"
+                        "expected": expected, "got": f"{s.claim_type} at {p.text} → {p.name or 'unresolved'}"
                         + (f"; {v.detail}" if v.detail else "")})
     return out
 
