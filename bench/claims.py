@@ -386,37 +386,43 @@ def read_articles(path: Path, docnos: set[str]) -> dict:
 
 def load_gold(path: Path, articles: dict) -> list[GoldClaim]:
     """The gold claims of ``claims_dev.json``, each quote located in its article's text."""
+    out = []
+    for record in _gold_records(path):
+        docno = record.get("docno")
+        article = articles.get(docno)
+        for number, c in enumerate(record.get("claims") or (), 1):
+            try:
+                spans = locate_quote(c["quote"], article.text) if article is not None else ()
+                title = (article.title or "") if article is not None else ""
+                out.append(GoldClaim(
+                    docno=docno, number=number, claim_type=c["claim_type"], place_ar=c["place_ar"],
+                    place_en=c.get("place_en") or c["place_ar"], latitude=float(c["latitude"]),
+                    longitude=float(c["longitude"]), relation=c.get("relation") or "in", actor=c.get("actor_ar"),
+                    target=c.get("target"), speaker=c.get("speaker_ar"), quote=c["quote"], killed=c.get("killed"),
+                    spans=spans, headline=not spans and bool(title) and c["quote"].split() == title.split(),
+                ))
+            except (KeyError, TypeError, ValueError, AttributeError) as err:
+                raise BenchError(f"{path}: claim {number} of {docno}: {type(err).__name__}: {err}") from None
+    return out
+
+
+def _gold_records(path: Path) -> list[dict]:
     if not path.is_file():
         raise BenchError(f"gold claims not found: {path}")
     try:
         records = json.loads(path.read_text(encoding="utf-8"))["articles"]
+        if not all(isinstance(r, dict) and isinstance(r["docno"], str) for r in records):
+            raise TypeError("an article without a docno")
+    except OSError as err:
+        raise BenchError(f"cannot read {path}: {err.strerror or err}") from None
     except (ValueError, KeyError, TypeError) as err:
-        raise BenchError(f"{path}: not a gold claims file ({err})") from None
-    out = []
-    for record in records:
-        docno = record["docno"]
-        article = articles.get(docno)
-        for number, c in enumerate(record["claims"], 1):
-            spans = locate_quote(c["quote"], article.text) if article is not None else ()
-            title = (article.title or "") if article is not None else ""
-            out.append(GoldClaim(
-                docno=docno, number=number, claim_type=c["claim_type"], place_ar=c["place_ar"],
-                place_en=c["place_en"], latitude=float(c["latitude"]), longitude=float(c["longitude"]),
-                relation=c["relation"], actor=c.get("actor_ar"), target=c.get("target"),
-                speaker=c.get("speaker_ar"), quote=c["quote"], killed=c.get("killed"), spans=spans,
-                headline=not spans and bool(title) and c["quote"].split() == title.split(),
-            ))
-    return out
+        raise BenchError(f"{path}: not a gold claims file ({type(err).__name__}: {err})") from None
+    return records
 
 
 def gold_docnos(path: Path) -> list[str]:
     """The docnos of a gold claims file, in its order."""
-    if not path.is_file():
-        raise BenchError(f"gold claims not found: {path}")
-    try:
-        return [r["docno"] for r in json.loads(path.read_text(encoding="utf-8"))["articles"]]
-    except (ValueError, KeyError, TypeError) as err:
-        raise BenchError(f"{path}: not a gold claims file ({err})") from None
+    return [r["docno"] for r in _gold_records(path)]
 
 
 def _place_from_dict(d: dict) -> ExtractedPlace:
@@ -445,18 +451,21 @@ def read_statements(path: Path, docnos: set[str]) -> dict[str, list[ExtractedSta
     if not path.is_file():
         raise BenchError(f"statements not found: {path}")
     by_article: dict[str, list[dict]] = {d: [] for d in docnos}
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                docno = str(record["article"])
-                if docno in by_article:
-                    statement_from_dict(record)  # checked here, so a bad line is named
-                    by_article[docno].append(record)
-            except (ValueError, KeyError, TypeError) as err:
-                raise BenchError(f"{path}:{lineno}: not a statement ({type(err).__name__}: {err})") from None
+    try:
+        with path.open("rb") as fh:
+            for lineno, raw in enumerate(fh, 1):
+                if not raw.strip():
+                    continue
+                try:
+                    record = json.loads(raw.decode("utf-8"))
+                    docno = str(record["article"])
+                    if docno in by_article:
+                        statement_from_dict(record)  # checked here, so a bad line is named
+                        by_article[docno].append(record)
+                except (ValueError, KeyError, TypeError, AttributeError) as err:
+                    raise BenchError(f"{path}:{lineno}: not a statement ({type(err).__name__}: {err})") from None
+    except OSError as err:
+        raise BenchError(f"cannot read {path}: {err.strerror or err}") from None
     return {docno: [statement_from_dict(d, k) for k, d in enumerate(ds)] for docno, ds in by_article.items()}
 
 

@@ -418,3 +418,18 @@ def test_real_gold_json_and_table(real_report, capsys):
     out = capsys.readouterr().out
     assert "claim recall" in out and "held out" in out and "Mistakes by kind" in out
     assert real_report.halves["B"][0] in out
+
+
+def test_bad_statement_and_gold_records(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_bytes(b'{"article": "DOC-1", "start": 0, "end": 1, "claim_type": "x", "places": []}\n\xff\xfe\n')
+    with pytest.raises(bench.BenchError, match=r"s\.jsonl:2"):
+        bench.read_statements(path, {DOC})
+    gold_path = tmp_path / "g.json"
+    gold_path.write_text(json.dumps({"articles": [{"docno": DOC, "claims": [{"claim_type": "attack"}]}]}),
+                         encoding="utf-8")
+    with pytest.raises(bench.BenchError, match="claim 1 of DOC-1"):
+        bench.load_gold(gold_path, {})
+    gold_path.write_text(json.dumps({"articles": [{"claims": []}]}), encoding="utf-8")
+    with pytest.raises(bench.BenchError, match="not a gold claims file"):
+        bench.gold_docnos(gold_path)
