@@ -651,7 +651,7 @@ def _why_wrong(s: ExtractedStatement, p: ExtractedPlace, claims: list[GoldClaim]
     before = _cue_before(text, p.start)
     if before == "origin":
         return "wrong/origin", ""
-    if _common_word(p.text):
+    if p.feature != "country" and _common_word(p.text):  # البلاد for the country it names is anaphora
         return "wrong/common-word", f"{p.text} → {p.name}"
     if before != "locative" and _nationality_form(p.text):
         return "wrong/nationality-form", f"{p.text} → {p.name}"
