@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(PY) bench/gazetteer_bench.py
 	$(PY) bench/find_speed.py
 	$(PY) bench/recognition.py
+	$(PY) bench/claims.py
 	$(PY) bench/throughput.py
 	$(PY) bench/map_bench.py
 
