@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from gazetteer import Place
 
@@ -39,16 +39,17 @@ class PlaceRef:
     geo_precision: int = 1
     geometry: object = None
     unresolved: str | None = None
+    role: str = "event"  # event | party | origin | mention (geonews.schema.ROLES)
 
     def to_dict(self) -> dict:
-        """The contract's place object: Mention fields, Place fields, relation, geo_precision."""
+        """The contract's place object: Mention fields, Place fields, relation, geo_precision, role."""
         p = self.place
         return {
             "text": self.text, "start": self.start, "end": self.end,
             "id": p.id if p else None, "name": p.name if p else None, "name_ar": p.name_ar if p else None,
             "latitude": p.latitude if p else None, "longitude": p.longitude if p else None,
             "country_code": p.country_code if p else None, "feature": p.feature if p else None,
-            "relation": self.relation, "geo_precision": self.geo_precision,
+            "relation": self.relation, "geo_precision": self.geo_precision, "role": self.role,
             **({"unresolved": self.unresolved} if self.unresolved else {}),
         }
 
@@ -67,19 +68,20 @@ class Statement:
     target: str | None
     places: tuple[PlaceRef, ...] = ()
     quantities: tuple[Quantity, ...] = ()
-    # article metadata and extras (not in the JSON Lines contract keys, used by frames and maps)
+    modality: str = "asserted"  # asserted | negated | denied | threat | planned | conditional
+    # the article's metadata, as read
     title: str | None = None
     date: str | None = None
     source: str | None = None
     url: str | None = None
     actor_side: str | None = None
-    extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """The contract's statement object (``geonews extract`` JSON Lines)."""
         return {
             "article": self.article, "text": self.text, "start": self.start, "end": self.end,
-            "speaker": self.speaker, "claim_type": self.claim_type, "actor": self.actor,
-            "target": self.target, "places": [p.to_dict() for p in self.places],
+            "speaker": self.speaker, "claim_type": self.claim_type, "modality": self.modality, "actor": self.actor,
+            "actor_side": self.actor_side, "target": self.target, "places": [p.to_dict() for p in self.places],
             "quantities": [q.to_dict() for q in self.quantities],
+            "date": self.date, "title": self.title, "source": self.source, "url": self.url,
         }

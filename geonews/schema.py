@@ -7,18 +7,24 @@ tabular outputs (GeoJSON, GeoPackage, GeoParquet, CSV) and the map read a frame 
 
 from __future__ import annotations
 
-__all__ = ["CLAIM_TYPES", "RELATIONS", "STATEMENT_KEYS", "PLACE_KEYS", "FRAME_COLUMNS"]
+__all__ = ["CLAIM_TYPES", "FRAME_COLUMNS", "MODALITIES", "PLACE_KEYS", "RELATIONS", "ROLES", "STATEMENT_KEYS"]
 
 #: ACLED-like claim types, most specific first.
 CLAIM_TYPES = ("control", "advance", "attack", "diplomacy", "mention")
 #: How a statement's place relates to the named place.
-RELATIONS = ("in", "center", "countryside", "north", "south", "east", "west", "near")
+RELATIONS = ("in", "center", "countryside", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+             "southwest", "near")
+#: What the article says of a statement: that it happened (or is in force), or something else.
+MODALITIES = ("asserted", "negated", "denied", "threat", "planned", "conditional")
+#: What a place is in its statement: where the event happened, a name standing for an actor (أعلنت أنقرة),
+#: where someone is based or comes from, or a name only referred to (datelines included).
+ROLES = ("event", "party", "origin", "mention")
 #: Keys of a statement in JSON Lines output (the public contract), in order.
-STATEMENT_KEYS = ("article", "text", "start", "end", "speaker", "claim_type", "actor", "target", "places",
-                  "quantities")
+STATEMENT_KEYS = ("article", "text", "start", "end", "speaker", "claim_type", "modality", "actor", "actor_side",
+                  "target", "places", "quantities", "date", "title", "source", "url")
 #: Keys of each object in a statement's ``places`` (the contract: Mention + Place fields + relation).
 PLACE_KEYS = ("text", "start", "end", "id", "name", "name_ar", "latitude", "longitude", "country_code",
-              "feature", "relation", "geo_precision")
+              "feature", "relation", "geo_precision", "role")
 
 #: Columns of the frame: one row per (statement, place); a statement without places has one row
 #: with empty place columns. ``place_*`` hold the mention (article offsets); ``id`` .. ``feature``
@@ -28,10 +34,10 @@ FRAME_COLUMNS = (
     # the article
     "article", "title", "date", "source", "url",
     # the statement
-    "statement", "text", "start", "end", "speaker", "claim_type", "actor", "actor_side",
+    "statement", "text", "start", "end", "speaker", "claim_type", "modality", "actor", "actor_side",
     "target", "quantities",
     # the place
     "place_text", "place_start", "place_end", "id", "name", "name_ar", "latitude", "longitude",
-    "country_code", "feature", "relation", "geo_precision", "unresolved",
+    "country_code", "feature", "relation", "geo_precision", "role", "unresolved",
     "geometry",
 )

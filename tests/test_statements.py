@@ -6,6 +6,7 @@ from shapely.geometry import Point
 
 from geonews.reading.articles import Article, iter_articles
 from geonews.extraction.pipeline import extract_statements
+from geonews.schema import CLAIM_TYPES, MODALITIES, RELATIONS, ROLES
 
 
 @pytest.fixture(scope="module")
@@ -93,12 +94,16 @@ def test_statements_follow_contract(seed_statements, seed_text):
     assert seed_statements
     for s in seed_statements:
         d = s.to_dict()
-        assert list(d) == ["article", "text", "start", "end", "speaker", "claim_type", "actor", "target",
-                           "places", "quantities"]
+        # every key of the contract's statement table, and its place keys
+        assert set(d) == {"article", "text", "start", "end", "speaker", "claim_type", "actor", "target", "places",
+                          "modality", "quantities", "date", "title", "source", "url"} | {"actor_side"}
+        assert d["modality"] in MODALITIES and d["claim_type"] in CLAIM_TYPES
         assert seed_text[s.start:s.end] == s.text
         for p in d["places"]:
+            assert {"text", "start", "end", "id", "name", "name_ar", "latitude", "longitude", "country_code", "feature",
+                    "relation", "geo_precision", "role"} <= set(p)
             assert seed_text[p["start"]:p["end"]] == p["text"]
-            assert p["relation"] in ("in", "center", "countryside", "north", "south", "east", "west", "near")
+            assert p["relation"] in RELATIONS and p["role"] in ROLES
             assert p["geo_precision"] in (1, 2, 3)
 
 

@@ -34,7 +34,10 @@ STR_COLUMNS = tuple(c for c in FRAME_COLUMNS if c not in INT_COLUMNS | FLOAT_COL
 _PLACE_FIELDS = ("id", "name", "name_ar", "latitude", "longitude", "country_code", "feature")
 #: Frame column holding each contract place key.
 _PLACE_COLUMN = {"text": "place_text", "start": "place_start", "end": "place_end",
-                 **{k: k for k in _PLACE_FIELDS}, "relation": "relation", "geo_precision": "geo_precision"}
+                 **{k: k for k in _PLACE_FIELDS}, "relation": "relation", "geo_precision": "geo_precision",
+                 "role": "role"}
+#: The statement keys held in frame columns of the same name (places and quantities are built apart).
+_STATEMENT_COLUMNS = tuple(k for k in STATEMENT_KEYS if k not in ("places", "quantities"))
 
 
 def to_frame(statements: Iterable[Statement]) -> gpd.GeoDataFrame:
@@ -61,7 +64,8 @@ def to_frame(statements: Iterable[Statement]) -> gpd.GeoDataFrame:
         common = {
             "article": st.article, "title": st.title, "date": st.date, "source": st.source, "url": st.url,
             "statement": index, "text": st.text, "start": st.start, "end": st.end, "speaker": st.speaker,
-            "claim_type": st.claim_type, "actor": st.actor, "actor_side": st.actor_side, "target": st.target,
+            "claim_type": st.claim_type, "modality": st.modality, "actor": st.actor, "actor_side": st.actor_side,
+            "target": st.target,
             "quantities": json.dumps([q.to_dict() for q in st.quantities], ensure_ascii=False),
         }
         for ref in st.places or (None,):
@@ -74,6 +78,7 @@ def to_frame(statements: Iterable[Statement]) -> gpd.GeoDataFrame:
                 **{k: (getattr(p, k) if p is not None else None) for k in _PLACE_FIELDS},
                 "relation": ref.relation if ref else None,
                 "geo_precision": ref.geo_precision if ref else None,
+                "role": ref.role if ref else None,
                 "unresolved": ref.unresolved if ref else None,
                 "geometry": ref.geometry if ref else None,
             }
@@ -178,7 +183,8 @@ def from_frame(frame: pd.DataFrame) -> list[dict]:
         rebuilt from the rows whose ``place_text`` is set (with ``unresolved`` when given) and
         ``quantities`` parsed from JSON.
     """
-    missing = [c for c in (*STATEMENT_KEYS[:-2], "statement", "quantities", "place_text") if c not in frame.columns]
+    required = ("article", "text", "start", "end", "speaker", "claim_type", "actor", "target")  # in every version
+    missing = [c for c in (*required, "statement", "quantities", "place_text") if c not in frame.columns]
     if missing:
         raise ValueError(f"Expected a statements frame, instead got one without columns: {missing!r}.")
     groups: dict[tuple, dict] = {}
@@ -186,13 +192,18 @@ def from_frame(frame: pd.DataFrame) -> list[dict]:
         key = (_value("article", row.get("article")), _value("statement", row.get("statement")))
         statement = groups.get(key)
         if statement is None:
-            statement = {k: _value(k, row.get(k)) for k in STATEMENT_KEYS[:-2]}
+            statement = {k: _value(k, row.get(k)) for k in _STATEMENT_COLUMNS}
+            if statement["modality"] is None:  # a frame written before modalities were decided
+                statement["modality"] = "asserted"
             quantities = _value("quantities", row.get("quantities"))
             statement["places"] = []
             statement["quantities"] = json.loads(quantities) if quantities else []
+            statement = {k: statement[k] for k in STATEMENT_KEYS}  # the contract's order
             groups[key] = statement
         if _value("place_text", row.get("place_text")) is not None:
             place = {k: _value(_PLACE_COLUMN[k], row.get(_PLACE_COLUMN[k])) for k in PLACE_KEYS}
+            if place["role"] is None:  # a frame written before roles were decided
+                place["role"] = "event"
             if unresolved := _value("unresolved", row.get("unresolved")):
                 place["unresolved"] = unresolved
             statement["places"].append(place)
@@ -220,4 +231,7 @@ def _value(column: str, value):
         return int(value)
     if column in FLOAT_COLUMNS:
         return float(value)
+    if isinstance(value, pd.Timestamp):  # a date a reader parsed (GeoJSON through GDAL): the text it was
+        has_time = value.tz is not None or value != value.normalize()
+        return value.isoformat() if has_time else value.date().isoformat()
     return str(value)

@@ -26,13 +26,13 @@ def areas(doc: Doc) -> Doc:
     gz = doc.gazetteer
     for sent in doc.active():
         for use in sent.places:
-            use.ref = place_ref(use.text, use.start, use.end, use.place, use.relation, gz)
+            use.ref = place_ref(use.text, use.start, use.end, use.place, use.relation, gz, use.role)
     return doc
 
 
-def place_ref(text, start, end, place, relation, gazetteer) -> PlaceRef:
-    """A statement's place: the mention (article offsets), the place, the relation's area and precision."""
+def place_ref(text, start, end, place, relation, gazetteer, role: str = "event") -> PlaceRef:
+    """A statement's place: the mention (article offsets), the place, the relation's area and precision, its role."""
     if place is None:
-        return PlaceRef(text, start, end, None, relation, 3, None, "not in the gazetteer")
+        return PlaceRef(text, start, end, None, relation, 3, None, "not in the gazetteer", role)
     geometry, precision = _area_for(place, relation, gazetteer.extent_km(place))
-    return PlaceRef(text, start, end, place, relation, precision, geometry)
+    return PlaceRef(text, start, end, place, relation, precision, geometry, None, role)

@@ -50,7 +50,9 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
         if actor is None and subject is not None:
             statement = replace(statement, actor=subject.text)
         out.append(statement)
-    loose = [ref for ref, owner in zip(refs, sent.place_cues) if owner is None]
+    # the places no cue governs are only referred to (a party, an origin keep their role)
+    loose = [ref if ref.role != "event" else replace(ref, role="mention")
+             for ref, owner in zip(refs, sent.place_cues) if owner is None]
     if loose:
         figures = [q for (_, q), owner in zip(sent.quantities, sent.quantity_cues) if owner is None]
         out.insert(0, _statement(article, sent, "mention", None, None, loose, figures))
