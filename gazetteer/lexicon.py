@@ -6,18 +6,19 @@
 * ``name_stats.tsv`` — how often each gazetteer name is really a place in labelled and unlabelled
   news, and ``vocabulary.txt`` — ordinary news words (both built by ``python -m gazetteer.name_stats``).
 
+The CSV tables are read through :func:`gazetteer.tables.load_table` (schemas in ``gazetteer/data/tables.json``).
 Everything is normalised on load, so the files keep ordinary Arabic spelling.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from .normalize import normalize
+from .tables import load_table
 
 __all__ = ["Lexicon", "NameStats", "load_lexicon"]
 
@@ -61,13 +62,11 @@ def load_lexicon(with_stats: bool = True, stats_dir: str | None = None) -> Lexic
     """Read and normalise every lexicon once per process (the name statistics unless told not to;
     from ``stats_dir`` instead of the package data when given, for cross-validation)."""
     cues: dict[str, set[str]] = {}
-    with _open("cue_words.csv") as fh:
-        for row in csv.DictReader(fh):
-            cues.setdefault(row["kind"].strip(), set()).add(normalize(row["word"]))
+    for row in load_table("gazetteer.data", "cue_words.csv"):
+        cues.setdefault(row["kind"], set()).add(normalize(row["word"]))
     adjectives: dict[str, str] = {}
-    with _open("nationality_adjectives.csv") as fh:
-        for row in csv.DictReader(fh):
-            adjectives.setdefault(normalize(row["adjective"]), row["country_code"].strip())
+    for row in load_table("gazetteer.data", "nationality_adjectives.csv"):
+        adjectives.setdefault(normalize(row["adjective"]), row["country_code"])
     stats: dict[str, NameStats] = {}
     try:
         fh = _open("name_stats.tsv", stats_dir) if with_stats else None

@@ -3,18 +3,16 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
-from importlib import resources
 
+from ..tables import load_table
 from .record import Record
 
 __all__ = ["places", "aliases"]
 
 
-def _rows(name: str) -> list[dict]:
-    with resources.files("gazetteer.data").joinpath(name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    return load_table("gazetteer.data", name)
 
 
 def places() -> Iterator[Record]:

@@ -8,10 +8,8 @@ The matchers share one :class:`~geonews.extraction.matcher.WordFlags`: tokens ma
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
 
 from gazetteer import normalize
 from gazetteer.tables import load_table
@@ -61,9 +59,8 @@ class Lexicons:
 
 
 def rows(name: str) -> list[dict]:
-    """The rows of a CSV file in ``geonews/data``, comment lines (``# …``) left out."""
-    with resources.files("geonews.data").joinpath(name).open(encoding="utf-8", newline="") as fh:
-        return [row for row in csv.DictReader(fh) if not next(iter(row.values()), "").startswith("#")]
+    """The rows of a table in ``geonews/data`` (declared in its ``tables.json``), cells stripped."""
+    return list(load_table("geonews.data", name))
 
 
 def _words_by_kind(table: list[dict], column: str = "word") -> dict[str, frozenset[str]]:

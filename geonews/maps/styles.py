@@ -1,18 +1,18 @@
 """How claims look: an icon and labels per claim type, a colour and labels per actor side.
 
-The labels and colours live in ``geonews/data/claim_styles.csv`` and ``geonews/data/side_styles.csv``;
+The labels and colours live in ``geonews/data/claim_styles.csv`` and ``geonews/data/side_styles.csv``
+(read through :func:`gazetteer.tables.load_table`);
 a side missing from the table gets a stable colour from a fallback palette and its own name as label.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from gazetteer.tables import load_table
 
 __all__ = [
     "ClaimStyle",
@@ -75,25 +75,26 @@ def is_color(value) -> bool:
     return isinstance(value, str) and _COLOR.fullmatch(value) is not None
 
 
-def _read(name: str) -> list[dict]:
-    text = resources.files("geonews.data").joinpath(name).read_text(encoding="utf-8")
-    return list(csv.DictReader(io.StringIO(text)))
+def _read(name: str, style: type) -> list:
+    """The rows of a style table as ``style`` values (the table's ``source`` column left out)."""
+    fields = style.__dataclass_fields__
+    return [style(**{k: v for k, v in row.items() if k in fields}) for row in load_table("geonews.data", name)]
 
 
 @lru_cache(maxsize=1)
 def claim_styles() -> dict[str, ClaimStyle]:
     """Every claim type's style, in the table's order."""
-    return {row["claim_type"]: ClaimStyle(**row) for row in _read("claim_styles.csv")}
+    return {style.claim_type: style for style in _read("claim_styles.csv", ClaimStyle)}
 
 
 @lru_cache(maxsize=1)
 def side_styles() -> dict[str, SideStyle]:
     """Every known side's style, in the table's order."""
     styles = {}
-    for row in _read("side_styles.csv"):
-        if not is_color(row["color"]):
-            raise ValueError(f"side_styles.csv: bad colour for {row['side']!r}: {row['color']!r}")
-        styles[row["side"]] = SideStyle(**row)
+    for style in _read("side_styles.csv", SideStyle):
+        if not is_color(style.color):
+            raise ValueError(f"side_styles.csv: bad colour for {style.side!r}: {style.color!r}")
+        styles[style.side] = style
     return styles
 
 

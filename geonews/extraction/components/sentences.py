@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from gazetteer.tables import load_table
 
 from ..document import Doc, Sent
 from ..registry import component
@@ -40,8 +41,7 @@ class Sentence:
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
-    lines = resources.files("geonews.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in lines.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(row["word"].lower() for row in load_table("geonews.data", "abbreviations.csv"))
 
 
 def _keeps_going(text: str, i: int) -> bool:
@@ -83,7 +83,7 @@ def split_sentences(text: str) -> list[Sentence]:
     Notes
     -----
     A ``.`` does not end a sentence between digits (4.5), between Latin letters or digits
-    (example.com), after an abbreviation listed in ``geonews/data/abbreviations.txt`` (Dr., etc., د.),
+    (example.com), after an abbreviation listed in ``geonews/data/abbreviations.csv`` (Dr., etc., د.),
     after a single capital letter (J. Kerry) or inside dotted initials (U.S., أ.د.). Nothing ends a
     sentence inside a quotation (« », “ ”, or a pair of ``"``): it ends at the first end after the quote
     closes. A quotation still open at a line break is closed there, so it never swallows the next line.
