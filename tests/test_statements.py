@@ -16,9 +16,11 @@ def seed_statements(gz, seed_path):
 
 
 def find(statements, claim_type, place_text, relation=None):
-    """Statements of a type with a place written ``place_text`` (and a relation, if given)."""
-    return [s for s in statements if s.claim_type == claim_type
-            and any(p.text == place_text and (relation is None or p.relation == relation) for p in s.places)]
+    """The claims (asserted statements) of a type whose event places include one written ``place_text`` (with a
+    relation, if given): what the map shows as having happened there."""
+    return [s for s in statements if s.claim_type == claim_type and s.modality == "asserted"
+            and any(p.text == place_text and p.role == "event" and (relation is None or p.relation == relation)
+                    for p in s.places)]
 
 
 def place(statement, text, relation=None):
@@ -78,6 +80,10 @@ def test_9_coalition_strikes_in_northern_syria(seed_statements):
     assert s.speaker == "البنتاغون" and s.actor == "التحالف الدولي"
     ref = place(s, "سورية", "north")
     assert ref.geo_precision == 3 and ref.geometry.centroid.y > 35.0
+    # what the strikes prevented (ISIS regaining positions there) is no claim of control
+    assert not find(seed_statements, "control", "سورية", "north")
+    [prevented] = [st for st in seed_statements if st.text == s.text and st.claim_type == "control"]
+    assert prevented.modality == "negated"
 
 
 def test_10_terror_attack_in_nice(seed_statements):
@@ -88,6 +94,22 @@ def test_10_terror_attack_in_nice(seed_statements):
 def test_11_lavrov_kerry_talks_in_moscow(seed_statements):
     [s] = find(seed_statements, "diplomacy", "موسكو")
     assert "لافروف" in s.text and place(s, "موسكو").place.country_code == "RU"
+
+
+def test_governments_named_by_their_capitals_are_no_places(seed_statements):
+    """التعاون العسكري بين موسكو وواشنطن، موقف روسيا، مع واشنطن: the governments, not where anything happened."""
+    for st in seed_statements:
+        if "التعاون العسكريّ بين موسكو وواشنطن" in st.text or "موقف روسيا" in st.text:
+            assert {p.text: p.role for p in st.places if p.text in ("موسكو", "واشنطن", "روسيا")} \
+                == {p.text: "party" for p in st.places if p.text in ("موسكو", "واشنطن", "روسيا")}
+    assert not [st for st in seed_statements if st.modality == "asserted" and st.claim_type != "mention"
+                and any(p.text == "واشنطن" and p.role == "event" for p in st.places)]
+
+
+def test_no_control_claim_from_freeing_hostages(seed_statements):
+    """ستواصل الجهود لتحرير الرعايا الأميركيين في سورية: nationals, not territory, and a plan."""
+    hostages = [st for st in seed_statements if "لتحرير الرعايا" in st.text]
+    assert hostages and not [st for st in hostages if st.claim_type == "control"]
 
 
 def test_statements_follow_contract(seed_statements, seed_text):
@@ -131,7 +153,19 @@ def test_negated_and_non_territorial_cues_are_not_claims(gz):
     text = ("ضربات التحالف منعت داعش من استعادة مواقع في شمال سورية.\n"
             "ستواصل الجهود لتحرير الرعايا الأميركيين في سورية.")
     statements = extract_statements(Article(id="t", text=text), gz)
-    assert [s.claim_type for s in statements] == ["attack", "mention"]
+    assert [(s.claim_type, s.modality) for s in statements] == [("attack", "asserted"), ("control", "negated"),
+                                                                 ("mention", "asserted")]
+
+
+@pytest.mark.parametrize(("text", "claim", "modality"), [
+    ("لم تسيطر القوات على مدينة منبج.", "control", "negated"),
+    ("ونفى الجيش أن تكون طائراته قد قصفت دوما.", "attack", "denied"),
+    ("وهددت أنقرة بشن هجوم على منبج.", "attack", "threat"),
+    ("وتعتزم القوات السيطرة على الرقة.", "control", "planned"),
+])
+def test_what_did_not_happen_is_kept_with_its_modality(gz, text, claim, modality):
+    statements = extract_statements(Article(id="t", text=text), gz)
+    assert [(s.claim_type, s.modality) for s in statements if s.claim_type == claim] == [(claim, modality)]
 
 
 @pytest.mark.parametrize(("text", "claim", "places", "actor"), [

@@ -89,10 +89,14 @@ class Sent:
     speaker_span: tuple[int, int] | None = None             # article offsets of the speaker as written
     actors: list[ActorSpan] = field(default_factory=list)
     places: list[PlaceUse] = field(default_factory=list)
+    clause_starts: list[int] = field(default_factory=list)  # token indices where a new clause begins
     cues: list[Cue] = field(default_factory=list)
+    modalities: list[str] = field(default_factory=list)     # per cue: asserted, negated, denied …
+    markers: list[tuple[int, str] | None] = field(default_factory=list)  # per cue: (token, scope) of its marker
     acting: dict[int, Mention] = field(default_factory=dict)  # cue index -> a country acting as its subject
     quantities: list[tuple[int, Quantity]] = field(default_factory=list)  # (token index, figure)
     place_cues: list[int | None] = field(default_factory=list)     # per place: the cue governing it
+    preventers: dict[int, int] = field(default_factory=dict)       # cue -> the asserted cue that prevented it
     quantity_cues: list[int | None] = field(default_factory=list)  # per figure: the cue governing it
     arguments: list[tuple[ActorSpan | None, ActorSpan | None]] = field(default_factory=list)  # per cue
     statements: list[Statement] = field(default_factory=list)

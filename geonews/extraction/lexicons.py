@@ -35,7 +35,7 @@ class Lexicons:
     """Every geonews lexicon, normalised."""
 
     claims: Matcher        # -> claim type
-    negators: Matcher      # -> claim types it cancels ("all" or "control"), a few words before a cue
+    senses: Matcher        # -> True (right before a cue, the cue word has another sense: تحقيق تقدم)
     name_heads: Matcher    # -> True (right before a cue, the cue is part of a name: ساحة التحرير)
     non_territory: Matcher  # -> True (an object after a cue that is not territory)
     supporters: Matcher    # -> True (a place after it backs or hosts an actor: المدعومة من روسيا)
@@ -43,6 +43,7 @@ class Lexicons:
     units: Matcher         # -> unit
     relations: Matcher     # -> (relation, geo_precision)
     actors: Matcher        # -> Actor
+    modality: Matcher      # -> (modality, scope): words that make the claims in their scope not asserted
     flags: WordFlags = field(compare=False)
     actors_by_id: dict = field(compare=False)  # actor id -> Actor
     speech: dict = field(compare=False)        # speech.csv kind -> normalised words
@@ -84,7 +85,7 @@ def load_lexicons() -> Lexicons:
 
     matchers = dict(
         claims=Matcher([(r["cue"], r["claim_type"]) for r in rows("claim_cues.csv")]),
-        negators=words_at("before", lambda r: r["applies_to"]),
+        senses=words_at("sense"),
         name_heads=words_at("name"),
         non_territory=words_at("after"),
         supporters=words_at("supporter"),
@@ -92,6 +93,8 @@ def load_lexicons() -> Lexicons:
         units=Matcher([(r["word"], r["unit"]) for r in rows("units.csv")]),
         relations=Matcher([(r["cue"], (r["relation"], int(r["geo_precision"]))) for r in rows("relations.csv")]),
         actors=Matcher(actors),
+        modality=Matcher([(r["word"], (r["modality"], r["scope"], r["applies_to"]))
+                          for r in load_table("geonews.data", "modality.csv")]),
     )
     nouns, adjectives, forces = set(), {}, set()
     for row in rows("actor_adjectives.csv"):

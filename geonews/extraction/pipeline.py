@@ -31,9 +31,9 @@ from .registry import ComponentInfo, registered
 __all__ = ["DEFAULT_PIPELINE", "Pipeline", "extract_statements"]
 
 #: The components of the statement stage, in order.
-DEFAULT_PIPELINE = ("tokens", "sentences", "mentions", "speakers", "triage", "actors", "relations", "anaphora",
-                    "place_roles", "cues", "parties", "quantities", "attachment", "arguments", "areas",
-                    "statements")
+DEFAULT_PIPELINE = ("tokens", "sentences", "mentions", "speakers", "triage", "clauses", "actors", "relations",
+                    "anaphora", "place_roles", "cues", "modality", "parties", "quantities", "attachment", "arguments",
+                    "areas", "statements")
 
 
 class Pipeline:

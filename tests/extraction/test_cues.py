@@ -6,9 +6,10 @@ import pytest
 @pytest.mark.parametrize(("text", "types"), [
     ("سيطرت القوات على مدينة منبج.", ["control"]),
     ("تقدمت القوات نحو تدمر وقصفت الطائرات الرقة.", ["advance", "attack"]),
-    ("ضربات التحالف منعت داعش من استعادة مواقع في شمال سورية.", ["attack"]),  # منعتهم من استعادة: negated
+    ("ضربات التحالف منعت داعش من استعادة مواقع في شمال سورية.", ["attack", "control"]),  # negated: modality's
     ("ستواصل الجهود لتحرير الرعايا الأميركيين في سورية.", []),              # not territory
     ("تجمع المحتجون في ساحة التحرير.", []),                               # part of a name
+    ("ونفى الجيش قصف المدينة.", ["attack"]),                              # الجيش: no construct, no name
 ])
 def test_cues(run, text, types):
     doc = run("cues", text)

@@ -1,4 +1,6 @@
-"""parties: a country or capital acting as a cue's subject is a party, and the cue's actor."""
+"""parties: countries and capitals that stand for governments; those acting as a cue's subject."""
+
+import pytest
 
 
 def test_countries_acting_together_are_parties(run):
@@ -15,6 +17,20 @@ def test_a_country_after_a_preposition_does_not_act(run):
     assert doc.sents[0].acting == {}
 
 
-def test_no_cue_no_party(run):
-    doc = run("parties", "واشنطن مدينة كبيرة.")
-    assert all(u.role == "event" for u in doc.sents[0].places)
+@pytest.mark.parametrize(("text", "roles"), [
+    ("وأعلنت أنقرة أن قواتها قصفت مواقع في عفرين.", {"أنقرة": "party", "عفرين": "event"}),
+    ("وقالت موسكو إن الطائرات قصفت إدلب.", {"موسكو": "party", "إدلب": "event"}),
+    ("وشنت الطائرات غارات على سوريا والعراق.", {"سوريا": "event", "العراق": "event"}),  # coordinated
+    ("تقدمت القوات في أنحاء سوريا.", {"سوريا": "event"}),                                # a relation word
+    ("وبحثا التعاون العسكري بين موسكو وواشنطن في سوريا.", {"موسكو": "party", "واشنطن": "party",
+                                                        "سوريا": "event"}),
+    ("وقتل جنديان قرب السياج الفاصل بين إسرائيل وقطاع غزة.", {"إسرائيل": "event"}),       # spatial بين
+    ("وأكد أن موقف روسيا لم يتغير من الهجوم على سوريا.", {"روسيا": "party", "سوريا": "event"}),
+    ("وقصفت الطائرات العاصمة الروسية موسكو.", {"موسكو": "event"}),                       # a place word before
+    ("ودخلت القوات التركية سوريا فجر اليوم.", {"سوريا": "event"}),                        # the verb's object
+    ("وأدان قصف العراق.", {"العراق": "event"}),                                          # a claim's genitive
+])
+def test_a_country_or_capital_named_bare_stands_for_its_government(run, text, roles):
+    doc = run("parties", text)
+    got = {u.text: u.role for u in doc.sents[0].places}
+    assert {k: got.get(k) for k in roles} == roles

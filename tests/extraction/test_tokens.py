@@ -60,13 +60,13 @@ def test_flags_mark_every_position_where_an_entry_starts(seed_text):
     lex = load_lexicons()
     tokens = lex.tokenize(seed_text)
     unflagged = list(tokens)  # a plain list: no flags, every position tried
-    for matcher in [lex.claims, lex.actors, lex.reporting, lex.relations, lex.units, lex.negators, lex.supporters]:
+    for matcher in [lex.claims, lex.actors, lex.reporting, lex.relations, lex.units, lex.modality, lex.supporters]:
         flagged = set(matcher.candidates(tokens))
         assert len(flagged) < len(tokens)  # the flags rule most positions out
         found = {i for i in range(len(tokens)) if matcher.match(unflagged, i) is not None}
         assert found <= flagged
         assert found == {i for i in flagged if matcher.match(tokens, i) is not None}
-        if matcher in (lex.claims, lex.actors, lex.reporting, lex.relations, lex.units):
+        if matcher in (lex.claims, lex.actors, lex.reporting, lex.relations, lex.units, lex.modality):
             assert found  # the seed has entries of these kinds
 
 

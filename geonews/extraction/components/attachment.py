@@ -4,6 +4,10 @@ A place after a cue belongs to the nearest cue before it. A place before every c
 cue when nothing separates them (no comma), or when that cue governs no place of its own (قال إن العملية
 في سورية ساعدت … في تحرير 12 ألف كيلومتر); otherwise it is only mentioned. A place whose role is not
 ``event`` (a party, an origin, a dateline's) is governed by no cue. Figures follow the same rule.
+
+What an asserted event prevented happened where the event did: the places of a cue negated as the
+complement of a verb of preventing (ضربات التحالف منعت داعش من استعادة مواقع في شمال سورية) are also the
+places of the nearest asserted cue before that verb (the strikes).
 """
 
 from __future__ import annotations
@@ -19,8 +23,8 @@ __all__ = ["assign", "attachment"]
 _COMMAS = frozenset("،,؛")
 
 
-@component("attachment", requires=("sent.places", "sent.cues", "sent.quantities", "place.role"),
-           sets=("sent.places", "sent.place_cues", "sent.quantity_cues"))
+@component("attachment", requires=("sent.places", "sent.cues", "sent.modalities", "sent.markers", "sent.quantities",
+                         "place.role"), sets=("sent.places", "sent.place_cues", "sent.quantity_cues", "sent.preventers"))
 def attachment(doc: Doc) -> Doc:
     """Put each sentence's places in text order and give each place and figure its governing cue."""
     for sent in doc.active():
@@ -31,12 +35,24 @@ def attachment(doc: Doc) -> Doc:
         owners = assign(cues, [use.token for use in sent.places], commas)
         sent.place_cues = [None if use.role != "event" else owner for use, owner in zip(sent.places, owners)]
         sent.quantity_cues = assign(cues, [i for i, _ in sent.quantities], commas)
+        sent.preventers = _preventers(sent)
         if doc.trace is not None:
             for use, owner in zip(sent.places, sent.place_cues):
                 said = "only mentioned" if owner is None else f"governed by the {cues[owner].claim_type} cue " \
                        f"{' '.join(t.text for t in sent.tokens[cues[owner].start:cues[owner].end])!r}"
                 doc.note("attachment", sent, use.text, said, "" if use.role == "event" else f"role {use.role}")
     return doc
+
+
+def _preventers(sent) -> dict[int, int]:
+    """Cue -> the nearest asserted cue before the verb of preventing that negates it as its complement."""
+    out = {}
+    for k, (modality, marker) in enumerate(zip(sent.modalities, sent.markers)):
+        if modality == "negated" and marker is not None and marker[1] == "complement":
+            before = [q for q in range(k) if sent.cues[q].start < marker[0] and sent.modalities[q] == "asserted"]
+            if before:
+                out[k] = before[-1]
+    return out
 
 
 def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = None) -> list[int | None]:

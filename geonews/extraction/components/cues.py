@@ -1,7 +1,8 @@
 """``cues``: the claim cues of a sentence (``claim_cues.csv``: سيطرت → control, تقدمت → advance, غارات →
-attack, محادثات → diplomacy), outside place and actor names, without those negated by a word a few tokens
-before (``claim_negators.csv`` position ``before``), those that are part of a name (ساحة التحرير) and those
-whose object is not territory (تحرير الرعايا)."""
+attack, محادثات → diplomacy), outside place and actor names, without those that are another sense of the
+word (تحقيق تقدم: progress), part of a name (ساحة التحرير) or about no territory (تحرير الرعايا)
+(``claim_negators.csv`` positions ``sense``, ``name`` and ``after``). Whether a cue is asserted, negated,
+threatened or planned is the next component's (``modality``)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,6 @@ from ..registry import component
 from ..tokens import Token
 
 __all__ = ["cues", "find_cues"]
-
-#: How many tokens before a cue a negator cancels it.
-NEGATION_WINDOW = 3
-
 
 @component("cues", requires=("sent.places", "sent.actors"), sets=("sent.cues",))
 def cues(doc: Doc) -> Doc:
@@ -31,19 +28,18 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
     out = []
     tracing = doc is not None and doc.trace is not None
     for i, n, claim_type in lex.claims.scan(tokens, masked):
-        negated = False
-        for k in range(max(0, i - NEGATION_WINDOW), i):
-            negator = lex.negators.match(tokens, k)
-            if negator is not None and negator[1] in ("all", claim_type):
-                negated = True
-        in_name = i > 0 and lex.name_heads.match(tokens, i - 1) is not None
+        other_sense = i > 0 and lex.senses.match(tokens, i - 1) is not None
+        # a name's head is the first term of a construct, which takes no article (جيش التحرير, not الجيش قصف)
+        in_name = (i > 0 and lex.name_heads.match(tokens, i - 1) is not None
+                   and not tokens[i - 1].norm.lstrip("وف").startswith("ال"))
         not_territory = i + n < len(tokens) and lex.non_territory.match(tokens, i + n) is not None
         words = " ".join(t.text for t in tokens[i:i + n])
-        if not (negated or in_name or not_territory):
+        if not (other_sense or in_name or not_territory):
             out.append(Cue(claim_type, i, i + n))
             if tracing:
                 doc.note("cues", sent, words, f"claim cue: {claim_type}")
         elif tracing:
-            why = "negated" if negated else "part of a name" if in_name else "its object is not territory"
+            why = ("another sense of the word" if other_sense else "part of a name" if in_name
+                   else "its object is not territory")
             doc.note("cues", sent, words, f"no {claim_type} claim", why)
     return out

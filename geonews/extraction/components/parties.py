@@ -1,49 +1,146 @@
-"""``parties``: a country or capital named bare right next to a claim cue acts as its subject (شنت
-الولايات المتحدة ضربات، واشنطن تدعمهم): it stands for a government, so it is a ``party``, not where the
-event happened, and the cue's actor when the sentence names no other. The countries listed right before
-it act with it (الولايات المتحدة وبريطانيا وفرنسا شنت)."""
+"""``parties``: a country or capital used for its government is a ``party``, not where an event happened
+(أعلنت أنقرة، قالت موسكو، اتهمت واشنطن، شنت الولايات المتحدة، موقف روسيا، التعاون بين موسكو وواشنطن).
+
+A country or capital is a place of its sentence only where the grammar makes it one: after a locative
+preposition or a ب/ل/ك clitic (في سوريا، إلى تركيا، بسوريا) or ضد (الضربات ضد سوريا), after a relation cue or a generic place
+word (شمال سوريا، أراضي سوريا), as the genitive of a claim's verbal noun (غزو العراق), as the object of a
+claim verb after its subject (دخلت القوات التركية سوريا), or coordinated with such a place (في سوريا
+والعراق). ``بين`` is locative except after a noun of a relation between parties (تعاون، محادثات، حرب).
+Named bare anywhere else — a subject, a genitive of another noun — it stands for its government.
+
+A party right next to a claim cue acts as its subject (شنت الولايات المتحدة ضربات، واشنطن تدعمهم): the
+cue's actor when the sentence names no other; the countries listed right before it act with it
+(الولايات المتحدة وبريطانيا وفرنسا شنت).
+"""
 
 from __future__ import annotations
 
-from ..document import Doc
+from ..document import Doc, PlaceUse, Sent
 from ..registry import component
 from ..tokens import Token, forms
 
-__all__ = ["acts", "parties"]
+__all__ = ["acts", "parties", "stands_for_a_government"]
+
+_BETWEEN = "بين"
+#: Endings of a nisba adjective (الروسية، السوري) (normal form).
+_NISBA_ENDINGS = ("يه", "ي")
 
 
-@component("parties", requires=("sent.places", "sent.cues", "place.role"), sets=("place.role", "sent.acting"))
+@component("parties", requires=("sent.places", "sent.cues", "place.role", "sent.clause_starts"),
+           sets=("place.role", "sent.acting"))
 def parties(doc: Doc) -> Doc:
-    """Mark the countries that act as a cue's subject, and remember which cue each acts for."""
-    gz, lex = doc.gazetteer, doc.lexicons
+    """Mark the countries and capitals that stand for governments, and those acting as a cue's subject."""
     for sent in doc.active():
-        if not sent.cues:
-            continue  # with no cue every place is only mentioned: what acts changes nothing
-        tokens = sent.tokens
-        cue_starts = {c.start: k for k, c in enumerate(sent.cues)}
-        cue_ends = {c.end: k for k, c in enumerate(sent.cues)}
-        list_end = -1  # token after the last acting country, for lists
-        named = []  # the names so far
-        for use in sent.places:
-            if use.span is None:
-                continue
-            i, e = use.span
-            if (use.role == "event" and use.relation == "in" and (e in cue_starts or i in cue_ends or i == list_end)
-                    and acts(use.mention, tokens, i, gz, lex)):
-                if i != list_end:
-                    sent.acting.setdefault(cue_starts.get(e, cue_ends.get(i)), use.mention)
-                _party(doc, sent, use, "acts as the subject of a cue next to it")
-                list_end = e
-                first = i  # the first token of the list so far
-                for earlier in reversed(named):
-                    pi, pe = earlier.span
-                    if pe != first or not acts(earlier.mention, tokens, pi, gz, lex):
-                        break
-                    if earlier.role == "event":
-                        _party(doc, sent, earlier, "listed with a country acting as a cue's subject")
-                    first = pi
-            named.append(use)
+        _bare_governments(doc, sent)
+        if sent.cues:
+            _acting(doc, sent)
     return doc
+
+
+def _bare_governments(doc: Doc, sent: Sent) -> None:
+    previous: PlaceUse | None = None  # the last place named, for lists (في سوريا والعراق)
+    for use in sent.places:
+        if use.span is None:
+            continue
+        if use.role == "event" and stands_for_a_government(sent, use, previous, doc.gazetteer, doc.lexicons):
+            _party(doc, sent, use, "a country or capital named bare stands for its government")
+        previous = use
+
+
+def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None, gazetteer, lex) -> bool:
+    """Whether a place named in the sentence is a country or capital used for its government (see the
+    module notes)."""
+    place = use.place
+    if place is None or not (place.feature == "country" or gazetteer.is_capital(place)) or use.relation != "in":
+        return False
+    tokens, i = sent.tokens, use.span[0]
+    clitic = tokens[i].text[:max(0, use.start - tokens[i].start)]
+    if any(c in clitic for c in "بلك"):
+        return False  # بسوريا، لتركيا
+    if i > 0:
+        prev = forms(tokens[i - 1].norm)
+        if _place_word_before(tokens, i, lex):
+            return False  # أراضي سوريا، العاصمة الروسية موسكو
+        if not lex.speech["locative"].isdisjoint(prev) or prev[-1] in lex.grammar["against"]:
+            return _between_parties(tokens, i - 1, lex)  # في سوريا is a place; التعاون بين موسكو و… names parties
+        if lex.relations.match(tokens, i - 1) is not None:
+            return False  # في أنحاء سوريا، الحدود مع العراق
+        if any(c.end == i for c in sent.cues):
+            return False  # غزو العراق: the genitive of a claim's verbal noun
+    if previous is not None and previous.span[1] == i and clitic.startswith("و") and previous.role == "event":
+        return False  # في سوريا والعراق: coordinated with a place
+    return not _object_of_a_claim_verb(sent, i)
+
+
+def _place_word_before(tokens: list[Token], i: int, lex) -> bool:
+    """A generic place word right before token ``i``, or before a nisba adjective right before it
+    (العاصمة الروسية موسكو)."""
+    words = lex.speech["place_word"]
+    if not words.isdisjoint(forms(tokens[i - 1].norm)):
+        return True
+    return i > 1 and tokens[i - 1].norm.endswith(_NISBA_ENDINGS) and not words.isdisjoint(forms(tokens[i - 2].norm))
+
+
+def _between_parties(tokens: list[Token], k: int, lex) -> bool:
+    """Whether the locative at ``k`` is بين after a noun of a relation (التعاون بين موسكو وواشنطن)."""
+    if tokens[k].norm.lstrip("و") != _BETWEEN or k == 0:
+        return False
+    nouns = lex.grammar["relation_noun"]
+    if not nouns.isdisjoint(forms(tokens[k - 1].norm)):
+        return True
+    # a nisba adjective may stand between (التعاون العسكري بين موسكو وواشنطن)
+    return k > 1 and tokens[k - 1].norm.endswith(_NISBA_ENDINGS) and not nouns.isdisjoint(forms(tokens[k - 2].norm))
+
+
+def _object_of_a_claim_verb(sent: Sent, i: int) -> bool:
+    """Whether token ``i`` follows a claim verb of its clause with a subject between (دخلت القوات سوريا)."""
+    starts = [s for s in sent.clause_starts if s <= i]
+    clause = starts[-1] if starts else 0
+    return any(clause <= c.start and c.end < i and not sent.tokens.norms[c.start].lstrip("وف").startswith("ال")
+               for c in sent.cues)
+
+
+def _acting(doc: Doc, sent: Sent) -> None:
+    """The parties right next to a cue act as its subject: remember them as the cue's actor."""
+    gz, lex, tokens = doc.gazetteer, doc.lexicons, sent.tokens
+    cue_starts = {c.start: k for k, c in enumerate(sent.cues)}
+    # a country right after a verb is its subject (شنت الولايات المتحدة); after a verbal noun, its genitive
+    cue_ends = {c.end: k for k, c in enumerate(sent.cues) if _is_verb(sent, c, lex)}
+    list_end = -1  # token after the last acting country, for lists
+    named = []  # the names so far
+    for use in sent.places:
+        if use.span is None:
+            continue
+        i, e = use.span
+        if (use.role in ("event", "party") and use.relation == "in"
+                and (e in cue_starts or i in cue_ends or i == list_end) and acts(use.mention, tokens, i, gz, lex)):
+            if i != list_end:
+                sent.acting.setdefault(cue_starts.get(e, cue_ends.get(i)), use.mention)
+            if use.role == "event":
+                _party(doc, sent, use, "acts as the subject of a cue next to it")
+            list_end = e
+            first = i  # the first token of the list so far
+            for earlier in reversed(named):
+                pi, pe = earlier.span
+                if pe != first or not acts(earlier.mention, tokens, pi, gz, lex):
+                    break
+                if earlier.role == "event":
+                    _party(doc, sent, earlier, "listed with a country acting as a cue's subject")
+                first = pi
+        named.append(use)
+
+
+def _is_verb(sent: Sent, cue, lex) -> bool:
+    """Whether a cue reads as a finite verb heading its clause rather than a verbal noun in a construct:
+    it begins its clause or follows a particle (وشنت، أن قصفت، قد شنت), it is not definite, and no other
+    word governs it (أدان قصف العراق: the shelling of Iraq)."""
+    tokens, i = sent.tokens, cue.start
+    word = tokens.norms[i]
+    if word.lstrip("وف").startswith("ال") or word[:1] in "بل":
+        return False
+    if i == 0 or word[:1] in "وف" or i in sent.clause_starts or (i - 1) in sent.clause_starts:
+        return True
+    return tokens.norms[i - 1] in lex.grammar["verb_particle"]
 
 
 def _party(doc: Doc, sent, use, why: str) -> None:

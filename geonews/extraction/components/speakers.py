@@ -94,6 +94,8 @@ class Attributor:
                 break
             if self.lexicons.reporting.match(tokens, k) is not None:
                 break
+            if self.lexicons.claims.match(tokens, k) is not None:
+                break  # a claim cue ends the speaker's noun phrase (أدان قصف العراق: no speaker is named)
             k += 1
         span = [t for t in tokens[start:k] if t.text not in _QUOTES]
         if not span:

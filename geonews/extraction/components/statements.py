@@ -17,8 +17,8 @@ from ..tokens import forms
 __all__ = ["statements"]
 
 
-@component("statements", requires=("sent.cues", "sent.arguments", "sent.place_cues", "sent.quantity_cues",
-                                   "place.ref"), sets=("sent.statements",))
+@component("statements", requires=("sent.cues", "sent.modalities", "sent.arguments", "sent.place_cues",
+                                   "sent.quantity_cues", "place.ref"), sets=("sent.statements",))
 def statements(doc: Doc) -> Doc:
     """Build each sentence's statements, in text order of their first place."""
     for sent in doc.active():
@@ -34,8 +34,12 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
     article, cues = doc.article, sent.cues
     refs = [use.ref for use in sent.places]
     out: list[Statement] = []
+    prevented = {}  # asserted cue -> the cues it prevented, whose places it shares
+    for k, preventer in sent.preventers.items():
+        prevented.setdefault(preventer, set()).add(k)
     for k, cue in enumerate(cues):
-        places = [ref for ref, owner in zip(refs, sent.place_cues) if owner == k]
+        mine = {k} | prevented.get(k, set())
+        places = [ref for ref, owner in zip(refs, sent.place_cues) if owner in mine]
         figures = [q for (_, q), owner in zip(sent.quantities, sent.quantity_cues) if owner == k]
         actor, target = sent.arguments[k]
         if not places and not (refs == [] and (actor is not None or figures)):
@@ -45,7 +49,7 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
         claim_type = cue.claim_type
         if claim_type == "advance" and actor is None and not _names_a_force(sent, doc.lexicons):
             claim_type = "mention"
-        statement = _statement(article, sent, claim_type, actor, target, places, figures)
+        statement = _statement(article, sent, claim_type, actor, target, places, figures, sent.modalities[k])
         subject = sent.acting.get(k) or sent.acting.get(k - 1)  # شنت الولايات المتحدة ضربات: the verb, then its noun
         if actor is None and subject is not None:
             statement = replace(statement, actor=subject.text)
@@ -66,10 +70,10 @@ def _names_a_force(sent: Sent, lex) -> bool:
     return any(f in forces for t in sent.tokens for f in forms(t.norm))
 
 
-def _statement(article, sent: Sent, claim_type, actor, target, places, figures) -> Statement:
+def _statement(article, sent: Sent, claim_type, actor, target, places, figures, modality="asserted") -> Statement:
     return Statement(
         article=article.id, text=sent.text, start=sent.start, end=sent.end, speaker=sent.speaker,
         claim_type=claim_type, actor=actor.text if actor else None, target=target.text if target else None,
         places=tuple(places), quantities=tuple(figures), title=article.title, date=article.date,
-        source=article.source, url=article.url, actor_side=actor.actor.side if actor else None,
+        source=article.source, url=article.url, actor_side=actor.actor.side if actor else None, modality=modality,
     )

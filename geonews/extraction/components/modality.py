@@ -1,0 +1,133 @@
+"""``modality``: whether the article reports each claim cue as having happened (``asserted``) or not —
+``negated`` (لم تسيطر، منعتهم من استعادة), ``denied`` (نفى أن يكون قصف), ``threat`` (هدد بشن، حذر من),
+``planned`` (ستشن، تعتزم، سوف، دعا إلى، محاولة), ``conditional`` (في حال، إذا، قد يشن).
+
+A marker (``modality.csv``) governs by scope, not by a window of tokens: ``next`` the word right after
+it (دون السيطرة), ``clause`` the rest of its clause (``clauses``), ``sentence`` the rest of the sentence
+up to a contrasting conjunction (لكن، بينما، في حين). The nearest marker whose scope holds the cue decides.
+Two markers come from the grammar rather than the list: قد before an imperfect verb (``conditional``: قد
+يشن; before a perfect verb it asserts), and the future prefix س on an imperfect verb (``planned``: ستشن،
+سيتم). A negation followed by إلا in its clause restricts rather than negates (لم يبق تحت سيطرتهم إلا …)."""
+
+from __future__ import annotations
+
+import bisect
+
+from ..document import Doc
+from ..registry import component
+from ..tokens import Token
+
+__all__ = ["modality"]
+
+#: Letters an imperfect verb begins with (after its clitics).
+_IMPERFECT = ("ي", "ت", "ن")
+#: Words a verb's object may take before its complement (منعت قوات النظام من …).
+_OBJECT_WORDS = 3
+#: Prepositions that introduce a verb's complement (منعتهم من، فشل في، عجز عن).
+_PREPOSITIONS = frozenset({"من", "في", "عن", "علي"})
+
+
+@component("modality", requires=("sent.cues", "sent.clause_starts"), sets=("sent.modalities", "sent.markers"))
+def modality(doc: Doc) -> Doc:
+    """Decide the modality of every cue by the markers whose scope holds it."""
+    lex = doc.lexicons
+    for sent in doc.active():
+        if not sent.cues:
+            sent.modalities, sent.markers = [], []
+            continue
+        markers = _markers(sent, lex)
+        verbs = [c.start for c in sent.cues if _imperfect_verb(sent.tokens.norms[c.start], lex)]
+        out, by = [], []
+        for cue in sent.cues:
+            decided, why, marker = "asserted", "", None
+            for j, kind, scope, applies, word in reversed(markers):  # the nearest before the cue first
+                if j >= cue.start or applies not in ("all", cue.claim_type):
+                    continue
+                if (_covers(sent, lex, j, scope, cue.start, verbs)
+                        and not (kind == "negated" and _not_negation(sent, lex, j))
+                        and not (kind == "conditional" and _past_hedge(sent, lex, j, cue.start))):
+                    decided, why, marker = kind, f"{word!r} ({scope} scope)", (j, scope)
+                    break
+            out.append(decided)
+            by.append(marker)
+            if doc.trace is not None and decided != "asserted":
+                words = " ".join(t.text for t in sent.tokens[cue.start:cue.end])
+                doc.note("modality", sent, words, decided, why)
+        sent.modalities, sent.markers = out, by
+    return doc
+
+
+def _markers(sent, lex) -> list[tuple[int, str, str, str, str]]:
+    """(token index, modality, scope, claim types it applies to, word) of every marker of the sentence, in order."""
+    tokens = sent.tokens
+    out = [(i, kind, scope, applies, tokens[i].text) for i, _, (kind, scope, applies) in lex.modality.scan(tokens)]
+    modal, imperfect = lex.grammar["modal"], lex.grammar["imperfect_verb"]
+    for i, norm in enumerate(tokens.norms):
+        if norm in modal and i + 1 < len(tokens) and _imperfect(tokens.norms[i + 1]):
+            out.append((i, "conditional", "clause", "all", f"{tokens[i].text} {tokens[i + 1].text}"))  # قد يشن
+        elif norm.startswith("س") and norm[1:] in imperfect:
+            out.append((i, "planned", "clause", "all", tokens[i].text))  # ستشن، سيتم: will
+    out.sort()
+    return out
+
+
+def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int]) -> bool:
+    """Whether a marker at token ``j`` with ``scope`` holds the cue starting at token ``c`` (``verbs``: the
+    tokens of the sentence's cues that are finite verbs in the imperfect)."""
+    norms = sent.tokens.norms
+    if scope == "next":
+        return c == j + 1 or (c == j + 2 and norms[j + 1] == "ان")  # دون السيطرة، دون أن يسيطر
+    if scope == "complement":  # the first cue after it: منعتهم من استعادة، فشل في السيطرة، أحبط هجوما
+        first = next((cue.start for cue in sent.cues if cue.start > j), None)
+        if c != first:
+            return False
+        if c == j + 1:
+            return True
+        # after its object (a short noun phrase: منعت داعش من), a preposition or a ب/ل on the cue
+        return c - j - 1 <= _OBJECT_WORDS + 1 and (norms[c - 1] in _PREPOSITIONS or norms[c][:1] in "بل")
+    if scope == "clause":
+        starts = sent.clause_starts
+        k = bisect.bisect_right(starts, j)  # the first clause start after the marker
+        if k < len(starts) and starts[k] <= c:
+            return False
+        # a finite verb after the marker's own predicate begins another one (مناطق تسيطر عليها …)
+        return not any(j + 1 < v <= c for v in verbs)
+    contrast = lex.grammar["contrast"]
+    return not any(norm in contrast for norm in sent.tokens.norms[j + 1:c])
+
+
+def _imperfect(norm: str) -> bool:
+    """Whether a word has the shape of an imperfect verb: ي before two letters or more (يشن), or ت ن before
+    four (تشهد، نفذ and تمكن are perfect; a perfect with ي is rare)."""
+    word = norm.lstrip("وف")
+    return (word.startswith("ي") and len(word) >= 3) or (word.startswith(("ت", "ن")) and len(word) >= 5)
+
+
+def _imperfect_verb(norm: str, lex) -> bool:
+    """Whether a cue word is a finite verb in the imperfect: a prefix ي ت ن before a claim cue's stem (تسيطر،
+    تستهدف for استهدف)."""
+    word = norm.lstrip("وف")
+    if len(word) < 4 or not word.startswith(_IMPERFECT):
+        return False
+    stem = word[1:]
+    return any(lex.claims.match([Token(0, 0, s, s)], 0) is not None for s in (stem, "ا" + stem))
+
+
+def _past_hedge(sent, lex, j: int, c: int) -> bool:
+    """Whether a possibility (ربما، من المحتمل) is about a past event: قد before a perfect verb between the
+    word and the cue (ربما يكون قد نفذ غارات: a hedged report of what happened)."""
+    norms = sent.tokens.norms
+    return any(norms[k] in lex.grammar["modal"] and k + 1 < len(norms) and not _imperfect(norms[k + 1])
+               for k in range(j + 1, c))
+
+
+def _not_negation(sent, lex, j: int) -> bool:
+    """Whether the negation particle at ``j`` restricts or continues rather than negates: إلا follows in its
+    clause (لم يبق … إلا: only), or a verb of continuing comes next (لا تزال، ما زال: still)."""
+    norms = sent.tokens.norms
+    if j + 1 < len(norms) and norms[j + 1].lstrip("وف") in lex.grammar["still"]:
+        return True
+    starts = sent.clause_starts
+    k = bisect.bisect_right(starts, j)
+    end = starts[k] if k < len(starts) else len(norms)
+    return not lex.grammar["exception"].isdisjoint(norms[j + 1:end])

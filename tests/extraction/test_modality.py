@@ -1,0 +1,67 @@
+"""modality: markers decide by scope whether a cue is asserted, negated, denied, a threat, planned or
+conditional."""
+
+import pytest
+
+
+def modalities(run, text):
+    doc = run("modality", text)
+    [sent] = doc.sents
+    return [(" ".join(t.text for t in sent.tokens[c.start:c.end]), m) for c, m in zip(sent.cues, sent.modalities)]
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    ("سيطرت القوات على مدينة منبج.", "سيطرت", "asserted"),
+    ("لم تسيطر القوات على مدينة منبج.", "تسيطر", "negated"),
+    ("ونفى المرصد أن تكون القوات قد سيطرت على منبج.", "سيطرت", "denied"),
+    ("وهددت تركيا بشن هجوم على منبج.", "هجوم", "threat"),
+    ("وتعتزم القوات السيطرة على منبج.", "السيطرة", "planned"),
+    ("وقال إن القوات ستشن هجوما على منبج.", "هجوما", "planned"),
+    ("وإذا سيطرت القوات على منبج فإن الهدنة تنتهي.", "سيطرت", "conditional"),
+    ("قد يشن الجيش هجوما على إدلب.", "يشن", "conditional"),
+])
+def test_one_marker(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)
+
+
+def test_qad_before_a_perfect_verb_asserts(run):
+    assert ("غارات", "asserted") in modalities(run, "وقال إن التحالف قد نفذ غارات جوية في قرية السوسة.")
+
+
+def test_a_past_hedge_is_a_report(run):
+    assert ("غارات", "asserted") in modalities(run, "وقال إن التحالف ربما يكون قد نفذ غارات في قرية السوسة.")
+
+
+def test_still_is_not_a_negation(run):
+    assert ("القصف", "asserted") in modalities(run, "لا تزال دوما تحترق بنار القصف.")
+
+
+def test_negation_with_illa_restricts(run):
+    got = modalities(run, "لم يبق تحت سيطرة المعارضة إلا نحو 10 في المئة من أراضيها.")
+    assert ("سيطرة", "asserted") in got
+
+
+def test_a_relative_clause_is_outside_the_threat(run):
+    got = modalities(run, "وهدد النظام الفصائل بشن عملية مشابهة لتلك التي شنها في الغوطة الشرقية.")
+    assert ("بشن", "threat") in got and ("شنها", "asserted") in got
+
+
+def test_a_finite_verb_begins_its_own_predicate(run):
+    got = modalities(run, "سيتم نقل المسلحين إلى مناطق تسيطر عليها المعارضة في إدلب.")
+    assert ("تسيطر", "asserted") in got
+
+
+def test_prevention_governs_its_complement_only(run):
+    got = modalities(run, "ضربات التحالف منعت داعش من استعادة مواقع في شمال سورية.")
+    assert ("استعادة", "negated") in got and ("ضربات", "asserted") in got
+
+
+def test_denial_ends_at_a_contrast(run):
+    got = modalities(run, "ونفى الجيش قصف المدينة، لكن المرصد قال إن الطائرات قصفت السوق.")
+    assert ("قصف", "denied") in got and ("قصفت", "asserted") in got
+
+
+def test_explain_names_the_marker(run):
+    doc = run("modality", "لم تسيطر القوات على منبج.", trace=True)
+    [d] = [d for d in doc.trace if d.component == "modality"]
+    assert d.decision == "negated" and "لم" in d.reason
