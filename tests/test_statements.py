@@ -176,7 +176,7 @@ def test_what_did_not_happen_is_kept_with_its_modality(gz, text, claim, modality
     # the speaker's place is not where the claim happened
     ("وتشتبه واشنطن في أن القوات السورية قصفت دوما.", "attack", ["دوما"], "القوات السورية"),
     # a dateline is not the story's place
-    ("دبي، الإمارات العربية المتحدة (CNN)-- قصفت الطائرات مواقع في إدلب.", "attack", ["إدلب"], None),
+    ("دبي، الإمارات العربية المتحدة (CNN)-- قصفت الطائرات مواقع في إدلب.", "attack", ["إدلب"], "الطائرات"),
 ])
 def test_places_that_are_not_where_the_claim_happened(gz, text, claim, places, actor):
     statements = extract_statements(Article(id="t", text=text), gz)

@@ -48,12 +48,23 @@ class Cue:
 class ActorSpan:
     """An actor named in the sentence (``actors.csv``), as written, with its token span."""
 
-    actor: Actor
+    actor: Actor | None  # None for a phrase actors.csv does not list (قوات النظام في حلب …)
     start: int  # token index
     end: int
     text: str
     target: bool = False    # marked as the target by the words before it (ضد، من قبضة، عناصر)
     genitive: bool = False  # written with a genitive ل (للإرهابيين)
+
+    @property
+    def side(self) -> str | None:
+        """The actor's side (``actors.csv``), or ``None`` when unknown."""
+        return self.actor.side if self.actor is not None else None
+
+    def same_actor(self, other: ActorSpan) -> bool:
+        """Whether two spans name the same actor (the same row of actors.csv, or the same words)."""
+        if self.actor is not None and other.actor is not None:
+            return self.actor.id == other.actor.id
+        return self.text == other.text
 
 
 @dataclass(slots=True)

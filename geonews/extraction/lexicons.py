@@ -53,6 +53,7 @@ class Lexicons:
     attack_nouns: frozenset = field(compare=False)  # force or attack nouns an adjective may follow (الهجوم التركي)
     actor_adjectives: dict = field(compare=False)   # nationality adjective -> the Actor it names after such a noun
     force_nouns: frozenset = field(compare=False)   # nouns of armed groups (قوات، مسلحين، فصائل)
+    agent_heads: frozenset = field(compare=False)   # nouns heading a phrase that names an actor (agent_heads.csv)
 
     def tokenize(self, text: str, offset: int = 0) -> Tokens:
         """Tokens of ``text`` flagged for these lexicons' matchers."""
@@ -116,4 +117,5 @@ def load_lexicons() -> Lexicons:
         attack_nouns=frozenset(nouns),
         actor_adjectives=adjectives,
         force_nouns=frozenset(forces),
+        agent_heads=frozenset(normalize(r["word"]) for r in load_table("geonews.data", "agent_heads.csv")),
     )

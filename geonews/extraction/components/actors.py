@@ -18,7 +18,7 @@ from gazetteer import normalize
 
 from ..document import ActorSpan, Doc, PlaceUse
 from ..registry import component
-from ..tokens import Token, norms_of, token_index, tokenize
+from ..tokens import Token, forms, norms_of, token_index, tokenize
 
 __all__ = ["actors", "find_actors"]
 
@@ -36,7 +36,8 @@ def actors(doc: Doc) -> Doc:
     for sent in doc.active():
         tokens = sent.tokens
         spans = [(token_index(tokens, m.start), token_index(tokens, m.end - 1) + 1) for m in sent.mentions]
-        found = find_actors(tokens, lex, sent.text, sent.start, masked=set())
+        place_tokens = {k for s, e in spans for k in range(s, e)}
+        found = find_actors(tokens, lex, sent.text, sent.start, masked=set(), places=place_tokens)
         kept = []
         for m, (s, e) in zip(sent.mentions, spans):
             owner = next((a for a in found if a.start <= s and e <= a.end and (a.end - a.start) > (e - s)), None)
@@ -52,8 +53,8 @@ def actors(doc: Doc) -> Doc:
         sent.places = [_use(m, span) for m, span in kept]
         if doc.trace is not None:
             for a in found:
-                doc.note("actors", sent, a.text, f"actor {a.actor.id} (side {a.actor.side})",
-                         "marked as a target by the words before it" if a.target else "")
+                what = f"actor {a.actor.id} (side {a.side})" if a.actor else f"actor named by a phrase (side {a.side})"
+                doc.note("actors", sent, a.text, what, "marked as a target by the words before it" if a.target else "")
     return doc
 
 
@@ -61,8 +62,10 @@ def _use(mention, span) -> PlaceUse:
     return PlaceUse(span[0], mention.text, mention.start, mention.end, mention.place, mention=mention, span=span)
 
 
-def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[int]) -> list[ActorSpan]:
-    """Actors named in the sentence (longest alias first), skipping ``masked`` tokens."""
+def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[int],
+                places: set[int] = frozenset()) -> list[ActorSpan]:
+    """Actors named in the sentence (longest alias first), skipping ``masked`` tokens; a phrase actor stops
+    at a place name (``places``: its tokens)."""
     out = []
     norms = norms_of(tokens)
     passive, targets = lex.grammar["passive_marker"], lex.grammar["target_marker"]
@@ -77,7 +80,9 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
         span.target = not targets.isdisjoint(norms[max(0, i - _TARGET_REACH):i]) or is_passive
         out.append(span)
     by_adjective = _adjective_actor_spans(tokens, lex, text, offset, out, masked)
-    return sorted(out + by_adjective, key=_START) if by_adjective else out  # the scan gives them in order
+    by_phrase = _phrase_actor_spans(tokens, lex, text, offset, out + by_adjective, set(masked) | set(places))
+    extra = by_adjective + by_phrase
+    return sorted(out + extra, key=_START) if extra else out  # the scan gives them in order
 
 
 def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, named: list[ActorSpan],
@@ -97,6 +102,67 @@ def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, nam
         if actor is not None and i not in taken and (prev in nouns or (prev[:1] in "وف" and prev[1:] in nouns)):
             out.append(ActorSpan(actor, i, i + 1, text[tokens[i].start - offset:tokens[i].end - offset]))
     return out
+
+
+def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named: list[ActorSpan],
+                        masked: set[int]) -> list[ActorSpan]:
+    """Actors named by a phrase actors.csv does not list: a head noun of ``agent_heads.csv`` and the
+    definite words, nisba adjectives and coordinated adjectives that follow it (قوات النظام السوري، فصائل
+    المعارضة المسلحة، الرتل العسكري التركي، الضربات الجوية الروسية والسورية is not one: ضربات heads none)."""
+    heads = lex.agent_heads
+    norms = norms_of(tokens)
+    starts = [i for i, n in enumerate(norms) if not heads.isdisjoint(forms(n))]
+    if not starts:
+        return []
+    taken = {k for a in named for k in range(a.start, a.end)} | set(masked)
+    named_at = {a.start: a for a in named}
+    out, end = [], -1
+    for i in starts:
+        if i in taken or i < end:
+            continue
+        known = named_at.get(i + 1)
+        if known is not None and known.actor is not None:  # مقاتلي تنظيم الدولة، عناصر داعش: that actor
+            known.start, known.text = i, _strip_conjunction(text[tokens[i].start - offset:tokens[known.end - 1].end - offset])
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i < _PHRASE_WORDS and j not in taken and _modifies(norms[j], lex):
+            j += 1
+        while j > i + 1 and norms[j - 1] in _FUNCTION_ENDS:  # a phrase does not end on و
+            j -= 1
+        words = text[tokens[i].start - offset:tokens[j - 1].end - offset]
+        actor = next((lex.actor_adjectives[n] for n in norms[i + 1:j] if n.lstrip("و") in lex.actor_adjectives), None)
+        if actor is None:
+            actor = next((lex.actor_adjectives[n.lstrip("و")] for n in norms[i + 1:j]
+                          if n.lstrip("و") in lex.actor_adjectives), None)
+        span = ActorSpan(actor, i, j, _strip_conjunction(words))
+        span.target = not lex.grammar["target_marker"].isdisjoint(norms[max(0, i - _TARGET_REACH):i])
+        out.append(span)
+        end = j
+    return out
+
+
+def _modifies(norm: str, lex) -> bool:
+    """Whether a word continues an actor's phrase: a definite word (a genitive or an adjective: النظام،
+    السورية), an indefinite nisba adjective (تركية), or either coordinated (والسورية)."""
+    word = norm[1:] if norm[:1] == "و" and len(norm) > 3 else norm
+    if word in _STOPS or word in lex.grammar["time_word"] or word in lex.grammar["relative"]:
+        return False
+    if word in lex.speech["locative"] or word in lex.speech["stop"]:
+        return False  # في، علي fold to words ending like an adjective
+    if lex.claims.match([Token(0, 0, word, word)], 0) is not None:
+        return False
+    return word.startswith("ال") or (len(word) >= 4 and word.endswith(("يه", "ي", "يون", "يين")))
+
+
+def _strip_conjunction(words: str) -> str:
+    return words[1:] if words[:1] in "وف" and len(words) > 3 else words
+
+
+#: Words an actor's phrase takes at most (قوات النظام السوري الموالية …).
+_PHRASE_WORDS = 5
+#: Words that never continue an actor's phrase, though definite (the article's other function words).
+_STOPS = frozenset({"الي", "الا"})  # إلى and إلا fold to words that look definite
+_FUNCTION_ENDS = frozenset({"و", "ف"})
 
 
 @functools.lru_cache(maxsize=4096)  # the same actors come back in every article

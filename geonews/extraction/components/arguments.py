@@ -77,7 +77,7 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     targets = [a for a in actors if is_target(a) and cue.end <= a.start < window]
     targets = targets or [a for a in actors if is_target(a) and a.end <= cue.start]
     target = targets[0] if targets else None
-    if target is not None and actor is not None and target.actor.id == actor.actor.id:
+    if target is not None and actor is not None and target.same_actor(actor):
         target = None
     return actor, target
 

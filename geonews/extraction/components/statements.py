@@ -75,5 +75,5 @@ def _statement(article, sent: Sent, claim_type, actor, target, places, figures, 
         article=article.id, text=sent.text, start=sent.start, end=sent.end, speaker=sent.speaker,
         claim_type=claim_type, actor=actor.text if actor else None, target=target.text if target else None,
         places=tuple(places), quantities=tuple(figures), title=article.title, date=article.date,
-        source=article.source, url=article.url, actor_side=actor.actor.side if actor else None, modality=modality,
+        source=article.source, url=article.url, actor_side=actor.side if actor else None, modality=modality,
     )
