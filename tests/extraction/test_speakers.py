@@ -31,3 +31,27 @@ def test_component_sets_speaker_span_and_carries_speech_on(run):
 def test_a_short_name_resolves_to_the_fuller_speaker(run):
     doc = run("speakers", "قال وزير الدفاع الروسي سيرغي شويغو إن القوات تقدمت.\nوأكد شويغو أن الطيران قصف.")
     assert doc.sents[1].speaker == "وزير الدفاع الروسي سيرغي شويغو"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # a quoted phrase is what is said, not who says it
+    ("ووصف القرار بـ«التصعيد الخطير لاستخدام أسلحة كيميائية» وقال إن الحل قريب", None),
+    # a short name in quotes after an agency is part of its name
+    ('واستهدفت الضربات، وفق ما نقلت وكالة الأنباء الرسمية "سانا"، مركزا للبحوث', 'وكالة الأنباء الرسمية "سانا"'),
+    # an addressee is not the speaker
+    ("أكد مسؤول حكومي سوري لـCNN أن الضربات دقيقة", "مسؤول حكومي سوري"),
+    # a relative clause ends the speaker
+    ("وذكر القائد الذي فضل عدم ذكر اسمه أن المسلحين انسحبوا", "القائد"),
+    # a preposition after the verb names no speaker
+    ("وفق ما قال أمام المحكمة إنه قاتل هناك", None),
+    # a medium quoting someone: the one quoted speaks
+    ("ونقلت وسائل إعلام تركية عن رئيس الوزراء بن علي يلدريم قوله إن القوات بدأت مهامها", "رئيس الوزراء بن علي يلدريم"),
+    # an apposition between commas names the speaker too
+    ("اتهم رئيس مركز المصالحة، فلاديمير سافتشينكو، الولايات المتحدة باستخدام قنابل", "رئيس مركز المصالحة، فلاديمير سافتشينكو"),
+    # an unclosed bracket is closed
+    ("قالت وكالة الشرطة الأوروبية (يوروبول)، الأربعاء إن الهجمات تراجعت", "وكالة الشرطة الأوروبية (يوروبول)"),
+    # a reporting verb after تمّ is a verbal noun (نقل: transfer)
+    ("سيتم نقل مسلحي المعارضة إلى إدلب", None),
+])
+def test_speaker_phrases(lex, sentence, speaker):
+    assert Attributor(lex).speaker(lex.tokenize(sentence), sentence, 0) == speaker

@@ -17,6 +17,80 @@ __all__ = ["Attributor", "speakers"]
 
 _MAX_SPEAKER_WORDS = 9
 _QUOTES = "«»\"“”"
+_OPENING, _CLOSING = "«“\"", "»”\""
+#: An addressee after the speaker (مسؤول سوري لـCNN): ل with a tatweel.
+_ADDRESSEE = "لـ"
+#: The word after a medium that names who it quotes (نقلت الوكالة عن مصدر).
+_FROM_SOURCE = "عن"
+#: Nouns of saying after a quoted person (عن رئيس الوزراء قوله), normal form.
+_QUOTE_NOUNS = frozenset({"قوله", "قولها", "قولهم"})
+#: Words after which a function word is part of a person's name (بن علي يلدريم), normal form.
+_NAME_LINKS = frozenset({"بن", "ابن", "ابو", "بنت"})
+#: How many words a short name in quotes or an apposition between commas takes at most.
+_SHORT_NAME_WORDS = 3
+
+
+def _quotation(tokens, start: int, end: int) -> bool:
+    """Whether tokens [start, end) lie in a quotation (a quote open where they begin, closed where they end)
+    of more than a short name (وجاء في بيان «البنتاغون» names a speaker; «التصعيد الخطير …» does not)."""
+    if end - start < 1:
+        return False
+    closed = (end < len(tokens) and tokens[end].text in _CLOSING) or tokens[end - 1].text in _CLOSING
+    if not closed or not _open_quote(tokens, start + (tokens[start].text in _OPENING)):
+        return False
+    opening = next(k for k in range(start, -1, -1) if tokens[k].text in _OPENING)
+    words = [t for t in tokens[opening:end] if t.text not in _QUOTES]
+    return len(words) > _SHORT_NAME_WORDS - 1
+
+
+def _open_quote(tokens, at: int) -> bool:
+    """Whether a quotation is open at token ``at`` (opened before it and not yet closed)."""
+    depth = 0
+    for t in tokens[:at]:
+        if t.text in "«“":
+            depth += 1
+        elif t.text in "»”" and depth:
+            depth -= 1
+        elif t.text == '"':
+            depth = 0 if depth else 1
+    return depth > 0
+
+
+def _short_name_after(tokens, k: int):
+    """A short name in quotes right after a speaker's phrase (وكالة الأنباء الرسمية "سانا"): its last token."""
+    if k >= len(tokens) or tokens[k].text not in _OPENING:
+        return None
+    for m in range(k + 1, min(k + 2 + _SHORT_NAME_WORDS, len(tokens))):
+        if tokens[m].text in _CLOSING:
+            return tokens[m] if m > k + 1 else None
+    return None
+
+
+def _apposition_end(tokens, k: int, end: int, attributor) -> int:
+    """The end of an apposition between commas after a speaker's phrase (رئيس المركز في سوريا، فلاديمير
+    سافتشينكو، اتهم …), skipping one prepositional phrase first; else ``end``."""
+    words = attributor.words
+    m = k
+    if m < len(tokens) and tokens[m].norm in words["locative"]:  # في سوريا
+        m += 2
+    if m >= len(tokens) or tokens[m].text not in "،,":
+        return end
+    close = next((x for x in range(m + 1, min(m + 2 + _SHORT_NAME_WORDS, len(tokens))) if tokens[x].text in "،,"), None)
+    if close is None or close == m + 1:
+        return end
+    inner = tokens[m + 1:close]
+    lex = attributor.lexicons
+    if any(t.norm in words["stop"] or lex.reporting.match(tokens, m + 1 + n) is not None
+           or lex.claims.match(tokens, m + 1 + n) is not None for n, t in enumerate(inner)):
+        return end
+    return inner[-1].end
+
+
+def _balanced(speaker: str) -> str:
+    """A speaker as written without an unclosed bracket (وكالة الشرطة … (يوروبول -> … (يوروبول))."""
+    if speaker.count("(") > speaker.count(")"):
+        return speaker + ")" if speaker.rstrip()[-1:] != "(" else speaker.rstrip()[:-1].rstrip()
+    return speaker
 
 
 @component("speakers", requires=("sent.tokens",), sets=("sent.speaker", "sent.speaker_span"))
@@ -56,6 +130,8 @@ class Attributor:
             if hit is None:
                 continue
             n, kind = hit
+            if i > 0 and tokens.norms[i - 1].lstrip("وس") in self.lexicons.grammar["passive_marker"]:
+                continue  # سيتم نقل المسلحين: a verbal noun after تمّ, not a report
             self.how = f"after the reporting {kind} {tokens[i].text!r}"
             if kind == "phrase":
                 explicit = self._after(tokens, i + n, text, offset, drop_statement_noun=True)
@@ -64,6 +140,9 @@ class Attributor:
                     explicit = self._after(tokens, i + n + nxt[0], text, offset)
                 return self._remember(explicit)
             explicit = self._after(tokens, i + n, text, offset)
+            source = self._quoting(tokens, i + n, text, offset)  # نقلت وسائل إعلام عن رئيس الوزراء قوله
+            if source is not None:
+                explicit = source
             if explicit is None:
                 # A verb right after a continuation word (بدوره شدد كيري): its own speaker follows.
                 nxt = reporting.match(tokens, i + n) if i + n < len(tokens) else None
@@ -82,35 +161,68 @@ class Attributor:
 
     # -- noun phrases around the cue -------------------------------------------------------
     def _after(self, tokens, j, text, offset, drop_statement_noun=False) -> str | None:
-        stops = self.words["stop"]
+        """The noun phrase after a reporting verb or phrase: up to a comma, a function word, another reporting
+        word, a claim cue, a relative pronoun or an addressee (لـCNN). A phrase that begins with a
+        preposition (قال أمام المحكمة) or is a quotation names no speaker."""
+        stops, lex = self.words["stop"], self.lexicons
         k = j
         if drop_statement_noun and k < len(tokens) and tokens[k].norm.lstrip("و") in self.words["statement_noun"]:
             k += 1
         start = k
+        if start < len(tokens) and tokens[start].norm in lex.speech["locative"]:
+            return None
         while k < len(tokens) and k - start < _MAX_SPEAKER_WORDS:
             tok = tokens[k]
-            if tok.text in "،,:؛" or tok.norm in stops or (tok.text in _QUOTES and k > start and
-                                                           tokens[k - 1].text not in _QUOTES):
+            in_name = k > start and tokens[k - 1].norm in _NAME_LINKS  # بن علي: a name, not the preposition
+            if tok.text in "،,:؛" or (tok.norm in stops and not in_name) or (
+                    tok.text in _QUOTES and k > start and tokens[k - 1].text not in _QUOTES):
                 break
-            if self.lexicons.reporting.match(tokens, k) is not None:
+            if tok.norm in lex.grammar["relative"] or tok.text.startswith(_ADDRESSEE):
                 break
-            if self.lexicons.claims.match(tokens, k) is not None:
+            if lex.reporting.match(tokens, k) is not None:
+                break
+            if lex.claims.match(tokens, k) is not None:
                 break  # a claim cue ends the speaker's noun phrase (أدان قصف العراق: no speaker is named)
             k += 1
+        if _quotation(tokens, start, k):
+            return None  # «استخدام أسلحة كيميائية» is what is said, not who says it
         span = [t for t in tokens[start:k] if t.text not in _QUOTES]
         if not span:
             return None
-        speaker = text[span[0].start - offset:span[-1].end - offset]
-        self._last_span = (span[0].start, span[-1].end)
+        end = span[-1].end
+        name = _short_name_after(tokens, k)  # وكالة الأنباء الرسمية "سانا"
+        if name is not None:
+            end = name.end
+        else:
+            end = _apposition_end(tokens, k, end, self)  # رئيس المركز في سوريا، فلاديمير سافتشينكو،
+        speaker = _balanced(text[span[0].start - offset:end - offset])
+        self._last_span = (span[0].start, span[0].start + len(speaker))
         if drop_statement_noun and span[0].norm.startswith("لل"):
             speaker = "ال" + speaker[2:]  # بيان للخارجية الأميركية -> الخارجية الأميركية
         return speaker
+
+    def _quoting(self, tokens, j, text, offset) -> str | None:
+        """Who a medium quotes: the noun phrase after عن right after the medium (نقلت وسائل إعلام تركية عن
+        رئيس الوزراء قوله …: the prime minister), or ``None``."""
+        for k in range(j, min(j + _MAX_SPEAKER_WORDS, len(tokens))):
+            if tokens[k].text in "،,:؛" or tokens[k].norm in self.words["statement_noun"]:
+                return None
+            if tokens[k].norm == _FROM_SOURCE and k > j:
+                quoted = self._after(tokens, k + 1, text, offset)
+                if quoted is not None:
+                    words = quoted.split()
+                    if len(words) > 1 and normalize(words[-1]) in _QUOTE_NOUNS:
+                        quoted = quoted[:quoted.rindex(words[-1])].rstrip()  # … يلدريم قوله: يلدريم
+                return quoted
+        return None
 
     def _before(self, tokens, i, text, offset) -> str | None:
         """A subject before the verb (شويغو أضاف، الوزير الروسي شدد، فإنّ كيري أشار)."""
         k = i
         while k > 0 and tokens[k - 1].text not in "،,:؛" and i - k < 4:
             k -= 1
+        if _quotation(tokens, k, i):
+            return None  # a quoted phrase before the verb is not its subject
         span = [t for t in tokens[k:i] if t.text not in _QUOTES]
         while span and (span[0].norm in self.words["stop"] or span[0].norm in self.words["opener"]):
             span = span[1:]
