@@ -468,8 +468,11 @@ def build_payload(frame) -> Payload:
         ll = (round(lat, POINT_DECIMALS) + 0.0, round(lon, POINT_DECIMALS) + 0.0)
         # a name in the Arabic slot that is not Arabic is no Arabic name: the page shows the name as written
         place_id, name, name_ar = _text(cols["id"][i]), _text(cols["name"][i]), arabic_label(_text(cols["name_ar"][i]))
-        place_key = (ll, place_id, name, name_ar, country_code, place_kind_)
+        # one place per point and kind: records of one town under two ids are drawn, and told, as one
+        place_key = (ll, place_kind_, country_code if place_kind_ == KIND_COUNTRY else None)
         place = places.find(place_key)
+        if place is not None and places.columns["na"][place] < 0 and name_ar:
+            places.columns["na"][place] = strings(name_ar)
         if place is None:
             place = places.append(place_key, {
                 "lat": ll[0], "lon": ll[1], "id": strings(place_id), "na": strings(name_ar), "n": strings(name),

@@ -15,7 +15,7 @@ from geonews.maps.strings import PageSetup
 __all__ = ["DEFAULT_TITLE", "MAX_ZOOM", "build_map", "render_html", "write_atomic"]
 
 MAX_ZOOM = 18
-DEFAULT_TITLE = "خريطة الادعاءات · geonews"
+DEFAULT_TITLE = "خريطة الادعاءات"
 
 
 def build_map(frame, *, title: str | None = None, online_tiles: bool = True):
@@ -39,7 +39,7 @@ def build_map(frame, *, title: str | None = None, online_tiles: bool = True):
 
     payload = build_payload(frame)
     title = title or DEFAULT_TITLE
-    fmap = folium.Map(location=None, tiles=None, zoom_start=2, control_scale=True, prefer_canvas=False,
+    fmap = folium.Map(location=None, tiles=None, zoom_start=2, control_scale=False, prefer_canvas=False,
                       zoom_control=False, maxZoom=MAX_ZOOM, minZoom=2, worldCopyJump=True)
     # change the instance's lists, never the class's (that would change every later folium map)
     fmap.default_js = []

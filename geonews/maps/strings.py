@@ -67,6 +67,8 @@ UI_STRINGS = {
     "timelineCaption": ("ادعاءات السيطرة والتقدم والهجوم شهرياً، بحسب الطرف", "control, advance and attack claims by month, per side"),
     "close": ("إغلاق", "close"),
     "unitKm2": ("كم²", "km²"),
+    "unitKm": ("كم", "km"),
+    "unitM": ("م", "m"),
     "unitLocalities": ("بلدة وقرية", "localities"),
     "unitKilled": ("قتيل", "killed"),
     "unitWounded": ("جريح", "wounded"),

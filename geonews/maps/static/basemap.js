@@ -42,7 +42,7 @@
       var n = code ? counts[code] || 0 : 0;
       if (!n) return style.land;
       var share = maxCount > 1 ? Math.log(1 + n) / Math.log(1 + maxCount) : 1;
-      return mix(style.land, style.tint, 0.1 + 0.4 * share);
+      return mix(style.land, style.tint, 0.08 + 0.32 * share);
     }
 
     var land = L.geoJSON(data, {
@@ -180,11 +180,19 @@
     var api = {
       /** Country code -> statements about the whole country now shown; restyles the tints and counts. */
       setCountryCounts: function (byCode) {
+        var before = counts;
         counts = byCode;
+        var changed = Object.keys(before).length !== Object.keys(counts).length;
         maxCount = 0;
-        Object.keys(counts).forEach(function (code) { maxCount = Math.max(maxCount, counts[code]); });
-        land.setStyle(function (feature) {
-          return { fillColor: tint((feature.properties || {}).iso) };
+        Object.keys(counts).forEach(function (code) {
+          maxCount = Math.max(maxCount, counts[code]);
+          if (before[code] !== counts[code]) changed = true;
+        });
+        if (!changed) return;
+        // restyle only the countries whose tint changed (each restyle redraws the canvas under it)
+        land.eachLayer(function (layer) {
+          var fill = tint((layer.feature.properties || {}).iso);
+          if (layer.options.fillColor !== fill) layer.setStyle({ fillColor: fill });
         });
         updateLabels();
       },

@@ -262,7 +262,7 @@
       var fg = geonews.isLight(color) ? "#1f1f1f" : "#ffffff";
       var weak = plStrong[p] === 0;
       var regional = D.places.rg[p] === 1;
-      var classes = ["geonews-place"];
+      var classes = ["geonews-place", "gn-p-" + p];
       if (weak) classes.push("gn-weak");
       if (regional) classes.push("gn-regional");
       if (contested[p]) classes.push("gn-contested");
@@ -291,8 +291,25 @@
       return L.divIcon({ className: "geonews-cluster", html: html, iconSize: [width, 38], iconAnchor: [width / 2, 19] });
     }
 
+    // markers drawn now, by what they show: a redraw keeps those that did not change (DOM work is the cost)
+    var live = new Map();
+
+    function placeKey(p) {
+      return "p" + p + ":" + plCount[p] + ":" + placeSide(p) + ":" + placeClaim(p) + ":" + (plStrong[p] > 0 ? 1 : 0) +
+        ":" + contested[p] + ":" + (selected.kind === "place" && selected.id === p ? 1 : 0) + ":" + ctx.lang;
+    }
+    function clusterKey(f, props) {
+      return "c" + f.geometry.coordinates[0].toFixed(5) + "," + f.geometry.coordinates[1].toFixed(5) + ":" + props.n +
+        ":" + props.c.join(",") + ":" + props.x + ":" + ctx.lang;
+    }
+    function tipOnHover(marker, make, offset) {
+      if (geonews.narrow(map)) return;
+      marker.once("mouseover", function () {
+        marker.bindTooltip(make, { direction: "top", offset: [0, offset] }).openTooltip();
+      });
+    }
+
     function render() {
-      markerGroup.clearLayers();
       drawn = [];
       if (!index) return;
       var zoom = Math.round(map.getZoom());
@@ -300,25 +317,36 @@
       var west = Math.max(-180, b.getWest());
       var east = Math.min(180, b.getEast());
       var items = index.getClusters([west, Math.max(-85, b.getSouth()), east, Math.min(85, b.getNorth())], zoom);
+      var next = new Map();
       items.forEach(function (f) {
         var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
-        var marker;
-        if (f.properties.cluster) {
-          var props = f.properties;
+        var props = f.properties;
+        var key = props.cluster ? clusterKey(f, props) : placeKey(props.p);
+        var marker = live.get(key);
+        if (props.cluster) drawn.push({ cluster: true, n: props.n, x: props.x, id: props.cluster_id });
+        else drawn.push({ cluster: false, n: plCount[props.p], p: props.p, contested: !!contested[props.p] });
+        if (marker) {
+          marker.geonews = props; // a cluster's id changes with the index
+          live.delete(key);
+          next.set(key, marker);
+          return;
+        }
+        if (props.cluster) {
           marker = L.marker(ll, { icon: clusterIcon(props), keyboard: true, riseOnHover: true, title: "" });
-          marker.on("click", function () { openCluster(props.cluster_id, ll); });
-          if (!geonews.narrow(map)) marker.bindTooltip(function () { return clusterTip(props); }, { direction: "top", offset: [0, -16] });
-          drawn.push({ cluster: true, n: props.n, x: props.x, id: props.cluster_id });
+          marker.on("click", function () { openCluster(marker.geonews.cluster_id, ll); });
+          tipOnHover(marker, function () { return clusterTip(marker.geonews); }, -16);
         } else {
-          var p = f.properties.p;
+          var p = props.p;
           marker = L.marker(ll, { icon: placeIcon(p), keyboard: true, riseOnHover: true, title: "" });
           marker.on("click", function () { if (ctx.story) ctx.story.openPlace(p); });
-          if (!geonews.narrow(map)) marker.bindTooltip(function () { return placeTip(p); }, { direction: "top", offset: [0, -14] });
-          drawn.push({ cluster: false, n: plCount[p], p: p, contested: !!contested[p] });
+          tipOnHover(marker, function () { return placeTip(p); }, -14);
         }
-        marker.geonews = f.properties;
+        marker.geonews = props;
+        next.set(key, marker);
         markerGroup.addLayer(marker);
       });
+      live.forEach(function (marker) { markerGroup.removeLayer(marker); });
+      live = next;
     }
 
     function openCluster(id, ll) {
@@ -363,15 +391,23 @@
     }
 
     var lastRefresh = 0;
+    var steps = {};
     function refresh() {
       var t0 = performance.now();
       recount();
+      var t1 = performance.now();
       reindex();
+      var t2 = performance.now();
       drawAreas();
+      var t3 = performance.now();
       render();
+      var t4 = performance.now();
       if (ctx.basemap) ctx.basemap.setCountryCounts(countryCounts);
-      lastRefresh = performance.now() - t0;
+      var t5 = performance.now();
       geonews.notify(ctx);
+      var t6 = performance.now();
+      steps = { count: t1 - t0, cluster: t2 - t1, areas: t3 - t2, markers: t4 - t3, countries: t5 - t4, panel: t6 - t5 };
+      lastRefresh = t6 - t0;
     }
 
     map.on("moveend", render);
@@ -394,6 +430,8 @@
       timings: { parse: 0, first: 0, refresh: 0 },
       get visible() { return visible; },
       get countryCounts() { return countryCounts; },
+      /** Milliseconds each step of the last filter change took. */
+      get steps() { return steps; },
       str: str,
       placeName: placeName,
       sideColor: sideColor,

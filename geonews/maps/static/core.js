@@ -161,8 +161,14 @@
     });
   };
 
-  /** Whether the map is laid out for a narrow (phone) screen. */
+  /** Whether the map is laid out for a narrow (phone) screen (read once, then on each resize: reading
+   * the layout between DOM changes would force the browser to lay the page out again). */
   geonews.narrow = function (map) {
-    return map.getContainer().clientWidth < 700;
+    if (map._geonewsNarrow === undefined) {
+      var update = function () { map._geonewsNarrow = map.getSize().x < 700; };
+      update();
+      map.on("resize", update);
+    }
+    return map._geonewsNarrow;
   };
 })();

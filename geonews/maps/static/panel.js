@@ -13,6 +13,16 @@
     map.getContainer().setAttribute("dir", "ltr"); // Leaflet lays out its panes left to right
     map.getContainer().classList.add("geonews-map");
     if (!geonews.narrow(map)) L.control.zoom({ position: "bottomright" }).addTo(map); // pinch on a phone
+    // a metric scale in the reader's language ("٣٠٠ كم")
+    var Scale = L.Control.Scale.extend({
+      _updateScale: function (scale, text, ratio) {
+        var m = /^([\d.]+) (k?m)$/.exec(text);
+        if (m) text = geonews.number(ctx, Number(m[1])) + " " + geonews.t(ctx, m[2] === "km" ? "unitKm" : "unitM");
+        L.Control.Scale.prototype._updateScale.call(this, scale, text, ratio);
+      }
+    });
+    var scale = new Scale({ imperial: false, position: "bottomleft" }).addTo(map);
+    ctx.langListeners.push(function () { scale._update(); });
   };
 
   geonews.panel = function (map, dataId, options) {
@@ -325,6 +335,13 @@
     }
 
     var unresolved = info.unresolved || [];
+    var reasons = [];
+    // the extraction's reason is English: the Arabic view says "not located", the English one why
+    function reasonNode(reason) {
+      var node = el("span", { className: "gn-reason" });
+      reasons.push([node, reason || null]);
+      return node;
+    }
     var unresolvedBox = null;
     if (unresolved.length || info.placeless) {
       unresolvedBox = el("details", { className: "gn-details gn-unresolved" });
@@ -343,7 +360,7 @@
         }
         list.appendChild(el("li", {}, [
           el("b", { className: "gn-place", dir: "rtl", lang: "ar", text: u.p || "—" }), " ",
-          el("span", { className: "gn-reason", "data-t": u.r ? "" : "unresolvedReason" }, [u.r ? el("bdi", { dir: "ltr", text: u.r }) : null]),
+          reasonNode(u.r),
           quote,
           u.t ? el("div", { className: "gn-src", dir: "rtl", text: u.t }) : null,
           meta.length ? el("div", { className: "gn-src" }, meta) : null
@@ -405,6 +422,9 @@
         period._from.setAttribute("aria-label", t("from"));
         period._to.setAttribute("aria-label", t("to"));
       }
+      reasons.forEach(function (item) {
+        item[0].textContent = ctx.lang === "en" && item[1] ? item[1] : t("unresolvedReason");
+      });
       if (unresolvedBox) {
         unresolvedBox._summary.textContent = t("unresolved") + " (" + geonews.number(ctx, unresolved.length) + ")";
         var note = unresolvedBox.querySelector(".gn-placeless");
