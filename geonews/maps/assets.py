@@ -1,5 +1,6 @@
-"""Everything the page runs on, inlined: Leaflet and Leaflet.markercluster from the ``xstatic-*``
-packages, and geonews' own JavaScript and CSS from ``geonews/maps/static``.
+"""Everything the page runs on, inlined: Leaflet from the ``xstatic-leaflet`` package, supercluster
+(vendored from npm by ``make vendor`` into ``geonews/maps/static/vendor``, ISC licence), and geonews' own
+JavaScript and CSS from ``geonews/maps/static``.
 
 The page makes no request: Leaflet's CSS images become ``data:`` URIs, source-map comments are
 dropped, and every script and style sheet is written into the page itself.
@@ -18,7 +19,9 @@ from branca.element import Element
 __all__ = ["InlineAssets", "page_css", "page_js"]
 
 #: geonews' own scripts, in load order (``core.js`` defines the namespace the others use).
-OWN_JS = ("core.js", "basemap.js", "claims.js", "controls.js")
+OWN_JS = ("core.js", "basemap.js", "claims.js", "story.js", "panel.js")
+#: Third-party scripts vendored from npm (``make vendor``), in ``static/vendor``.
+VENDOR_JS = ("supercluster.min.js",)
 OWN_CSS = ("geonews.css",)
 
 _SOURCE_MAP = re.compile(r"^\s*/[/*][#@]\s*sourceMappingURL=.*$", re.MULTILINE)
@@ -53,7 +56,8 @@ def _inline_images(css: str, base: Path) -> str:
 
 
 def _own(name: str) -> str:
-    return resources.files("geonews.maps").joinpath("static", name).read_text(encoding="utf-8")
+    path = resources.files("geonews.maps").joinpath("static", *name.split("/"))
+    return path.read_text(encoding="utf-8")
 
 
 def _script_safe(code: str, what: str) -> str:
@@ -66,25 +70,20 @@ def _script_safe(code: str, what: str) -> str:
 
 @lru_cache(maxsize=1)
 def page_js() -> str:
-    """Leaflet, Leaflet.markercluster and geonews' scripts, in order, as one text."""
+    """Leaflet, supercluster and geonews' scripts, in order, as one text."""
     leaflet = _xstatic_dir("leaflet")
-    cluster = _xstatic_dir("leaflet_markercluster")
-    parts = [
-        ("leaflet.js", _read(leaflet / "leaflet.js")),
-        ("leaflet.markercluster.js", _read(cluster / "leaflet.markercluster.js")),
-    ] + [(name, _own(name)) for name in OWN_JS]
+    parts = [("leaflet.js", _read(leaflet / "leaflet.js"))]
+    parts += [(name, _SOURCE_MAP.sub("", _own("vendor/" + name))) for name in VENDOR_JS]
+    parts += [(name, _own(name)) for name in OWN_JS]
     return "\n".join(f"/* {name} */\n{_script_safe(code, name)}" for name, code in parts)
 
 
 @lru_cache(maxsize=1)
 def page_css() -> str:
-    """Leaflet's, markercluster's and geonews' style sheets as one text, images inlined."""
+    """Leaflet's and geonews' style sheets as one text, images inlined."""
     leaflet = _xstatic_dir("leaflet")
-    cluster = _xstatic_dir("leaflet_markercluster")
-    parts = [
-        ("leaflet.css", _inline_images(_read(leaflet / "leaflet.css"), leaflet)),
-        ("MarkerCluster.css", _read(cluster / "MarkerCluster.css")),
-    ] + [(name, _own(name)) for name in OWN_CSS]
+    parts = [("leaflet.css", _inline_images(_read(leaflet / "leaflet.css"), leaflet))]
+    parts += [(name, _own(name)) for name in OWN_CSS]
     for name, css in parts:
         if "</style" in css.lower():
             raise ValueError(f"{name} cannot be inlined: it holds '</style'")

@@ -1,4 +1,4 @@
-"""The claims layer: the statements frame's data blob and the script that draws and filters it."""
+"""The claims layer: the statements frame's data blob and the script that counts, clusters and draws it."""
 
 from __future__ import annotations
 
@@ -8,26 +8,30 @@ from folium.template import Template
 from geonews.maps.payload import Payload
 from geonews.maps.safe import json_script
 
-__all__ = ["CLUSTER_THRESHOLD", "ClaimsLayer"]
+__all__ = ["CLUSTER_MAX_ZOOM", "CLUSTER_RADIUS", "ClaimsLayer"]
 
-#: Above this many markers, markers cluster by proximity; at or below it only overlapping ones do.
-CLUSTER_THRESHOLD = 50
+#: Places closer than this many pixels are grouped (supercluster's radius).
+CLUSTER_RADIUS = 64
+#: Above this zoom every place is drawn on its own.
+CLUSTER_MAX_ZOOM = 12
 
 
 class ClaimsLayer(MacroElement):
-    """Markers (one per row with a geometry), areas, popups, filters and contested places.
+    """Place markers and their clusters, areas as outlines, country tints, contested places.
 
     Parameters
     ----------
     payload : Payload
         The frame's data (:func:`geonews.maps.payload.build_payload`).
-    fit_max_zoom : int
-        Zoom limit when fitting the view to the data.
+    place_zoom : int
+        The closest zoom the opening view fits to.
 
     Notes
     -----
-    The page exposes the layer's API as ``window.geonewsMap`` (counts ``markers``, ``areas``,
-    ``visible``; ``setPeriod``, ``setClaimVisible``, ``setSideVisible``, ``contested()``).
+    The page exposes the layer's API as ``window.geonewsMap``: counts (``rows``, ``statements``, ``places``,
+    ``visible``), filters (``setClaimVisible``, ``setSideVisible``, ``setModalityVisible``,
+    ``setRoleVisible``, ``setPeriod``, ``setActor``), ``contested()``, ``focusPlace``, ``drawn()``, and
+    ``timings`` (milliseconds to parse, to first draw, of the last filter change).
     """
 
     _template = Template("""
@@ -40,9 +44,9 @@ class ClaimsLayer(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, payload: Payload, fit_max_zoom: int = 9):
+    def __init__(self, payload: Payload, place_zoom: int = 10):
         super().__init__()
         self._name = "GeonewsClaims"
         self.data_id = f"{self.get_name()}_data"
         self.blob = json_script(payload.data, self.data_id)
-        self.options = {"clusterThreshold": CLUSTER_THRESHOLD, "fitMaxZoom": fit_max_zoom}
+        self.options = {"clusterRadius": CLUSTER_RADIUS, "clusterMaxZoom": CLUSTER_MAX_ZOOM, "placeZoom": place_zoom}

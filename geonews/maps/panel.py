@@ -1,56 +1,48 @@
-"""The side panel of place mentions the map cannot draw (unresolved places), so none is lost."""
+"""The one panel (title, search, filters that are the legend, period, larger regions, unresolved places,
+base map) and the place stories; adding it last starts the map."""
 
 from __future__ import annotations
 
-from geonews.maps.box import HtmlBox
+from branca.element import MacroElement
+from folium.template import Template
+
 from geonews.maps.payload import Payload, Unresolved
-from geonews.maps.safe import escape
+from geonews.maps.safe import json_script
 
-__all__ = ["UnresolvedPanel", "panel_html"]
-
-
-def _item(entry: Unresolved) -> str:
-    before, name, after = entry.sentence
-    sentence = escape(before) + (f"<mark>{escape(name)}</mark>" if name else "") + escape(after)
-    source = escape(entry.source or "")
-    if entry.url:
-        source = (f'<a href="{escape(entry.url)}" target="_blank" rel="noopener noreferrer nofollow">'
-                  f'{source or escape(entry.url)}</a>')
-    meta = " · ".join(part for part in (escape(entry.title or ""), escape(entry.date or ""), source) if part)
-    return (
-        f'<li><b class="gn-place">{escape(entry.place_text or "—")}</b> '
-        f'<span class="gn-reason">{escape(entry.reason or "لم يُحدَّد موقعه · unresolved")}</span>'
-        f'<q>{sentence}</q>'
-        + (f'<div class="gn-src">{meta}</div>' if meta else "")
-        + "</li>"
-    )
+__all__ = ["Panel", "panel_data"]
 
 
-def panel_html(payload: Payload, element_id: str) -> str:
-    """The panel's HTML, every piece of article text escaped."""
-    items = "".join(_item(entry) for entry in payload.unresolved)
-    note = ""
-    if payload.placeless:
-        note = (f'<p class="gn-note">و{payload.placeless} تصريحاً بلا مكان مذكور · '
-                f'{payload.placeless} statements name no place</p>')
-    return (
-        f'<div id="{element_id}" class="geonews-box geonews-panel" dir="rtl" lang="ar" hidden>'
-        f'<details open><summary>أماكن لم يُحدَّد موقعها ({len(payload.unresolved)}) '
-        '<small>unresolved places</small></summary>'
-        f'<ol>{items}</ol>{note}</details></div>'
-    )
+def _unresolved(entry: Unresolved) -> dict:
+    item = {"p": entry.place_text, "x": list(entry.sentence), "r": entry.reason, "t": entry.title, "d": entry.date,
+            "s": entry.source, "u": entry.url}
+    return {key: value for key, value in item.items() if value is not None}
 
 
-class UnresolvedPanel(HtmlBox):
-    """The unresolved places as a Leaflet control (place name, its sentence, the reason).
+def panel_data(payload: Payload, title: str) -> dict:
+    """What the panel shows besides the claims: the title, the unresolved places, the placeless count."""
+    return {"title": title, "unresolved": [_unresolved(e) for e in payload.unresolved], "placeless": payload.placeless}
+
+
+class Panel(MacroElement):
+    """The panel and the story sheet; its script draws the claims and fits the view, so add it last.
 
     Parameters
     ----------
     payload : Payload
         The map's data.
-    position : str
-        A Leaflet control corner.
+    title : str
+        The map's title (shown as text, never as markup).
     """
 
-    def __init__(self, payload: Payload, position: str = "topleft"):
-        super().__init__(lambda element_id: panel_html(payload, element_id), "GeonewsUnresolved", position)
+    _template = Template("""
+        {% macro html(this, kwargs) %}{{ this.blob }}{% endmacro %}
+        {% macro script(this, kwargs) %}
+        geonews.start({{ this._parent.get_name() }}, {{ this.data_id|tojson }}, {});
+        {% endmacro %}
+    """)
+
+    def __init__(self, payload: Payload, title: str):
+        super().__init__()
+        self._name = "GeonewsPanel"
+        self.data_id = f"{self.get_name()}_data"
+        self.blob = json_script(panel_data(payload, title), self.data_id)

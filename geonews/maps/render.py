@@ -1,23 +1,21 @@
-"""Assemble the map: a folium map without online assets, the basemap, the claims and the controls."""
+"""Assemble the map: a folium map without online assets, the basemap, the claims, the panel and the stories."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from geonews.files import replacing
 from geonews.maps.assets import InlineAssets
 from geonews.maps.basemap import Basemap
 from geonews.maps.claims import ClaimsLayer
-from geonews.maps.layercontrol import LayerControl
-from geonews.maps.legend import Legend
-from geonews.maps.panel import UnresolvedPanel
+from geonews.maps.panel import Panel
 from geonews.maps.payload import build_payload
-from geonews.maps.timecontrol import TimeControl
-from geonews.maps.title import DEFAULT_TITLE, TitleBar
-from geonews.files import replacing
+from geonews.maps.strings import PageSetup
 
-__all__ = ["build_map", "render_html", "write_atomic"]
+__all__ = ["DEFAULT_TITLE", "MAX_ZOOM", "build_map", "render_html", "write_atomic"]
 
 MAX_ZOOM = 18
+DEFAULT_TITLE = "خريطة الادعاءات"
 
 
 def build_map(frame, *, title: str | None = None, online_tiles: bool = True):
@@ -26,11 +24,12 @@ def build_map(frame, *, title: str | None = None, online_tiles: bool = True):
     Parameters
     ----------
     frame : geopandas.GeoDataFrame
-        One row per (statement, place), columns of ``geonews.schema.FRAME_COLUMNS``.
+        One row per (statement, place), columns of ``geonews.schema.FRAME_COLUMNS`` (``modality`` and
+        ``role`` read when present).
     title : str, optional
-        Shown at the top of the map and as the page title.
+        Shown at the top of the panel and as the page title.
     online_tiles : bool
-        Offer online tile layers (``xyzservices``) in the layer control; never shown by default.
+        Offer online tile layers (``xyzservices``) in the panel; never shown by default.
 
     Returns
     -------
@@ -40,23 +39,19 @@ def build_map(frame, *, title: str | None = None, online_tiles: bool = True):
 
     payload = build_payload(frame)
     title = title or DEFAULT_TITLE
-    # tiles=None: the offline basemap is drawn by Basemap; maxZoom must be set for markercluster
-    fmap = folium.Map(location=None, tiles=None, zoom_start=2, control_scale=True, prefer_canvas=False,
-                      maxZoom=MAX_ZOOM, minZoom=2, worldCopyJump=True)
+    fmap = folium.Map(location=None, tiles=None, zoom_start=2, control_scale=False, prefer_canvas=False,
+                      zoom_control=False, maxZoom=MAX_ZOOM, minZoom=2, worldCopyJump=True)
     # change the instance's lists, never the class's (that would change every later folium map)
     fmap.default_js = []
     fmap.default_css = []
     fmap.get_root().header.add_child(InlineAssets(title), name="geonews_assets")
+    fmap.get_root().header.add_child(
+        folium.Element('<meta name="viewport" content="width=device-width, initial-scale=1.0">'), name="viewport")
 
-    Basemap(tiles=online_tiles).add_to(fmap)
+    PageSetup().add_to(fmap)
+    Basemap(view=payload.data["view"], tiles=online_tiles).add_to(fmap)
     ClaimsLayer(payload).add_to(fmap)
-    if payload.unresolved or payload.placeless:
-        UnresolvedPanel(payload).add_to(fmap)
-    if payload.data["days"]:
-        TimeControl(payload.data["days"]).add_to(fmap)
-    Legend(payload).add_to(fmap)
-    TitleBar(payload, title).add_to(fmap)
-    LayerControl().add_to(fmap)
+    Panel(payload, title).add_to(fmap)
     return fmap
 
 

@@ -15,9 +15,12 @@ from functools import lru_cache
 from gazetteer.tables import load_table
 
 __all__ = [
+    "CLAIM_PLACE_TYPES",
     "ClaimStyle",
+    "MODALITY_LABELS",
     "PRECISION_LABELS",
     "RELATION_LABELS",
+    "ROLE_LABELS",
     "SideStyle",
     "claim_style",
     "claim_styles",
@@ -39,7 +42,29 @@ RELATION_LABELS = {
     "south": ("جنوب", "south of"),
     "east": ("شرق", "east of"),
     "west": ("غرب", "west of"),
+    "northeast": ("شمال شرق", "northeast of"),
+    "northwest": ("شمال غرب", "northwest of"),
+    "southeast": ("جنوب شرق", "southeast of"),
+    "southwest": ("جنوب غرب", "southwest of"),
     "near": ("قرب", "near"),
+}
+#: Claim types whose ``event`` places of ``asserted`` statements are where a claim happened (the contract).
+CLAIM_PLACE_TYPES = frozenset({"control", "advance", "attack", "diplomacy"})
+#: Statement modality (the contract's values, in the order the map lists them): (Arabic, English).
+MODALITY_LABELS = {
+    "asserted": ("وقع أو قائم (حسب الخبر)", "asserted"),
+    "negated": ("لم يقع (نفي)", "negated"),
+    "denied": ("نُفي وقوعه", "denied"),
+    "threat": ("تهديد", "threat"),
+    "planned": ("مخطَّط له", "planned"),
+    "conditional": ("مشروط", "conditional"),
+}
+#: A place's role in its statement (the contract's values): (Arabic, English).
+ROLE_LABELS = {
+    "event": ("مكان الحدث", "where it happened"),
+    "party": ("اسم لطرف (أنقرة = الحكومة التركية)", "stands for a party"),
+    "origin": ("مقرّ أو منشأ", "where someone is based"),
+    "mention": ("مذكور فقط", "only mentioned"),
 }
 #: ACLED-style geo_precision: (Arabic, English).
 PRECISION_LABELS = {
@@ -105,11 +130,11 @@ def claim_style(claim_type: str | None) -> ClaimStyle:
 
 
 def side_style(side: str | None) -> SideStyle:
-    """Style of ``side`` (``None`` is ``"unknown"``): ``side_styles.csv``, else a colour of the palette
-    chosen by the side's name (the same colour in every map)."""
+    """Style of ``side`` (``None`` is ``"unknown"``): ``side_styles.csv``, else "another side" in Arabic, its
+    own name in English and a colour of the palette chosen by the side's name (the same colour in every map)."""
     side = side or "unknown"
     known = side_styles().get(side)
     if known is None:
         digest = hashlib.sha1(side.encode("utf-8")).digest()
-        known = SideStyle(side, side, side, _PALETTE[digest[0] % len(_PALETTE)])
+        known = SideStyle(side, "طرف آخر", side, _PALETTE[digest[0] % len(_PALETTE)])
     return known

@@ -1,527 +1,580 @@
-/* geonews map: claims as markers and areas, popups, filters (claim type, side, period), contested places. */
+/* geonews map: the claims. Statements and their places live in typed arrays; a filter change recounts
+   them in one pass, places below country level are clustered with supercluster and drawn as a few
+   hundred DOM markers at most, areas are canvas outlines, country-level statements tint their country. */
 (function () {
   "use strict";
   var geonews = window.geonews;
-  var el = geonews.el;
 
-  var UNIT_LABELS = {
-    km2: "كم²",
-    localities: "بلدة وقرية",
-    killed: "قتيل",
-    wounded: "جريح",
-    people: "شخص",
-    percent: "٪"
-  };
+  var KIND_PLACE = 0;
+  var KIND_COUNTRY = 1;
+  var KIND_REGION = 2;
+
+  function indexOfKey(list, key) {
+    for (var i = 0; i < list.length; i++) if (list[i].key === key) return i;
+    return -1;
+  }
+
+  function popcount(x) {
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
 
   /**
-   * Draw the claims of the JSON blob `dataId` on `map`; return the API that filters them.
-   * options: {clusterThreshold, fitMaxZoom}
+   * Draw the claims of the JSON blob `dataId` on `map`; return the API that filters and explains them.
+   * options: {clusterRadius, clusterMaxZoom, placeZoom}
    */
   geonews.claims = function (map, dataId, options) {
     var ctx = geonews.context(map);
-    var data = geonews.readJSON(dataId);
-    var claims = data.claims;
-    var sides = data.sides;
-    var contestedSet = Object.create(null);
+    var started = performance.now();
+    var D = geonews.readJSON(dataId);
+    var S = D.strings;
+    var claims = D.claims;
+    var sides = D.sides;
+    var mods = D.modalities;
+    var roles = D.roles;
+    var days = D.days;
+    var nClaims = claims.length;
+    var nSides = sides.length;
+    var nSt = D.statements.a.length;
+    var nRows = D.rows.s.length;
+    var nPl = D.places.lat.length;
+    var nAreas = D.areas.length;
+
+    var stClaim = Uint8Array.from(D.statements.c);
+    var stSide = Uint16Array.from(D.statements.sd);
+    var stMod = Uint8Array.from(D.statements.m);
+    var stArticle = Int32Array.from(D.statements.a);
+    var artDay = Int32Array.from(D.articles.d);
+    var stDay = new Int32Array(nSt);
+    for (var s0 = 0; s0 < nSt; s0++) stDay[s0] = artDay[stArticle[s0]];
+    var rowSt = Int32Array.from(D.rows.s);
+    var rowPl = Int32Array.from(D.rows.pl);
+    var rowAr = Int32Array.from(D.rows.ar);
+    var rowRole = Uint8Array.from(D.rows.ro);
+    var plKind = Uint8Array.from(D.places.k);
+    var plLat = Float64Array.from(D.places.lat);
+    var plLon = Float64Array.from(D.places.lon);
+
+    var CONTROL = indexOfKey(claims, "control");
+    var ASSERTED = indexOfKey(mods, "asserted");
+    var EVENT = indexOfKey(roles, "event");
+    var UNKNOWN = indexOfKey(sides, "unknown");
+    var MENTION = indexOfKey(claims, "mention");
+
     var state = {
-      claimOn: claims.map(function () { return true; }),
+      claimOn: claims.map(function (c) { return c.key !== "mention"; }),
       sideOn: sides.map(function () { return true; }),
-      from: null,
-      to: null
+      modOn: mods.map(function (m) { return m.key === "asserted"; }),
+      roleOn: roles.map(function (r) { return r.key === "event"; }),
+      from: 0,
+      to: days.length - 1,
+      actor: null, // folded actor text, or null
+      actorLabel: null
     };
-    var controlIndex = -1;
-    claims.forEach(function (claim, i) {
-      if (claim.key === "control") controlIndex = i;
-    });
 
-    map.createPane("geonews-areas").style.zIndex = 410;
+    var stVis = new Uint8Array(nSt);
+    var rowVis = new Uint8Array(nRows);
+    var plCount = new Int32Array(nPl);
+    var plStrong = new Int32Array(nPl); // asserted statements at their event place
+    var plClaim = new Int32Array(nPl * nClaims);
+    var plSide = new Int32Array(nPl * nSides);
+    var plMask = new Uint32Array(nPl);
+    var contested = new Uint8Array(nPl);
+    var arCount = new Int32Array(nAreas);
+    var arSide = new Int32Array(nAreas * nSides);
+    var regionCount = new Int32Array(nPl);
+    var countryCounts = Object.create(null);
+    var visible = { rows: 0, statements: 0, places: 0, countries: 0, regions: 0, areas: 0, contested: 0 };
 
-    var many = data.rows.length > options.clusterThreshold;
-    var cluster = L.markerClusterGroup({
-      maxClusterRadius: many ? 60 : 16,
-      chunkedLoading: true,
-      chunkInterval: 120,
-      showCoverageOnHover: false,
-      spiderfyOnMaxZoom: true,
-      removeOutsideVisibleBounds: true,
-      iconCreateFunction: clusterIcon
-    });
-    var areaGroup = L.featureGroup();
+    var actorFold = null; // statement -> folded actor text, made on first use
+    function str(i) { return i >= 0 ? S[i] : null; }
 
-    var items = data.rows.map(function (row, index) {
-      var statement = data.statements[row.s];
-      var article = data.articles[statement.a];
-      var place = data.places[row.pl];
-      var item = {
-        index: index,
-        row: row,
-        place: place,
-        id: place.id || null,
-        statement: statement,
-        article: article,
-        claim: statement.c,
-        side: statement.sd,
-        day: article.day || null,
-        contested: false,
-        marker: null,
-        area: null,
-        shown: false
-      };
-      item.marker = L.marker(place.ll, { icon: markerIcon(item), riseOnHover: true, keyboard: true });
-      item.marker.geonewsItem = item;
-      item.marker.bindPopup(function () { return popup(item); }, popupOptions());
-      item.marker.bindTooltip(function () { return tooltip(item); }, { direction: "top", offset: [0, -14] });
-      if (typeof row.ar === "number") {
-        item.area = areaLayer(item, data.areas[row.ar]);
+    function inPeriod(day) {
+      return day < 0 || (day >= state.from && day <= state.to);
+    }
+
+    function recount() {
+      var i;
+      var nVisSt = 0;
+      for (i = 0; i < nSt; i++) {
+        var on = state.claimOn[stClaim[i]] && state.sideOn[stSide[i]] && state.modOn[stMod[i]] && inPeriod(stDay[i]);
+        if (on && state.actor !== null) on = actorFold[i].indexOf(state.actor) >= 0;
+        stVis[i] = on ? 1 : 0;
+        if (on) nVisSt += 1;
       }
-      return item;
-    });
-
-    function popupOptions() {
-      // keep popups clear of the title bar at the top
-      return { maxWidth: 380, minWidth: 260, className: "geonews-popup-wrap",
-        autoPanPaddingTopLeft: [30, 90], autoPanPaddingBottomRight: [30, 30] };
-    }
-
-    function sideColor(item) {
-      return geonews.color(sides[item.side].color, "#607d8b");
-    }
-
-    function markerIcon(item) {
-      var claim = claims[item.claim];
-      var classes = ["geonews-marker", "gn-claim-" + claim.key, "gn-side-" + item.side];
-      if (item.contested) classes.push("geonews-contested");
-      if (item.area || typeof item.row.ar === "number") classes.push("gn-has-area");
-      var html = geonews.iconSvg(claim.icon, sideColor(item), 26);
-      if (item.contested) html += '<span class="gn-flag" aria-hidden="true">⚔</span>';
-      return L.divIcon({ className: classes.join(" "), html: html, iconSize: [26, 26], iconAnchor: [13, 13], popupAnchor: [0, -12] });
-    }
-
-    function clusterIcon(group) {
-      var markers = group.getAllChildMarkers();
-      var perSide = {};
-      var contested = false;
-      markers.forEach(function (marker) {
-        var item = marker.geonewsItem;
-        perSide[item.side] = (perSide[item.side] || 0) + 1;
-        if (item.contested) contested = true;
-      });
-      var n = markers.length;
-      var stops = [];
-      var at = 0;
-      Object.keys(perSide).forEach(function (side) {
-        var next = at + (perSide[side] / n) * 360;
-        var color = geonews.color(sides[side].color, "#607d8b");
-        stops.push(color + " " + at.toFixed(1) + "deg " + next.toFixed(1) + "deg");
-        at = next;
-      });
-      var size = n < 10 ? 32 : n < 100 ? 38 : n < 1000 ? 46 : 54;
-      return L.divIcon({
-        className: "geonews-cluster" + (contested ? " geonews-contested" : ""),
-        html: '<div class="gn-ring" style="background:conic-gradient(' + stops.join(",") + ')">' +
-          '<span data-count="' + n + '">' + n + "</span></div>",
-        iconSize: [size, size]
-      });
-    }
-
-    function areaLayer(item, area) {
-      var depth = area.type === "MultiPolygon" ? 2 : 1;
-      var latlngs = L.GeoJSON.coordsToLatLngs(area.coordinates, depth);
-      var uses = Math.max(1, area.k || 1);
-      // weaker claims and vaguer areas are fainter; a mere mention is almost only an outline
-      var mention = claims[item.claim].key === "mention";
-      var unknown = sides[item.side].key === "unknown";
-      var target = mention ? 0.04 : item.row.p >= 3 ? 0.1 : 0.22;
-      if (unknown) target /= 2;
-      // identical areas stack: keep their combined fill near the target
-      var fill = 1 - Math.pow(1 - target, 1 / uses);
-      var layer = L.polygon(latlngs, {
-        pane: "geonews-areas",
-        className: "geonews-area gn-claim-" + claims[item.claim].key + " gn-precision-" + (item.row.p || 0),
-        color: sideColor(item),
-        weight: mention ? 0.8 : 1.6,
-        opacity: mention ? 0.5 : 0.85,
-        dashArray: item.row.p >= 3 || mention ? "6 5" : null,
-        fillColor: sideColor(item),
-        fillOpacity: Math.max(fill, 0.005)
-      });
-      layer.geonewsItem = item;
-      layer.bindPopup(function () { return popup(item); }, popupOptions());
-      layer.bindTooltip(function () { return tooltip(item); }, { sticky: true, direction: "top" });
-      return layer;
-    }
-
-    /** The place name as written in the sentence. */
-    function written(item) {
-      var hl = item.row.hl;
-      return hl ? (item.statement.x || "").slice(hl[0], hl[1]) : item.row.pt || "";
-    }
-
-    function placeName(item) {
-      var place = item.place;
-      var parts = [];
-      if (place.na) parts.push(el("b", { text: place.na }));
-      if (place.na && place.n) parts.push(" · ");
-      if (place.n) parts.push(el("bdi", { dir: "ltr", lang: "en", className: "gn-latin", text: place.n }));
-      if (!parts.length) parts.push(el("b", { text: written(item) || "?" }));
-      return parts;
-    }
-
-    function tooltip(item) {
-      var claim = claims[item.claim];
-      var side = sides[item.side];
-      return el("div", { dir: "rtl", className: "geonews-tip" }, placeName(item).concat([
-        el("br"),
-        el("small", {}, [claim.ar + " ", el("bdi", { dir: "ltr", text: claim.en }), " — " + side.ar])
-      ]));
-    }
-
-    function sentence(item) {
-      var text = item.statement.x || "";
-      var hl = item.row.hl;
-      if (!hl) return el("blockquote", { className: "gn-sentence", text: text });
-      return el("blockquote", { className: "gn-sentence" }, [
-        text.slice(0, hl[0]),
-        el("mark", { text: text.slice(hl[0], hl[1]) }),
-        text.slice(hl[1])
-      ]);
-    }
-
-    function field(label, children) {
-      return [el("dt", { text: label }), el("dd", {}, children)];
-    }
-
-    function quantity(q) {
-      var parts = [];
-      if (q.v !== null && q.v !== undefined) {
-        var unit = q.u ? UNIT_LABELS[q.u] || q.u : "";
-        parts.push(el("bdi", { className: "gn-number", text: Number(q.v).toLocaleString("ar") + (unit ? " " + unit : "") }));
-      }
-      if (q.t) parts.push(el("span", { className: "gn-qtext", text: (parts.length ? " — " : "") + "«" + q.t + "»" }));
-      return el("li", {}, parts);
-    }
-
-    function sourceLink(article) {
-      var url = geonews.safeUrl(article.u);
-      var label = article.s || (url ? url.replace(/^https?:\/\//i, "").split("/")[0] : null);
-      if (!label) return null;
-      if (!url) return el("span", { text: label });
-      return el("a", { href: url, target: "_blank", rel: "noopener noreferrer nofollow", text: label });
-    }
-
-    function competing(item) {
-      var rows = items.filter(function (other) {
-        return other.claim === controlIndex && other.id === item.id && inPeriod(other);
-      });
-      rows.sort(function (a, b) {
-        return (a.day || "").localeCompare(b.day || "") || a.index - b.index;
-      });
-      var list = el("ol", { className: "gn-competing" }, rows.map(function (other) {
-        var side = sides[other.side];
-        var text = other.statement.x || "";
-        if (text.length > 180) text = text.slice(0, 177) + "…";
-        return el("li", {}, [
-          el("span", { className: "gn-swatch", style: "background:" + geonews.color(side.color, "#607d8b") }),
-          el("b", { text: side.ar + (other.statement.ac ? " (" + other.statement.ac + ")" : "") }),
-          other.day ? el("bdi", { className: "gn-date", text: " " + other.day }) : null,
-          el("div", { className: "gn-competing-text", text: text }),
-          el("div", { className: "gn-competing-src" }, [
-            other.article.t ? el("span", { text: other.article.t + " " }) : null,
-            sourceLink(other.article)
-          ])
-        ]);
-      }));
-      return el("section", { className: "gn-contested-box" }, [
-        el("h4", { text: "⚔ مكان متنازع عليه · contested place" }),
-        el("p", { text: "ادعاءات سيطرة متنافسة في الفترة المعروضة:" }),
-        list
-      ]);
-    }
-
-    function popup(item) {
-      var row = item.row;
-      var st = item.statement;
-      var art = item.article;
-      var claim = claims[item.claim];
-      var side = sides[item.side];
-      var dl = el("dl", { className: "gn-fields" });
-      var add = function (pair) { pair.forEach(function (node) { dl.appendChild(node); }); };
-
-      if (st.sp) add(field("المتحدث", [st.sp]));
-      if (st.ac || st.tg) {
-        add(field("الفاعل ← الهدف", [
-          el("span", { text: st.ac || "—" }),
-          el("span", { className: "gn-arrow", text: " ← " }),
-          el("span", { text: st.tg || "—" })
-        ]));
-      }
-      add(field("الطرف", [
-        el("span", { className: "gn-swatch", style: "background:" + sideColor(item) }),
-        el("span", { text: side.ar + " · " }),
-        el("bdi", { dir: "ltr", lang: "en", text: side.en })
-      ]));
-      if (st.q && st.q.length) add(field("الأرقام", [el("ul", { className: "gn-quantities" }, st.q.map(quantity))]));
-
-      var relation = row.r && data.relations[row.r] ? data.relations[row.r] : null;
-      var precision = row.p ? data.precisions[String(row.p)] : null;
-      var ll = item.place.ll;
-      var place = placeName(item).concat([
-        el("div", { className: "gn-coords", dir: "ltr",
-          text: ll[0].toFixed(4) + ", " + ll[1].toFixed(4) + (item.place.cc ? " · " + item.place.cc : "") })
-      ]);
-      if (relation) {
-        place.push(el("div", { className: "gn-relation" }, [
-          "العلاقة: " + relation[0] + " · ", el("bdi", { dir: "ltr", lang: "en", text: relation[1] })
-        ]));
-      }
-      if (precision) {
-        place.push(el("div", { className: "gn-relation" }, [
-          "الدقة " + row.p + ": " + precision[0] + " · ", el("bdi", { dir: "ltr", lang: "en", text: precision[1] })
-        ]));
-      }
-      add(field("المكان", place));
-      add(field("المقال", [
-        art.t ? el("div", { className: "gn-title", text: art.t }) : null,
-        el("div", { className: "gn-meta" }, [
-          art.d ? el("bdi", { className: "gn-date", text: art.d }) : null,
-          art.d ? " · " : null,
-          sourceLink(art)
-        ])
-      ]));
-
-      return el("div", { className: "geonews-popup", dir: "rtl", lang: "ar" }, [
-        el("div", { className: "gn-head" }, [
-          el("span", { className: "gn-badge", style: "background:" + sideColor(item) }, [claim.ar]),
-          el("span", { className: "gn-claim-en", dir: "ltr", lang: "en", text: claim.en })
-        ]),
-        sentence(item),
-        dl,
-        item.contested ? competing(item) : null
-      ]);
-    }
-
-    function inPeriod(item) {
-      if (!item.day) return true;
-      if (state.from !== null && item.day < state.from) return false;
-      if (state.to !== null && item.day > state.to) return false;
-      return true;
-    }
-
-    function isVisible(item) {
-      return state.claimOn[item.claim] && state.sideOn[item.side] && inPeriod(item);
-    }
-
-    function updateContested() {
-      var perPlace = Object.create(null); // keys are untrusted ids: no prototype
-      if (controlIndex >= 0) {
-        items.forEach(function (item) {
-          if (item.claim !== controlIndex || !item.id || !inPeriod(item)) return;
-          var key = sides[item.side].key;
-          if (key === "unknown") return;
-          (perPlace[item.id] = perPlace[item.id] || Object.create(null))[key] = true;
-        });
-      }
-      contestedSet = Object.create(null);
-      Object.keys(perPlace).forEach(function (id) {
-        if (Object.keys(perPlace[id]).length > 1) contestedSet[id] = true;
-      });
-      var changed = [];
-      items.forEach(function (item) {
-        var contested = item.claim === controlIndex && !!item.id && !!contestedSet[item.id] && inPeriod(item);
-        if (contested !== item.contested) {
-          item.contested = contested;
-          item.marker.setIcon(markerIcon(item));
-          if (item.shown) changed.push(item.marker);
+      plCount.fill(0);
+      plStrong.fill(0);
+      plClaim.fill(0);
+      plSide.fill(0);
+      plMask.fill(0);
+      arCount.fill(0);
+      arSide.fill(0);
+      regionCount.fill(0);
+      countryCounts = Object.create(null);
+      var cc = D.places.cc;
+      var nVisRows = 0;
+      for (i = 0; i < nRows; i++) {
+        var st = rowSt[i];
+        var p = rowPl[i];
+        var kind = plKind[p];
+        // contested: asserted control of one place below country level by two sides, within the period
+        if (kind === KIND_PLACE && stClaim[st] === CONTROL && stMod[st] === ASSERTED && rowRole[i] === EVENT &&
+            stSide[st] !== UNKNOWN && inPeriod(stDay[st])) {
+          plMask[p] |= 1 << (stSide[st] % 32);
         }
-      });
-      return changed;
+        if (!stVis[st] || !state.roleOn[rowRole[i]]) {
+          rowVis[i] = 0;
+          continue;
+        }
+        rowVis[i] = 1;
+        nVisRows += 1;
+        if (kind === KIND_PLACE) {
+          plCount[p] += 1;
+          plClaim[p * nClaims + stClaim[st]] += 1;
+          plSide[p * nSides + stSide[st]] += 1;
+          if (stMod[st] === ASSERTED && rowRole[i] === EVENT) plStrong[p] += 1;
+          var a = rowAr[i];
+          if (a >= 0) {
+            arCount[a] += 1;
+            arSide[a * nSides + stSide[st]] += 1;
+          }
+        } else if (kind === KIND_COUNTRY) {
+          var code = str(cc[p]);
+          if (code) countryCounts[code] = (countryCounts[code] || 0) + 1;
+        } else {
+          regionCount[p] += 1;
+        }
+      }
+      var nPlaces = 0;
+      var nContested = 0;
+      for (i = 0; i < nPl; i++) {
+        contested[i] = popcount(plMask[i]) >= 2 ? 1 : 0;
+        if (contested[i]) nContested += 1;
+        if (plCount[i] > 0) nPlaces += 1;
+      }
+      var nRegions = 0;
+      for (i = 0; i < nPl; i++) if (regionCount[i] > 0) nRegions += 1;
+      var nAreasShown = 0;
+      for (i = 0; i < nAreas; i++) if (arCount[i] > 0) nAreasShown += 1;
+      visible = { rows: nVisRows, statements: nVisSt, places: nPlaces, countries: Object.keys(countryCounts).length,
+        regions: nRegions, areas: nAreasShown, contested: nContested };
     }
 
-    var areaCount = items.filter(function (item) { return item.area; }).length;
+    function dominant(counts, offset, n, skip) {
+      var best = -1;
+      var bestN = 0;
+      for (var i = 0; i < n; i++) {
+        var v = counts[offset + i];
+        if (i === skip) continue;
+        if (v > bestN) { best = i; bestN = v; }
+      }
+      if (best < 0 && skip >= 0 && counts[offset + skip] > 0) best = skip;
+      return best;
+    }
+    function placeSide(p) { return dominant(plSide, p * nSides, nSides, UNKNOWN); }
+    function placeClaim(p) {
+      // the strongest claim present: control, advance, attack, diplomacy, then mention
+      var best = dominant(plClaim, p * nClaims, nClaims, MENTION);
+      return best;
+    }
+    function sideColor(i) { return i >= 0 ? geonews.color(sides[i].color, "#607d8b") : "#90a4ae"; }
+
+    // -- clustering -----------------------------------------------------------------------------
+    var index = null;
+    function reindex() {
+      var points = [];
+      for (var p = 0; p < nPl; p++) {
+        if (plKind[p] !== KIND_PLACE || plCount[p] === 0) continue;
+        points.push({ type: "Feature", properties: { p: p }, geometry: { type: "Point", coordinates: [plLon[p], plLat[p]] } });
+      }
+      index = new window.Supercluster({
+        radius: options.clusterRadius,
+        extent: 256, // Leaflet's tile size: the radius is in screen pixels
+        maxZoom: options.clusterMaxZoom,
+        minPoints: 2,
+        map: function (props) {
+          var c = new Array(nClaims);
+          for (var i = 0; i < nClaims; i++) c[i] = plClaim[props.p * nClaims + i];
+          return { n: plCount[props.p], c: c, x: contested[props.p] };
+        },
+        reduce: function (acc, props) {
+          acc.n += props.n;
+          acc.x += props.x;
+          for (var i = 0; i < nClaims; i++) acc.c[i] += props.c[i];
+        }
+      }).load(points);
+    }
+
+    // -- drawing --------------------------------------------------------------------------------
+    map.createPane("geonews-areas").style.zIndex = 410;
+    var areaRenderer = L.canvas({ pane: "geonews-areas", padding: 0.4, tolerance: 2 });
+    var areaLayers = new Array(nAreas);
+    var areaGroup = L.layerGroup().addTo(map);
+    var markerGroup = L.layerGroup().addTo(map);
+    var selected = { kind: null, id: null, areas: [] };
+    var drawn = []; // what the last render drew, for tests and the bench
+
+    function areaStyle(a, hover) {
+      var side = dominant(arSide, a * nSides, nSides, UNKNOWN);
+      var color = sideColor(side);
+      var on = hover || selected.areas.indexOf(a) >= 0;
+      return { color: color, weight: on ? 2.4 : 1.5, opacity: 0.9, fill: true, fillColor: color,
+        fillOpacity: hover ? 0.2 : on ? 0.12 : 0, dashArray: null };
+    }
+    function areaLayer(a) {
+      if (!areaLayers[a]) {
+        var g = D.areas[a];
+        var latlngs = L.GeoJSON.coordsToLatLngs(g.coordinates, g.type === "MultiPolygon" ? 2 : 1);
+        var layer = L.polygon(latlngs, L.extend({ renderer: areaRenderer, className: "geonews-area" }, areaStyle(a, false)));
+        layer.on("mouseover", function () { layer.setStyle(areaStyle(a, true)); });
+        layer.on("mouseout", function () { layer.setStyle(areaStyle(a, false)); });
+        layer.on("click", function (e) {
+          L.DomEvent.stop(e);
+          if (ctx.story) ctx.story.openArea(a);
+        });
+        areaLayers[a] = layer;
+      }
+      return areaLayers[a];
+    }
+    function drawAreas() {
+      for (var a = 0; a < nAreas; a++) {
+        var on = arCount[a] > 0;
+        var layer = areaLayers[a];
+        if (on) {
+          layer = areaLayer(a);
+          layer.setStyle(areaStyle(a, false));
+          if (!areaGroup.hasLayer(layer)) areaGroup.addLayer(layer);
+        } else if (layer && areaGroup.hasLayer(layer)) {
+          areaGroup.removeLayer(layer);
+        }
+      }
+    }
+
+    function glyph(claim, size, fg) {
+      return geonews.iconSvg(claims[claim].icon, null, size, fg);
+    }
+
+    function placeIcon(p) {
+      var side = placeSide(p);
+      var claim = placeClaim(p);
+      var color = sideColor(side);
+      var fg = geonews.isLight(color) ? "#1f1f1f" : "#ffffff";
+      var weak = plStrong[p] === 0;
+      var regional = D.places.rg[p] === 1;
+      var classes = ["geonews-place", "gn-p-" + p];
+      if (weak) classes.push("gn-weak");
+      if (regional) classes.push("gn-regional");
+      if (contested[p]) classes.push("gn-contested");
+      if (selected.kind === "place" && selected.id === p) classes.push("gn-selected");
+      var n = plCount[p];
+      var html = '<span class="gn-disc" style="background:' + color + ';color:' + fg + '">' +
+        (claim >= 0 ? glyph(claim, 16, fg) : "") + "</span>";
+      if (n > 1) html += '<b class="gn-n">' + geonews.escapeHtml(geonews.number(ctx, n)) + "</b>";
+      if (contested[p]) html += '<i class="gn-x" aria-hidden="true">⚔</i>';
+      return L.divIcon({ className: classes.join(" "), html: html, iconSize: [26, 26], iconAnchor: [13, 13] });
+    }
+
+    function clusterIcon(props) {
+      var order = [];
+      for (var i = 0; i < nClaims; i++) if (props.c[i] > 0 && i !== MENTION) order.push(i);
+      order.sort(function (a, b) { return props.c[b] - props.c[a] || a - b; });
+      if (!order.length && MENTION >= 0 && props.c[MENTION] > 0) order.push(MENTION);
+      var split = order.slice(0, 2).map(function (i) {
+        return '<i class="gn-split-' + geonews.escapeHtml(claims[i].key) + '">' + glyph(i, 11, "#37474f") +
+          geonews.escapeHtml(geonews.number(ctx, props.c[i])) + "</i>";
+      }).join("");
+      var n = props.n;
+      var width = Math.max(40, 12 + Math.min(order.length, 2) * 24);
+      var html = '<div class="gn-cluster-box"><b>' +
+        geonews.escapeHtml(geonews.number(ctx, n)) + "</b>" + '<span class="gn-split">' + split + "</span></div>";
+      return L.divIcon({ className: "geonews-cluster", html: html, iconSize: [width, 38], iconAnchor: [width / 2, 19] });
+    }
+
+    // markers drawn now, by what they show: a redraw keeps those that did not change (DOM work is the cost)
+    var live = new Map();
+
+    function placeKey(p) {
+      return "p" + p + ":" + plCount[p] + ":" + placeSide(p) + ":" + placeClaim(p) + ":" + (plStrong[p] > 0 ? 1 : 0) +
+        ":" + contested[p] + ":" + (selected.kind === "place" && selected.id === p ? 1 : 0) + ":" + ctx.lang;
+    }
+    function clusterKey(f, props) {
+      return "c" + f.geometry.coordinates[0].toFixed(5) + "," + f.geometry.coordinates[1].toFixed(5) + ":" + props.n +
+        ":" + props.c.join(",") + ":" + props.x + ":" + ctx.lang;
+    }
+    function tipOnHover(marker, make, offset) {
+      if (geonews.narrow(map)) return;
+      marker.once("mouseover", function () {
+        marker.bindTooltip(make, { direction: "top", offset: [0, offset] }).openTooltip();
+      });
+    }
+
+    function render() {
+      drawn = [];
+      if (!index) return;
+      var zoom = Math.round(map.getZoom());
+      var b = map.getBounds().pad(0.25);
+      var west = Math.max(-180, b.getWest());
+      var east = Math.min(180, b.getEast());
+      var items = index.getClusters([west, Math.max(-85, b.getSouth()), east, Math.min(85, b.getNorth())], zoom);
+      var next = new Map();
+      items.forEach(function (f) {
+        var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+        var props = f.properties;
+        var key = props.cluster ? clusterKey(f, props) : placeKey(props.p);
+        var marker = live.get(key);
+        if (props.cluster) drawn.push({ cluster: true, n: props.n, x: props.x, id: props.cluster_id });
+        else drawn.push({ cluster: false, n: plCount[props.p], p: props.p, contested: !!contested[props.p] });
+        if (marker) {
+          marker.geonews = props; // a cluster's id changes with the index
+          live.delete(key);
+          next.set(key, marker);
+          return;
+        }
+        if (props.cluster) {
+          marker = L.marker(ll, { icon: clusterIcon(props), keyboard: true, riseOnHover: true, title: "" });
+          marker.on("click", function () { openCluster(marker.geonews.cluster_id, ll); });
+          tipOnHover(marker, function () { return clusterTip(marker.geonews); }, -16);
+        } else {
+          var p = props.p;
+          marker = L.marker(ll, { icon: placeIcon(p), keyboard: true, riseOnHover: true, title: "" });
+          marker.on("click", function () { if (ctx.story) ctx.story.openPlace(p); });
+          tipOnHover(marker, function () { return placeTip(p); }, -14);
+        }
+        marker.geonews = props;
+        next.set(key, marker);
+        markerGroup.addLayer(marker);
+      });
+      live.forEach(function (marker) { markerGroup.removeLayer(marker); });
+      live = next;
+    }
+
+    function openCluster(id, ll) {
+      var zoom = index.getClusterExpansionZoom(id);
+      if (zoom <= options.clusterMaxZoom && zoom > map.getZoom()) {
+        map.setView(ll, zoom);
+        return;
+      }
+      var leaves = index.getLeaves(id, Infinity).map(function (f) { return f.properties.p; });
+      if (ctx.story) ctx.story.openPlaces(leaves);
+    }
+
+    function placeName(p) {
+      var na = str(D.places.na[p]);
+      var n = str(D.places.n[p]);
+      if (ctx.lang === "en") return n || na || api.writtenName(p) || "?";
+      return na || api.writtenName(p) || "?";
+    }
+
+    function placeTip(p) {
+      var claim = placeClaim(p);
+      var side = placeSide(p);
+      return geonews.el("div", { className: "geonews-tip" }, [
+        geonews.el("b", { text: placeName(p) }),
+        geonews.el("br"),
+        geonews.el("small", { text: geonews.number(ctx, plCount[p]) + " " + geonews.t(ctx, "statements") +
+          (claim >= 0 ? " · " + geonews.label(ctx, claims[claim]) : "") + (side >= 0 ? " · " + geonews.label(ctx, sides[side]) : "") }),
+        contested[p] ? geonews.el("div", { className: "gn-tip-x", text: "⚔ " + geonews.t(ctx, "contested") }) : null
+      ]);
+    }
+    function clusterTip(props) {
+      var parts = [];
+      for (var i = 0; i < nClaims; i++) {
+        if (props.c[i] > 0) parts.push(geonews.label(ctx, claims[i]) + " " + geonews.number(ctx, props.c[i]));
+      }
+      return geonews.el("div", { className: "geonews-tip" }, [
+        geonews.el("b", { text: geonews.number(ctx, props.n) + " " + geonews.t(ctx, "statements") }),
+        geonews.el("br"),
+        geonews.el("small", { text: parts.join(" · ") }),
+        props.x ? geonews.el("div", { className: "gn-tip-x", text: "⚔ " + geonews.number(ctx, props.x) + " " + geonews.t(ctx, "contestedPlaces") }) : null
+      ]);
+    }
+
+    var lastRefresh = 0;
+    var steps = {};
+    function refresh() {
+      var t0 = performance.now();
+      recount();
+      var t1 = performance.now();
+      reindex();
+      var t2 = performance.now();
+      drawAreas();
+      var t3 = performance.now();
+      render();
+      var t4 = performance.now();
+      if (ctx.basemap) ctx.basemap.setCountryCounts(countryCounts);
+      var t5 = performance.now();
+      geonews.notify(ctx);
+      var t6 = performance.now();
+      steps = { count: t1 - t0, cluster: t2 - t1, areas: t3 - t2, markers: t4 - t3, countries: t5 - t4, panel: t6 - t5 };
+      lastRefresh = t6 - t0;
+    }
+
+    map.on("moveend", render);
+
+    // -- the API --------------------------------------------------------------------------------
     var api = {
       map: map,
-      markers: items.length,
-      areas: areaCount,
-      visible: { markers: 0, areas: 0 },
+      data: D,
       ready: false,
-      days: data.days,
+      rows: nRows,
+      statements: nSt,
+      places: nPl,
+      areas: nAreas,
+      days: days,
       claims: claims.map(function (c) { return c.key; }),
-      sides: sides.map(function (s) { return s.key; }),
-      contested: function () { return Object.keys(contestedSet).sort(); },
-      /** Show only articles dated from..to (ISO days, inclusive; null = open). */
-      setPeriod: function (from, to) {
-        state.from = from || null;
-        state.to = to || null;
+      sides: sides.map(function (c) { return c.key; }),
+      modalities: mods.map(function (c) { return c.key; }),
+      roles: roles.map(function (c) { return c.key; }),
+      state: state,
+      timings: { parse: 0, first: 0, refresh: 0 },
+      get visible() { return visible; },
+      get countryCounts() { return countryCounts; },
+      /** Milliseconds each step of the last filter change took. */
+      get steps() { return steps; },
+      str: str,
+      placeName: placeName,
+      sideColor: sideColor,
+      kind: function (p) { return plKind[p]; },
+      isContested: function (p) { return !!contested[p]; },
+      contested: function () {
+        var ids = [];
+        for (var p = 0; p < nPl; p++) if (contested[p]) ids.push(str(D.places.id[p]) || String(p));
+        return ids.sort();
+      },
+      rowVisible: function (r) { return rowVis[r] === 1; },
+      statementVisible: function (s) { return stVis[s] === 1; },
+      /** The name as written in the sentence of a row of place `p` (the first one). */
+      writtenName: function (p) {
+        for (var r = 0; r < nRows; r++) {
+          if (rowPl[r] !== p) continue;
+          var h0 = D.rows.h0[r];
+          if (h0 >= 0) return (str(D.statements.x[rowSt[r]]) || "").slice(h0, D.rows.h1[r]);
+          if (D.rows.pt[r] >= 0) return str(D.rows.pt[r]);
+        }
+        return null;
+      },
+      rowsWhere: function (test) {
+        var out = [];
+        for (var r = 0; r < nRows; r++) if (test(r)) out.push(r);
+        return out;
+      },
+      rowsOfPlace: function (p) { return api.rowsWhere(function (r) { return rowPl[r] === p; }); },
+      rowsOfArea: function (a) { return api.rowsWhere(function (r) { return rowAr[r] === a; }); },
+      rowsOfCountry: function (code) {
+        return api.rowsWhere(function (r) {
+          var p = rowPl[r];
+          return plKind[p] === KIND_COUNTRY && str(D.places.cc[p]) === code;
+        });
+      },
+      rowPlace: function (r) { return rowPl[r]; },
+      rowStatement: function (r) { return rowSt[r]; },
+      rowDay: function (r) { return stDay[rowSt[r]]; },
+      regions: function () {
+        var out = [];
+        for (var p = 0; p < nPl; p++) if (plKind[p] === KIND_REGION && regionCount[p] > 0) out.push([p, regionCount[p]]);
+        return out.sort(function (a, b) { return b[1] - a[1]; });
+      },
+      placeCount: function (p) { return plCount[p]; },
+      select: function (kind, id, areas) {
+        selected = { kind: kind, id: id, areas: areas || [] };
+        for (var a = 0; a < nAreas; a++) if (areaLayers[a]) areaLayers[a].setStyle(areaStyle(a, false));
+        render();
+      },
+      setClaimVisible: function (key, on) { return api.set("claimOn", api.claims.indexOf(key), on); },
+      setSideVisible: function (key, on) { return api.set("sideOn", api.sides.indexOf(key), on); },
+      setModalityVisible: function (key, on) { return api.set("modOn", api.modalities.indexOf(key), on); },
+      setRoleVisible: function (key, on) { return api.set("roleOn", api.roles.indexOf(key), on); },
+      set: function (what, i, on) {
+        if (i < 0) return lastRefresh;
+        state[what][i] = !!on;
         refresh();
+        return lastRefresh;
       },
-      setClaimVisible: function (key, on) {
-        var i = api.claims.indexOf(key);
-        if (i >= 0) { state.claimOn[i] = !!on; refresh(); }
+      /** Show only articles dated from..to (YYYY-MM-DD, inclusive; null = open). Undated ones stay. */
+      setPeriod: function (from, to) {
+        state.from = from ? lowerBound(from) : 0;
+        state.to = to ? lowerBound(to, true) : days.length - 1;
+        refresh();
+        return lastRefresh;
       },
-      setSideVisible: function (key, on) {
-        var i = api.sides.indexOf(key);
-        if (i >= 0) { state.sideOn[i] = !!on; refresh(); }
+      setPeriodIndex: function (from, to) {
+        state.from = from;
+        state.to = to;
+        refresh();
+        return lastRefresh;
       },
-      fit: fit,
-      /** One summary per drawn row: claim, side, place id, contested, shown. */
-      rows: function () {
-        return items.map(function (item) {
-          return { claim: claims[item.claim].key, side: sides[item.side].key, id: item.id,
-            contested: item.contested, shown: item.shown, area: !!item.area };
+      /** Only statements whose actor (as written) holds `text` (folded); null shows every actor. */
+      setActor: function (text) {
+        if (text && !actorFold) {
+          actorFold = new Array(nSt);
+          for (var s = 0; s < nSt; s++) actorFold[s] = geonews.fold(str(D.statements.ac[s]) || "");
+        }
+        state.actor = text ? geonews.fold(text) : null;
+        state.actorLabel = text || null;
+        refresh();
+        return lastRefresh;
+      },
+      refresh: refresh,
+      render: render,
+      drawn: function () { return drawn.slice(); },
+      /** Fit the opening view: where most places below country level are, clear of the panel. */
+      fit: function () {
+        var view = D.view;
+        var padding = ctx.panel ? ctx.panel.padding() : { topLeft: [20, 20], bottomRight: [20, 20] };
+        if (!view) {
+          map.setView([30, 30], 3, { animate: false });
+          return;
+        }
+        map.fitBounds(view, { paddingTopLeft: padding.topLeft, paddingBottomRight: padding.bottomRight, animate: false,
+          maxZoom: options.placeZoom });
+      },
+      /** Centre place `p` (zoomed in enough to see it alone) and open its story; resolves to its marker element. */
+      focusPlace: function (p, open) {
+        // the closest zoom from 8 on at which the place is drawn on its own, not in a cluster
+        for (var z = Math.max(Math.round(map.getZoom()), 8); z <= options.clusterMaxZoom + 1; z++) {
+          map.setView([plLat[p], plLon[p]], z, { animate: false });
+          render();
+          if (api.markerElement(p)) break;
+        }
+        if (open !== false && ctx.story) ctx.story.openPlace(p);
+        return api.markerElement(p);
+      },
+      markerElement: function (p) {
+        var found = null;
+        markerGroup.eachLayer(function (m) {
+          if (m.geonews && !m.geonews.cluster && m.geonews.p === p) found = m.getElement();
         });
+        return found;
       },
-      /** Centre row `index`'s marker and zoom or spiderfy until it is drawn; resolves to its element. */
-      reveal: function (index) {
-        var item = items[index];
-        return new Promise(function (resolve, reject) {
-          if (!item || !item.shown) {
-            reject(new Error("row " + index + " is not shown"));
-            return;
-          }
-          var marker = item.marker;
-          var tries = 0;
-          var step = function () {
-            var element = marker.getElement();
-            if (element && map.getBounds().contains(marker.getLatLng())) {
-              resolve(element);
-              return;
-            }
-            if (++tries > 12) {
-              reject(new Error("row " + index + " could not be revealed"));
-              return;
-            }
-            var parent = cluster.getVisibleParent(marker);
-            if (parent && parent !== marker && parent.spiderfy &&
-                (parent.getBounds().getNorthEast().equals(parent.getBounds().getSouthWest()) ||
-                 map.getZoom() >= map.getMaxZoom())) {
-              parent.spiderfy();
-            } else {
-              // centre it (clear of the panels at the sides), closer each time it is still in a cluster
-              var zoom = parent && parent !== marker ? Math.min(map.getZoom() + 2, map.getMaxZoom()) : map.getZoom();
-              map.setView(marker.getLatLng(), zoom, { animate: false });
-            }
-            window.setTimeout(step, 350); // markercluster animates its changes
-          };
-          map.closePopup();
-          if (cluster._spiderfied) cluster.unspiderfy();
-          map.setView(marker.getLatLng(), map.getZoom(), { animate: false });
-          window.setTimeout(step, 350);
-        });
+      placeIndex: function (id) {
+        for (var p = 0; p < nPl; p++) if (str(D.places.id[p]) === id) return p;
+        return -1;
       }
     };
 
-    function refresh() {
-      var changed = updateContested();
-      var add = [];
-      var remove = [];
-      items.forEach(function (item) {
-        var show = isVisible(item);
-        if (show === item.shown) return;
-        item.shown = show;
-        (show ? add : remove).push(item.marker);
-        if (item.area) {
-          if (show) areaGroup.addLayer(item.area);
-          else areaGroup.removeLayer(item.area);
-        }
-      });
-      if (remove.length) cluster.removeLayers(remove);
-      if (add.length) cluster.addLayers(add);
-      if (changed.length) cluster.refreshClusters(changed);
-      api.visible = counts();
-      geonews.notify(ctx);
-    }
-
-    /** Markers and areas shown now (areas count only while the areas layer is on). */
-    function counts() {
-      var markers = 0;
-      var areas = 0;
-      var areasOn = map.hasLayer(areaGroup);
-      items.forEach(function (item) {
-        if (!item.shown) return;
-        markers += 1;
-        if (item.area && areasOn) areas += 1;
-      });
-      return { markers: markers, areas: areas };
-    }
-
-    /** Fit the view to the data, keeping it clear of the panels at the sides when they are there. */
-    function fit(animate) {
-      if (!data.bounds) {
-        map.setView([30, 30], 3);
-        return;
+    function lowerBound(day, upper) {
+      var lo = 0;
+      var hi = days.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (upper ? days[mid] <= day : days[mid] < day) lo = mid + 1;
+        else hi = mid;
       }
-      var box = map.getContainer();
-      var size = map.getSize();
-      var width = function (selector) {
-        var node = box.querySelector(selector);
-        return node ? node.offsetWidth : 0;
-      };
-      var left = Math.min(width(".leaflet-top.leaflet-left"), size.x * 0.3);
-      var right = Math.min(Math.max(width(".leaflet-top.leaflet-right"), width(".leaflet-bottom.leaflet-right")), size.x * 0.3);
-      map.fitBounds(data.bounds, {
-        paddingTopLeft: [left + 20, 60],
-        paddingBottomRight: [right + 20, 30],
-        maxZoom: options.fitMaxZoom,
-        animate: animate !== false
-      });
+      return upper ? lo - 1 : lo;
     }
 
-    // overlays for the layer control: one per claim type, one per side; toggling filters the claims
-    claims.forEach(function (claim, i) {
-      var layer = L.layerGroup().addTo(map);
-      layer.geonewsFilter = { kind: "claim", index: i };
-      ctx.overlays.push({
-        html: '<span class="gn-overlay gn-overlay-claim' + (i === 0 ? " gn-first" : "") + '" data-claim="' + claim.key + '">' +
-          geonews.iconSvg(claim.icon, "#455a64", 16) + " " + geonews.escapeHtml(claim.ar) +
-          ' <bdi class="gn-en" dir="ltr">' + geonews.escapeHtml(claim.en) + "</bdi>" +
-          ' <small><bdi dir="ltr">(' + claim.n + ")</bdi></small></span>",
-        layer: layer
-      });
-    });
-    sides.forEach(function (side, i) {
-      var layer = L.layerGroup().addTo(map);
-      layer.geonewsFilter = { kind: "side", index: i };
-      ctx.overlays.push({
-        html: '<span class="gn-overlay gn-overlay-side' + (i === 0 ? " gn-first" : "") + '" data-side="' + i + '">' +
-          '<span class="gn-swatch" style="background:' + geonews.color(side.color, "#607d8b") + '"></span>' +
-          geonews.escapeHtml(side.ar) +
-          (side.en !== side.ar ? ' <bdi class="gn-en" dir="ltr">' + geonews.escapeHtml(side.en) + "</bdi>" : "") +
-          ' <small><bdi dir="ltr">(' + side.n + ")</bdi></small></span>",
-        layer: layer
-      });
-    });
-    if (areaCount) {
-      ctx.overlays.push({
-        html: '<span class="gn-overlay gn-overlay-areas gn-first" data-areas="1"><span class="gn-area-swatch"></span>' +
-          'المناطق <bdi class="gn-en" dir="ltr">areas</bdi> <small><bdi dir="ltr">(' + areaCount + ")</bdi></small></span>",
-        layer: areaGroup
-      });
-    }
-    function onOverlay(e) {
-      if (e.layer === areaGroup) {
-        api.visible = counts();
-        geonews.notify(ctx);
-        return;
-      }
-      var f = e.layer && e.layer.geonewsFilter;
-      if (!f) return;
-      var on = e.type === "overlayadd";
-      if (f.kind === "claim") state.claimOn[f.index] = on;
-      else state.sideOn[f.index] = on;
-      refresh();
-    }
-    map.on("overlayadd overlayremove", onOverlay);
-
-    areaGroup.addTo(map);
-    cluster.addTo(map);
     ctx.claims = api;
-    fit();
-    refresh();
-    // once every control is on the map, fit again around them; then the map is ready
-    window.setTimeout(function () {
-      fit(false);
+    api.timings.parse = performance.now() - started;
+    api.start = function () {
+      refresh();
+      api.fit();
+      render();
+      api.timings.first = performance.now() - started;
+      api.timings.refresh = lastRefresh;
       api.ready = true;
-    }, 0);
+    };
+    ctx.langListeners.push(function () { render(); });
     return api;
   };
 })();
