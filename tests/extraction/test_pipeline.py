@@ -94,3 +94,9 @@ def test_documents_share_no_state(nlp):
     nlp.statements(first)
     [s] = nlp.statements(second)
     assert s.speaker is None  # the first article's speaker does not go on into the second
+
+
+def test_every_dev_article_extracts(nlp):
+    """All 1,306 ANT articles go through every component without an error."""
+    for article in iter_articles([shared_data("ant_conflict_dev.jsonl")]):
+        nlp.statements(article)

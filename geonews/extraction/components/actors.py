@@ -130,10 +130,8 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
         while j > i + 1 and norms[j - 1] in _FUNCTION_ENDS:  # a phrase does not end on و
             j -= 1
         words = text[tokens[i].start - offset:tokens[j - 1].end - offset]
-        actor = next((lex.actor_adjectives[n] for n in norms[i + 1:j] if n.lstrip("و") in lex.actor_adjectives), None)
-        if actor is None:
-            actor = next((lex.actor_adjectives[n.lstrip("و")] for n in norms[i + 1:j]
-                          if n.lstrip("و") in lex.actor_adjectives), None)
+        actor = next((lex.actor_adjectives[n.lstrip("و")] for n in norms[i + 1:j]
+                      if n.lstrip("و") in lex.actor_adjectives), None)  # القوات التركية: Turkey's
         span = ActorSpan(actor, i, j, _strip_conjunction(words))
         span.target = not lex.grammar["target_marker"].isdisjoint(norms[max(0, i - _TARGET_REACH):i])
         out.append(span)
