@@ -49,3 +49,22 @@ def test_an_area_across_the_antimeridian_stays_in_one_piece(gz):
     disc, _ = area_for(place, "near")
     minx, _, maxx, _ = disc.bounds
     assert maxx > 180 and maxx - minx < 2  # one piece past 180°, not a band around the globe
+
+
+@pytest.mark.parametrize(("relation", "dy", "dx"), [("northeast", 1, 1), ("northwest", 1, -1), ("southeast", -1, 1),
+                                                    ("southwest", -1, -1)])
+def test_compound_direction_sector_of_a_town(gz, relation, dy, dx):
+    aleppo = gz.geocode("حلب")
+    area, precision = area_for(aleppo, relation)
+    c = area.centroid
+    assert precision == 2
+    assert (c.y - aleppo.latitude) * dy > 0 and (c.x - aleppo.longitude) * dx > 0
+
+
+@pytest.mark.parametrize(("relation", "dy", "dx"), [("northeast", 1, 1), ("southwest", -1, -1)])
+def test_compound_direction_quarter_of_a_country(gz, relation, dy, dx):
+    syria = gz.geocode("سوريا")
+    area, precision = area_for(syria, relation)
+    full_north, _ = area_for(syria, "north" if dy > 0 else "south")
+    assert precision == 3 and area.area < full_north.area  # a quarter, not the half
+    assert area.within(full_north.buffer(1e-9))

@@ -1,8 +1,9 @@
 """Relations to areas: the shape a statement's place takes on the map, and its geo_precision.
 
 ``in``/``center`` keep the point; ``countryside`` (ريف X) is a ring around a town, without the
-town; ``north``/``south``/``east``/``west`` are a sector on that side of a town, or the part of a
-country's polygon on that side; ``near`` is a disc around the place. Areas are drawn with great-circle
+town; ``north``/``south``/``east``/``west`` and ``northeast``/``northwest``/``southeast``/``southwest`` (جنوب
+غربي) are a sector on that side of a town (a quarter of the circle centred on the bearing), or the part
+of a country's polygon on that side (a half; the quarter between two halves for a compound direction); ``near`` is a disc around the place. Areas are drawn with great-circle
 distances and azimuths from the place on a sphere of the Earth's mean radius (within 0.5 % of the
 ellipsoid: far finer than the areas' own precision; the same shapes as in a local azimuthal equidistant
 projection, without building a projection per place) and stored in EPSG:4326.
@@ -23,7 +24,8 @@ from .countries import country_shape
 __all__ = ["town_radius_km", "area_for"]
 
 _LARGE = frozenset({"continent", "region", "country", "admin1", "water", "terrain"})
-_BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+             "southwest": 225.0, "west": 270.0, "northwest": 315.0}
 #: How far the countryside, a side sector or "near" reaches beyond a town's own radius (km).
 COUNTRYSIDE_KM, SECTOR_KM, NEAR_KM = 25.0, 25.0, 15.0
 
@@ -66,12 +68,17 @@ def _sector(place: Place, radius_m: float, bearing: float, inner_m: float = 0.0)
 
 
 def _side_of(geometry, bearing: float):
-    """The part of a (WGS84) polygon on one side of its centre."""
+    """The part of a (WGS84) polygon on one side of its centre: a half for north/east/south/west, the
+    quarter between two halves for northeast, southeast, southwest, northwest."""
     c = geometry.centroid
     minx, miny, maxx, maxy = geometry.bounds
-    half = {0.0: box(minx, c.y, maxx, maxy), 180.0: box(minx, miny, maxx, c.y),
-            90.0: box(c.x, miny, maxx, maxy), 270.0: box(minx, miny, c.x, maxy)}[bearing]
-    return geometry.intersection(half)
+    halves = {0.0: box(minx, c.y, maxx, maxy), 180.0: box(minx, miny, maxx, c.y),
+              90.0: box(c.x, miny, maxx, maxy), 270.0: box(minx, miny, c.x, maxy)}
+    if bearing in halves:
+        return geometry.intersection(halves[bearing])
+    north_south = 0.0 if bearing in (45.0, 315.0) else 180.0
+    east_west = 90.0 if bearing in (45.0, 135.0) else 270.0
+    return geometry.intersection(halves[north_south].intersection(halves[east_west]))
 
 
 def area_for(place: Place, relation: str, extent_km: float | None = None) -> tuple[object, int]:
@@ -92,7 +99,7 @@ def area_for(place: Place, relation: str, extent_km: float | None = None) -> tup
     elif relation == "near":
         area = Polygon(_circle(place, radius + NEAR_KM * 1000.0))
     else:
-        raise ValueError(f"Expected a relation among in, center, countryside, north, south, east, west, near; "
+        raise ValueError(f"Expected a relation among in, center, countryside, near and the eight directions; "
                          f"instead got: {relation!r}.")
     land = country_shape(place.country_code)
     if land is not None and relation != "near":

@@ -20,3 +20,16 @@ def test_a_side_word_with_a_pronoun_repeats_the_place(run):
     places = doc.sents[0].places
     assert [(u.text, u.relation) for u in places] == [("دمشق", "south"), ("شماليها", "north")]
     assert places[1].place == places[0].place and places[1].mention is None
+
+
+@pytest.mark.parametrize(("text", "name", "relation"), [
+    ("وقصفت الطائرات مواقع جنوب غربي سوريا.", "سوريا", "southwest"),
+    ("تقدمت القوات شمال شرق حلب.", "حلب", "northeast"),
+    ("وقعت اشتباكات جنوب شرق دمشق.", "دمشق", "southeast"),
+    ("سيطرت القوات على قرى شمال غربي حماة.", "حماة", "northwest"),
+])
+def test_compound_directions(run, text, name, relation):
+    """جنوب غربي سوريا is southwest, not west."""
+    doc = run("relations", text)
+    [use] = [u for u in doc.sents[0].places if u.text == name]
+    assert use.relation == relation
