@@ -31,7 +31,7 @@ class Actor:
 
 
 @dataclass(frozen=True)
-class Lexicons:
+class Lexicons:  # not slotted: cached properties
     """Every geonews lexicon, normalised."""
 
     claims: Matcher        # -> claim type
@@ -54,6 +54,33 @@ class Lexicons:
     actor_adjectives: dict = field(compare=False)   # nationality adjective -> the Actor it names after such a noun
     force_nouns: frozenset = field(compare=False)   # nouns of armed groups (قوات، مسلحين، فصائل)
     agent_heads: frozenset = field(compare=False)   # nouns heading a phrase that names an actor (agent_heads.csv)
+    numerals: dict = field(compare=False)           # number word -> its value (numerals.csv: خمس -> 5)
+
+    @functools.cached_property
+    def casualty_stems(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The stems of verbs of killing and of wounding (grammar.csv ``kill_stem``, ``wound_stem``)."""
+        return tuple(self.grammar["kill_stem"]), tuple(self.grammar.get("wound_stem", ()))
+
+    @functools.cached_property
+    def approximations(self) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
+        """Approximations before a number, as word tuples grouped by length, longest first."""
+        by_length: dict[int, set[tuple[str, ...]]] = {}
+        for phrase in self.grammar["approximation"]:
+            words = tuple(phrase.split())
+            by_length.setdefault(len(words), set()).add(words)
+        return tuple((n, frozenset(v)) for n, v in sorted(by_length.items(), reverse=True))
+
+    @functools.cached_property
+    def _casualty_pattern(self):
+        import re
+
+        words = sorted(set(self.numerals) | set(self.casualty_stems[0]) | set(self.casualty_stems[1]), key=len)
+        return re.compile("|".join(re.escape(w) for w in reversed(words)))
+
+    def casualty_words_in(self, text: str) -> bool:
+        """Whether a text may hold a number word or a verb of killing or wounding (a quick search on the
+        normalised text, before any token is looked at)."""
+        return self._casualty_pattern.search(normalize(text)) is not None
 
     def tokenize(self, text: str, offset: int = 0) -> Tokens:
         """Tokens of ``text`` flagged for these lexicons' matchers."""
@@ -118,4 +145,5 @@ def load_lexicons() -> Lexicons:
         actor_adjectives=adjectives,
         force_nouns=frozenset(forces),
         agent_heads=frozenset(normalize(r["word"]) for r in load_table("geonews.data", "agent_heads.csv")),
+        numerals={normalize(r["word"]): int(r["value"]) for r in load_table("geonews.data", "numerals.csv")},
     )

@@ -35,3 +35,20 @@ def test_component_gives_each_figure_its_token(run):
 def test_quiet_sentences_are_passed_by(run):
     doc = run("quantities", "الطقس معتدل اليوم وبلغت الحرارة 30 درجة.")
     assert doc.sents[0].quiet and doc.sents[0].quantities == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل رجل وأصيب 6 آخرون", [(1, "killed"), (6, "wounded")]),          # killed and wounded apart
+    ("شنت الطائرات خمس وعشرين غارة على إدلب", [(25, "strikes")]),       # numbers in words
+    ("قتل ما لا يقل عن 14 مدنيا", [(14, "killed")]),                    # an approximation before the number
+    ("أصيب جنديان في الهجوم", [(2, "wounded")]),                         # a dual
+    ("وقتل ثلاثة أشخاص", [(3, "killed")]),
+    ("الاثنين الماضي وصل الوفد", []),                                    # Monday is no number
+])
+def test_casualties(lex, text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text, lex)] == expected
+
+
+def test_an_approximation_phrase_is_part_of_the_figure(lex):
+    [q] = find_quantities("قتل ما لا يقل عن 14 مدنيا", lex)
+    assert q.text == "ما لا يقل عن 14 مدنيا"

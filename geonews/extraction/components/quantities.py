@@ -23,6 +23,9 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "012345678
 #: How far before a number a verb of killing makes it a count of the killed.
 _KILL_REACH = 3
 _FROM = "من"
+#: The dual ending of a person noun in the nominative (جنديان، مدنيان); plural endings.
+_DUAL = ("ان",)
+_PLURAL = ("ين", "ون", "ات")
 
 
 @component("quantities", requires=("sent.tokens",), sets=("sent.quantities",))
@@ -47,51 +50,116 @@ def find_quantities(text: str, lex) -> list[Quantity]:
 
 
 def figures(text: str, lex, tokens: list[Token] | None = None, offset: int = 0) -> list[tuple[int, Quantity]]:
-    """(index of its first token, figure) for each figure in ``text``.
+    """(index of its first token, figure) for each figure in ``text``: numerals (12، ٣٥، 4.5) and number
+    words (خمس وعشرين), with a multiplier after them (ألف، مليون), the unit the words after them give,
+    a verb of killing or wounding before them (the unit becomes ``killed`` or ``wounded``) and an
+    approximation before them (أكثر من، ما لا يقل عن); and a single or dual person right after a verb of
+    killing or wounding (قتل رجل: 1 killed; أصيب جنديان: 2 wounded).
 
     ``tokens``: the text's tokens when already made (their offsets start at ``offset``)."""
     out: list[tuple[int, Quantity]] = []
-    if _DIGIT.search(text) is None:  # most sentences have no digit, so no figure: a cheap search first
-        return out
+    numerals = lex.numerals
+    if _DIGIT.search(text) is None and not lex.casualty_words_in(text):
+        return out  # most sentences have no digit and no word of number or casualty: a cheap search first
     units, multipliers = lex.units, lex.multipliers
     if tokens is None:
         tokens, offset = lex.tokenize(text), 0
-    starts = getattr(tokens, "starts", None) or [t.start for t in tokens]
-    for m in _NUMBER.finditer(text):
-        i = bisect.bisect_left(starts, m.start() + offset)  # the token the number starts, if one does
-        if i == len(starts) or starts[i] != m.start() + offset:
-            continue
-        value = _value(m.group())
-        j = i + 1
-        if j < len(tokens) and tokens[j].norm in multipliers:
-            value *= multipliers[tokens[j].norm]
+    norms = tokens.norms if hasattr(tokens, "norms") else [t.norm for t in tokens]
+    numbers = _digit_numbers(text, tokens, offset)
+    if not numerals.keys().isdisjoint(norms):
+        numbers = sorted(numbers + _word_numbers(norms, numerals))
+    counted = set()  # tokens some figure already covers
+    for i, after_number, number in numbers:
+        j, value = after_number, number
+        if j < len(tokens) and norms[j] in multipliers:
+            value *= multipliers[norms[j]]
             j += 1
         end = tokens[j - 1].end - offset
         unit = None
         after = _unit_after(tokens, j, units)
         if after is not None:
             unit, end = after[0], after[1] - offset
-        if (unit is None or unit in lex.people_units) and _killed_before(tokens, i, lex):
-            unit = "killed"
+        first = _approximation_start(norms, i, lex)
+        casualty = _casualty_before(norms, first, lex)  # قتل ما لا يقل عن 14 مدنيا: the verb before the approximation
+        if (unit is None or unit in lex.people_units) and casualty is not None:
+            unit = casualty
         if unit is None:
             continue
-        first = _approximation_start(tokens, i, lex)
+        counted.update(range(first, j + 2))
         out.append((first, Quantity(value, unit, text[tokens[first].start - offset:end])))
+    for k in units.candidates(tokens):  # قتل رجل، أصيب جنديان: one or two, with no number
+        if k in counted or k == 0:
+            continue
+        hit = units.match(tokens, k)
+        casualty = _casualty_before(norms, k, lex, reach=1)
+        if hit is None or casualty is None or (hit[1] not in lex.people_units and hit[1] != "people"):
+            continue
+        count = _singular_or_dual(norms[k])
+        if count is not None:
+            out.append((k - 1, Quantity(count, casualty, text[tokens[k - 1].start - offset:tokens[k].end - offset])))
+    out.sort(key=lambda figure: figure[0])
     return out
 
 
-def _killed_before(tokens: list[Token], i: int, lex) -> bool:
-    """A killing verb within three words before the number (تمكنوا من قتل أكثر من 25)."""
-    stems = tuple(lex.grammar["kill_stem"])
-    return any(tokens[k].norm.lstrip("وف").startswith(stems) for k in range(max(0, i - _KILL_REACH), i))
+def _digit_numbers(text: str, tokens, offset: int) -> list[tuple[int, int, float]]:
+    """(first token, token after it, value) of each numeral written in digits."""
+    out = []
+    if _DIGIT.search(text) is None:
+        return out
+    starts = getattr(tokens, "starts", None) or [t.start for t in tokens]
+    for m in _NUMBER.finditer(text):
+        i = bisect.bisect_left(starts, m.start() + offset)  # the token the number starts, if one does
+        if i < len(starts) and starts[i] == m.start() + offset:
+            out.append((i, i + 1, _value(m.group())))
+    return out
 
 
-def _approximation_start(tokens: list[Token], i: int, lex) -> int:
-    """Index of the first word of "أكثر من" / "نحو" / "حوالي" before the number, else the number's."""
-    if i >= 2 and tokens[i - 1].norm == _FROM and tokens[i - 2].norm in lex.grammar["comparative"]:
+def _word_numbers(norms: list[str], numerals: dict[str, int]) -> list[tuple[int, int, float]]:
+    """(first token, token after it, value) of each run of number words joined by و (خمس وعشرين: 25)."""
+    out, i = [], 0
+    while i < len(norms):
+        if norms[i] not in numerals:
+            i += 1
+            continue
+        j, value = i + 1, numerals[norms[i]]
+        while j < len(norms) and norms[j][:1] == "و" and norms[j][1:] in numerals:
+            value += numerals[norms[j][1:]]
+            j += 1
+        out.append((i, j, float(value)))
+        i = j
+    return out
+
+
+def _casualty_before(norms: list[str], i: int, lex, reach: int = _KILL_REACH) -> str | None:
+    """``killed`` or ``wounded`` when a verb of killing or wounding stands within ``reach`` words before
+    token ``i`` (the nearest decides: قتل رجل وأصيب 6), else ``None``."""
+    kill, wound = lex.casualty_stems
+    for k in range(i - 1, max(-1, i - reach - 1), -1):
+        word = norms[k].lstrip("وف")
+        if word.startswith(kill):
+            return "killed"
+        if word.startswith(wound):
+            return "wounded"
+    return None
+
+
+def _singular_or_dual(norm: str) -> int | None:
+    """1 for a singular person noun (رجل، مدنيا), 2 for a dual (جنديان، مدنيين is plural: None)."""
+    if norm.endswith(_DUAL):
+        return 2
+    if norm.endswith(_PLURAL):
+        return None
+    return 1
+
+
+def _approximation_start(norms: list[str], i: int, lex) -> int:
+    """Index of the first word of an approximation right before the number (أكثر من، نحو، ما لا يقل عن),
+    else the number's."""
+    if i >= 2 and norms[i - 1] == _FROM and norms[i - 2] in lex.grammar["comparative"]:
         return i - 2
-    if i >= 1 and tokens[i - 1].norm in lex.grammar["approximation"]:
-        return i - 1
+    for length, phrases in lex.approximations:
+        if i >= length and tuple(norms[i - length:i]) in phrases:
+            return i - length
     return i
 
 
