@@ -55,6 +55,7 @@ class Lexicons:  # not slotted: cached properties
     force_nouns: frozenset = field(compare=False)   # nouns of armed groups (قوات، مسلحين، فصائل)
     agent_heads: frozenset = field(compare=False)   # nouns heading a phrase that names an actor (agent_heads.csv)
     numerals: dict = field(compare=False)           # number word -> its value (numerals.csv: خمس -> 5)
+    place_anaphora: dict = field(compare=False)     # definite place noun -> the feature it refers back to
 
     @functools.cached_property
     def casualty_stems(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -146,4 +147,5 @@ def load_lexicons() -> Lexicons:
         force_nouns=frozenset(forces),
         agent_heads=frozenset(normalize(r["word"]) for r in load_table("geonews.data", "agent_heads.csv")),
         numerals={normalize(r["word"]): int(r["value"]) for r in load_table("geonews.data", "numerals.csv")},
+        place_anaphora={normalize(r["word"]): r["feature"] for r in load_table("geonews.data", "place_anaphora.csv")},
     )

@@ -17,3 +17,25 @@ def test_clitics_stay_outside_the_name(run):
     doc = run("anaphora", text)
     [use] = doc.sents[1].places
     assert text[use.start:use.end] == use.text and use.place.country_code == "IQ"
+
+
+def test_a_town_named_before_is_what_this_town_means(run):
+    doc = run("anaphora", "دخلت القوات مدينة منبج. ثم انسحبت من هذه المدينة.")
+    [use] = doc.sents[1].places
+    assert use.text == "المدينة" and use.place.name == "Manbij" and use.mention is None
+
+
+def test_after_a_claim_cue_the_definite_noun_refers_back(run):
+    doc = run("anaphora", "سيطرت القوات على بلدة كفرنبودة. وقال المرصد إن الطائرات قصفت البلدة بعد ساعات.")
+    [use] = doc.sents[1].places
+    assert use.text == "البلدة" and use.place is None  # the town the gazetteer lacks, named again
+
+
+def test_the_generic_word_before_a_name_is_no_anaphor(run):
+    doc = run("anaphora", "دخلت القوات مدينة منبج. ثم قصفت المدينة الصناعية في حلب.")
+    assert [u.text for u in doc.sents[1].places] == ["حلب"]
+
+
+def test_no_antecedent_of_that_kind_no_place(run):
+    doc = run("anaphora", "زار الوفد سوريا. ثم قصفت الطائرات المدينة.")
+    assert doc.sents[1].places == []

@@ -1,5 +1,8 @@
-"""``anaphora``: البلاد / هذا البلد name the last country the article named before (or in) the sentence:
-each becomes a place of its sentence."""
+"""``anaphora``: words that name a place named before become places of their sentence — البلاد / هذا البلد
+the last country the article named before (or in) the sentence; a definite place noun (``place_anaphora.csv``:
+المدينة، البلدة، المحافظة) the last place of its kind named in that sentence or the two before it, when a
+demonstrative precedes it (هذه البلدة) or a locative preposition or a claim cue does (سيطرت على المدينة) and
+no place name follows it (then it is only the generic word before that name)."""
 
 from __future__ import annotations
 
@@ -9,16 +12,23 @@ from ..tokens import Tokens, forms
 
 __all__ = ["anaphora", "country_word_positions"]
 
+#: How many sentences back a place noun's antecedent may be named.
+_REACH = 2
+
 
 @component("anaphora", requires=("sent.places",), sets=("sent.places",))
 def anaphora(doc: Doc) -> Doc:
-    """Add the last country named as a place wherever a sentence says "the country"."""
+    """Add the places that "the country", "this town" … refer back to."""
     country = None
+    recent: list[tuple[int, PlaceUse]] = []  # (sentence, place) of the places named so far, newest last
     for sent in doc.active():
+        named_here = [use for use in sent.places if use.mention is not None]
         for use in sent.places:
             if use.mention is not None and use.place is not None and use.place.feature == "country":
                 country = use.place
         place_tokens = {i for use in sent.places if use.span is not None for i in range(*use.span)}
+        _place_nouns(doc, sent, place_tokens, recent)
+        recent += [(sent.index, use) for use in named_here]
         for j in country_word_positions(sent.tokens, doc.lexicons, place_tokens):
             if country is None:
                 continue
@@ -51,3 +61,44 @@ def _clitics_before(norm: str, words: frozenset[str]) -> int:
     if norm.endswith(word):
         return len(norm) - len(word)
     return len(norm) - len(word) + 1  # ل + ال written لل
+
+
+def _place_nouns(doc: Doc, sent, place_tokens: set[int], recent: list) -> None:
+    """Add the place a definite place noun refers back to (هذه البلدة، سيطرت على المدينة)."""
+    lex, tokens = doc.lexicons, sent.tokens
+    nouns = lex.place_anaphora
+    found = [j for j, norm in enumerate(tokens.norms) if norm.lstrip("وفبل") in nouns or norm in nouns]
+    for j in found:
+        if j in place_tokens or (j + 1) in place_tokens:
+            continue  # part of a name, or the generic word before one (مدينة منبج)
+        if j + 1 < len(tokens) and tokens.norms[j + 1].startswith("ال") and tokens.norms[j + 1] not in lex.speech["stop"]:
+            continue  # described as another place (المدينة الصناعية) or in a construct (المدينة القديمة)
+        word = tokens.norms[j]
+        feature = nouns.get(word) or nouns.get(word.lstrip("وفبل")) or nouns.get("ال" + word.lstrip("وفبل")[2:])
+        prev = tokens.norms[j - 1] if j > 0 else ""
+        pointed = prev in lex.grammar["demonstrative"]
+        governed = (prev in lex.speech["locative"] or word[:1] in "بل"
+                    or any(c.end == j for c in sent.cues) or (j > 0 and lex.claims.match(tokens, j - 1) is not None))
+        if not (pointed or governed):
+            continue
+        before_here = [use for use in sent.places if use.mention is not None and use.end <= tokens[j].start]
+        candidates = [use for k, use in recent if sent.index - k <= _REACH] + before_here
+        antecedent = next((use for use in reversed(candidates) if _of_kind(use, feature)), None)
+        if antecedent is None:
+            continue
+        tok = tokens[j]
+        lead = _clitics_before(word, frozenset(nouns))
+        sent.places.append(PlaceUse(j, tok.text[lead:], tok.start + lead, tok.end, antecedent.place, "in"))
+        if antecedent.place is None:
+            sent.places[-1].text = tok.text[lead:]  # an unresolved town stays unresolved where it is named again
+        if doc.trace is not None:
+            doc.note("anaphora", sent, tok.text, f"the {feature} named before: {antecedent.place.name}",
+                     "after a demonstrative" if pointed else "a definite place noun with no name after it")
+
+
+def _of_kind(use: PlaceUse, feature: str) -> bool:
+    """Whether a place named before can be what a place noun of ``feature`` refers to; a name the gazetteer
+    lacks, named after a settlement word (بلدة كفرنبودة), is a town."""
+    if use.place is None:
+        return feature == "city"
+    return use.place.feature == feature
