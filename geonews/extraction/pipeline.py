@@ -31,7 +31,7 @@ from .registry import ComponentInfo, registered
 __all__ = ["DEFAULT_PIPELINE", "Pipeline", "extract_statements"]
 
 #: The components of the statement stage, in order.
-DEFAULT_PIPELINE = ("tokens", "sentences", "mentions", "speakers", "triage", "clauses", "actors", "relations",
+DEFAULT_PIPELINE = ("tokens", "sentences", "mentions", "lists", "speakers", "triage", "clauses", "actors", "relations",
                     "anaphora", "place_roles", "cues", "modality", "parties", "quantities", "attachment", "arguments",
                     "areas", "statements")
 
