@@ -8,6 +8,7 @@ import hashlib
 import json
 import sqlite3
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import geopandas as gpd
 import pandas as pd
@@ -48,10 +49,12 @@ def news(tmp_path) -> Path:
     return _write(tmp_path / "news.jsonl", ARTICLES)
 
 
-@pytest.fixture(params=["gpkg"])
+@pytest.fixture(params=["gpkg", "postgis"])
 def target(request, tmp_path) -> str:
-    """A new store of each kind: a GeoPackage path."""
-    return str(tmp_path / "claims.gpkg")
+    """A new store of each kind: a GeoPackage path, or a PostGIS database (the session's server)."""
+    if request.param == "gpkg":
+        return str(tmp_path / "claims.gpkg")
+    return request.getfixturevalue("new_database")()
 
 
 @pytest.fixture
@@ -206,7 +209,10 @@ def test_an_interrupted_ingest_keeps_whole_articles_only(claims, tmp_path, capsy
 
 def test_a_store_of_another_schema_version_is_refused(claims, news, tmp_path, capsys):
     with open_store(claims) as opened:
-        opened._db.execute(f"UPDATE \"{VERSION_TABLE}\" SET value = '{SCHEMA_VERSION + 1}'")
+        if claims.endswith(".gpkg"):
+            opened._db.execute(f"UPDATE \"{VERSION_TABLE}\" SET value = '{SCHEMA_VERSION + 1}'")
+        else:
+            opened._conn.execute(f"UPDATE geonews.store_info SET value = '{SCHEMA_VERSION + 1}'")
     name = open_store(claims).name
     for command in (["ingest", str(news), "--store", claims], ["map", "--store", claims, "-o", str(tmp_path / "m.html")]):
         assert main(command) == 2
@@ -235,8 +241,15 @@ def test_the_store_keeps_modality_and_role_when_the_frame_has_them(target, gz, t
         assert opened.add([record], frame) == {"a1": store.NEW}
         assert opened.add([record], frame) == {"a1": store.STORED}
         back = opened.read()
-    layer = gpd.read_file(target, layer=STATEMENTS_LAYER)
-    assert list(layer["modality"]) == list(frame["modality"]) and list(layer["role"]) == list(frame["role"])
+    if target.endswith(".gpkg"):
+        layer = gpd.read_file(target, layer=STATEMENTS_LAYER)
+        assert list(layer["modality"]) == list(frame["modality"]) and list(layer["role"]) == list(frame["role"])
+    else:
+        with open_store(target) as opened:
+            rows = opened._conn.execute("SELECT statement, modality FROM geonews.statements ORDER BY statement")
+            assert [m for _, m in rows] == ["asserted"] + ["denied"] * (frame["statement"].nunique() - 1)
+            roles = opened._conn.execute("SELECT role FROM geonews.places ORDER BY fid").fetchall()
+            assert {r for (r,) in roles} == {"event"}
     assert len(back) == len(frame)
 
 
@@ -359,3 +372,47 @@ def test_a_locked_geopackage_waits_then_says_so(gpkg, news, tmp_path, capsys, mo
     assert "b1" not in set(_articles(str(gpkg))["article"])
     assert main(["ingest", str(more), "--store", str(gpkg)]) == 0  # free again
     assert "1 new, 0 already stored" in capsys.readouterr().out
+
+
+# -- PostGIS ---------------------------------------------------------------------------------------------------
+
+
+def test_the_postgis_schema_is_one_qgis_opens(postgres, new_database, news, capsys):
+    url = new_database()
+    assert main(["ingest", str(news), "--store", url]) == 0
+    database = urlsplit(url).path.lstrip("/")
+    columns = dict(postgres.execute(database, "SELECT f_table_name, type FROM geometry_columns WHERE srid = 4326 "
+                                              "AND f_table_schema = 'geonews'"))
+    assert columns == {"places": "GEOMETRY", "claim_places": "GEOMETRY"}  # registered, EPSG:4326, any type
+    indexes = postgres.execute(database, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'geonews'")
+    assert any("USING gist (geometry)" in i for (i,) in indexes)
+    assert postgres.execute(database, "SELECT value FROM geonews.store_info WHERE key = 'schema_version'") == [
+        (str(SCHEMA_VERSION),)]
+    places = postgres.execute(database, "SELECT count(*), count(geometry) FROM geonews.claim_places")[0]
+    frame = read_store(url)
+    assert places == (int(frame["place_text"].notna().sum()), int(frame.geometry.notna().sum()))
+    assert postgres.execute(database, "SELECT count(*) FROM geonews.statements")[0][0] == len(from_frame(frame))
+    quantities = postgres.execute(database, "SELECT quantities::text FROM geonews.statements ORDER BY article, statement")
+    assert [q for (q,) in quantities][:1] == [frame["quantities"].iloc[0]]  # kept as written
+
+
+def test_postgis_is_installed_when_the_user_may(postgres, new_database, news, capsys):
+    url = new_database(postgis=False)
+    assert main(["ingest", str(news), "--store", url]) == 0  # the test server's user is a superuser
+    assert "4 new" in capsys.readouterr().out
+
+
+def test_postgis_messages(postgres, new_database, news, tmp_path, capsys):
+    url = new_database()
+    out = str(tmp_path / "m.html")
+    assert main(["map", "--store", url, "-o", out]) == 2
+    assert capsys.readouterr().err.strip() == (f"geonews: {url}: no claims store in this database (no schema "
+                                               "'geonews'; 'geonews ingest' makes it)")
+    gone = postgres.url("no_such_database")
+    assert main(["ingest", str(news), "--store", gone]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"geonews: {gone}: cannot connect (") and "\n" not in err
+    secret = "postgresql://someone:hunter2@127.0.0.1:1/claims"
+    assert main(["map", "--store", secret, "-o", out]) == 2
+    err = capsys.readouterr().err
+    assert "hunter2" not in err and "postgresql://someone@127.0.0.1:1/claims: cannot connect" in err

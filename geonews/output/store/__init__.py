@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 
-from geonews.errors import UsageError
-
 from .base import (NEW, REPLACED, STORED, ClaimsStore, StoredArticle, article_digest, calendar_day, day_bound,
                    version_error)
 from .schema import ARTICLE_COLUMNS, LAYER_COLUMNS, PLACE_COLUMNS, SCHEMA_VERSION, STATEMENT_COLUMNS
@@ -45,7 +43,9 @@ def open_store(target: str | os.PathLike, *, create: bool = False, on_wait=None)
         Told (one line) when the store makes a writer wait for another one.
     """
     if is_database(target):
-        raise UsageError(f"{target}: PostGIS stores are not supported yet")
+        from .postgis import PostgisStore
+
+        return PostgisStore(str(target), create=create, on_wait=on_wait)
     from .gpkg import GeoPackageStore
 
     return GeoPackageStore(target, create=create, on_wait=on_wait)
