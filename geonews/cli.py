@@ -136,10 +136,19 @@ class _Progress:
             from rich.console import Console
             from rich.progress import (BarColumn, DownloadColumn, Progress, SpinnerColumn, TaskProgressColumn,
                                        TextColumn, TimeElapsedColumn, TimeRemainingColumn, TransferSpeedColumn)
+            from rich.text import Text
 
-            self._bar = Progress(SpinnerColumn(), BarColumn(), TaskProgressColumn(), DownloadColumn(),
-                                 TransferSpeedColumn(), TextColumn("{task.fields[line]}"), TimeElapsedColumn(),
-                                 TextColumn("elapsed,"), TimeRemainingColumn(), TextColumn("left"),
+            class TwoLines(Progress):
+                """The bar and the input done on one line, the articles on the next: legible at 80 columns."""
+
+                def get_renderables(self):
+                    yield self.make_tasks_table(self.tasks)
+                    for task in self.tasks:
+                        yield Text("  " + task.fields.get("line", ""), no_wrap=True, overflow="ellipsis")
+
+            self._bar = TwoLines(SpinnerColumn(), BarColumn(bar_width=20), TaskProgressColumn(), DownloadColumn(),
+                                 TransferSpeedColumn(), TimeElapsedColumn(), TextColumn("elapsed,"),
+                                 TimeRemainingColumn(), TextColumn("left"),
                                  console=Console(file=self.stream, force_terminal=True), transient=False,
                                  redirect_stdout=False, redirect_stderr=False,  # stdout is the data
                                  refresh_per_second=4)
@@ -272,12 +281,29 @@ class _Run:
         return 0
 
 
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _check_workers(workers: int | None, stream=None) -> None:
+    """Say so (one line) when ``--workers`` asks for more worker processes than there are cores."""
+    cores = _cores()
+    if workers and workers > cores:
+        print(f"{PROG}: --workers {workers} is more than the {cores} core{'s' if cores > 1 else ''} here: the "
+              f"workers share them, so the run is no faster than with --workers {cores}", file=stream or sys.stderr)
+
+
 def _client(args: argparse.Namespace):
     """A Dask client for ``--workers`` / ``--scheduler``, or a context giving ``None`` (run here)."""
     import contextlib
 
     if not (args.workers or args.scheduler):
         return contextlib.nullcontext(None)
+    _check_workers(args.workers)
     from .batch import dask_client
 
     return dask_client(workers=args.workers, scheduler=args.scheduler)
