@@ -28,6 +28,7 @@ __all__ = ["NEW", "REPLACED", "STORED", "ClaimsStore", "StoredArticle", "article
 #: earlier version (other content under the same id), or found it stored already with this content.
 NEW, REPLACED, STORED = "new", "replaced", "stored"
 
+_PLAIN = frozenset({str, int, type(None)})  # cells frame.plain() gives back as they are
 _ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
 
 
@@ -214,11 +215,18 @@ def check_batch(articles: Sequence[StoredArticle], frame) -> None:
 
 
 def frame_columns(frame, columns: Sequence[str]) -> dict[str, list]:
-    """The frame's cells for ``columns`` as plain Python lists (``None`` where missing or absent)."""
+    """The frame's cells for ``columns`` as plain Python lists (:func:`~geonews.output.frame.plain`: ``None``
+    where missing; a column the frame lacks is all ``None``)."""
     from geonews.output.frame import plain
 
-    n = len(frame)
-    return {c: [plain(v) for v in frame[c].tolist()] if c in frame.columns else [None] * n for c in columns}
+    out = {}
+    for column in columns:
+        if column not in frame.columns:
+            out[column] = [None] * len(frame)
+            continue
+        values = frame[column].tolist()  # numpy scalars unwrapped; str, int and None are plain already
+        out[column] = [v if v.__class__ in _PLAIN else plain(v) for v in values]
+    return out
 
 
 def split_rows(frame) -> tuple[list[tuple], list[tuple]]:

@@ -30,7 +30,7 @@ from .base import (NEW, REPLACED, STORED, ClaimsStore, StoredArticle, article_ro
                    layer_rows, rows_frame, utc_now, version_error)
 from .schema import ARTICLE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, LAYER_COLUMNS, SCHEMA_VERSION
 
-__all__ = ["ARTICLES_TABLE", "LOCK_WAIT", "STATEMENTS_LAYER", "VERSION_TABLE", "GeoPackageStore", "gpkg_blob",
+__all__ = ["ARTICLES_TABLE", "LOCK_WAIT", "STATEMENTS_LAYER", "VERSION_TABLE", "GeoPackageStore", "gpkg_blobs",
            "gpkg_geometry"]
 
 #: The store's layer of statements, its table of articles and the table that records its schema version.
@@ -129,7 +129,7 @@ class GeoPackageStore(ClaimsStore):
         if self._db is None:
             self._create()
         columns, rows, geometry = layer_rows(frame)
-        blobs = [gpkg_blob(g) for g in geometry]
+        blobs = gpkg_blobs(geometry)
         with self._transaction() as db:
             stored = self.digests(a.article for a in articles)  # under the write lock: final
             outcome = {a.article: STORED if stored.get(a.article) == a.digest else REPLACED if a.article in stored
@@ -285,19 +285,32 @@ def _note_change(db: sqlite3.Connection, geometry: list) -> None:
 _ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
 
 
-def gpkg_blob(geometry) -> bytes | None:
-    """A shapely geometry as a GeoPackage geometry blob (header, envelope but for points, ISO WKB)."""
+def gpkg_blobs(geometries: Sequence) -> list[bytes | None]:
+    """Shapely geometries (or ``None``) as GeoPackage geometry blobs: a header (little-endian, SRS 4326, an
+    xy envelope but for points and empty geometries, as GDAL writes them) and ISO WKB."""
+    import numpy as np
     import shapely
 
-    if geometry is None:
-        return None
-    wkb = shapely.to_wkb(geometry, flavor="iso", byte_order=1, output_dimension=2)
-    if geometry.is_empty:
-        return b"GP\x00\x11" + struct.pack("<i", _SRS_ID) + wkb  # little-endian, empty, no envelope
-    if geometry.geom_type == "Point":
-        return b"GP\x00\x01" + struct.pack("<i", _SRS_ID) + wkb  # little-endian, no envelope
-    minx, miny, maxx, maxy = geometry.bounds
-    return b"GP\x00\x03" + struct.pack("<i4d", _SRS_ID, minx, maxx, miny, maxy) + wkb  # xy envelope
+    shapes = np.array(list(geometries), dtype=object)
+    if not len(shapes):
+        return []
+    wkbs = shapely.to_wkb(shapes, flavor="iso", byte_order=1, output_dimension=2)
+    bounds = shapely.bounds(shapes)
+    kinds = shapely.get_type_id(shapes)  # -1 missing, 0 point
+    empty = shapely.is_empty(shapes)
+    srs = struct.pack("<i", _SRS_ID)
+    out = []
+    for wkb, box, kind, hollow in zip(wkbs, bounds.tolist(), kinds.tolist(), empty.tolist()):
+        if kind < 0:
+            out.append(None)
+        elif hollow:
+            out.append(b"GP\x00\x11" + srs + wkb)  # empty, no envelope
+        elif kind == 0:
+            out.append(b"GP\x00\x01" + srs + wkb)  # a point: no envelope
+        else:
+            minx, miny, maxx, maxy = box
+            out.append(b"GP\x00\x03" + srs + struct.pack("<4d", minx, maxx, miny, maxy) + wkb)
+    return out
 
 
 def _header(blob: bytes) -> tuple[int, int]:
