@@ -47,6 +47,7 @@ bench: $(STAMP)
 	$(PY) bench/claims.py
 	$(PY) bench/throughput.py
 	$(PY) bench/map_bench.py
+	$(PY) bench/store_bench.py
 
 # Rebuild the gazetteer index from the registry packages (needs apt-get for libgeonames-common).
 index: $(STAMP)
