@@ -267,6 +267,14 @@ def test_a_batch_the_store_cannot_keep_is_refused(target, gz, tmp_path):
         assert opened.digests(["a1"]) == {}
 
 
+def test_ingest_on_dask_workers_stores_what_one_process_stores(claims, news, tmp_path, capsys):
+    other = str(tmp_path / "workers.gpkg")
+    assert main(["ingest", str(news), "--store", other, "--workers", "2", "--chunk-size", "1"]) == 0
+    assert "4 new, 0 already stored" in capsys.readouterr().out
+    pd.testing.assert_frame_equal(read_store(other), read_store(claims))
+    assert list(_articles(other)["digest"]) == list(_articles(claims)["digest"])
+
+
 # -- the GeoPackage ------------------------------------------------------------------------------------------
 
 
