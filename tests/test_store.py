@@ -222,6 +222,17 @@ def test_a_store_of_another_schema_version_is_refused(claims, news, tmp_path, ca
     assert not (tmp_path / "m.html").exists()
 
 
+def test_the_store_runs_no_extraction():
+    """The store takes frames: it imports nothing of extraction, batch runs, ingest or the gazetteer."""
+    from test_architecture import ROOT, _imports
+
+    for path in sorted((ROOT / "geonews" / "output" / "store").glob("*.py")):
+        wrong = sorted(i for i in _imports(path) if i.split(".")[0] == "gazetteer" or any(
+            i == banned or i.startswith(banned + ".") for banned in ("geonews.extraction", "geonews.batch",
+                                                                    "geonews.ingest", "geonews.cli")))
+        assert not wrong, f"{path.name} imports {wrong}"
+
+
 def test_the_store_keeps_every_frame_column():
     """A column the frame gains needs a place in the store's schema (and a new schema version)."""
     assert set(FRAME_COLUMNS) - {"geometry"} <= set(store.LAYER_COLUMNS)
