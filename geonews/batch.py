@@ -23,7 +23,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,12 +66,28 @@ class ChunkResult:
     frame: object = None
 
 
-def chunked(items: Iterable, size: int) -> Iterator[list]:
-    """Lists of ``size`` consecutive items (the last one shorter), read lazily."""
+def chunked(items: Iterable, size: int, key: Callable | None = None) -> Iterator[list]:
+    """Lists of ``size`` consecutive items (the last one shorter), read lazily.
+
+    With ``key``, a list also ends before an item whose key it already holds, so no list holds two
+    items of one key (``key=lambda a: a.id``: no chunk holds two versions of one article).
+    """
     if size < 1:
         raise ValueError(f"Expected a chunk size of at least 1, instead got: {size!r}.")
     iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
+    if key is None:
+        while chunk := list(itertools.islice(iterator, size)):
+            yield chunk
+        return
+    chunk, keys = [], set()
+    for item in iterator:
+        k = key(item)
+        if len(chunk) >= size or k in keys:
+            yield chunk
+            chunk, keys = [], set()
+        chunk.append(item)
+        keys.add(k)
+    if chunk:
         yield chunk
 
 
@@ -134,7 +150,8 @@ def failure(article: Article, err: BaseException) -> RecordError:
 
 
 def run_chunks(articles: Iterable[Article], *, mode: str = "statements", client=None,
-               chunk_size: int = DEFAULT_CHUNK, window: int | None = None) -> Iterator[ChunkResult]:
+               chunk_size: int = DEFAULT_CHUNK, window: int | None = None,
+               distinct: Callable | None = None) -> Iterator[ChunkResult]:
     """Extract articles chunk by chunk; yield each chunk's :class:`ChunkResult` in input order.
 
     Parameters
@@ -149,13 +166,15 @@ def run_chunks(articles: Iterable[Article], *, mode: str = "statements", client=
         Articles per chunk (per task).
     window : int, optional
         Chunks submitted and not yet yielded, at most (default: twice the cluster's threads, plus two).
+    distinct : callable, optional
+        A chunk ends early rather than hold two articles of one ``distinct(article)`` (see :func:`chunked`).
 
     Notes
     -----
     A chunk whose task fails as a whole (a worker that died more often than Dask retries it) is
     reported article by article, and the run goes on.
     """
-    chunks = chunked(articles, chunk_size)
+    chunks = chunked(articles, chunk_size, distinct)
     if client is None:
         for index, chunk in enumerate(chunks):
             done = extract_chunk(chunk, mode, index)

@@ -1,5 +1,6 @@
 """``geonews`` command line: ``geonews extract PATH... [-o OUT]``, ``geonews map PATH... -o FILE.html``,
-``geonews ingest PATH... --store claims.gpkg`` and ``geonews map --store claims.gpkg -o FILE.html``.
+``geonews ingest PATH... --store STORE`` and ``geonews map --store STORE -o FILE.html [--since DATE] [--until DATE]``,
+where STORE is a GeoPackage path or ``postgresql://USER@HOST[:PORT]/DB`` (PostGIS).
 
 ``--workers N`` runs the extraction on a local Dask cluster of N processes, ``--scheduler ADDRESS`` on a
 running one; the output is the same as without them, in the same order. ``-o DIR/`` (a path ending in
@@ -88,14 +89,21 @@ def _parser() -> argparse.ArgumentParser:
     inputs(map_, nargs="*")
     map_.add_argument("-o", "--output", metavar="FILE.html", required=True, help="the map file (.html)")
     map_.add_argument("--title", help="the map's title")
-    map_.add_argument("--store", metavar="STORE.gpkg", help="map the statements of this claims store (no PATH)")
+    map_.add_argument("--store", metavar="STORE", help="map the statements of this claims store (no PATH): a "
+                                                       "GeoPackage, or postgresql://USER@HOST[:PORT]/DB")
     map_.add_argument("--since", metavar="DATE", help="with --store: only articles dated DATE (YYYY-MM-DD) or later")
-    ingest = sub.add_parser("ingest", help="add the statements of new articles to a claims store (GeoPackage)",
-                            description="Add the statements of the articles to a claims store, a GeoPackage "
-                                        "(layer 'statements', table 'articles'). Articles already stored with "
-                                        "the same content are skipped: ingesting twice adds nothing.")
+    map_.add_argument("--until", metavar="DATE", help="with --store: only articles dated DATE (YYYY-MM-DD) or earlier")
+    ingest = sub.add_parser("ingest", help="add the statements of new articles to a claims store",
+                            description="Add the statements of the articles to a claims store: a GeoPackage file "
+                                        "(layer 'statements', table 'articles') or a PostGIS database "
+                                        "(postgresql://USER@HOST[:PORT]/DB; tables articles, statements, places "
+                                        "in schema 'geonews'). Articles already stored with the same content "
+                                        "are skipped: ingesting twice adds nothing; a changed article replaces "
+                                        "its statements.")
     inputs(ingest)
-    ingest.add_argument("--store", metavar="STORE.gpkg", required=True, help="the store (created when missing)")
+    ingest.add_argument("--store", metavar="STORE", required=True,
+                        help="a GeoPackage path (created when missing) or postgresql://USER@HOST[:PORT]/DB "
+                             "(its tables are created when missing)")
     return parser
 
 
@@ -128,10 +136,19 @@ class _Progress:
             from rich.console import Console
             from rich.progress import (BarColumn, DownloadColumn, Progress, SpinnerColumn, TaskProgressColumn,
                                        TextColumn, TimeElapsedColumn, TimeRemainingColumn, TransferSpeedColumn)
+            from rich.text import Text
 
-            self._bar = Progress(SpinnerColumn(), BarColumn(), TaskProgressColumn(), DownloadColumn(),
-                                 TransferSpeedColumn(), TextColumn("{task.fields[line]}"), TimeElapsedColumn(),
-                                 TextColumn("elapsed,"), TimeRemainingColumn(), TextColumn("left"),
+            class TwoLines(Progress):
+                """The bar and the input done on one line, the articles on the next: legible at 80 columns."""
+
+                def get_renderables(self):
+                    yield self.make_tasks_table(self.tasks)
+                    for task in self.tasks:
+                        yield Text("  " + task.fields.get("line", ""), no_wrap=True, overflow="ellipsis")
+
+            self._bar = TwoLines(SpinnerColumn(), BarColumn(bar_width=20), TaskProgressColumn(), DownloadColumn(),
+                                 TransferSpeedColumn(), TimeElapsedColumn(), TextColumn("elapsed,"),
+                                 TimeRemainingColumn(), TextColumn("left"),
                                  console=Console(file=self.stream, force_terminal=True), transient=False,
                                  redirect_stdout=False, redirect_stderr=False,  # stdout is the data
                                  refresh_per_second=4)
@@ -264,12 +281,29 @@ class _Run:
         return 0
 
 
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _check_workers(workers: int | None, stream=None) -> None:
+    """Say so (one line) when ``--workers`` asks for more worker processes than there are cores."""
+    cores = _cores()
+    if workers and workers > cores:
+        print(f"{PROG}: --workers {workers} is more than the {cores} core{'s' if cores > 1 else ''} here: the "
+              f"workers share them, so the run is no faster than with --workers {cores}", file=stream or sys.stderr)
+
+
 def _client(args: argparse.Namespace):
     """A Dask client for ``--workers`` / ``--scheduler``, or a context giving ``None`` (run here)."""
     import contextlib
 
     if not (args.workers or args.scheduler):
         return contextlib.nullcontext(None)
+    _check_workers(args.workers)
     from .batch import dask_client
 
     return dask_client(workers=args.workers, scheduler=args.scheduler)
@@ -305,16 +339,23 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from geonews.output import store
+    from geonews.ingest import ingest
+    from geonews.output.store import open_store
 
-    store.stored_articles(args.store)  # a file that is not a store fails here, before any work
-    store.StoreWriter(args.store)  # so does a store that cannot be written
     progress = _Progress()
-    run = _Run(args, progress)
-    with _client(args) as client, progress:
-        report = store.ingest(args.store, run.source, client=client, chunk_size=args.chunk_size,
-                              on_chunk=run.count)
-    print(f"{args.store}: {report}", flush=True)
+
+    def repeated(article) -> None:
+        where = f"{article.path}:{article.line}" if article.line else (article.path or article.id)
+        progress.message(f"{where}: article {article.id!r} read again with other content: this later text "
+                         "replaces the earlier one")
+
+    # a store that is not a store, of another schema version, or that cannot be written fails here, before any work
+    with open_store(args.store, create=True, on_wait=lambda text: progress.message(f"{PROG}: {text}")) as store:
+        run = _Run(args, progress)
+        with _client(args) as client, progress:
+            report = ingest(store, run.source, client=client, chunk_size=args.chunk_size, on_chunk=run.count,
+                            on_repeat=repeated)
+    print(f"{store.name}: {report}", flush=True)
     return run.status(passed=report.stored)
 
 
@@ -327,19 +368,24 @@ def _map(args: argparse.Namespace) -> int:
         raise UsageError("give either PATH... or --store, not both (see 'geonews map --help')")
     if not args.store and not args.paths:
         raise UsageError("the following arguments are required: PATH (or --store) (see 'geonews map --help')")
-    if args.since and not args.store:
-        raise UsageError("--since goes with --store (see 'geonews map --help')")
+    for option in ("since", "until"):
+        if getattr(args, option) and not args.store:
+            raise UsageError(f"--{option} goes with --store (see 'geonews map --help')")
     writers.check_writable(args.output)
     from geonews.output.frame import to_frame
     from .maps import render_map  # before the long part, so a broken install fails at once
 
     if args.store:
-        from geonews.output.store import read_store
+        from geonews.output.store import day_bound, open_store
 
-        frame = read_store(args.store, since=args.since)
+        since, until = day_bound(args.since, "--since"), day_bound(args.until, "--until")
+        with open_store(args.store) as store:
+            frame = store.read(since=since, until=until)
         if frame.empty:  # a map is still written (a quiet period is an answer too), and the user is told
-            since = f" of articles dated {args.since} or later" if args.since else ""
-            print(f"{PROG}: {args.store}: no statements{since}; the map is empty", file=sys.stderr)
+            span = {(True, False): f" of articles dated {since} or later", (False, True): f" of articles dated "
+                    f"{until} or earlier", (True, True): f" of articles dated {since} to {until}"}
+            print(f"{PROG}: {store.name}: no statements{span.get((bool(since), bool(until)), '')}; the map is empty",
+                  file=sys.stderr)
         with writers.atomic_output(args.output) as tmp:
             render_map(frame, str(tmp), title=args.title)
         return 0

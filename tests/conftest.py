@@ -102,3 +102,34 @@ def run(before):
         return registered(name).func(before(name, text, trace=trace))
 
     return make
+
+
+# -- the PostGIS store ------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server with PostGIS for the session (tests/pgserver.py), started on first use, stopped at the end.
+
+    The store tests need it: a machine without PostGIS fails them with what to install (``make test``
+    installs it), as the browser tests do without Chromium."""
+    import pgserver
+
+    why = pgserver.missing()
+    if why:
+        pytest.fail(f"the PostGIS store tests need a local PostgreSQL with PostGIS: {why}", pytrace=False)
+    with pgserver.PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture
+def new_database(postgres, request):
+    """A function giving the ``--store`` value of a new, empty database with PostGIS on the session's server."""
+    made = []
+
+    def make(*, postgis: bool = True) -> str:
+        name = f"t{len(made)}_{abs(hash(request.node.nodeid)) % 10**8}_{os.getpid()}"
+        made.append(name)
+        return postgres.new_database(name, postgis=postgis)
+
+    yield make
+    for name in made:
+        postgres.execute("postgres", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

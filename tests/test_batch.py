@@ -251,3 +251,10 @@ def test_table_output_numbers_statements_whatever_the_chunks(tmp_path, capsys):
     assert from_frame(table) == lines  # every statement, in output order: the copy's not merged into the first's
     once = sum(1 for s in lines if s["article"] == records[0]["id"])
     assert once % 2 == 0 and len(from_frame(table[table["article"] == records[0]["id"]])) == once
+
+
+def test_chunks_with_a_key_never_hold_two_items_of_one_key():
+    items = ["a1", "b1", "a2", "c1", "d1", "e1", "a3"]
+    assert list(batch.chunked(items, 3)) == [["a1", "b1", "a2"], ["c1", "d1", "e1"], ["a3"]]
+    assert list(batch.chunked(items, 3, key=lambda s: s[0])) == [["a1", "b1"], ["a2", "c1", "d1"], ["e1", "a3"]]
+    assert list(batch.chunked([], 3, key=str)) == []

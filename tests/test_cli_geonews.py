@@ -160,6 +160,36 @@ def test_progress_bar_shows_the_input_done(monkeypatch):
     assert "2.0/2.0 MB" in text and "100%" in text and "4 articles" in text and "0 skipped" in text
 
 
+def test_progress_bar_is_legible_at_80_columns(monkeypatch):
+    """A long run's figures on a terminal 80 columns wide: nothing wraps, nothing is cut to an ellipsis."""
+    monkeypatch.setenv("COLUMNS", "80")
+    stream = io.StringIO()
+    progress = _Progress(stream, enabled=True)
+    progress.total_bytes = 1_000_000_000
+    with progress:
+        progress.read(512_300_000)
+        progress._drawn = 0.0
+        progress.update(123_457, 12, done_bytes=512_300_000)
+        progress.read(1_000_000_000)
+    lines = [line for line in re.split(r"[\r\n]", _plain(stream.getvalue())) if line.strip()]
+    assert lines and all(len(line) <= 80 for line in lines), lines
+    assert not any("…" in line for line in lines), lines
+    text = "\n".join(lines)
+    assert "0.5/1.0 GB" in text and "1.0/1.0 GB" in text and "elapsed" in text and "left" in text
+    assert "123457 articles" in text and "12 skipped" in text
+
+
+def test_more_workers_than_cores_says_so(capsys):
+    from geonews.cli import _check_workers, _cores
+
+    _check_workers(_cores())
+    assert capsys.readouterr().err == ""
+    _check_workers(_cores() + 3)
+    err = capsys.readouterr().err
+    assert err.startswith(f"geonews: --workers {_cores() + 3} is more than the {_cores()} core")
+    assert err.endswith(f"no faster than with --workers {_cores()}\n") and err.count("\n") == 1
+
+
 def test_progress_bar_on_a_terminal_in_a_real_run(tmp_path):
     """geonews extract with standard error on a pseudo-terminal: a bar that ends at 100 % of the input, the
     data on standard output as usual."""

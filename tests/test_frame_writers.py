@@ -210,6 +210,27 @@ def test_unknown_suffix(tmp_path, statements):
     assert list(tmp_path.iterdir()) == []
 
 
+# -- the registry ---------------------------------------------------------------------------------------------
+
+
+def test_one_writer_per_format_by_suffix(tmp_path):
+    assert list(writers.FORMATS) == [".jsonl", ".geojson", ".gpkg", ".parquet", ".csv"]
+    assert {w.format for w in writers.WRITERS.values()} == set(writers.FORMATS.values())
+    for suffix, name in writers.FORMATS.items():
+        writer = writers.WRITERS[name]
+        assert writer.suffix == suffix and writer.__module__ == f"geonews.output.writers.{name}"
+        if name != "jsonl":
+            made = writers.TableWriter(tmp_path / f"x{suffix.upper()}")  # the suffix, whatever its case
+            assert type(made) is writer and made.kind == name
+    assert type(writers.TableWriter(tmp_path / "x.data", "csv")) is writers.CsvWriter
+    assert [w.batch_rows for w in (writers.GeoPackageWriter, writers.GeoParquetWriter)] == [writers.BATCH_ROWS] * 2
+    with pytest.raises(UsageError, match="use JsonlWriter"):
+        writers.TableWriter(tmp_path / "x.jsonl")
+    with pytest.raises(UsageError, match="'.txt' is not supported"):
+        writers.TableWriter(tmp_path / "x.txt")
+    assert list(tmp_path.iterdir()) == []  # nothing is created before the with block
+
+
 # -- the CSV formula guard -----------------------------------------------------------------------------------
 
 
@@ -388,7 +409,8 @@ def test_frame_by_frame_is_the_file_written_at_once(tmp_path, monkeypatch, state
 
     whole = tmp_path / f"whole.{kind}"
     write(statements, whole)
-    monkeypatch.setattr(writers, "BATCH_ROWS", batch)
+    for batched in (writers.GeoPackageWriter, writers.GeoParquetWriter):
+        monkeypatch.setattr(batched, "batch_rows", batch)
     parts = tmp_path / f"parts.{kind}"
     with writers.TableWriter(parts) as out:
         frame = to_frame(statements)  # rows: a point; an area and an unresolved place; no place

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import geopandas as gpd
 import numpy as np
@@ -19,8 +19,8 @@ import pandas as pd
 from geonews.model import Statement
 from geonews.schema import FRAME_COLUMNS, PLACE_KEYS, STATEMENT_KEYS
 
-__all__ = ["CRS", "FLOAT_COLUMNS", "INT_COLUMNS", "STR_COLUMNS", "StatementNumbers", "from_frame", "plain", "to_frame",
-           "with_string_columns"]
+__all__ = ["CRS", "FLOAT_COLUMNS", "INT_COLUMNS", "STR_COLUMNS", "StatementNumbers", "from_columns", "from_frame", "plain",
+           "to_frame", "with_string_columns"]
 
 #: The frame's coordinate reference system (WGS84 longitude/latitude).
 CRS = "EPSG:4326"
@@ -84,6 +84,24 @@ def to_frame(statements: Iterable[Statement]) -> gpd.GeoDataFrame:
             }
             for column in FRAME_COLUMNS:
                 rows[column].append(row[column])
+    return _build(rows)
+
+
+def from_columns(columns: Mapping[str, Sequence], geometry: Sequence) -> gpd.GeoDataFrame:
+    """A statements frame (the columns, order and types :func:`to_frame` gives) from columns of cells read
+    back from somewhere else (a claims store): each cell made plain (:func:`plain`) and of its column's
+    type; a column not given is empty.
+
+    Parameters
+    ----------
+    columns : mapping of str to sequence
+        Cells by frame column; other keys are ignored.
+    geometry : sequence of shapely geometries or None
+        One per row, in EPSG:4326.
+    """
+    rows = {c: [_value(c, v) for v in columns[c]] if c in columns else [None] * len(geometry)
+            for c in FRAME_COLUMNS if c != "geometry"}
+    rows["geometry"] = list(geometry)
     return _build(rows)
 
 
