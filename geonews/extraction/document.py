@@ -54,6 +54,8 @@ class ActorSpan:
     text: str
     target: bool = False    # marked as the target by the words before it (ضد، من قبضة، عناصر)
     genitive: bool = False  # written with a genitive ل (للإرهابيين)
+    agent: bool = False     # after an agent phrase (من قبل، على يد): the actor of what comes before
+    gainer: bool = False    # after لصالح: the side that gains what another loses
 
     @property
     def side(self) -> str | None:

@@ -78,6 +78,7 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
         span.genitive = tokens[i].norm.lstrip("وف").startswith("لل") and not actor.name_ar.startswith("ل") and not ally
         is_passive = not passive.isdisjoint(norms[max(0, i - _PASSIVE_REACH):i])
         span.target = not targets.isdisjoint(norms[max(0, i - _TARGET_REACH):i]) or is_passive
+        _mark_agent_or_gainer(span, norms, lex)
         out.append(span)
     by_adjective = _adjective_actor_spans(tokens, lex, text, offset, out, masked)
     by_phrase = _phrase_actor_spans(tokens, lex, text, offset, out + by_adjective, set(masked) | set(places))
@@ -87,8 +88,9 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
 
 def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, named: list[ActorSpan],
                            masked: set[int]) -> list[ActorSpan]:
-    """Actors named by an adjective after a force or attack noun (الهجوم التركي، غارات روسية), outside the
-    actors ``named`` and the ``masked`` tokens."""
+    """Actors named by nationality adjectives after a force or attack noun (الهجوم التركي، غارات روسية،
+    الضربات الجوية الروسية والسورية: other adjectives may stand between, and adjectives joined by و make one
+    actor), outside the actors ``named`` and the ``masked`` tokens."""
     nouns, adjectives = lex.attack_nouns, lex.actor_adjectives
     out = []
     norms = norms_of(tokens)
@@ -96,12 +98,30 @@ def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, nam
     if not found:
         return out
     taken = {k for a in named for k in range(a.start, a.end)} | set(masked)
+    end = -1
     for i in found:
-        actor = adjectives[norms[i]]
-        prev = norms[i - 1]
-        if actor is not None and i not in taken and (prev in nouns or (prev[:1] in "وف" and prev[1:] in nouns)):
-            out.append(ActorSpan(actor, i, i + 1, text[tokens[i].start - offset:tokens[i].end - offset]))
+        if i in taken or i < end or not _after_attack_noun(norms, i, nouns):
+            continue
+        j = i + 1
+        while j < len(norms) and norms[j][:1] == "و" and norms[j][1:] in adjectives and j not in taken:
+            j += 1  # والسورية
+        out.append(ActorSpan(adjectives[norms[i]], i, j, text[tokens[i].start - offset:tokens[j - 1].end - offset]))
+        end = j
     return out
+
+
+def _after_attack_noun(norms: list[str], i: int, nouns: frozenset[str]) -> bool:
+    """Whether a force or attack noun stands before token ``i``, with at most one other adjective between
+    (الضربات الجوية الروسية)."""
+    for k in (i - 1, i - 2):
+        if k < 0:
+            return False
+        prev = norms[k]
+        if prev in nouns or (prev[:1] in "وف" and prev[1:] in nouns):
+            return True
+        if not (prev.startswith("ال") or prev.endswith(("يه", "ي"))):
+            return False
+    return False
 
 
 def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named: list[ActorSpan],
@@ -132,8 +152,10 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
         words = text[tokens[i].start - offset:tokens[j - 1].end - offset]
         actor = next((lex.actor_adjectives[n.lstrip("و")] for n in norms[i + 1:j]
                       if n.lstrip("و") in lex.actor_adjectives), None)  # القوات التركية: Turkey's
-        span = ActorSpan(actor, i, j, _strip_conjunction(words))
+        span = ActorSpan(actor, i, j, _without_proclitics(words))
         span.target = not lex.grammar["target_marker"].isdisjoint(norms[max(0, i - _TARGET_REACH):i])
+        span.genitive = norms[i].lstrip("وف").startswith("لل")
+        _mark_agent_or_gainer(span, norms, lex)
         out.append(span)
         end = j
     return out
@@ -154,6 +176,26 @@ def _modifies(norm: str, lex) -> bool:
 
 def _strip_conjunction(words: str) -> str:
     return words[1:] if words[:1] in "وف" and len(words) > 3 else words
+
+
+def _without_proclitics(words: str) -> str:
+    """A phrase as written without the clitics on its first word (وللنظام -> النظام، بالقوات -> القوات)."""
+    words = _strip_conjunction(words)
+    if words.startswith("لل") and len(words) > 4:
+        return "ال" + words[2:]
+    if words[:1] in "بلك" and words[1:3] == "ال":
+        return words[1:]
+    return words
+
+
+def _mark_agent_or_gainer(span: ActorSpan, norms: list[str], lex) -> None:
+    """Flag an actor that follows an agent phrase (من قبل X، على يد X) or لصالح (in favour of X)."""
+    i = span.start
+    before = " ".join(norms[max(0, i - 2):i])
+    span.agent = any(before.endswith(p) for p in lex.grammar["agent_phrase"])
+    span.gainer = i > 0 and norms[i - 1] in lex.grammar["gainer"]
+    if span.agent or span.gainer:
+        span.target = False
 
 
 #: Words an actor's phrase takes at most (قوات النظام السوري الموالية …).

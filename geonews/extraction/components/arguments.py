@@ -56,10 +56,12 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     tokens = tokens or []
 
     def is_target(a: ActorSpan) -> bool:
+        if a.agent or a.gainer:
+            return False
+        if a.target:  # ضد داعش، مواقع داعش، أهداف للنظام
+            return True
         if a.genitive:
             return cue.claim_type != "attack"
-        if a.target:
-            return True
         if cue.claim_type == "control" and a.start > cue.end and a.start > 0 and tokens[a.start - 1].norm == _FROM:
             return True
         return a.start >= cue.end and object_first and a is first_after
@@ -77,9 +79,36 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     targets = [a for a in actors if is_target(a) and cue.end <= a.start < window]
     targets = targets or [a for a in actors if is_target(a) and a.end <= cue.start]
     target = targets[0] if targets else None
+    agents = [a for a in actors if a.agent and cue.end <= a.start < min(limit, clause_end)]
+    if agents:  # استهداف … من قبل الجيش: the agent is the actor; a subject named before is then its object
+        if actor is not None and actor is not agents[0] and target is None:
+            target = actor
+        actor = agents[0]
+    elif tokens and _passive(tokens[cue.start].text):  # قُتل 30 من أفراد القوات: the victims, no actor
+        if actor is not None and actor.start >= cue.end:
+            target, actor = target or actor, None
+    if lex is not None and _loss(cue, tokens, lex):  # فقدوا المناطق لصالح القوات: the loser is the target
+        gainer = next((a for a in actors if a.gainer and a.start >= cue.end), None)
+        loser = actor
+        actor, target = gainer, (loser if loser is not None else target)
     if target is not None and actor is not None and target.same_actor(actor):
         target = None
     return actor, target
+
+
+def _passive(written: str) -> bool:
+    """Whether a verb is written passive: a damma on its first or second letter (قُتل، استُهدف، أُصيب)."""
+    word = written.lstrip("وف")
+    return "\u064f" in word[:4] and not word.startswith("ال")
+
+
+def _loss(cue: Cue, tokens: list[Token], lex) -> bool:
+    """Whether a control cue is a loss (فقدوا، خسر): its subject is the side that loses the place."""
+    if cue.claim_type != "control" or not tokens:
+        return False
+    word = tokens[cue.start].norm
+    word = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    return word.startswith(tuple(lex.grammar["loss_stem"]))
 
 
 def _verbal_noun(cue: Cue, tokens: list[Token], lex) -> bool:
