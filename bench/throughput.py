@@ -75,19 +75,21 @@ def _proc_status(pid: int, *fields: str) -> dict[str, float]:
         return {}
 
 
-def run_child(argv: list[str], sample_every: float | None = None) -> dict:
+def run_child(argv: list[str], sample_every: float | None = None, code: Path | None = None) -> dict:
     """Run a subprocess; its wall time, CPU time (it and the children it waited for), peak RSS, and with
     ``sample_every`` its resident memory (MB) read from /proc every so many seconds (``rss_samples``).
 
     The peak is the child's own high-water mark (``VmHWM``, polled every 50 ms until it exits), not
     ``ru_maxrss``: the latter also counts this process's memory, which the child shares between the
-    fork and the exec (a child of a 400 MB parent reports 400 MB however little it uses)."""
+    fork and the exec (a child of a 400 MB parent reports 400 MB however little it uses). With ``code``, the
+    child imports geonews and gazetteer from that checkout (``PYTHONPATH``) instead of this one."""
     samples: list[float] = []
     peak = 0.0
     t0 = time.perf_counter()
     next_sample = t0
     with tempfile.TemporaryFile() as err:  # a file, not a pipe: a long run's stderr cannot block it
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+        env = dict(os.environ, PYTHONPATH=str(code)) if code is not None else None
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, cwd=code or ROOT, env=env)
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
@@ -191,6 +193,9 @@ def main(argv=None) -> int:
     parser.add_argument("--skip-workers", action="store_true", help="leave out the Dask runs")
     parser.add_argument("--memory-mb", type=float, default=0.0,
                         help="also run extract on an input this large (MB), sampling its memory (e.g. 1000)")
+    parser.add_argument("--compare", type=Path, metavar="CHECKOUT",
+                        help="another checkout of the project (a git worktree of an earlier commit): its extract runs "
+                             "alternate with this one's, best of two each, so before and after share the machine")
     parser.add_argument("--memory-format", default="jsonl", choices=("jsonl", "gpkg", "parquet", "csv", "geojson"),
                         help="the output format of the --memory-mb run (default jsonl)")
     args = parser.parse_args(argv)
@@ -239,6 +244,16 @@ def main(argv=None) -> int:
             rows.append((f"geonews extract, 1 process, {r['mb']:.0f} MB: {what}",
                          f"{r['mb'] / r['wall']:.2f} MB/s wall, {r['mb'] / r['cpu']:.2f} MB/s per CPU-second",
                          f"{r['mb'] / r['cpu'] / floor_rate:.3f} of the floor", "≥ 1.5 MB/s per core (goal 3)"))
+        if args.compare:
+            for label in ("once", "large"):
+                path, mb = inputs[label]
+                pairs = [(run_child([*GEONEWS, "extract", str(path), "-o", str(tmp / "cmp.jsonl")], code=args.compare),
+                          run_child([*GEONEWS, "extract", str(path), "-o", str(tmp / "cur.jsonl")]))
+                         for _ in range(2)]
+                before, after = min(p[0]["cpu"] for p in pairs), min(p[1]["cpu"] for p in pairs)
+                rows.append((f"extract {mb:.0f} MB, {args.compare.name} → this checkout (alternating, best of 2)",
+                             f"{mb / before:.2f} → {mb / after:.2f} MB/s per CPU-second",
+                             f"×{before / after:.2f}", "must not fall"))
         small, large = runs["small"], runs["large"]
         rows.append((f"peak RSS of extract, {small['mb']:.0f} MB → {large['mb']:.0f} MB input",
                      f"{small['rss_mb']:.0f} MB → {large['rss_mb']:.0f} MB",

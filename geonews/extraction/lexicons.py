@@ -44,6 +44,8 @@ class Lexicons:  # not slotted: cached properties
     relations: Matcher     # -> (relation, geo_precision)
     actors: Matcher        # -> Actor
     modality: Matcher      # -> (modality, scope): words that make the claims in their scope not asserted
+    agents: Matcher        # -> True (a noun that heads a phrase naming an actor: agent_heads.csv)
+    casualties: Matcher    # -> "killed" | "wounded" (a verb of killing or wounding), or a number word's value
     flags: WordFlags = field(compare=False)
     actors_by_id: dict = field(compare=False)  # actor id -> Actor
     speech: dict = field(compare=False)        # speech.csv kind -> normalised words
@@ -53,14 +55,8 @@ class Lexicons:  # not slotted: cached properties
     attack_nouns: frozenset = field(compare=False)  # force or attack nouns an adjective may follow (الهجوم التركي)
     actor_adjectives: dict = field(compare=False)   # nationality adjective -> the Actor it names after such a noun
     force_nouns: frozenset = field(compare=False)   # nouns of armed groups (قوات، مسلحين، فصائل)
-    agent_heads: frozenset = field(compare=False)   # nouns heading a phrase that names an actor (agent_heads.csv)
     numerals: dict = field(compare=False)           # number word -> its value (numerals.csv: خمس -> 5)
     place_anaphora: dict = field(compare=False)     # definite place noun -> the feature it refers back to
-
-    @functools.cached_property
-    def casualty_stems(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The stems of verbs of killing and of wounding (grammar.csv ``kill_stem``, ``wound_stem``)."""
-        return tuple(self.grammar["kill_stem"]), tuple(self.grammar.get("wound_stem", ()))
 
     @functools.cached_property
     def approximations(self) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
@@ -71,17 +67,7 @@ class Lexicons:  # not slotted: cached properties
             by_length.setdefault(len(words), set()).add(words)
         return tuple((n, frozenset(v)) for n, v in sorted(by_length.items(), reverse=True))
 
-    @functools.cached_property
-    def _casualty_pattern(self):
-        import re
 
-        words = sorted(set(self.numerals) | set(self.casualty_stems[0]) | set(self.casualty_stems[1]), key=len)
-        return re.compile("|".join(re.escape(w) for w in reversed(words)))
-
-    def casualty_words_in(self, text: str) -> bool:
-        """Whether a text may hold a number word or a verb of killing or wounding (a quick search on the
-        normalised text, before any token is looked at)."""
-        return self._casualty_pattern.search(normalize(text)) is not None
 
     def tokenize(self, text: str, offset: int = 0) -> Tokens:
         """Tokens of ``text`` flagged for these lexicons' matchers."""
@@ -124,6 +110,10 @@ def load_lexicons() -> Lexicons:
         actors=Matcher(actors),
         modality=Matcher([(r["word"], (r["modality"], r["scope"], r["applies_to"]))
                           for r in load_table("geonews.data", "modality.csv")]),
+        agents=Matcher([(r["word"], True) for r in load_table("geonews.data", "agent_heads.csv")]),
+        casualties=Matcher([(r["word"] + "*", kind) for kind in ("kill_stem", "wound_stem")
+                            for r in load_table("geonews.data", "grammar.csv") if r["kind"] == kind]
+                           + [(r["word"], int(r["value"])) for r in load_table("geonews.data", "numerals.csv")]),
     )
     nouns, adjectives, forces = set(), {}, set()
     for row in rows("actor_adjectives.csv"):
@@ -145,7 +135,6 @@ def load_lexicons() -> Lexicons:
         attack_nouns=frozenset(nouns),
         actor_adjectives=adjectives,
         force_nouns=frozenset(forces),
-        agent_heads=frozenset(normalize(r["word"]) for r in load_table("geonews.data", "agent_heads.csv")),
         numerals={normalize(r["word"]): int(r["value"]) for r in load_table("geonews.data", "numerals.csv")},
         place_anaphora={normalize(r["word"]): r["feature"] for r in load_table("geonews.data", "place_anaphora.csv")},
     )

@@ -18,7 +18,7 @@ from gazetteer import normalize
 
 from ..document import ActorSpan, Doc, PlaceUse
 from ..registry import component
-from ..tokens import Token, forms, norms_of, token_index, tokenize
+from ..tokens import Token, norms_of, token_index, tokenize
 
 __all__ = ["actors", "find_actors"]
 
@@ -129,9 +129,8 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
     """Actors named by a phrase actors.csv does not list: a head noun of ``agent_heads.csv`` and the
     definite words, nisba adjectives and coordinated adjectives that follow it (قوات النظام السوري، فصائل
     المعارضة المسلحة، الرتل العسكري التركي، الضربات الجوية الروسية والسورية is not one: ضربات heads none)."""
-    heads = lex.agent_heads
     norms = norms_of(tokens)
-    starts = [i for i, n in enumerate(norms) if not heads.isdisjoint(forms(n))]
+    starts = [i for i in lex.agents.candidates(tokens) if lex.agents.match(tokens, i) is not None]
     if not starts:
         return []
     taken = {k for a in named for k in range(a.start, a.end)} | set(masked)

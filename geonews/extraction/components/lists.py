@@ -2,8 +2,7 @@
 
 After a list head (``grammar.csv`` kind ``list_head``: بلدات، قرى، بلدتي …), the names joined by و or a
 comma (بلدات الجيزة وكحيل والمسيفرة في ريف درعا) are settlements of one area: a name the gazetteer did not
-find becomes a mention (resolved to a town of that name near the others, or unresolved), and a name it
-resolved far from them (الجيزة → Giza, Egypt) is resolved again near them, or left unresolved — never
+find becomes an unresolved mention (a town it lacks), and a name it resolved far from them (الجيزة → Giza, Egypt) is resolved again near them, or left unresolved — never
 kept 1,000 km away. The area is the place named right after the list (في ريف درعا), else the place most
 of the list's resolved names lie near.
 """
@@ -61,7 +60,8 @@ def _resolve_list(doc: Doc, sent: Sent, h: int) -> None:
         text = sent.text[s - sent.start:e - sent.start]
         if mention is not None and mention.place is not None and _km(mention.place, area) <= LIST_KM:
             continue
-        place = _near(doc.gazetteer, text if mention is None else mention.text, area)
+        # a name find() did not know is looked up no further (a fuzzy match would guess): unresolved
+        place = _near(doc.gazetteer, mention.text, area) if mention is not None else None
         if mention is not None:
             mentions[mentions.index(mention)] = Mention(mention.start, mention.end, mention.text, place)
             why = "resolved again near the other names of its list" if place else "too far from the other names of its list"

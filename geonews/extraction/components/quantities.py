@@ -23,6 +23,7 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "012345678
 #: How far before a number a verb of killing makes it a count of the killed.
 _KILL_REACH = 3
 _FROM = "من"
+_CASUALTY = {"kill_stem": "killed", "wound_stem": "wounded"}
 #: The dual ending of a person noun in the nominative (جنديان، مدنيان); plural endings.
 _DUAL = ("ان",)
 _PLURAL = ("ين", "ون", "ات")
@@ -59,11 +60,11 @@ def figures(text: str, lex, tokens: list[Token] | None = None, offset: int = 0) 
     ``tokens``: the text's tokens when already made (their offsets start at ``offset``)."""
     out: list[tuple[int, Quantity]] = []
     numerals = lex.numerals
-    if _DIGIT.search(text) is None and not lex.casualty_words_in(text):
-        return out  # most sentences have no digit and no word of number or casualty: a cheap search first
-    units, multipliers = lex.units, lex.multipliers
     if tokens is None:
         tokens, offset = lex.tokenize(text), 0
+    if _DIGIT.search(text) is None and not lex.casualties.candidates(tokens):
+        return out  # most sentences have no digit and no word of number or casualty (the tokens' flags tell)
+    units, multipliers = lex.units, lex.multipliers
     norms = tokens.norms if hasattr(tokens, "norms") else [t.norm for t in tokens]
     numbers = _digit_numbers(text, tokens, offset)
     if not numerals.keys().isdisjoint(norms):
@@ -80,7 +81,7 @@ def figures(text: str, lex, tokens: list[Token] | None = None, offset: int = 0) 
         if after is not None:
             unit, end = after[0], after[1] - offset
         first = _approximation_start(norms, i, lex)
-        casualty = _casualty_before(norms, first, lex)  # قتل ما لا يقل عن 14 مدنيا: the verb before the approximation
+        casualty = _casualty_before(tokens, first, lex)  # قتل ما لا يقل عن 14 مدنيا: the verb before the approximation
         if (unit is None or unit in lex.people_units) and casualty is not None:
             unit = casualty
         if unit is None:
@@ -91,7 +92,7 @@ def figures(text: str, lex, tokens: list[Token] | None = None, offset: int = 0) 
         if k in counted or k == 0:
             continue
         hit = units.match(tokens, k)
-        casualty = _casualty_before(norms, k, lex, reach=1)
+        casualty = _casualty_before(tokens, k, lex, reach=1)
         if hit is None or casualty is None or (hit[1] not in lex.people_units and hit[1] != "people"):
             continue
         count = _singular_or_dual(norms[k])
@@ -130,16 +131,13 @@ def _word_numbers(norms: list[str], numerals: dict[str, int]) -> list[tuple[int,
     return out
 
 
-def _casualty_before(norms: list[str], i: int, lex, reach: int = _KILL_REACH) -> str | None:
+def _casualty_before(tokens: list[Token], i: int, lex, reach: int = _KILL_REACH) -> str | None:
     """``killed`` or ``wounded`` when a verb of killing or wounding stands within ``reach`` words before
     token ``i`` (the nearest decides: قتل رجل وأصيب 6), else ``None``."""
-    kill, wound = lex.casualty_stems
     for k in range(i - 1, max(-1, i - reach - 1), -1):
-        word = norms[k].lstrip("وف")
-        if word.startswith(kill):
-            return "killed"
-        if word.startswith(wound):
-            return "wounded"
+        hit = lex.casualties.match(tokens, k)
+        if hit is not None and isinstance(hit[1], str):
+            return _CASUALTY[hit[1]]
     return None
 
 
