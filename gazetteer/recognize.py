@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .candidates import DEFER, DROP, Candidate, CandidateFinder
 from .errors import QueryError
 from .lexicon import Lexicon, load_lexicon
+from .morphology import CONJUNCTION_FORMS, LOCATIVE_CLITICS, LOCATIVE_FORMS, nisba_of
 from .place import Mention
 
 __all__ = ["Recognizer", "Decision"]
@@ -42,7 +43,6 @@ PLACE_CUE_RATE, WORD_CUE_RATE = 0.10, 0.02
 CONTEXT_WEIGHT, ADJECTIVE_BONUS = 4.0, 5.0
 #: A name points clearly to a country when its best reading beats every reading elsewhere by this.
 CLEAR_MARGIN = 1.5
-_LOCATIVE_CLITICS = frozenset({"ب", "ل", "لل", "وب", "ول", "ولل", "فب", "فل", "فلل"})
 
 ACCEPT, EVIDENCE, REJECT = "accept", "needs-evidence", "reject"
 _UNSEEN = object()  # a cache's "not computed yet" (None is a valid cached value)
@@ -279,7 +279,7 @@ class Recognizer:
 
     def _locative(self, cand: Candidate) -> str:
         """A locative cue: a preposition clitic on the name, or a preposition word before it."""
-        if cand.clitic in _LOCATIVE_CLITICS:
+        if cand.clitic in LOCATIVE_CLITICS:
             return cand.clitic
         one = self._cue_forms["preposition"].get(cand.prev[1], "")
         if one:
@@ -289,10 +289,9 @@ class Recognizer:
 
     def _build_cue_forms(self) -> dict[str, dict[str, str]]:
         """Every written form of each cue word (with و ف, and ب ل for place types) -> the cue."""
-        prefixes = {"place_type": ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"),
-                    "settlement": ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"),
-                    "preposition": ("", "و", "ف"), "org_head": ("", "و", "ف"),
-                    "person_title": ("", "و", "ف"), "person_first_name": ("", "و", "ف")}
+        prefixes = {"place_type": LOCATIVE_FORMS, "settlement": LOCATIVE_FORMS,
+                    "preposition": CONJUNCTION_FORMS, "org_head": CONJUNCTION_FORMS,
+                    "person_title": CONJUNCTION_FORMS, "person_first_name": CONJUNCTION_FORMS}
         out: dict[str, dict[str, str]] = {}
         for kind, clitics in prefixes.items():
             forms: dict[str, str] = {}
@@ -303,14 +302,7 @@ class Recognizer:
         return out
 
     def _is_adjective(self, key: str) -> bool:
-        stem = key[2:] if key.startswith("ال") else key
-        adjectives = self.lexicon.adjectives
-        if stem in adjectives:
-            return True
-        for suffix in ("ه", "ون", "ين", "يه"):
-            if stem.endswith(suffix) and stem[: -len(suffix)] in adjectives:
-                return True
-        return False
+        return nisba_of(key, self.lexicon.adjectives) is not None
 
     def _place_rate(self, key: str) -> tuple[float | None, str]:
         """Share of a name's occurrences in real text that were places, and what it rests on."""
@@ -419,13 +411,6 @@ class Recognizer:
         return score
 
     def _adjective_country(self, word: str) -> str | None:
-        if not word:
-            return None
-        stem = word[2:] if word.startswith("ال") else word
-        adjectives = self.lexicon.adjectives
-        for candidate in (stem, stem[:-1] if stem.endswith("ه") else None,
-                          stem[:-2] if stem.endswith(("ون", "ين")) else None):
-            if candidate and candidate in adjectives:
-                code = adjectives[candidate]
-                return code if len(code) == 2 else None
-        return None
+        """The country a nationality adjective names (الفرنسية -> FR), or ``None`` (also for a continent's)."""
+        code = nisba_of(word, self.lexicon.adjectives) if word else None
+        return code if code is not None and len(code) == 2 else None
