@@ -46,8 +46,10 @@ class Gazetteer:
     'Manbij'
     """
 
-    def __init__(self) -> None:
-        self._index: Index = load_index()
+    def __init__(self, *, index: Index | None = None) -> None:
+        """The bundled index, or ``index`` (a compiled :class:`~gazetteer.index.Index`; benchmarks pass a copy
+        with names held out)."""
+        self._index: Index = load_index() if index is None else index
         self._tree = None
         self._recognizer = None
         self._extents_by_id: dict[str, float] | None = None
