@@ -166,6 +166,9 @@ def leave_arabic_out(sample: int, seed: int = 0) -> dict:
             counts["within 25 km"] += 1
         else:
             counts["elsewhere"] += 1
+            if latin_key(place.name) == latin_key(full.names[row]):
+                counts["elsewhere: namesake"] += 1
+                continue
             elsewhere.append(f"{name} ({full.names[row]}, {full.country_code(row)}) -> {place.name}, "
                              f"{place.country_code}")
     return {"counts": counts, "elsewhere": elsewhere}
@@ -233,9 +236,9 @@ def main(argv=None) -> int:
     result = leave_arabic_out(args.sample)
     c = result["counts"]
     print(f"Arabic names left out ({c['places']} populated places): within 25 km {_share(c, 'within 25 km', 'places')}, "
-          f"elsewhere {_share(c, 'elsewhere', 'places')}, not found {_share(c, 'not found', 'places')}")
+          f"elsewhere {_share(c, 'elsewhere', 'places')} (namesakes {_share(c, 'elsewhere: namesake', 'places')}), not found {_share(c, 'not found', 'places')}")
     if result["elsewhere"][:args.show]:
-        print("  elsewhere: " + "; ".join(result["elsewhere"][:args.show]))
+        print("  elsewhere, not a namesake: " + "; ".join(result["elsewhere"][:args.show]))
 
     idrisi = args.data / "idrisi_d_ar_train.jsonl"
     if idrisi.exists():

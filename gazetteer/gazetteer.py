@@ -7,7 +7,8 @@ import re
 
 from .errors import QueryError
 from .index import Index, gc_paused, load_index
-from .normalize import is_arabic, latin_key, normalize
+from .matching import NORMALISED, NameMatcher, clean_query
+from .normalize import normalize
 from .place import FEATURES, Mention, Place
 
 __all__ = ["Gazetteer", "MAX_QUERY_LENGTH"]
@@ -15,15 +16,7 @@ __all__ = ["Gazetteer", "MAX_QUERY_LENGTH"]
 #: Longer queries are refused: no place name is this long.
 MAX_QUERY_LENGTH = 256
 
-# Match tiers; a candidate's rank is its prior minus its tier's penalty. Exact and normalised
-# spellings differ only by orthographic noise (hamza, ة/ه), so the penalty between them is one
-# order of magnitude of population; variants and fuzzy matches always rank below both.
-EXACT, NORMALISED, VARIANT, FUZZY = 0, 1, 2, 3
-_TIER_PENALTY = {EXACT: 0.0, NORMALISED: 1.0, VARIANT: 100.0, FUZZY: 200.0}
-_FUZZY_CUTOFF = 85.0
 _COUNTRY_SEPARATOR = re.compile(r"\s*[،,]\s*(?=[^،,]+$)")
-# Generic words before a name ("مدينة حماة") tried off as a variant.
-_GENERIC_PREFIX = re.compile(r"^(مدينه|بلده|قريه|محافظه|ولايه|منطقه|اقليم|العاصمه)\s+")
 
 
 def _check_query(query) -> str:
@@ -53,6 +46,7 @@ class Gazetteer:
         self._tree = None
         self._recognizer = None
         self._extents_by_id: dict[str, float] | None = None
+        self._matcher = NameMatcher(self._index)
 
     @property
     def index(self) -> Index:
@@ -136,14 +130,15 @@ class Gazetteer:
         return self._index.place(rows[0]) if rows else None
 
     def _ranked_rows(self, text: str) -> list[int]:
+        text = clean_query(text) or text
         name, country = self._split_country(text)
-        tiers = self._candidates(name)
+        penalties = self._matcher.match(clean_query(name) or name)
         if country is not None:
-            tiers = {row: tier for row, tier in tiers.items() if self._within(row, country)}
-            if not tiers:  # "قرطاجنة، كولومبيا" is itself a name in GeoNames
-                tiers = {row: tier for row, tier in self._candidates(text).items() if tier <= NORMALISED}
+            penalties = {row: p for row, p in penalties.items() if self._within(row, country)}
+            if not penalties:  # "قرطاجنة، كولومبيا" is itself a name in GeoNames
+                penalties = {row: p for row, p in self._matcher.match(text).items() if p <= NORMALISED}
         index = self._index
-        return sorted(tiers, key=lambda row: (-(float(index.prior[row]) - _TIER_PENALTY[tiers[row]]), row))
+        return sorted(penalties, key=lambda row: (-(float(index.prior[row]) - penalties[row]), row))
 
     def _within(self, row: int, area: tuple[str, str]) -> bool:
         kind, code = area
@@ -164,69 +159,6 @@ class Gazetteer:
             if feature == "admin1":
                 return name, ("admin1", index.admin1[row])
         return text, None
-
-    def _candidates(self, name: str) -> dict[int, int]:
-        """Row -> best match tier for a name (no country narrowing)."""
-        found: dict[int, int] = {}
-
-        def add(rows, tier):
-            for row in rows:
-                if found.get(row, FUZZY + 1) > tier:
-                    found[row] = tier
-
-        index = self._index
-        if is_arabic(name):
-            key = normalize(name)
-            for row in index.rows_ar(key):
-                add((row,), EXACT if name in index.raw_ar[row].split("|") else NORMALISED)
-            if not found:
-                for variant in self._arabic_variants(key):
-                    add(index.rows_ar(variant), VARIANT)
-                add(index.ar_nospace.get(key.replace(" ", ""), ()), VARIANT)
-            if not found:
-                add(self._fuzzy(key, index.ar_keys, index.rows_ar), FUZZY)
-        else:
-            key = latin_key(name)
-            if not key:
-                return found
-            for row in index.rows_latin(key):
-                add((row,), EXACT if index.names[row] == name else NORMALISED)
-            if not found:
-                for variant in self._latin_variants(key):
-                    add(index.rows_latin(variant), VARIANT)
-            if not found:
-                add(self._fuzzy(key, index.latin_keys, index.rows_latin), FUZZY)
-        return found
-
-    @staticmethod
-    def _arabic_variants(key: str) -> list[str]:
-        variants = [key[2:] if key.startswith("ال") else "ال" + key]
-        stripped = _GENERIC_PREFIX.sub("", key)
-        if stripped != key:
-            variants += [stripped, stripped[2:] if stripped.startswith("ال") else "ال" + stripped]
-        return [v for v in variants if len(v) >= 2]
-
-    @staticmethod
-    def _latin_variants(key: str) -> list[str]:
-        variants = [key.replace(" ", "")]
-        for article in ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an "):
-            if key.startswith(article):
-                variants += [key[len(article):], "al " + key[len(article):]]
-        if " " not in key:
-            variants.append("al " + key)
-        return [v for v in variants if v and v != key]
-
-    @staticmethod
-    def _fuzzy(key: str, choices: list[str], rows_of) -> list[int]:
-        if len(key) < 4:
-            return []
-        from rapidfuzz import fuzz, process
-
-        best = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=5)
-        if not best:
-            return []
-        top = best[0][1]
-        return [row for choice, score, _ in best if score >= top for row in rows_of(choice)]
 
     # -- reverse -----------------------------------------------------------------------------
     def reverse(self, latitude: float, longitude: float) -> Place | None:

@@ -179,3 +179,53 @@ def test_places_by_feature_population_and_box(gz):
 def test_places_rejects_an_unknown_feature(gz):
     with pytest.raises(QueryError):
         gz.places("town")
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ("ديرالزور", "Deir ez-Zor"), ("حفرالباطن", "Hafar Al-Batin"), ("واشنطون", "Washington"),
+    ("اسطمبول", "Istanbul"), ("موسكوا", "Moscow"),
+])
+def test_real_spelling_variants_resolve(gz, query, name):
+    assert gz.geocode(query).name == name
+
+
+@pytest.mark.parametrize(("query", "wrong"), [
+    ("أوستا", "Augusta"), ("أنكونا", "Anaconda"), ("لاكويلا", "Laconia"), ("باليكير", "Balıkesir"),
+    ("نانتشونغ", "Nanchang"), ("هطاي", "Hay"),
+])
+def test_edits_that_are_no_spelling_variation_find_nothing_far(gz, query, wrong):
+    place = gz.geocode(query)
+    assert place is None or place.name != wrong
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ("وبحلب", "Aleppo"), ("للرقة", "Ar Raqqah"), ("فبالموصل", "Mosul"), ("والأردن", "Jordan"),
+    ("#بيروت", "Beirut"), ("«حلب»", "Aleppo"), ('"حمص"', "Homs"), ("#دير_الزور", "Deir ez-Zor"),
+    ("مدينة حلب", "Aleppo"), ("بمدينة حمص", "Homs"),
+])
+def test_geocode_strips_what_find_strips(gz, query, name):
+    assert gz.geocode(query).name == name
+
+
+@pytest.mark.parametrize("word", ["بنوك", "بشأن"])
+def test_ordinary_words_are_not_respelt_into_places(gz, word):
+    place = gz.geocode(word)
+    assert place is None or place.name not in ("Nuuk", "Schaan")
+
+
+def test_shadda_is_a_signal(gz):
+    assert gz.geocode("عمّان").name == "Amman"
+    assert gz.geocode("عمان").feature == "country"  # alone, the larger reading (find() follows the document)
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ("بوتنسا", "Potenza"), ("كامبوباسو", "Campobasso"), ("تساوتشوانغ", "Zaozhuang"),
+])
+def test_names_across_scripts(gz, query, name):
+    place = gz.geocode(query)
+    assert place is not None and place.name == name and place.country_code in ("IT", "CN")
+
+
+def test_cross_script_ranks_below_arabic_and_stays_silent_when_unsure(gz):
+    assert gz.geocode("منبج").name == "Manbij"  # an Arabic match never meets a cross-script one
+    assert gz.geocode("سد الوالة") is None or gz.geocode("سد الوالة").country_code != "PL"
