@@ -11,10 +11,12 @@ from .matching import NORMALISED, NameMatcher, clean_query
 from .normalize import normalize
 from .place import FEATURES, Mention, Place
 
-__all__ = ["Gazetteer", "MAX_QUERY_LENGTH"]
+__all__ = ["Gazetteer", "MAX_QUERY_LENGTH", "REVERSE_MAX_KM"]
 
 #: Longer queries are refused: no place name is this long.
 MAX_QUERY_LENGTH = 256
+#: ``reverse`` finds nothing farther than this from the point, unless told otherwise (the open sea).
+REVERSE_MAX_KM = 50.0
 
 _COUNTRY_SEPARATOR = re.compile(r"\s*[،,]\s*(?=[^،,]+$)")
 
@@ -116,18 +118,30 @@ class Gazetteer:
         return [index.place(int(row)) for row in rows[order]]
 
     # -- lookup ------------------------------------------------------------------------------
-    def lookup(self, query: str, limit: int = 10) -> list[Place]:
+    def lookup(self, query: str, limit: int = 10, *, country=None, feature=None) -> list[Place]:
         """Candidate places for a name, best first.
 
-        ``"NAME، COUNTRY"`` or ``"NAME, COUNTRY"`` keeps only candidates in that country.
+        ``"NAME، COUNTRY"`` or ``"NAME, COUNTRY"`` keeps only candidates in that country; so does
+        ``country`` (an ISO 3166-1 alpha-2 code, or several), and ``feature`` keeps those of one feature
+        class or several (:data:`gazetteer.place.FEATURES`).
         """
         text = _check_query(query)
-        return [self._index.place(row) for row in self._ranked_rows(text)[:max(limit, 0)]]
+        rows = self._filtered(self._ranked_rows(text), country, feature)
+        return [self._index.place(row) for row in rows[:max(limit, 0)]]
 
-    def geocode(self, query: str) -> Place | None:
-        """The best place for a name, or ``None`` when nothing matches."""
-        rows = self._ranked_rows(_check_query(query))
+    def geocode(self, query: str, *, country=None, feature=None) -> Place | None:
+        """The best place for a name, or ``None`` when nothing matches (``country`` and ``feature`` narrow
+        the candidates as in :meth:`lookup`)."""
+        rows = self._filtered(self._ranked_rows(_check_query(query)), country, feature)
         return self._index.place(rows[0]) if rows else None
+
+    def _filtered(self, rows: list[int], country, feature) -> list[int]:
+        countries, features = _codes(country), _features(feature)
+        if countries is None and features is None:
+            return rows
+        index = self._index
+        return [r for r in rows if (countries is None or index.country_code(r) in countries)
+                and (features is None or index.feature_name(r) in features)]
 
     def _ranked_rows(self, text: str) -> list[int]:
         text = clean_query(text) or text
@@ -161,9 +175,12 @@ class Gazetteer:
         return text, None
 
     # -- reverse -----------------------------------------------------------------------------
-    def reverse(self, latitude: float, longitude: float) -> Place | None:
-        """The nearest populated place to a point (great-circle distance)."""
+    def reverse(self, latitude: float, longitude: float, *, max_km: float | None = REVERSE_MAX_KM) -> Place | None:
+        """The nearest populated place to a point (great-circle distance), or ``None`` when none lies within
+        ``max_km`` (:data:`REVERSE_MAX_KM` by default: the open sea has no nearest town; ``None``: no limit)."""
         lat, lon = _check_coordinates(latitude, longitude)
+        if max_km is not None and not (isinstance(max_km, (int, float)) and max_km >= 0):
+            raise QueryError(f"Expected max_km as a distance in km (or None), instead got: {max_km!r}.")
         import numpy as np
         import shapely
 
@@ -184,7 +201,11 @@ class Gazetteer:
         hits = rows[tree.query(box)] if dlon < 180 else rows
         dists = _haversine_km(lat, lon, index.latitude[hits], index.longitude[hits])
         order = np.lexsort((hits, dists))
-        return index.place(int(hits[order[0]])) if len(hits) else index.place(int(rows[nearest]))
+        if not len(hits):
+            hits, dists, order = rows[nearest:nearest + 1], np.array([best]), [0]
+        if max_km is not None and float(dists[order[0]]) > max_km:
+            return None
+        return index.place(int(hits[order[0]]))
 
     # -- recognition -------------------------------------------------------------------------
     def find(self, text: str) -> list[Mention]:
@@ -195,6 +216,26 @@ class Gazetteer:
             with gc_paused():
                 self._recognizer = Recognizer(self)
         return self._recognizer.find(text)
+
+
+def _codes(country) -> frozenset[str] | None:
+    """The ISO2 codes a ``country=`` filter names (one code or several, any case), or ``None``."""
+    if country is None:
+        return None
+    values = [country] if isinstance(country, str) else list(country)
+    if not values or not all(isinstance(v, str) and len(v.strip()) == 2 and v.strip().isalpha() for v in values):
+        raise QueryError(f"Expected ISO 3166-1 alpha-2 country codes, instead got: {country!r}.")
+    return frozenset(v.strip().upper() for v in values)
+
+
+def _features(feature) -> frozenset[str] | None:
+    """The feature classes a ``feature=`` filter names, or ``None``."""
+    if feature is None:
+        return None
+    values = [feature] if isinstance(feature, str) else list(feature)
+    if not values or not all(v in FEATURES for v in values):
+        raise QueryError(f"Expected features among {FEATURES}, instead got: {feature!r}.")
+    return frozenset(values)
 
 
 def _check_coordinates(latitude, longitude) -> tuple[float, float]:
