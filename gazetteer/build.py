@@ -72,8 +72,12 @@ def _add_exemplar_cities(cities: list[Record]) -> None:
             by_name[(c.country_code or "", latin_key(name))].append(c)
     names = places = unmatched = 0
     for written, written_ar, code, lat, lon in cldr.exemplar_cities():
-        # "Knox, Indiana", "مدينة تل، إنديانا": the name before the qualifier
-        name, name_ar = written.split(",", 1)[0].strip(), written_ar.split("،", 1)[0].strip()
+        # "Knox, Indiana" is Knox; an Arabic name with a qualifier (مدينة تل، إنديانا, Tell City) is a
+        # description, not the name news writes, and is left out
+        name, name_ar = written.split(",", 1)[0].strip(), written_ar
+        if "،" in name_ar:
+            unmatched += 1
+            continue
         near = [c for c in by_name.get((code, latin_key(name)), ()) if _km(lat, lon, c.latitude, c.longitude) <= _EXEMPLAR_KM]
         if not near or not is_arabic_script(name_ar):
             unmatched += 1

@@ -18,7 +18,7 @@ Every string here is in normal form (:func:`gazetteer.normalize`): ة is ه, أ 
 >>> word_forms("وبالمدينه")
 ('وبالمدينه', 'بالمدينه', 'مدينه', 'المدينه')
 >>> nisba_bases("السوريه")
-('سوريه', 'سوري')
+('سوريه', 'سوري', 'السوريه', 'السوري')
 """
 
 from __future__ import annotations
@@ -117,17 +117,20 @@ NISBA_ENDINGS = ("ه", "ون", "ين")
 
 def nisba_bases(norm: str) -> tuple[str, ...]:
     """The masculine singular forms without the article that a normalised word may be an inflection of:
-    the word (its article off) and the word without each nisba ending it has.
+    the word (its article off, then as written: ألماني begins with ال) and each without the nisba ending it
+    has.
 
     Whether one of them is a nisba is a lexicon's question (:func:`nisba_of`); nothing is split off a word
     too short to keep a letter.
     """
-    stem = norm[len(ARTICLE):] if norm.startswith(ARTICLE) else norm
-    out = [stem]
-    for ending in NISBA_ENDINGS:
-        if stem.endswith(ending) and len(stem) > len(ending):
-            out.append(stem[:-len(ending)])
-    return tuple(out)
+    out = []
+    # a word with ال is the article and a nisba, or a nisba that begins with those letters (الماني, ألماني)
+    for stem in ((norm[len(ARTICLE):], norm) if norm.startswith(ARTICLE) else (norm,)):
+        out.append(stem)
+        for ending in NISBA_ENDINGS:
+            if stem.endswith(ending) and len(stem) > len(ending):
+                out.append(stem[:-len(ending)])
+    return tuple(dict.fromkeys(out))
 
 
 def nisba_of(norm: str, adjectives):

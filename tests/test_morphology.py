@@ -71,8 +71,9 @@ def test_name_clitics_longest_first_and_derived_tables():
 
 @pytest.mark.parametrize(("word", "bases"), [
     ("سوري", ("سوري",)),
-    ("السوريه", ("سوريه", "سوري")),
-    ("السوريون", ("سوريون", "سوري")),
+    ("السوريه", ("سوريه", "سوري", "السوريه", "السوري")),
+    ("الماني", ("ماني", "الماني")),
+    ("السوريون", ("سوريون", "سوري", "السوريون", "السوري")),
     ("سوريين", ("سوريين", "سوري")),
     ("ه", ("ه",)),
 ])
@@ -85,3 +86,5 @@ def test_nisba_of_reads_a_lexicon():
     assert morphology.nisba_of("الفرنسيه", table) == "FR"
     assert morphology.nisba_of("السوريين", table) == "SY"
     assert morphology.nisba_of("فرنسا", table) is None
+    assert morphology.nisba_of("الالمانيه", {"الماني": "DE"}) == "DE"   # ألمانية: the nisba begins with ال
+    assert morphology.nisba_of("المانيه", {"الماني": "DE"}) == "DE"
