@@ -90,7 +90,7 @@ def _add_exemplar_cities(cities: list[Record]) -> None:
 
 
 def _news_spelling(names: set[str], current: str, frequency: dict[str, int]) -> str:
-    """The Arabic spelling news uses: the one whose normal form is met most often in news
+    """The Arabic spelling news uses: the one whose normal form news met most often as a place
     (name_stats.tsv), the current one on a tie, else the most Arabic (not Persian or Urdu) and shortest."""
     names = {n for n in names if is_arabic_script(n)}
     if not names:
@@ -272,10 +272,14 @@ def build_records() -> list[Record]:
     # name_ar: Arabic script, the spelling news uses (اللاذقية, not لاذقية), never empty when an Arabic name
     # is known (واشنطن from the curated aliases)
     stats = load_lexicon().stats
-    frequency = {key: st.news + st.tweets + st.unlabelled for key, st in stats.items()}
+    # how often news met the spelling as a place: gold places in labelled news and tweets, and occurrences
+    # after a locative cue in unlabelled news (not every occurrence: المتوسط is also "average")
+    frequency = {key: st.news_place + st.tweets_place + st.cued for key, st in stats.items()}
     changed = 0
     for rec in records:
         rec.names_ar = {n for n in rec.names_ar if is_arabic_script(n)}
+        if rec.id.startswith("curated:") and rec.name_ar:
+            continue  # the curated table's own choice
         chosen = _news_spelling(rec.names_ar | ({rec.name_ar} if rec.name_ar else set()), rec.name_ar, frequency)
         changed += chosen != rec.name_ar
         rec.name_ar = chosen
