@@ -139,12 +139,14 @@ class Recognizer:
         trailing_marks = _TRAILING_MARKS.match
         spans = [(to_original(d.candidate.start), trailing_marks(text, to_original(d.candidate.end - 1) + 1).end())
                  for d in decisions]
+        # the names as written matter only for their marks (shadda, tanween): most texts have none
+        tanween = _TANWEEN.search(text) is not None
+        written = [text[a:b] for a, b in spans] if tanween or _SHADDA in text else None
         # a shadda as written picks the readings spelt with it (عمّان is Amman, not عُمان)
-        shaddas = [_shadda_form(text[a:b]) for a, b in spans] if _SHADDA in text else None
+        shaddas = None if written is None or _SHADDA not in text else [
+            _shadda_form(w) if _SHADDA in w else "" for w in written]
         rows = self._resolve(decisions, shaddas)
-        # the names as written matter only for their marks (tanween, shadda): most texts have none
-        marked = shaddas is not None or _TANWEEN.search(text) is not None
-        keep = self._plausible(decisions, rows, [text[a:b] for a, b in spans] if marked else None)
+        keep = self._plausible(decisions, rows, written, tanween)
         place_of = self.index.place
         return [Mention(a, b, text[a:b], None if row is None else place_of(row))
                 for (a, b), row, kept in zip(spans, rows, keep) if kept]
@@ -360,7 +362,8 @@ class Recognizer:
         return strong
 
     # -- resolution ------------------------------------------------------------------------
-    def _plausible(self, decisions: list[Decision], rows: list[int | None], written: list[str] | None) -> list[bool]:
+    def _plausible(self, decisions: list[Decision], rows: list[int | None], written: list[str] | None,
+                   tanween: bool = False) -> list[bool]:
         """Which resolved mentions a plausible geography keeps: a place more than FAR_KM from every place
         the text names with evidence needs evidence itself (:meth:`_has_evidence`) — a common word is not a
         town on another continent (معصوبي العيون is not Laayoune in a story about Syria). A one-word name
@@ -368,17 +371,25 @@ class Recognizer:
         index = self.index
         if written is None:
             written = [""] * len(rows)
-        evidence = [row is not None and self._has_evidence(d, row, w) for d, row, w in zip(decisions, rows, written)]
-        if all(e or row is None for e, row in zip(evidence, rows)) and not any(written):
-            return [True] * len(rows)  # the usual case: every resolved mention has evidence, no marks
-        anchors = {(float(index.latitude[r]), float(index.longitude[r])) for r, e in zip(rows, evidence) if e}
+        memo = self._evidence
+        # most mentions have evidence in their name and reading alone (one dict lookup): only the others
+        # are judged in their context; an unresolved one needs none (True)
+        evidence = [row is None or memo.get((d.candidate.key, row)) is True or self._has_evidence(d, row, w)
+                    for d, row, w in zip(decisions, rows, written)]
+        if tanween:  # tanween in the text: on a name? (سورياً، سوريًا: in the span either way)
+            search = _TANWEEN.search
+            tanween = any(search(w) for w in written if w)
+        if False not in evidence and not tanween:
+            return evidence  # the usual case: every resolved mention has evidence, none with tanween
+        anchors = {(float(index.latitude[r]), float(index.longitude[r]))
+                   for r, e in zip(rows, evidence) if e and r is not None}
         keep = []
         for d, row, solid, w in zip(decisions, rows, evidence, written):
-            if w and d.candidate.n_words == 1 and _TANWEEN.search(w):
+            if tanween and d.candidate.n_words == 1 and _TANWEEN.search(w):
                 d.verdict, d.notes = REJECT, (*d.notes, "; written with tanween: a common noun")
                 keep.append(False)
                 continue
-            if row is None or solid or not anchors:
+            if solid or not anchors:
                 keep.append(True)
                 continue
             lat, lon = float(index.latitude[row]), float(index.longitude[row])
@@ -467,7 +478,7 @@ class Recognizer:
         for k, d in enumerate(decisions):
             cand = d.candidate
             rows = index.rows_ar(cand.key)
-            shadda = shaddas[k] if shaddas is not None and _SHADDA_MARK in shaddas[k] else None
+            shadda = shaddas[k] or None if shaddas is not None else None
             if shadda is not None and len(rows) > 1:
                 spelt = tuple(r for r in rows if any(_shadda_form(n) == shadda for n in index.raw_ar[r].split("|")))
                 rows = spelt or rows
