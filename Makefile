@@ -42,6 +42,7 @@ test: $(STAMP) browser postgis
 # Benchmarks, each against a floor measured in the same run (bench/throughput.py: ~50 MB, a few minutes).
 bench: $(STAMP)
 	$(PY) bench/gazetteer_bench.py
+	$(PY) bench/geocode_quality.py
 	$(PY) bench/find_speed.py
 	$(PY) bench/recognition.py
 	$(PY) bench/claims.py

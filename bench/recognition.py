@@ -63,14 +63,16 @@ def _name(text: str) -> str:
     return normalize(text.lstrip("#").replace("_", " "))
 
 
-def idrisi_scores(path: Path, gz: Gazetteer) -> dict:
-    """Match predictions to gold mentions by name within each tweet.
+def idrisi_scores(path: Path, gz) -> dict:
+    """Match predictions to gold mentions by name within each tweet; ``gz`` has a ``find(text)``.
 
     IDRISI-D lists a name that occurs twice with the first occurrence's offsets twice, so offsets
     cannot be trusted; within a tweet, a prediction matches an unmatched gold mention whose name
-    equals it, ends with it (an attached clitic) or contains it (a longer gold name).
+    equals it, ends with it (an attached clitic) or contains it (a longer gold name). A matched mention is
+    resolved right when its place lies within 161 km of the gold point (``resolution_161km``) and, in
+    ``resolution``, a gold Country when the place is that country (its point is far from the gold one).
     """
-    n_pred = n_gold = tp = resolved = within = 0
+    n_pred = n_gold = tp = resolved = within = right = 0
     false_pos, misses, wrong = Counter(), Counter(), Counter()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -91,14 +93,20 @@ def idrisi_scores(path: Path, gz: Gazetteer) -> dict:
                 _, g = gold.pop(hit)
                 if m.place is not None:
                     resolved += 1
-                    if km(m.place.latitude, m.place.longitude, g["lat"], g["lon"]) <= 161:
-                        within += 1
+                    near = km(m.place.latitude, m.place.longitude, g["lat"], g["lon"]) <= 161
+                    within += near
+                    if g["type"] == "Country":
+                        ok = m.place.feature == "country" and m.place.country_code.lower() == g["country_code"].lower()
                     else:
+                        ok = near
+                    right += ok
+                    if not ok:
                         wrong[f"{m.text}->{m.place.name},{m.place.country_code}"] += 1
             for _, g in gold:
                 misses[g["text"]] += 1
     p, r, f = prf(tp, n_pred - tp, n_gold - tp)
-    return {"precision": p, "recall": r, "f1": f, "resolution_161km": within / resolved if resolved else 0.0,
+    return {"precision": p, "recall": r, "f1": f, "resolution": right / resolved if resolved else 0.0,
+            "resolution_161km": within / resolved if resolved else 0.0,
             "resolved": resolved, "top_false_positives": false_pos.most_common(25),
             "top_misses": misses.most_common(25), "top_wrong_places": wrong.most_common(15)}
 
@@ -112,39 +120,65 @@ def _report(title: str, scores: dict) -> None:
             print(f"  {key.replace('_', ' ')}: " + ", ".join(f"{t} ({c})" for t, c in rows))
 
 
-def cross_validate(data: Path, folds: int = 2) -> list[float]:
-    """Held-out LOC F1 on ANERcorp: name statistics rebuilt without each fold, scored on it."""
+def _write_conll(path: Path, sentences) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for tokens, tags in sentences:
+            fh.write("".join(f"{t} {g}\n" for t, g in zip(tokens, tags)) + "\n")
+
+
+def _write_lines(path: Path, lines) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.writelines(lines)
+
+
+#: The labelled corpora that can be held out: file name, reader of its units, writer, scorer.
+_CORPORA = {
+    "anercorp": ("anercorp_train.conll", lambda p: list(read_conll(p)), _write_conll, lambda p, r: conll_scores(p, r)),
+    "idrisi": ("idrisi_d_ar_train.jsonl", lambda p: open(p, encoding="utf-8").readlines(), _write_lines,
+               lambda p, r: idrisi_scores(p, r)),
+}
+_ALL_FILES = ("anercorp_train.conll", "idrisi_d_ar_train.jsonl", "ant_conflict_dev.jsonl")
+
+
+def cross_validate(data: Path, folds: int = 2, corpus: str = "anercorp") -> list[dict]:
+    """Held-out scores on one labelled corpus: the name statistics are rebuilt from every source but the
+    scored fold (contiguous folds of sentences or tweets), then the fold is scored."""
     import subprocess
     import tempfile
 
     from gazetteer.lexicon import load_lexicon
     from gazetteer.recognize import Recognizer
 
-    sentences = list(read_conll(data / "anercorp_train.conll"))
-    size = -(-len(sentences) // folds)
-    scores = []
+    name, read, write, score = _CORPORA[corpus]
+    units = read(data / name)
+    size = -(-len(units) // folds)
+    results = []
     gz = Gazetteer()
     for k in range(folds):
-        held = sentences[k * size:(k + 1) * size]
-        kept = sentences[:k * size] + sentences[(k + 1) * size:]
+        held = units[k * size:(k + 1) * size]
+        kept = units[:k * size] + units[(k + 1) * size:]
         with tempfile.TemporaryDirectory() as workdir:
             tmp = Path(workdir)
-            for name, part in (("train", kept), ("held", held)):
-                folder = tmp / name
-                folder.mkdir()
-                with open(folder / "anercorp_train.conll", "w", encoding="utf-8") as fh:
-                    for tokens, tags in part:
-                        fh.write("".join(f"{t} {g}\n" for t, g in zip(tokens, tags)) + "\n")
-            for other in ("idrisi_d_ar_train.jsonl", "ant_conflict_dev.jsonl"):
-                (tmp / "train" / other).symlink_to((data / other).resolve())
+            for folder, part in (("train", kept), ("held", held)):
+                (tmp / folder).mkdir()
+                write(tmp / folder / name, part)
+            for other in _ALL_FILES:
+                if other != name:
+                    (tmp / "train" / other).symlink_to((data / other).resolve())
             subprocess.run([sys.executable, "-m", "gazetteer.name_stats", "--data", str(tmp / "train"),
                             "-o", str(tmp / "name_stats.tsv")], check=True, capture_output=True, cwd=ROOT)
             recognizer = Recognizer(gz, load_lexicon(True, str(tmp)))
-            result = conll_scores(tmp / "held" / "anercorp_train.conll", recognizer)
+            result = score(tmp / "held" / name, recognizer)
+            extra = (f" resolution {result['resolution']:.3f} (within 161 km {result['resolution_161km']:.3f})"
+                     if "resolution" in result else "")
             print(f"  fold {k + 1}/{folds}: held-out P {result['precision']:.3f} R {result['recall']:.3f} "
-                  f"F1 {result['f1']:.3f}")
-            scores.append(result["f1"])
-    return scores
+                  f"F1 {result['f1']:.3f}{extra}")
+            results.append(result)
+    return results
+
+
+def _mean(results: list[dict], key: str) -> float:
+    return sum(r[key] for r in results) / len(results)
 
 
 def main(argv=None) -> int:
@@ -153,7 +187,8 @@ def main(argv=None) -> int:
     parser.add_argument("--conll", type=Path, help="CoNLL file (default: DATA/anercorp_train.conll)")
     parser.add_argument("--idrisi", type=Path, help="IDRISI-D JSON Lines (default: DATA/idrisi_d_ar_train.jsonl)")
     parser.add_argument("--cross-validate", type=int, metavar="K", default=0,
-                        help="also rebuild the name statistics without each of K folds of ANERcorp and score it")
+                        help="also rebuild the name statistics without each of K folds of ANERcorp, and of "
+                             "IDRISI-D, and score the fold held out")
     args = parser.parse_args(argv)
     gz = Gazetteer()
     conll = args.conll or args.data / "anercorp_train.conll"
@@ -168,8 +203,15 @@ def main(argv=None) -> int:
         print(f"skipped: {idrisi} is absent")
     if args.cross_validate and (args.data / "anercorp_train.conll").exists():
         print(f"ANERcorp {args.cross_validate}-fold cross-validation (statistics rebuilt without the scored fold):")
-        scores = cross_validate(args.data, args.cross_validate)
-        print(f"  mean held-out LOC F1 {sum(scores) / len(scores):.3f}")
+        results = cross_validate(args.data, args.cross_validate, "anercorp")
+        print(f"  mean held-out LOC F1 {_mean(results, 'f1'):.3f} (P {_mean(results, 'precision'):.3f} "
+              f"R {_mean(results, 'recall'):.3f})")
+    if args.cross_validate and (args.data / "idrisi_d_ar_train.jsonl").exists():
+        print(f"IDRISI-D {args.cross_validate}-fold cross-validation (statistics rebuilt without the scored fold):")
+        results = cross_validate(args.data, args.cross_validate, "idrisi")
+        print(f"  mean held-out F1 {_mean(results, 'f1'):.3f} (P {_mean(results, 'precision'):.3f} "
+              f"R {_mean(results, 'recall'):.3f}); resolution {_mean(results, 'resolution'):.3f} "
+              f"(within 161 km {_mean(results, 'resolution_161km'):.3f})")
     return 0
 
 

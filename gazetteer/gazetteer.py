@@ -7,23 +7,18 @@ import re
 
 from .errors import QueryError
 from .index import Index, gc_paused, load_index
-from .normalize import is_arabic, latin_key, normalize
+from .matching import NORMALISED, NameMatcher, clean_query
+from .normalize import normalize
 from .place import FEATURES, Mention, Place
 
-__all__ = ["Gazetteer", "MAX_QUERY_LENGTH"]
+__all__ = ["Gazetteer", "MAX_QUERY_LENGTH", "REVERSE_MAX_KM"]
 
 #: Longer queries are refused: no place name is this long.
 MAX_QUERY_LENGTH = 256
+#: ``reverse`` finds nothing farther than this from the point, unless told otherwise (the open sea).
+REVERSE_MAX_KM = 50.0
 
-# Match tiers; a candidate's rank is its prior minus its tier's penalty. Exact and normalised
-# spellings differ only by orthographic noise (hamza, ة/ه), so the penalty between them is one
-# order of magnitude of population; variants and fuzzy matches always rank below both.
-EXACT, NORMALISED, VARIANT, FUZZY = 0, 1, 2, 3
-_TIER_PENALTY = {EXACT: 0.0, NORMALISED: 1.0, VARIANT: 100.0, FUZZY: 200.0}
-_FUZZY_CUTOFF = 85.0
 _COUNTRY_SEPARATOR = re.compile(r"\s*[،,]\s*(?=[^،,]+$)")
-# Generic words before a name ("مدينة حماة") tried off as a variant.
-_GENERIC_PREFIX = re.compile(r"^(مدينه|بلده|قريه|محافظه|ولايه|منطقه|اقليم|العاصمه)\s+")
 
 
 def _check_query(query) -> str:
@@ -46,11 +41,14 @@ class Gazetteer:
     'Manbij'
     """
 
-    def __init__(self) -> None:
-        self._index: Index = load_index()
+    def __init__(self, *, index: Index | None = None) -> None:
+        """The bundled index, or ``index`` (a compiled :class:`~gazetteer.index.Index`; benchmarks pass a copy
+        with names held out)."""
+        self._index: Index = load_index() if index is None else index
         self._tree = None
         self._recognizer = None
         self._extents_by_id: dict[str, float] | None = None
+        self._matcher = NameMatcher(self._index)
 
     @property
     def index(self) -> Index:
@@ -120,28 +118,41 @@ class Gazetteer:
         return [index.place(int(row)) for row in rows[order]]
 
     # -- lookup ------------------------------------------------------------------------------
-    def lookup(self, query: str, limit: int = 10) -> list[Place]:
+    def lookup(self, query: str, limit: int = 10, *, country=None, feature=None) -> list[Place]:
         """Candidate places for a name, best first.
 
-        ``"NAME، COUNTRY"`` or ``"NAME, COUNTRY"`` keeps only candidates in that country.
+        ``"NAME، COUNTRY"`` or ``"NAME, COUNTRY"`` keeps only candidates in that country; so does
+        ``country`` (an ISO 3166-1 alpha-2 code, or several), and ``feature`` keeps those of one feature
+        class or several (:data:`gazetteer.place.FEATURES`).
         """
         text = _check_query(query)
-        return [self._index.place(row) for row in self._ranked_rows(text)[:max(limit, 0)]]
+        rows = self._filtered(self._ranked_rows(text), country, feature)
+        return [self._index.place(row) for row in rows[:max(limit, 0)]]
 
-    def geocode(self, query: str) -> Place | None:
-        """The best place for a name, or ``None`` when nothing matches."""
-        rows = self._ranked_rows(_check_query(query))
+    def geocode(self, query: str, *, country=None, feature=None) -> Place | None:
+        """The best place for a name, or ``None`` when nothing matches (``country`` and ``feature`` narrow
+        the candidates as in :meth:`lookup`)."""
+        rows = self._filtered(self._ranked_rows(_check_query(query)), country, feature)
         return self._index.place(rows[0]) if rows else None
 
-    def _ranked_rows(self, text: str) -> list[int]:
-        name, country = self._split_country(text)
-        tiers = self._candidates(name)
-        if country is not None:
-            tiers = {row: tier for row, tier in tiers.items() if self._within(row, country)}
-            if not tiers:  # "قرطاجنة، كولومبيا" is itself a name in GeoNames
-                tiers = {row: tier for row, tier in self._candidates(text).items() if tier <= NORMALISED}
+    def _filtered(self, rows: list[int], country, feature) -> list[int]:
+        countries, features = _codes(country), _features(feature)
+        if countries is None and features is None:
+            return rows
         index = self._index
-        return sorted(tiers, key=lambda row: (-(float(index.prior[row]) - _TIER_PENALTY[tiers[row]]), row))
+        return [r for r in rows if (countries is None or index.country_code(r) in countries)
+                and (features is None or index.feature_name(r) in features)]
+
+    def _ranked_rows(self, text: str) -> list[int]:
+        text = clean_query(text) or text
+        name, country = self._split_country(text)
+        penalties = self._matcher.match(clean_query(name) or name)
+        if country is not None:
+            penalties = {row: p for row, p in penalties.items() if self._within(row, country)}
+            if not penalties:  # "قرطاجنة، كولومبيا" is itself a name in GeoNames
+                penalties = {row: p for row, p in self._matcher.match(text).items() if p <= NORMALISED}
+        index = self._index
+        return sorted(penalties, key=lambda row: (-(float(index.prior[row]) - penalties[row]), row))
 
     def _within(self, row: int, area: tuple[str, str]) -> bool:
         kind, code = area
@@ -163,73 +174,13 @@ class Gazetteer:
                 return name, ("admin1", index.admin1[row])
         return text, None
 
-    def _candidates(self, name: str) -> dict[int, int]:
-        """Row -> best match tier for a name (no country narrowing)."""
-        found: dict[int, int] = {}
-
-        def add(rows, tier):
-            for row in rows:
-                if found.get(row, FUZZY + 1) > tier:
-                    found[row] = tier
-
-        index = self._index
-        if is_arabic(name):
-            key = normalize(name)
-            for row in index.rows_ar(key):
-                add((row,), EXACT if name in index.raw_ar[row].split("|") else NORMALISED)
-            if not found:
-                for variant in self._arabic_variants(key):
-                    add(index.rows_ar(variant), VARIANT)
-                add(index.ar_nospace.get(key.replace(" ", ""), ()), VARIANT)
-            if not found:
-                add(self._fuzzy(key, index.ar_keys, index.rows_ar), FUZZY)
-        else:
-            key = latin_key(name)
-            if not key:
-                return found
-            for row in index.rows_latin(key):
-                add((row,), EXACT if index.names[row] == name else NORMALISED)
-            if not found:
-                for variant in self._latin_variants(key):
-                    add(index.rows_latin(variant), VARIANT)
-            if not found:
-                add(self._fuzzy(key, index.latin_keys, index.rows_latin), FUZZY)
-        return found
-
-    @staticmethod
-    def _arabic_variants(key: str) -> list[str]:
-        variants = [key[2:] if key.startswith("ال") else "ال" + key]
-        stripped = _GENERIC_PREFIX.sub("", key)
-        if stripped != key:
-            variants += [stripped, stripped[2:] if stripped.startswith("ال") else "ال" + stripped]
-        return [v for v in variants if len(v) >= 2]
-
-    @staticmethod
-    def _latin_variants(key: str) -> list[str]:
-        variants = [key.replace(" ", "")]
-        for article in ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an "):
-            if key.startswith(article):
-                variants += [key[len(article):], "al " + key[len(article):]]
-        if " " not in key:
-            variants.append("al " + key)
-        return [v for v in variants if v and v != key]
-
-    @staticmethod
-    def _fuzzy(key: str, choices: list[str], rows_of) -> list[int]:
-        if len(key) < 4:
-            return []
-        from rapidfuzz import fuzz, process
-
-        best = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=5)
-        if not best:
-            return []
-        top = best[0][1]
-        return [row for choice, score, _ in best if score >= top for row in rows_of(choice)]
-
     # -- reverse -----------------------------------------------------------------------------
-    def reverse(self, latitude: float, longitude: float) -> Place | None:
-        """The nearest populated place to a point (great-circle distance)."""
+    def reverse(self, latitude: float, longitude: float, *, max_km: float | None = REVERSE_MAX_KM) -> Place | None:
+        """The nearest populated place to a point (great-circle distance), or ``None`` when none lies within
+        ``max_km`` (:data:`REVERSE_MAX_KM` by default: the open sea has no nearest town; ``None``: no limit)."""
         lat, lon = _check_coordinates(latitude, longitude)
+        if max_km is not None and not (isinstance(max_km, (int, float)) and max_km >= 0):
+            raise QueryError(f"Expected max_km as a distance in km (or None), instead got: {max_km!r}.")
         import numpy as np
         import shapely
 
@@ -250,7 +201,11 @@ class Gazetteer:
         hits = rows[tree.query(box)] if dlon < 180 else rows
         dists = _haversine_km(lat, lon, index.latitude[hits], index.longitude[hits])
         order = np.lexsort((hits, dists))
-        return index.place(int(hits[order[0]])) if len(hits) else index.place(int(rows[nearest]))
+        if not len(hits):
+            hits, dists, order = rows[nearest:nearest + 1], np.array([best]), [0]
+        if max_km is not None and float(dists[order[0]]) > max_km:
+            return None
+        return index.place(int(hits[order[0]]))
 
     # -- recognition -------------------------------------------------------------------------
     def find(self, text: str) -> list[Mention]:
@@ -261,6 +216,26 @@ class Gazetteer:
             with gc_paused():
                 self._recognizer = Recognizer(self)
         return self._recognizer.find(text)
+
+
+def _codes(country) -> frozenset[str] | None:
+    """The ISO2 codes a ``country=`` filter names (one code or several, any case), or ``None``."""
+    if country is None:
+        return None
+    values = [country] if isinstance(country, str) else list(country)
+    if not values or not all(isinstance(v, str) and len(v.strip()) == 2 and v.strip().isalpha() for v in values):
+        raise QueryError(f"Expected ISO 3166-1 alpha-2 country codes, instead got: {country!r}.")
+    return frozenset(v.strip().upper() for v in values)
+
+
+def _features(feature) -> frozenset[str] | None:
+    """The feature classes a ``feature=`` filter names, or ``None``."""
+    if feature is None:
+        return None
+    values = [feature] if isinstance(feature, str) else list(feature)
+    if not values or not all(v in FEATURES for v in values):
+        raise QueryError(f"Expected features among {FEATURES}, instead got: {feature!r}.")
+    return frozenset(values)
 
 
 def _check_coordinates(latitude, longitude) -> tuple[float, float]:

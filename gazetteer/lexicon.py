@@ -20,7 +20,7 @@ from pathlib import Path
 from .normalize import normalize
 from .tables import load_table
 
-__all__ = ["Lexicon", "NameStats", "load_lexicon"]
+__all__ = ["Lexicon", "NameStats", "load_lexicon", "place_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +86,21 @@ def load_lexicon(with_stats: bool = True, stats_dir: str | None = None) -> Lexic
     except FileNotFoundError:
         pass
     return Lexicon({k: frozenset(v) for k, v in cues.items()}, adjectives, stats, frozenset(vocabulary))
+
+
+#: The cue kinds of the generic words for a kind of place that stand before its name.
+PLACE_WORD_KINDS = ("settlement", "place_word")
+
+
+def place_words() -> frozenset[str]:
+    """Generic words for a kind of populated or administrative place (مدينة، بلدة، قرية، محافظة، منطقة …),
+    normalised: the one list of them, the cue words of kinds ``settlement`` and ``place_word`` in
+    ``cue_words.csv``. ``find()`` takes an unknown word after a ``settlement`` word as a place the
+    gazetteer lacks; ``geocode()`` tries a name without the one before it (مدينة حلب، العاصمة دمشق ->
+    حلب، دمشق); the index build adds an admin-1 unit's name without it (محافظة حلب -> حلب).
+
+    >>> "مدينه" in place_words()
+    True
+    """
+    cues = load_lexicon(with_stats=False).cues
+    return frozenset().union(*(cues.get(kind, frozenset()) for kind in PLACE_WORD_KINDS))

@@ -22,7 +22,7 @@ import unicodedata
 
 import numpy as np
 
-__all__ = ["normalize", "fold_chars", "fold_text", "latin_key", "is_arabic", "DELETED_CHARS"]
+__all__ = ["normalize", "fold_chars", "fold_text", "latin_key", "is_arabic", "is_arabic_script", "DELETED_CHARS"]
 
 _REPLACE = {
     # alef and hamza forms
@@ -165,6 +165,17 @@ def normalize(text: str) -> str:
 def is_arabic(text: str) -> bool:
     """Whether ``text`` holds any Arabic-script letter."""
     return _ARABIC.search(text) is not None
+
+
+def is_arabic_script(text: str) -> bool:
+    """Whether every letter of ``text`` is an Arabic-script letter (and it has one): a name as ``name_ar``
+    may hold it, not a romanisation (Dūmā) nor a mix.
+
+    >>> is_arabic_script("دير الزور"), is_arabic_script("Dūmā"), is_arabic_script("حي Hamra")
+    (True, False, False)
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(_ARABIC.match(ch) for ch in letters)
 
 
 def latin_key(text: str) -> str:

@@ -6,6 +6,7 @@ mention (or a rejection) can be explained: ``Recognizer.explain(text)``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from .candidates import DEFER, DROP, Candidate, CandidateFinder
 from .errors import QueryError
 from .lexicon import Lexicon, load_lexicon
+from .morphology import CONJUNCTION_FORMS, LOCATIVE_CLITICS, LOCATIVE_FORMS, nisba_of
+from .normalize import normalize
 from .place import Mention
 
 __all__ = ["Recognizer", "Decision"]
@@ -42,7 +45,13 @@ PLACE_CUE_RATE, WORD_CUE_RATE = 0.10, 0.02
 CONTEXT_WEIGHT, ADJECTIVE_BONUS = 4.0, 5.0
 #: A name points clearly to a country when its best reading beats every reading elsewhere by this.
 CLEAR_MARGIN = 1.5
-_LOCATIVE_CLITICS = frozenset({"ب", "ل", "لل", "وب", "ول", "ولل", "فب", "فل", "فلل"})
+
+#: A resolved place this far (km) from every place the text names with evidence needs evidence itself ...
+FAR_KM = 2500.0
+#: ... which a capital or a city this large may be by itself.
+FAR_PRIOR_POPULATION = 1_000_000
+_TANWEEN = re.compile("[\u064b-\u064d]")
+_SHADDA, _SHADDA_MARK = "\u0651", "\ue000"
 
 ACCEPT, EVIDENCE, REJECT = "accept", "needs-evidence", "reject"
 _UNSEEN = object()  # a cache's "not computed yet" (None is a valid cached value)
@@ -82,6 +91,7 @@ class Recognizer:
         #: one-word names decided by their words alone (DROP or DEFER: see CandidateFinder.find_deferring)
         self._quiet: dict[str, str] = {}
         self._hints: dict[str, str | None] = {}  # word after a name -> the country its adjective names
+        self._evidence: dict[tuple[str, int], bool | None] = {}  # (name, row) -> _name_evidence
         #: a word before a name that makes it part of another name -> (why, the cue word): organisation
         #: heads win over person titles, titles over first names (as forms written with و ف)
         self._blockers: dict[str, tuple[str, str]] = {}
@@ -99,8 +109,10 @@ class Recognizer:
         """Every candidate with its verdict and reason (for debugging and benchmarks)."""
         if not isinstance(text, str):
             raise QueryError(f"Expected text as a string, instead got: {text!r}.")
-        _, candidates, _ = self.finder.find(text)
-        return self._decide(candidates)
+        _, candidates, to_original = self.finder.find(text)
+        decisions = self._decide(candidates)
+        self._settle(text, [d for d in decisions if d.verdict == ACCEPT], to_original)  # resolution may reject
+        return decisions
 
     # -- decisions -------------------------------------------------------------------------
     def _run(self, text: str) -> list[Mention]:
@@ -119,15 +131,25 @@ class Recognizer:
         decisions = [d for d in decisions if d.verdict == ACCEPT]
         if promoted:
             decisions = sorted(decisions + promoted, key=lambda d: d.candidate.start)
-        rows = self._resolve(decisions)
-        out = []
-        place_of, trailing_marks = self.index.place, _TRAILING_MARKS.match
-        for decision, row in zip(decisions, rows):
-            cand = decision.candidate
-            start = to_original(cand.start)
-            end = trailing_marks(text, to_original(cand.end - 1) + 1).end()
-            out.append(Mention(start, end, text[start:end], None if row is None else place_of(row)))
-        return out
+        return self._settle(text, decisions, to_original)
+
+    def _settle(self, text: str, decisions: list[Decision], to_original) -> list[Mention]:
+        """Resolve accepted decisions into mentions; those a plausible geography rejects are left out (their
+        verdict becomes REJECT, with the reason)."""
+        trailing_marks = _TRAILING_MARKS.match
+        spans = [(to_original(d.candidate.start), trailing_marks(text, to_original(d.candidate.end - 1) + 1).end())
+                 for d in decisions]
+        # the names as written matter only for their marks (shadda, tanween): most texts have none
+        tanween = _TANWEEN.search(text) is not None
+        written = [text[a:b] for a, b in spans] if tanween or _SHADDA in text else None
+        # a shadda as written picks the readings spelt with it (عمّان is Amman, not عُمان)
+        shaddas = None if written is None or _SHADDA not in text else [
+            _shadda_form(w) if _SHADDA in w else "" for w in written]
+        rows = self._resolve(decisions, shaddas)
+        keep = self._plausible(decisions, rows, written, tanween)
+        place_of = self.index.place
+        return [Mention(a, b, text[a:b], None if row is None else place_of(row))
+                for (a, b), row, kept in zip(spans, rows, keep) if kept]
 
     def _decide(self, candidates: list[Candidate]) -> list[Decision]:
         judge, judge_span = self._judge, self._judge_span  # a one-word name is judged as it stands
@@ -279,7 +301,7 @@ class Recognizer:
 
     def _locative(self, cand: Candidate) -> str:
         """A locative cue: a preposition clitic on the name, or a preposition word before it."""
-        if cand.clitic in _LOCATIVE_CLITICS:
+        if cand.clitic in LOCATIVE_CLITICS:
             return cand.clitic
         one = self._cue_forms["preposition"].get(cand.prev[1], "")
         if one:
@@ -289,10 +311,9 @@ class Recognizer:
 
     def _build_cue_forms(self) -> dict[str, dict[str, str]]:
         """Every written form of each cue word (with و ف, and ب ل for place types) -> the cue."""
-        prefixes = {"place_type": ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"),
-                    "settlement": ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"),
-                    "preposition": ("", "و", "ف"), "org_head": ("", "و", "ف"),
-                    "person_title": ("", "و", "ف"), "person_first_name": ("", "و", "ف")}
+        prefixes = {"place_type": LOCATIVE_FORMS, "settlement": LOCATIVE_FORMS,
+                    "preposition": CONJUNCTION_FORMS, "org_head": CONJUNCTION_FORMS,
+                    "person_title": CONJUNCTION_FORMS, "person_first_name": CONJUNCTION_FORMS}
         out: dict[str, dict[str, str]] = {}
         for kind, clitics in prefixes.items():
             forms: dict[str, str] = {}
@@ -303,14 +324,7 @@ class Recognizer:
         return out
 
     def _is_adjective(self, key: str) -> bool:
-        stem = key[2:] if key.startswith("ال") else key
-        adjectives = self.lexicon.adjectives
-        if stem in adjectives:
-            return True
-        for suffix in ("ه", "ون", "ين", "يه"):
-            if stem.endswith(suffix) and stem[: -len(suffix)] in adjectives:
-                return True
-        return False
+        return nisba_of(key, self.lexicon.adjectives) is not None
 
     def _place_rate(self, key: str) -> tuple[float | None, str]:
         """Share of a name's occurrences in real text that were places, and what it rests on."""
@@ -348,7 +362,99 @@ class Recognizer:
         return strong
 
     # -- resolution ------------------------------------------------------------------------
-    def _resolve(self, decisions: list[Decision]) -> list[int | None]:
+    def _plausible(self, decisions: list[Decision], rows: list[int | None], written: list[str] | None,
+                   tanween: bool = False) -> list[bool]:
+        """Which resolved mentions a plausible geography keeps: a place more than FAR_KM from every place
+        the text names with evidence needs evidence itself (:meth:`_has_evidence`) — a common word is not a
+        town on another continent (معصوبي العيون is not Laayoune in a story about Syria). A one-word name
+        written with tanween is an indefinite common noun (مجالاً), never a name."""
+        index = self.index
+        if written is None:
+            written = [""] * len(rows)
+        memo = self._evidence
+        # most mentions have evidence in their name and reading alone (one dict lookup): only the others
+        # are judged in their context; an unresolved one needs none (True)
+        evidence = [row is None or memo.get((d.candidate.key, row)) is True or self._has_evidence(d, row, w)
+                    for d, row, w in zip(decisions, rows, written)]
+        if tanween:  # tanween in the text: on a name? (سورياً، سوريًا: in the span either way)
+            search = _TANWEEN.search
+            tanween = any(search(w) for w in written if w)
+        if False not in evidence and not tanween:
+            return evidence  # the usual case: every resolved mention has evidence, none with tanween
+        anchors = {(float(index.latitude[r]), float(index.longitude[r]))
+                   for r, e in zip(rows, evidence) if e and r is not None}
+        keep = []
+        for d, row, solid, w in zip(decisions, rows, evidence, written):
+            if tanween and d.candidate.n_words == 1 and _TANWEEN.search(w):
+                d.verdict, d.notes = REJECT, (*d.notes, "; written with tanween: a common noun")
+                keep.append(False)
+                continue
+            if solid or not anchors:
+                keep.append(True)
+                continue
+            lat, lon = float(index.latitude[row]), float(index.longitude[row])
+            near = any(_km(lat, lon, a, b) <= FAR_KM for a, b in anchors)
+            if not near:
+                d.verdict, d.notes = REJECT, (*d.notes, f"; {FAR_KM:.0f}+ km from every place the text names, "
+                                                         "with no evidence of its own")
+            keep.append(near)
+        return keep
+
+    def _has_evidence(self, d: Decision, row: int, written: str) -> bool:
+        """Whether a mention is a place whatever the rest of the text says: a place-type word before it, a
+        country-level feature, a place rate in labelled news of ACCEPT_RATE or more, a multi-word name with a
+        word that is no ordinary vocabulary, a nationality adjective of its country after it, or a strong
+        prior (a capital, a city of FAR_PRIOR_POPULATION) for a word that is no ordinary one as written: not
+        a clitic on an ordinary word (بنوك is banks, not ب + نوك), not an ordinary word unless news met it as a
+        place and no labelled rate says less (ديلي of ديلي ميل, العيون), no shadda the place's spellings lack
+        (بلمّ is not بلم, Belém)."""
+        cand = d.candidate
+        memo = (cand.key, row)
+        static = self._evidence.get(memo)
+        if static is None:
+            if len(self._evidence) > 100_000:
+                self._evidence.clear()
+            static = self._evidence[memo] = self._name_evidence(cand.key, cand.n_words, row)
+        if static is True:
+            return True
+        if self._place_type(cand):
+            return True
+        index = self.index
+        if cand.next and self._adjective_country(cand.next) == index.country_code(row):
+            return True
+        if static is False:
+            return False
+        # a strong prior: not a clitic on an ordinary word, no shadda the place's spellings lack
+        if cand.clitic and cand.written in self.lexicon.vocabulary:
+            return False
+        if _SHADDA in written:
+            form = _shadda_form(written)
+            return any(_shadda_form(n) == form for n in index.raw_ar[row].split("|"))
+        return True
+
+    def _name_evidence(self, key: str, n_words: int, row: int):
+        """What a name and its reading say whatever the context: ``True`` (evidence), ``False`` (none), or
+        ``None`` (a strong prior, evidence unless the word as written says otherwise)."""
+        index = self.index
+        if index.feature_name(row) in _STRONG_FEATURES:
+            return True
+        rate, _ = self._place_rate(key)
+        if rate is not None and rate >= ACCEPT_RATE:
+            return True
+        vocabulary = self.lexicon.vocabulary
+        if n_words > 1:
+            return not all(w in vocabulary for w in key.split())
+        if not (index.capital[row] or int(index.population[row]) >= FAR_PRIOR_POPULATION):
+            return False
+        if key in vocabulary:
+            # an ordinary word stands for a far place only when news met it as one and no rate says less
+            # (العيون, eyes, was Laayoune in 1 of 3 labelled occurrences; أستانا followed a cue in news)
+            st = self.lexicon.stats.get(key)
+            if rate is not None or st is None or st.tweets_place + st.cued == 0:
+                return False
+        return None
+
+    def _resolve(self, decisions: list[Decision], shaddas: list[str] | None = None) -> list[int | None]:
         """Choose one row per accepted mention, using the document's own places.
 
         The document's countries are those of its country names and of names whose best reading
@@ -364,27 +470,31 @@ class Recognizer:
                 votes[code] += 1
                 own[d.candidate.key] += 1
         total = sum(votes.values())
-        chosen: dict[tuple[str, str | None], int | None] = {}
+        chosen: dict[tuple, int | None] = {}
         out = []
         hints = self._hints
         if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
             hints.clear()
-        for d in decisions:
+        for k, d in enumerate(decisions):
             cand = d.candidate
             rows = index.rows_ar(cand.key)
+            shadda = shaddas[k] or None if shaddas is not None else None
+            if shadda is not None and len(rows) > 1:
+                spelt = tuple(r for r in rows if any(_shadda_form(n) == shadda for n in index.raw_ar[r].split("|")))
+                rows = spelt or rows
             if len(rows) <= 1:  # no reading or one: nothing to choose, no hint needed
                 out.append(rows[0] if rows else None)
                 continue
             hint = hints.get(cand.next, _UNSEEN)
             if hint is _UNSEEN:
                 hint = hints[cand.next] = self._adjective_country(cand.next)
-            memo = (cand.key, hint)
+            memo = (cand.key, hint, shadda)
             if memo not in chosen:
                 # The name's own occurrences do not vote for its reading.
                 mine, code = own.get(cand.key, 0), self._clear_country(cand.key)
                 rest = total - mine
                 shares = {c: (n - (mine if c == code else 0)) / rest for c, n in votes.items()} if rest else {}
-                chosen[memo] = max(rows, key=lambda r: (self._score(r, shares, hint), -r))
+                chosen[memo] = max(rows, key=lambda r: (self._score(r, shares, hint), -r))  # noqa: B023 - used at once
             out.append(chosen[memo])
         return out
 
@@ -419,13 +529,17 @@ class Recognizer:
         return score
 
     def _adjective_country(self, word: str) -> str | None:
-        if not word:
-            return None
-        stem = word[2:] if word.startswith("ال") else word
-        adjectives = self.lexicon.adjectives
-        for candidate in (stem, stem[:-1] if stem.endswith("ه") else None,
-                          stem[:-2] if stem.endswith(("ون", "ين")) else None):
-            if candidate and candidate in adjectives:
-                code = adjectives[candidate]
-                return code if len(code) == 2 else None
-        return None
+        """The country a nationality adjective names (الفرنسية -> FR), or ``None`` (also for a continent's)."""
+        code = nisba_of(word, self.lexicon.adjectives) if word else None
+        return code if code is not None and len(code) == 2 else None
+
+
+def _shadda_form(text: str) -> str:
+    """The normal form of a spelling with its shaddas kept (as a private-use mark)."""
+    return normalize(text.replace(_SHADDA, _SHADDA_MARK))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0088 * 2 * math.asin(math.sqrt(min(1.0, a)))

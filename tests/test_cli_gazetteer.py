@@ -5,8 +5,9 @@ import subprocess
 import sys
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "gazetteer.cli", *args], capture_output=True, text=True)
+def run(*args, stdin=""):
+    return subprocess.run([sys.executable, "-m", "gazetteer.cli", *args], capture_output=True, text=True,
+                          input=stdin)
 
 
 def test_geocode_prints_one_json_object():
@@ -43,3 +44,28 @@ def test_reverse():
 
 def test_usage_error_exits_2():
     assert run("nonsense").returncode == 2
+
+
+def test_geocode_several_names_one_object_each():
+    proc = run("geocode", "منبج", "دير الزور", "ززززززززز")
+    assert proc.returncode == 1  # one name matched nothing
+    rows = [json.loads(line) for line in proc.stdout.strip().splitlines()]
+    assert [r["query"] for r in rows] == ["منبج", "دير الزور", "ززززززززز"]
+    assert rows[0]["name"] == "Manbij" and rows[1]["country_code"] == "SY" and set(rows[2]) == {"query"}
+
+
+def test_geocode_names_from_a_file_and_standard_input(tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text("حمص\n\nحلب\n", encoding="utf-8")
+    rows = [json.loads(line) for line in run("geocode", "--file", str(names)).stdout.splitlines()]
+    assert [r["name"] for r in rows] == ["Homs", "Aleppo"]
+    proc = run("geocode", "--file", "-", "--country", "SY", stdin="حمص\nطرابلس\n")
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert rows[0]["name"] == "Homs" and proc.returncode == 1  # no طرابلس in Syria
+    piped = run("geocode", stdin="حماة\n")
+    assert json.loads(piped.stdout)["country_code"] == "SY"
+
+
+def test_reverse_in_the_open_sea_exits_1():
+    proc = run("reverse", "0.5", "-150")
+    assert proc.returncode == 1 and proc.stdout == "" and "50 km" in proc.stderr

@@ -198,3 +198,37 @@ def test_leaving_out_context_free_words_on_news(gz):
     recognizer = gz._recognizer
     for text in articles + articles:
         assert _found(gz, text) == _accepted_judging_everything(recognizer, text)
+
+
+SYRIA_STORY = ("قصفت الطائرات مدينة حلب في سوريا وقتل عشرة أشخاص بلمّ شمل العائلات. وقالت المصادر إن بنوك دمشق "
+               "أغلقت. واقتيد الأسرى معصوبي العيون إلى إدلب. وأتاح ذلك مجالاً للتفاوض بشأن الرقة. وفي الطرف "
+               "الشرقي من الغوطة اشتباكات. ووصل الوفد إلى عمّان.")
+
+
+def test_a_plausible_geography(gz):
+    """Far from every place the text names, a common word is no town on another continent."""
+    found = {m.text: m.place for m in gz.find(SYRIA_STORY)}
+    assert {"حلب", "سوريا", "دمشق", "إدلب", "الرقة", "الغوطة"} <= set(found)
+    for word in ("بلمّ", "نوك", "العيون", "مجالاً", "الطرف الشرقي", "بشأن"):
+        assert word not in found, word
+    assert found["عمّان"].name == "Amman"  # the shadda as written
+
+
+def test_far_places_with_evidence_stay(gz):
+    text = "قصفت الطائرات حلب في سوريا، وعقد مؤتمر في العاصمة الكازاخية أستانا ثم في مدينة نيويورك وفي البرازيل"
+    names = {m.text: m.place for m in gz.find(text)}
+    assert names["أستانا"].country_code == "KZ"      # a capital met as a place in news
+    assert names["نيويورك"].country_code == "US"     # after a place-type word
+    assert names["البرازيل"].feature == "country"
+
+
+def test_recognizer_explains_a_far_rejection(gz):
+    gz.find("دمشق")
+    reasons = {d.candidate.key: d.reason for d in gz._recognizer.explain(SYRIA_STORY)}
+    assert "km from every place" in reasons["العيون"]
+
+
+def test_a_nisba_that_begins_with_al_is_no_mention(gz):
+    texts = ["قالت المستشارة الألمانية في برلين", "وصل الوزير الألماني إلى دمشق"]
+    for text in texts:
+        assert all("لمان" not in m.text for m in gz.find(text))

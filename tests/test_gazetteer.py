@@ -40,7 +40,7 @@ def test_seed_places_resolve(gz, query, cc, feature, point, tol):
     assert place.country_code == cc
     assert place.feature == feature
     if point is None:  # a country: its point lies inside it, near its own towns
-        assert gz.reverse(place.latitude, place.longitude).country_code == cc
+        assert gz.reverse(place.latitude, place.longitude, max_km=None).country_code == cc
     else:
         assert km((place.latitude, place.longitude), point) <= tol
 
@@ -147,7 +147,7 @@ def test_reverse_is_exact_nearest(gz):
         p1, p2 = np.radians(lat), np.radians(idx.latitude[rows])
         a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(idx.longitude[rows] - lon) / 2) ** 2
         best = rows[int(np.argmin(a))]
-        assert gz.reverse(lat, lon).id == idx.place_id(int(best))
+        assert gz.reverse(lat, lon, max_km=None).id == idx.place_id(int(best))
 
 
 @pytest.mark.parametrize("bad", [(91, 0), (0, 181), ("x", 0), (float("nan"), 0)])
@@ -179,3 +179,72 @@ def test_places_by_feature_population_and_box(gz):
 def test_places_rejects_an_unknown_feature(gz):
     with pytest.raises(QueryError):
         gz.places("town")
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ("ديرالزور", "Deir ez-Zor"), ("حفرالباطن", "Hafar Al-Batin"), ("واشنطون", "Washington"),
+    ("اسطمبول", "Istanbul"), ("موسكوا", "Moscow"),
+])
+def test_real_spelling_variants_resolve(gz, query, name):
+    assert gz.geocode(query).name == name
+
+
+@pytest.mark.parametrize(("query", "wrong"), [
+    ("أوستا", "Augusta"), ("أنكونا", "Anaconda"), ("لاكويلا", "Laconia"), ("باليكير", "Balıkesir"),
+    ("نانتشونغ", "Nanchang"), ("هطاي", "Hay"),
+])
+def test_edits_that_are_no_spelling_variation_find_nothing_far(gz, query, wrong):
+    place = gz.geocode(query)
+    assert place is None or place.name != wrong
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ("وبحلب", "Aleppo"), ("للرقة", "Ar Raqqah"), ("فبالموصل", "Mosul"), ("والأردن", "Jordan"),
+    ("#بيروت", "Beirut"), ("«حلب»", "Aleppo"), ('"حمص"', "Homs"), ("#دير_الزور", "Deir ez-Zor"),
+    ("مدينة حلب", "Aleppo"), ("بمدينة حمص", "Homs"),
+])
+def test_geocode_strips_what_find_strips(gz, query, name):
+    assert gz.geocode(query).name == name
+
+
+@pytest.mark.parametrize("word", ["بنوك", "بشأن"])
+def test_ordinary_words_are_not_respelt_into_places(gz, word):
+    place = gz.geocode(word)
+    assert place is None or place.name not in ("Nuuk", "Schaan")
+
+
+def test_shadda_is_a_signal(gz):
+    assert gz.geocode("عمّان").name == "Amman"
+    assert gz.geocode("عمان").feature == "country"  # alone, the larger reading (find() follows the document)
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ("بوتنسا", "Potenza"), ("كامبوباسو", "Campobasso"), ("تساوتشوانغ", "Zaozhuang"),
+])
+def test_names_across_scripts(gz, query, name):
+    place = gz.geocode(query)
+    assert place is not None and place.name == name and place.country_code in ("IT", "CN")
+
+
+def test_cross_script_ranks_below_arabic_and_stays_silent_when_unsure(gz):
+    assert gz.geocode("منبج").name == "Manbij"  # an Arabic match never meets a cross-script one
+    assert gz.geocode("سد الوالة") is None or gz.geocode("سد الوالة").country_code != "PL"
+
+
+def test_reverse_finds_nothing_in_the_open_sea(gz):
+    assert gz.reverse(0.5, -150.0) is None                      # the open Pacific
+    assert gz.reverse(0.5, -150.0, max_km=None) is not None     # unless told to look anywhere
+    assert gz.reverse(36.53, 37.95, max_km=5).name == "Manbij"
+    with pytest.raises(QueryError):
+        gz.reverse(36.53, 37.95, max_km=-1)
+
+
+def test_country_and_feature_filters(gz):
+    assert gz.geocode("طرابلس", country="LB").country_code == "LB"
+    assert gz.geocode("طرابلس", country=["ly", "TN"]).country_code == "LY"
+    assert gz.geocode("حلب", feature="admin1").feature == "admin1"
+    assert all(p.feature in ("admin1", "city") for p in gz.lookup("حماة", feature=("admin1", "city")))
+    assert gz.geocode("منبج", country="FR") is None
+    for bad in ({"country": "Syria"}, {"feature": "town"}, {"country": []}):
+        with pytest.raises(QueryError):
+            gz.geocode("حلب", **bad)

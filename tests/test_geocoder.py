@@ -43,3 +43,24 @@ def test_geopandas_geocode():
     assert frame.crs.to_epsg() == 4326
     assert abs(frame.geometry.iloc[0].y - 36.53) < 0.1
     assert abs(frame.geometry.iloc[1].x - 36.72) < 0.1
+
+
+def test_nominatim_keyword_arguments():
+    coder = ArabicGeocoder()
+    assert coder.geocode("طرابلس", country_codes="lb").raw["country_code"] == "LB"
+    assert coder.geocode("طرابلس", country_codes=["ly"], timeout=5, addressdetails=True).raw["country_code"] == "LY"
+    assert coder.geocode("حلب", featuretype="state").raw["feature"] == "admin1"
+    assert coder.geocode("حلب", language="en").address.startswith("Aleppo")
+    assert coder.geocode("حلب", language="ar").address.startswith("حلب")
+    assert coder.geocode({"city": "حمص", "country": "سوريا"}).raw["name"] == "Homs"
+    lebanon = [(33.0, 35.0), (35.0, 37.0)]
+    assert coder.geocode("طرابلس", viewbox=lebanon, bounded=True).raw["country_code"] == "LB"
+    assert len(coder.geocode("حماة", exactly_one=False, limit=2)) <= 2
+    with pytest.raises(TypeError):
+        coder.geocode("حلب", no_such_option=1)
+
+
+def test_reverse_has_a_distance_limit():
+    coder = ArabicGeocoder()
+    assert coder.reverse((0.5, -150.0)) is None
+    assert coder.reverse((0.5, -150.0), max_km=None) is not None

@@ -41,7 +41,7 @@ def cities() -> Iterator[Record]:
     for raw in sorted(_load("cities500.json").values(), key=lambda c: c["geonameid"]):
         alternates = [a.strip() for a in raw.get("alternatenames") or [] if a and a.strip()]
         names_ar = {a for a in alternates if is_arabic(a)}
-        names_latin = {raw["name"]} | {a for a in alternates if a.isascii() or _is_latin(a)}
+        names_latin = {raw["name"]} | {a for a in alternates if (a.isascii() or _is_latin(a)) and not _is_code(a)}
         yield Record(
             id=f"geonames:{raw['geonameid']}",
             name=raw["name"],
@@ -55,6 +55,11 @@ def cities() -> Iterator[Record]:
             names_latin=names_latin,
             admin1=f"{raw['countrycode']}.{raw['admin1code']}" if raw.get("admin1code") else "",
         )
+
+
+def _is_code(text: str) -> bool:
+    """An airport or other code among the alternate names (ABC for Albacete, LHR): no name of the place."""
+    return 2 <= len(text) <= 4 and text.isascii() and text.isalpha() and text.isupper()
 
 
 def _is_latin(text: str) -> bool:

@@ -1,0 +1,206 @@
+"""Names across scripts: an Arabic name no source spells, found through the index's Latin names.
+
+Both scripts are reduced to a consonant skeleton, a phonetic key that keeps what transliteration keeps:
+the consonants, in classes of the sounds Arabic writers confuse when they write a foreign name (b p;
+t d th dh ط ض ث ذ ظ; s z c ts ch sh ش ص ز; k g q c j kh gh ك ق غ ج خ; f v ph ف; h ح ه), vowels, ع and the
+final ة, ح or h dropped, a doubled class once (بوتنسا and Potenza are both ``BTNS``). A query's key is looked up
+among the Latin names' keys; a finer score (rapidfuzz ``ratio`` of a rough Latin reading of the Arabic
+against each Latin name) ranks the candidates. A match is accepted only when it is unambiguous enough:
+
+* the key has at least :data:`MIN_CONSONANTS` consonants, the Arabic name at least four letters and no
+  word with the article (المنيل، سد الوالة are Arabic names, not foreign ones transliterated);
+* the place is large enough to be meant by a bare foreign name (a country, a region, or a town of at
+  least :data:`MIN_POPULATION`);
+* one best place, scoring :data:`MIN_SCORE` or more, and every other place scoring within :data:`MARGIN`
+  of it outweighed: ten times smaller (:data:`PRIOR_MARGIN`), or known under far fewer matching Latin
+  names (:data:`MIN_VOTES`).
+
+Cross-script matches rank below every Arabic match (:data:`gazetteer.matching.CROSS_SCRIPT`).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CrossScript", "MARGIN", "MIN_CONSONANTS", "MIN_POPULATION", "MIN_SCORE", "arabic_skeleton",
+           "PRIOR_MARGIN", "MIN_VOTES", "arabic_reading", "latin_reading", "latin_skeleton"]
+
+MIN_CONSONANTS = 3
+MIN_POPULATION = 5000
+MIN_SCORE = 90.0
+MARGIN = 8.0
+#: A rival within MARGIN is outweighed by a place ten times larger (one unit of prior: log10 population) ...
+PRIOR_MARGIN = 1.0
+#: ... or by one known under at least MIN_VOTES Latin names that match (Sokhumi, Sukhumi, Soukhoumi …),
+#: more than twice the rival's.
+MIN_VOTES = 3
+
+# Arabic letters (normalised) -> consonant class; letters not listed are dropped (vowels, ع, hamza).
+_ARABIC = {
+    "ب": "B", "ت": "T", "ط": "T", "د": "T", "ض": "T", "ث": "T", "ذ": "T", "ظ": "T",
+    "س": "S", "ص": "S", "ز": "S", "ش": "S",
+    "ك": "K", "ق": "K", "غ": "K", "ج": "K", "خ": "K",
+    "ف": "F", "ح": "H", "ه": "H", "ل": "L", "ر": "R", "م": "M", "ن": "N",
+}
+# Latin digraphs first (longest first), then single letters; letters not listed are dropped (vowels, w, y).
+_LATIN_DIGRAPHS = (("tch", "S"), ("sch", "S"), ("ch", "S"), ("sh", "S"), ("zh", "S"), ("ts", "S"), ("tz", "S"),
+                   ("th", "T"), ("dh", "T"), ("kh", "K"), ("gh", "K"), ("ph", "F"), ("ck", "K"), ("qu", "K"),
+                   ("ce", "Se"), ("ci", "Si"), ("cy", "Sy"), ("x", "KS"))
+_LATIN = {"b": "B", "p": "B", "t": "T", "d": "T", "s": "S", "z": "S", "c": "K", "k": "K", "g": "K", "q": "K",
+          "j": "K", "f": "F", "v": "F", "h": "H", "l": "L", "r": "R", "m": "M", "n": "N"}
+_LATIN_DIGRAPH = re.compile("|".join(re.escape(d) for d, _ in _LATIN_DIGRAPHS))
+_DIGRAPH_TO = dict(_LATIN_DIGRAPHS)
+# Vowel letters -> vowel classes, for the finer comparison of a key's candidates (a / i e y / u o w).
+_ARABIC_VOWEL = {"ا": "a", "ي": "i", "و": "u"}
+_LATIN_VOWEL = {"a": "a", "e": "i", "i": "i", "y": "i", "o": "u", "u": "u", "w": "u"}
+
+
+#: Least share of vowels (a e i o u y) among a Latin name's letters for it to be matched across scripts.
+MIN_VOWEL_SHARE = 0.2
+
+
+def _voweled(key: str) -> bool:
+    letters = [ch for ch in key if ch.isalpha()]
+    return bool(letters) and sum(ch in "aeiouy" for ch in letters) >= MIN_VOWEL_SHARE * len(letters)
+
+
+def _once(classes: str) -> str:
+    out: list[str] = []
+    for ch in classes:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _squeeze(classes: str) -> str:
+    """A doubled class once, T before S as S (تس، ts، tz are one sound), no final H (ح، ة read as -ah)."""
+    squeezed = _once(_once(classes).replace("TS", "S"))
+    return squeezed[:-1] if squeezed.endswith("H") else squeezed
+
+
+def _arabic_classes(norm: str, vowels: bool) -> str:
+    words = [w[:-1] + "ا" if w.endswith("ه") and len(w) > 2 else w for w in norm.split()]  # final ة reads a
+    return "".join(_ARABIC.get(ch) or (_ARABIC_VOWEL.get(ch, "") if vowels else "") for w in words for ch in w)
+
+
+def _latin_classes(key: str, vowels: bool) -> str:
+    text = key.replace(" ", "")
+    text = _LATIN_DIGRAPH.sub(lambda m: _DIGRAPH_TO[m.group()], text)
+    return "".join(_LATIN.get(ch) or (ch if ch.isupper() else (_LATIN_VOWEL.get(ch, "") if vowels else ""))
+                   for ch in text)
+
+
+def arabic_skeleton(norm: str) -> str:
+    """The consonant skeleton of a normalised Arabic name (its spaces and final ة dropped).
+
+    >>> arabic_skeleton("بوتنسا")
+    'BTNS'
+    """
+    return _squeeze(_arabic_classes(norm, False))
+
+
+def latin_skeleton(key: str) -> str:
+    """The consonant skeleton of a folded Latin name (:func:`~gazetteer.normalize.latin_key`).
+
+    >>> latin_skeleton("potenza")
+    'BTNS'
+    """
+    return _squeeze(_latin_classes(key, False))
+
+
+def arabic_reading(norm: str) -> str:
+    """The skeleton with the vowel letters as vowel classes, to rank the Latin names sharing a key.
+
+    >>> arabic_reading("بوتنسا")
+    'BuTNSa'
+    """
+    return _squeeze(_arabic_classes(norm, True))
+
+
+def latin_reading(key: str) -> str:
+    """:func:`arabic_reading` of a folded Latin name.
+
+    >>> latin_reading("potenza")
+    'BuTiNSa'
+    """
+    return _squeeze(_latin_classes(key, True))
+
+
+class CrossScript:
+    """The Latin names of an index by consonant skeleton (built on first use, for eligible places only)."""
+
+    def __init__(self, index) -> None:
+        self.index = index
+        self._by_skeleton: dict[str, list[str]] | None = None
+        #: the score of the last accepted match (for benchmarks and explanations)
+        self.last_score: float | None = None
+
+    def _eligible(self, row: int) -> bool:
+        index = self.index
+        feature = index.feature_name(row)
+        if feature == "city":
+            return int(index.population[row]) >= MIN_POPULATION
+        return feature in ("country", "region", "continent", "admin1")
+
+    def _table(self) -> dict[str, list[str]]:
+        """Skeleton -> the folded Latin names of eligible places; names with few vowels are left out (the
+        vowel-less romanisations of other scripts among GeoNames' alternate names, glyt for Gilgit, mxr
+        for Myrhorod, match anything)."""
+        if self._by_skeleton is None:
+            table: dict[str, list[str]] = {}
+            eligible = self._eligible
+            for key, value in self.index.latin.items():
+                rows = (value,) if isinstance(value, int) else value
+                if not _voweled(key) or not any(map(eligible, rows)):
+                    continue
+                skeleton = latin_skeleton(key)
+                if len(skeleton) >= MIN_CONSONANTS:
+                    table.setdefault(skeleton, []).append(key)
+            self._by_skeleton = table
+        return self._by_skeleton
+
+    def rows(self, norm: str) -> list[int]:
+        """The rows a normalised Arabic name means through its Latin names, or ``[]`` when unsure."""
+        if len(norm.replace(" ", "")) < 4 or any(w.startswith("ال") for w in norm.split()):
+            return []  # a name with the article is an Arabic name (سد الوالة), not a foreign one transliterated
+        # the article stays: a Latin name of an Arabic place with it carries it too (المنيل: al manyal)
+        skeletons = {arabic_skeleton(norm)}
+        table = self._table()
+        keys = sorted({k for s in skeletons if len(s) >= MIN_CONSONANTS for k in table.get(s, ())})
+        if not keys:
+            return []
+        from rapidfuzz import fuzz
+
+        readings = {arabic_reading(norm)}
+        index = self.index
+        # each eligible place: its best score over its Latin names, and how many of them score near that
+        best_of: dict[int, float] = {}
+        scores: dict[int, list[float]] = {}
+        for key in keys:
+            reading = latin_reading(key)
+            score = max(fuzz.ratio(r, reading) for r in readings)
+            for row in index.rows_latin(key):
+                if self._eligible(row):
+                    scores.setdefault(row, []).append(score)
+        if not scores:
+            return []
+        best_of = {row: max(s) for row, s in scores.items()}
+        prior = index.prior
+        ranked = sorted(best_of, key=lambda r: (-best_of[r], -float(prior[r]), r))
+        best = ranked[0]
+        top = best_of[best]
+        if top < MIN_SCORE:
+            return []
+
+        def votes(row: int) -> int:
+            return sum(s >= top - MARGIN for s in scores[row])
+
+        for rival in ranked[1:]:
+            if best_of[rival] < top - MARGIN:
+                break
+            larger = float(prior[best]) - float(prior[rival]) >= PRIOR_MARGIN
+            more_names = votes(best) >= MIN_VOTES and votes(best) >= 2 * votes(rival) + 1
+            if not (larger or more_names):
+                return []  # another place nearly as close: too unsure
+        self.last_score = top
+        return [best]

@@ -1,0 +1,244 @@
+"""Which places a name written by a user may mean: the candidate rows of one query, each with the penalty
+of how it matched (exact, normalised, a variant, a fuzzy spelling variant, a cross-script match).
+
+A query is cleaned as ``find()`` reads text: ``#`` and quotes around it dropped, the ``_`` of a hashtag a
+space. Then, each step tried only when the ones before found nothing:
+
+1. **exact** (the spelling of a source) and **normalised** (:func:`~gazetteer.normalize.normalize`); a
+   shadda in the query is a signal that normalisation would drop: عمّان matches the places spelt with it
+   (Amman) before those spelt without (عُمان, Oman);
+2. **variants** — what ``find()`` splits off a name: proclitics and their combinations (وبحلب، للرقة،
+   فبالموصل; not off a word that is ordinary vocabulary as written: بنوك is banks, not ب + نوك), a generic
+   place word before the name (مدينة، محافظة، بلدة …: :func:`gazetteer.lexicon.place_words`), the article
+   added or dropped, the spaces of a name written joined (ديرالزور);
+3. **fuzzy** — rapidfuzz proposes names one or two edits away; one is accepted only when every edit is
+   Arabic spelling variation (:mod:`gazetteer.spelling`), never an edit of the first letter;
+4. **cross-script** — a name no Arabic source has, through its Latin names (:mod:`gazetteer.crossscript`).
+
+Each later step ranks below every match of an earlier one, whatever the places' priors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .morphology import NAME_CLITICS, split_clitic
+from .normalize import is_arabic, latin_key, normalize
+from .spelling import latin_spelling_distance, max_edits, spelling_distance
+
+__all__ = ["EXACT", "NORMALISED", "VARIANT", "FUZZY", "CROSS_SCRIPT", "NameMatcher", "clean_query"]
+
+#: Penalties of the match steps, subtracted from a place's prior. Exact and normalised spellings differ
+#: only by orthographic noise (hamza, ة/ه), so the penalty between them is one order of magnitude of
+#: population; every later step ranks below all of the earlier ones.
+EXACT, NORMALISED, VARIANT, FUZZY, CROSS_SCRIPT = 0.0, 1.0, 100.0, 200.0, 300.0
+#: A normalised match that lacks the shadda the query has (عمّان against عُمان): below every match with it.
+SHADDA_MISSING = 5.0
+#: Each fuzzy edit past the first costs this much more.
+FUZZY_EDIT = 20.0
+#: Fuzzy proposals looked at per query.
+_PROPOSALS = 40
+#: Names shorter than this are never matched fuzzily: one edit turns a short name into another.
+MIN_FUZZY_LETTERS = 5
+_STRONG_FEATURES = frozenset({"continent", "region", "country", "water", "landmark", "terrain"})
+_LARGE_CITY = 200_000
+
+_SHADDA = "\u0651"
+_SHADDA_MARK = "\ue000"  # a private-use stand-in that normalisation keeps
+_EDGES = "#@«»\"'`“”‘’„‹›()[]{}.,:;؛!?؟*-–—…\u060c "
+_SPACES = re.compile(r"\s+")
+
+
+def clean_query(text: str) -> str:
+    """A query as ``find()`` would read the name: quotes, ``#`` and punctuation around it dropped, the
+    underscores of a hashtag as spaces (``#دير_الزور`` -> ``دير الزور``)."""
+    text = text.strip().strip(_EDGES)
+    if "_" in text or "#" in text:
+        text = text.replace("_", " ").replace("#", "")
+    return _SPACES.sub(" ", text).strip()
+
+
+def _shadda_form(text: str) -> str:
+    return normalize(text.replace(_SHADDA, _SHADDA_MARK))
+
+
+class NameMatcher:
+    """The candidate rows of a name in one index, with their match penalties."""
+
+    def __init__(self, index, place_words=None, vocabulary=None) -> None:
+        """``place_words`` and ``vocabulary`` (normalised words) default to the bundled lexicons, read on
+        first use."""
+        self.index = index
+        self._place_words = place_words
+        self._vocabulary = vocabulary
+        self._cross = None
+        self._stats = None
+
+    # -- lexicons, read on first use --------------------------------------------------------------
+    def _in_news(self, key: str) -> bool:
+        """Whether a name was met as a place in the labelled news or tweets, or after a locative cue in
+        unlabelled news (``name_stats.tsv``)."""
+        if self._stats is None:
+            from .lexicon import load_lexicon
+
+            self._stats = load_lexicon().stats
+        st = self._stats.get(key)
+        return st is not None and (st.news_place + st.tweets_place + st.cued) > 0
+
+    def _lexicon_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        if self._place_words is None or self._vocabulary is None:
+            from .lexicon import load_lexicon, place_words
+
+            self._place_words = frozenset(place_words()) if self._place_words is None else self._place_words
+            if self._vocabulary is None:
+                self._vocabulary = load_lexicon(with_stats=False).vocabulary
+        return self._place_words, self._vocabulary
+
+    # -- the steps --------------------------------------------------------------------------------
+    def match(self, name: str) -> dict[int, float]:
+        """Row -> penalty for a cleaned name (see :func:`clean_query`), empty when nothing matches."""
+        if is_arabic(name):
+            return self._arabic(name)
+        return self._latin(name)
+
+    def _arabic(self, name: str) -> dict[int, float]:
+        index = self.index
+        key = normalize(name)
+        found: dict[int, float] = {}
+        rows = index.rows_ar(key)
+        if rows:
+            with_shadda = _shadda_form(name) if _SHADDA in name else None
+            for row in rows:
+                spellings = index.raw_ar[row].split("|")
+                if with_shadda is not None:
+                    found[row] = EXACT if any(_shadda_form(s) == with_shadda for s in spellings) else SHADDA_MISSING
+                else:
+                    found[row] = EXACT if name in spellings else NORMALISED
+            if with_shadda is not None and all(p == SHADDA_MISSING for p in found.values()):
+                found = dict.fromkeys(found, NORMALISED)  # no place has the shadda: it tells nothing
+            return found
+        split, stripped = self._stems(key)
+        stems = split + stripped
+        for variant in stems + [v for stem in [key, *stems] for v in _article_variants(stem)]:
+            _add(found, index.rows_ar(variant), VARIANT)
+        for stem in stems:
+            _add(found, index.ar_nospace.get(stem.replace(" ", ""), ()), VARIANT)
+        if found or self._ordinary(key):
+            return found  # a spelling variant of an ordinary word (بنوك، الطرف الشرقي) is no name
+        for stem in [key, *stripped]:
+            for row, edits in self._fuzzy(stem):
+                _add(found, (row,), FUZZY + FUZZY_EDIT * (edits - 1))
+        if found:
+            return found
+        from .crossscript import CrossScript
+
+        if self._cross is None:
+            self._cross = CrossScript(index)
+        _add(found, self._cross.rows(key), CROSS_SCRIPT)
+        return found
+
+    def _ordinary(self, key: str) -> bool:
+        """Whether every word of a name is ordinary news vocabulary."""
+        _, vocabulary = self._lexicon_words()
+        return all(word in vocabulary for word in key.split())
+
+    def _stems(self, key: str) -> tuple[list[str], list[str]]:
+        """The name with what find() splits off it, the name itself not among them: (with a proclitic split
+        off its first word — looked up only as spelt —, with a generic place word before it dropped, after
+        a proclitic or not: مدينة حلب، بمدينة حلب -> حلب)."""
+        place_words, vocabulary = self._lexicon_words()
+        first, _, rest = key.partition(" ")
+        split: list[str] = []
+        stripped: list[str] = [rest] if first in place_words and rest else []
+        for clitic in NAME_CLITICS[:-1]:
+            if first.startswith(clitic) and len(first) - len(clitic) >= 3:
+                head = split_clitic(first, clitic)
+                if head in place_words:
+                    if rest:
+                        stripped.append(rest)
+                elif rest or (self._strong(head) and (first not in vocabulary or self._in_news(head))):
+                    # one word is split when what stays is a name a bare word means (وبحلب، للرقة; بالتا is
+                    # no ب + التا), and an ordinary word only when that name is met in news (والاردن is
+                    # و + الاردن; بنوك is banks, not ب + نوك)
+                    split.append(f"{head} {rest}" if rest else head)
+
+        def keep(stems):
+            return [s for s in dict.fromkeys(stems) if s != key and len(s) >= 2]
+
+        return keep(split), keep(stripped)
+
+    def _strong(self, key: str) -> bool:
+        """Whether a name has a reading a bare word means whatever else it is: a country, a region, a
+        capital, a large city (والاردن is و + الاردن though it is a common word)."""
+        index = self.index
+        return any(index.feature_name(r) in _STRONG_FEATURES or bool(index.capital[r])
+                   or int(index.population[r]) >= _LARGE_CITY for r in index.rows_ar(key))
+
+    def _fuzzy(self, key: str) -> list[tuple[int, int]]:
+        """(row, edits) of the names a spelling variant away, fewest edits first."""
+        if len(key.replace(" ", "")) < MIN_FUZZY_LETTERS:
+            return []
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        limit = max_edits(key)
+        proposals = process.extract(key, self.index.ar_keys, scorer=Levenshtein.distance, score_cutoff=limit,
+                                    limit=_PROPOSALS)
+        accepted = []
+        for choice, _, _ in proposals:
+            edits = spelling_distance(key, choice, min(limit, max_edits(choice)))
+            if edits is not None and edits > 0:
+                accepted.extend((row, edits) for row in self.index.rows_ar(choice))
+        return sorted(accepted, key=lambda pair: pair[1])
+
+    def _latin(self, name: str) -> dict[int, float]:
+        index = self.index
+        key = latin_key(name)
+        found: dict[int, float] = {}
+        if not key:
+            return found
+        for row in index.rows_latin(key):
+            found[row] = EXACT if index.names[row] == name else NORMALISED
+        if found:
+            return found
+        for variant in _latin_variants(key):
+            _add(found, index.rows_latin(variant), VARIANT)
+        if found or len(key.replace(" ", "")) < 4:
+            return found
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        limit = max_edits(key)
+        for choice, _, _ in process.extract(key, index.latin_keys, scorer=Levenshtein.distance,
+                                            score_cutoff=limit, limit=_PROPOSALS):
+            edits = latin_spelling_distance(key, choice, min(limit, max_edits(choice)))
+            if edits is not None and edits > 0:
+                _add(found, index.rows_latin(choice), FUZZY + FUZZY_EDIT * (edits - 1))
+        return found
+
+
+def _add(found: dict[int, float], rows, penalty: float) -> None:
+    for row in rows:
+        if found.get(row, float("inf")) > penalty:
+            found[row] = penalty
+
+
+def _article_variants(key: str) -> list[str]:
+    """The name with its article dropped or added, when three letters or more stay (تل is not التل)."""
+    bare = key[2:] if key.startswith("ال") else key
+    if len(bare.replace(" ", "")) < 3:
+        return []
+    return [bare] if bare != key else ["ال" + key]
+
+
+_LATIN_ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ")
+
+
+def _latin_variants(key: str) -> list[str]:
+    variants = [key.replace(" ", "")]
+    for article in _LATIN_ARTICLES:
+        if key.startswith(article):
+            variants += [key[len(article):], "al " + key[len(article):]]
+    if " " not in key:
+        variants.append("al " + key)
+    return [v for v in variants if v and v != key]
