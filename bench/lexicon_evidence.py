@@ -43,10 +43,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from gazetteer.morphology import word_forms
 from gazetteer import normalize  # noqa: E402
 from gazetteer.name_stats import read_conll  # noqa: E402
 from gazetteer.tables import schemas  # noqa: E402
-from geonews.extraction.tokens import forms, tokenize  # noqa: E402
+from geonews.extraction.tokens import tokenize  # noqa: E402
 
 ANT = "ANT corpus v2.1 dev"
 ANER = "ANERcorp train"
@@ -120,7 +121,7 @@ class Corpus:
             if norm is not None:
                 self._positions.setdefault(norm, []).append(i)
         for norm in self._positions:
-            for f in forms(norm):
+            for f in word_forms(norm):
                 self._forms.setdefault(f, set()).add(norm)
         self._sorted_forms = sorted(self._forms)
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import bisect
 import itertools
 
+from gazetteer.morphology import word_forms
 from gazetteer import normalize
 
-from .tokens import Token, forms, norms_of
+from .tokens import Token, norms_of
 
 __all__ = ["Matcher", "WordFlags"]
 
@@ -129,7 +130,7 @@ class Matcher:
     def _entry(self, word: str) -> tuple[int, tuple[str, ...], tuple[int, object] | None]:
         """What ``match`` needs to know of one word: the longest multi-word entry any of its forms
         starts (0 for none), its forms, and its one-word or prefix match. Remembered."""
-        first_forms = forms(word)
+        first_forms = word_forms(word)
         top = max((self._longest.get(f, 0) for f in first_forms), default=0)
         entry = (top, first_forms if top else (), self._match_one(first_forms))
         if len(self._memo) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
@@ -185,7 +186,7 @@ class WordFlags:
 
     def _compute(self, norm: str) -> int:
         flags = 0
-        for f in forms(norm):
+        for f in word_forms(norm):
             flags |= self._firsts.get(f, 0)
             for head in (f[:2], f[:1]):  # most words begin with no stem's first two letters (or one-letter stem)
                 for stem, bits in self._stems_by_head.get(head, ()):

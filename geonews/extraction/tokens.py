@@ -9,14 +9,13 @@ where its bit is set.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from typing import NamedTuple
 
 from gazetteer import normalize
 
-__all__ = ["Token", "Tokens", "forms", "norms_of", "token_index", "token_slice", "tokenize"]
+__all__ = ["Token", "Tokens", "norms_of", "token_index", "token_slice", "tokenize"]
 
 _MARKS = "\u064b-\u065f\u0670\u0640"
 #: A number with decimals, a word (letters with the marks inside or around them: written as runs, which the
@@ -25,9 +24,6 @@ _TOKEN = re.compile(rf"\d+(?:[.,٫]\d+)+|[^\W_]+(?:[{_MARKS}]+[^\W_]*)*|[{_MARKS
                     r"|[%٪«»\"“”،,:؛]")  # the one-character tokens as one class: one test where no token starts
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 _MEMO_SIZE = 100_000  # words remembered
-_CONJ = ("و", "ف")
-_PROCLITICS = ("بال", "وال", "فال", "كال", "لل", "ال", "ب", "ل", "ك")
-_PROCLITICS_BY_LETTER = {c: tuple(p for p in _PROCLITICS if p[0] == c) for c in {p[0] for p in _PROCLITICS}}
 
 
 class Token(NamedTuple):
@@ -111,21 +107,3 @@ def token_slice(tokens: Tokens, start: int, end: int) -> Tokens:
 def token_index(tokens: Tokens, position: int) -> int:
     """Index of the first token ending after text offset ``position`` (``len(tokens)`` when none does)."""
     return bisect.bisect_right(tokens.ends, position)  # token ends increase along the text
-
-
-@functools.lru_cache(maxsize=200_000)
-def forms(word: str) -> tuple[str, ...]:
-    """A normalised word with its clitics tried off, the word itself first."""
-    out = [word]
-    bases = [word] + [word[1:] for c in _CONJ if word.startswith(c) and len(word) > 2]
-    for base in bases:
-        if base not in out:
-            out.append(base)
-        for p in _PROCLITICS_BY_LETTER.get(base[:1], ()):  # only those starting with its first letter
-            if base.startswith(p) and len(base) - len(p) >= 2:
-                rest = base[len(p):]
-                if p == "لل":
-                    rest = "ال" + rest
-                if rest not in out:
-                    out.append(rest)
-    return tuple(out)

@@ -6,9 +6,11 @@ no place name follows it (then it is only the generic word before that name)."""
 
 from __future__ import annotations
 
+from gazetteer.morphology import word_forms
+
 from ..document import Doc, PlaceUse
 from ..registry import component
-from ..tokens import Tokens, forms
+from ..tokens import Tokens
 
 __all__ = ["anaphora", "country_word_positions"]
 
@@ -49,7 +51,7 @@ def country_word_positions(tokens: Tokens, lexicons, place_tokens: set[int]) -> 
     for j, tok in enumerate(tokens):
         if "بل" not in tok.norm or j in place_tokens:
             continue
-        if not words.isdisjoint(forms(tok.norm)) and not (j + 1 < len(tokens) and (j + 1) in place_tokens):
+        if not words.isdisjoint(word_forms(tok.norm)) and not (j + 1 < len(tokens) and (j + 1) in place_tokens):
             out.append(j)
     return out
 
@@ -57,7 +59,7 @@ def country_word_positions(tokens: Tokens, lexicons, place_tokens: set[int]) -> 
 def _clitics_before(norm: str, words: frozenset[str]) -> int:
     """How many letters of clitics (و ف ب ل ك) stand before the country word in a token (وللبلاد: 2, the
     article's ل kept as for place names; البلاد: 0)."""
-    word = next((f for f in forms(norm) if f in words), norm)
+    word = next((f for f in word_forms(norm) if f in words), norm)
     if norm.endswith(word):
         return len(norm) - len(word)
     return len(norm) - len(word) + 1  # ل + ال written لل

@@ -9,6 +9,8 @@ of the list's resolved names lie near.
 
 from __future__ import annotations
 
+from gazetteer.lexicon import place_words
+
 import math
 
 from gazetteer import Mention
@@ -106,7 +108,7 @@ def _name_word(norm: str, lex, tokens, k: int) -> bool:
     if not word or not word[0].isalpha():
         return False
     speech = lex.speech
-    if word in speech["stop"] or word in speech["locative"] or word in speech["place_word"]:
+    if word in speech["stop"] or word in speech["locative"] or word in place_words():
         return False
     if lex.relations.match(tokens, k) is not None or lex.claims.match(tokens, k) is not None:
         return False

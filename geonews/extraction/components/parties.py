@@ -15,9 +15,12 @@ cue's actor when the sentence names no other; the countries listed right before 
 
 from __future__ import annotations
 
+from gazetteer.morphology import word_forms
+from gazetteer.lexicon import place_words
+
 from ..document import Doc, PlaceUse, Sent
 from ..registry import component
-from ..tokens import Token, forms
+from ..tokens import Token
 
 __all__ = ["acts", "parties", "stands_for_a_government"]
 
@@ -58,7 +61,7 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
     if any(c in clitic for c in "بلك"):
         return False  # بسوريا، لتركيا
     if i > 0:
-        prev = forms(tokens[i - 1].norm)
+        prev = word_forms(tokens[i - 1].norm)
         if _place_word_before(tokens, i, lex):
             return False  # أراضي سوريا، العاصمة الروسية موسكو
         if not lex.speech["locative"].isdisjoint(prev) or prev[-1] in lex.grammar["against"]:
@@ -75,10 +78,10 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
 def _place_word_before(tokens: list[Token], i: int, lex) -> bool:
     """A generic place word right before token ``i``, or before a nisba adjective right before it
     (العاصمة الروسية موسكو)."""
-    words = lex.speech["place_word"]
-    if not words.isdisjoint(forms(tokens[i - 1].norm)):
+    words = place_words()
+    if not words.isdisjoint(word_forms(tokens[i - 1].norm)):
         return True
-    return i > 1 and tokens[i - 1].norm.endswith(_NISBA_ENDINGS) and not words.isdisjoint(forms(tokens[i - 2].norm))
+    return i > 1 and tokens[i - 1].norm.endswith(_NISBA_ENDINGS) and not words.isdisjoint(word_forms(tokens[i - 2].norm))
 
 
 def _between_parties(tokens: list[Token], k: int, lex) -> bool:
@@ -86,10 +89,10 @@ def _between_parties(tokens: list[Token], k: int, lex) -> bool:
     if tokens[k].norm.lstrip("و") != _BETWEEN or k == 0:
         return False
     nouns = lex.grammar["relation_noun"]
-    if not nouns.isdisjoint(forms(tokens[k - 1].norm)):
+    if not nouns.isdisjoint(word_forms(tokens[k - 1].norm)):
         return True
     # a nisba adjective may stand between (التعاون العسكري بين موسكو وواشنطن)
-    return k > 1 and tokens[k - 1].norm.endswith(_NISBA_ENDINGS) and not nouns.isdisjoint(forms(tokens[k - 2].norm))
+    return k > 1 and tokens[k - 1].norm.endswith(_NISBA_ENDINGS) and not nouns.isdisjoint(word_forms(tokens[k - 2].norm))
 
 
 def _object_of_a_claim_verb(sent: Sent, i: int) -> bool:
@@ -157,4 +160,4 @@ def acts(mention, tokens: list[Token], i: int, gazetteer, lex) -> bool:
     clitic = tokens[i].text[:max(0, mention.start - tokens[i].start)] if i < len(tokens) else ""
     if "ب" in clitic or "ل" in clitic:
         return False
-    return i == 0 or lex.speech["locative"].isdisjoint(forms(tokens[i - 1].norm))
+    return i == 0 or lex.speech["locative"].isdisjoint(word_forms(tokens[i - 1].norm))

@@ -5,11 +5,14 @@ with a pronoun right after a place (جنوبي دمشق وشماليها), which
 
 from __future__ import annotations
 
+from gazetteer.morphology import word_forms
+from gazetteer.lexicon import place_words
+
 import functools
 
 from ..document import Doc, PlaceUse
 from ..registry import component
-from ..tokens import Token, forms, token_index
+from ..tokens import Token, token_index
 
 __all__ = ["relation_before", "relations"]
 
@@ -60,7 +63,7 @@ def relation_before(tokens: list[Token], i: int, lex) -> str:
 @functools.lru_cache(maxsize=4096)
 def _is_place_word(norm: str, lex) -> bool:
     """A generic place word (مدينة، بلدة، أراضي …), with or without clitics."""
-    return not lex.speech["place_word"].isdisjoint(forms(norm))
+    return not place_words().isdisjoint(word_forms(norm))
 
 
 def _pronoun_relation_after(tokens: list[Token], i: int, end: int, lex) -> tuple[int, str] | None:

@@ -6,13 +6,15 @@ subject (``parties``) is its actor when no actor is named."""
 
 from __future__ import annotations
 
+from gazetteer.morphology import word_forms
+
 from dataclasses import replace
 
 from geonews.model import Statement
 
 from ..document import Doc, Sent
 from ..registry import component
-from ..tokens import forms
+
 
 __all__ = ["statements"]
 
@@ -67,7 +69,7 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
 def _names_a_force(sent: Sent, lex) -> bool:
     """Whether the sentence names an armed group (قوات، مسلحين، فصائل …), with or without clitics."""
     forces = lex.force_nouns
-    return any(f in forces for t in sent.tokens for f in forms(t.norm))
+    return any(f in forces for t in sent.tokens for f in word_forms(t.norm))
 
 
 def _statement(article, sent: Sent, claim_type, actor, target, places, figures, modality="asserted") -> Statement:
