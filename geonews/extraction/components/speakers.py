@@ -20,6 +20,8 @@ _QUOTES = "«»\"“”"
 _OPENING, _CLOSING = "«“\"", "»”\""
 #: An addressee after the speaker (مسؤول سوري لـCNN): ل with a tatweel.
 _ADDRESSEE = "لـ"
+#: The stem of the verbs of relaying (نقل، نقلت): who they quote follows عن.
+_RELAY = "نقل"
 #: The word after a medium that names who it quotes (نقلت الوكالة عن مصدر).
 _FROM_SOURCE = "عن"
 #: Nouns of saying after a quoted person (عن رئيس الوزراء قوله), normal form.
@@ -140,9 +142,10 @@ class Attributor:
                     explicit = self._after(tokens, i + n + nxt[0], text, offset)
                 return self._remember(explicit)
             explicit = self._after(tokens, i + n, text, offset)
-            source = self._quoting(tokens, i + n, text, offset)  # نقلت وسائل إعلام عن رئيس الوزراء قوله
-            if source is not None:
-                explicit = source
+            if tokens.norms[i].lstrip("و").startswith(_RELAY):  # نقلت وسائل إعلام عن رئيس الوزراء قوله
+                source = self._quoting(tokens, i + n, text, offset)
+                if source is not None:
+                    explicit = source
             if explicit is None:
                 # A verb right after a continuation word (بدوره شدد كيري): its own speaker follows.
                 nxt = reporting.match(tokens, i + n) if i + n < len(tokens) else None
