@@ -153,7 +153,6 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
                       if n.lstrip("و") in lex.actor_adjectives), None)  # القوات التركية: Turkey's
         span = ActorSpan(actor, i, j, _without_proclitics(words))
         span.target = not lex.grammar["target_marker"].isdisjoint(norms[max(0, i - _TARGET_REACH):i])
-        span.genitive = norms[i].lstrip("وف").startswith("لل")
         _mark_agent_or_gainer(span, norms, lex)
         out.append(span)
         end = j
