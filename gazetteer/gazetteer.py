@@ -118,15 +118,16 @@ class Gazetteer:
         return [index.place(int(row)) for row in rows[order]]
 
     # -- lookup ------------------------------------------------------------------------------
-    def lookup(self, query: str, limit: int = 10, *, country=None, feature=None) -> list[Place]:
+    def lookup(self, query: str, limit: int = 10, *, country=None, feature=None, strict: bool = False) -> list[Place]:
         """Candidate places for a name, best first.
 
         ``"NAME، COUNTRY"`` or ``"NAME, COUNTRY"`` keeps only candidates in that country; so does
         ``country`` (an ISO 3166-1 alpha-2 code, or several), and ``feature`` keeps those of one feature
-        class or several (:data:`gazetteer.place.FEATURES`).
+        class or several (:data:`gazetteer.place.FEATURES`). ``strict`` keeps only the places the name
+        spells, as written, normalised or as a spelling variant: no fuzzy or cross-script match.
         """
         text = _check_query(query)
-        rows = self._filtered(self._ranked_rows(text), country, feature)
+        rows = self._filtered(self._ranked_rows(text, strict), country, feature)
         return [self._index.place(row) for row in rows[:max(limit, 0)]]
 
     def geocode(self, query: str, *, country=None, feature=None) -> Place | None:
@@ -143,10 +144,10 @@ class Gazetteer:
         return [r for r in rows if (countries is None or index.country_code(r) in countries)
                 and (features is None or index.feature_name(r) in features)]
 
-    def _ranked_rows(self, text: str) -> list[int]:
+    def _ranked_rows(self, text: str, strict: bool = False) -> list[int]:
         text = clean_query(text) or text
         name, country = self._split_country(text)
-        penalties = self._matcher.match(clean_query(name) or name)
+        penalties = self._matcher.match(clean_query(name) or name, strict)
         if country is not None:
             penalties = {row: p for row, p in penalties.items() if self._within(row, country)}
             if not penalties:  # "قرطاجنة، كولومبيا" is itself a name in GeoNames

@@ -95,13 +95,14 @@ class NameMatcher:
         return self._place_words, self._vocabulary
 
     # -- the steps --------------------------------------------------------------------------------
-    def match(self, name: str) -> dict[int, float]:
-        """Row -> penalty for a cleaned name (see :func:`clean_query`), empty when nothing matches."""
+    def match(self, name: str, strict: bool = False) -> dict[int, float]:
+        """Row -> penalty for a cleaned name (see :func:`clean_query`), empty when nothing matches; with
+        ``strict``, only its own spellings and their variants (no fuzzy or cross-script match)."""
         if is_arabic(name):
-            return self._arabic(name)
-        return self._latin(name)
+            return self._arabic(name, strict)
+        return self._latin(name, strict)
 
-    def _arabic(self, name: str) -> dict[int, float]:
+    def _arabic(self, name: str, strict: bool = False) -> dict[int, float]:
         index = self.index
         key = normalize(name)
         found: dict[int, float] = {}
@@ -123,7 +124,7 @@ class NameMatcher:
             _add(found, index.rows_ar(variant), VARIANT)
         for stem in stems:
             _add(found, index.ar_nospace.get(stem.replace(" ", ""), ()), VARIANT)
-        if found or self._ordinary(key):
+        if found or strict or self._ordinary(key):
             return found  # a spelling variant of an ordinary word (بنوك، الطرف الشرقي) is no name
         for stem in [key, *stripped]:
             for row, edits in self._fuzzy(stem):
@@ -191,7 +192,7 @@ class NameMatcher:
                 accepted.extend((row, edits) for row in self.index.rows_ar(choice))
         return sorted(accepted, key=lambda pair: pair[1])
 
-    def _latin(self, name: str) -> dict[int, float]:
+    def _latin(self, name: str, strict: bool = False) -> dict[int, float]:
         index = self.index
         key = latin_key(name)
         found: dict[int, float] = {}
@@ -203,7 +204,7 @@ class NameMatcher:
             return found
         for variant in _latin_variants(key):
             _add(found, index.rows_latin(variant), VARIANT)
-        if found or len(key.replace(" ", "")) < 4:
+        if found or strict or len(key.replace(" ", "")) < 4:
             return found
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein

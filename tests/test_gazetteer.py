@@ -248,3 +248,10 @@ def test_country_and_feature_filters(gz):
     for bad in ({"country": "Syria"}, {"feature": "town"}, {"country": []}):
         with pytest.raises(QueryError):
             gz.geocode("حلب", **bad)
+
+
+def test_strict_lookup_keeps_only_the_names_spelling(gz):
+    """lookup(strict=True): no fuzzy or cross-script guess, the name's own spellings and variants only."""
+    assert gz.lookup("حلب", strict=True)[0].name == gz.lookup("حلب")[0].name
+    assert gz.lookup("ديرالزور", strict=True)  # a spacing variant is a spelling of the name
+    assert gz.lookup("بوتنسا", strict=True) == []  # found only across scripts (Potenza) when not strict

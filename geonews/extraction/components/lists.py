@@ -136,7 +136,7 @@ def _near(gazetteer, name: str, area):
     """The town called ``name`` within LIST_KM of ``area`` (in the area's country first, then the nearest), or
     ``None``."""
     try:
-        candidates = gazetteer.lookup(name, limit=50)
+        candidates = gazetteer.lookup(name, limit=50, feature="city", strict=True)
     except ValueError:
         return None
     close = [(p.country_code != area.country_code, d, p) for p in candidates
