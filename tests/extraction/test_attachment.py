@@ -25,3 +25,11 @@ def test_places_come_in_text_order(run):
     doc = run("attachment", "زار الوفد العراق. وقصفت الطائرات في البلاد مواقع قرب الموصل.")
     starts = [u.start for u in doc.sents[1].places]
     assert starts == sorted(starts) and len(starts) == 2
+
+
+def test_a_relative_clause_on_a_place_noun_says_where_the_event_happened(run):
+    doc = run("attachment", "وأسقطت طائرة بنيران أرضية في منطقة تسيطر عليها المعارضة في محافظة إدلب.")
+    [sent] = doc.sents
+    shooting = next(k for k, c in enumerate(sent.cues) if c.claim_type == "attack")
+    holding = next(k for k, c in enumerate(sent.cues) if c.claim_type == "control")
+    assert sent.preventers.get(holding) == shooting  # the place of the holding clause is the shooting's too

@@ -7,12 +7,17 @@ cue when nothing separates them (no comma), or when that cue governs no place of
 
 What an asserted event prevented happened where the event did: the places of a cue negated as the
 complement of a verb of preventing (ضربات التحالف منعت داعش من استعادة مواقع في شمال سورية) are also the
-places of the nearest asserted cue before that verb (the strikes).
+places of the nearest asserted cue before that verb (the strikes). So do the places of a cue that only
+describes where the event happened: a relative clause on a place noun (أسقطت طائرة في منطقة تسيطر عليها
+المعارضة في محافظة إدلب; في المناطق التي يسيطر عليها التنظيم) shares its places with the cue before it.
 """
 
 from __future__ import annotations
 
 from itertools import compress, count
+
+from gazetteer.lexicon import place_words
+from gazetteer.morphology import word_forms
 
 from ..document import Cue, Doc
 from ..registry import component
@@ -35,7 +40,7 @@ def attachment(doc: Doc) -> Doc:
         owners = assign(cues, [use.token for use in sent.places], commas)
         sent.place_cues = [None if use.role != "event" else owner for use, owner in zip(sent.places, owners)]
         sent.quantity_cues = assign(cues, [i for i, _ in sent.quantities], commas)
-        sent.preventers = _preventers(sent)
+        sent.preventers = _preventers(sent) | _describers(sent, doc.lexicons)
         if doc.trace is not None:
             for use, owner in zip(sent.places, sent.place_cues):
                 said = "only mentioned" if owner is None else f"governed by the {cues[owner].claim_type} cue " \
@@ -50,6 +55,27 @@ def _preventers(sent) -> dict[int, int]:
     for k, (modality, marker) in enumerate(zip(sent.modalities, sent.markers)):
         if modality == "negated" and marker is not None and marker[1] == "complement":
             before = [q for q in range(k) if sent.cues[q].start < marker[0] and sent.modalities[q] == "asserted"]
+            if before:
+                out[k] = before[-1]
+    return out
+
+
+def _describers(sent, lex) -> dict[int, int]:
+    """Cue -> the nearest asserted cue before it, for a cue that opens a relative clause on a place noun
+    (منطقة تسيطر عليها، المناطق التي يسيطر عليها، الخاضعة لسيطرة): it says where that event happened."""
+    out = {}
+    norms = sent.tokens.norms
+    nouns = place_words()
+    for k, cue in enumerate(sent.cues):
+        i = cue.start
+        if k == 0 or i == 0:
+            continue
+        prev = norms[i - 1]
+        on_place = not nouns.isdisjoint(word_forms(prev)) or (
+            i > 1 and (prev in lex.grammar["relative"] or prev.endswith(("يه",)))
+            and not nouns.isdisjoint(word_forms(norms[i - 2])))
+        if on_place:
+            before = [q for q in range(k) if sent.modalities[q] == "asserted"]
             if before:
                 out[k] = before[-1]
     return out
