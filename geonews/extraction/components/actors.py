@@ -144,7 +144,8 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
             known.start, known.text = i, _strip_conjunction(text[tokens[i].start - offset:tokens[known.end - 1].end - offset])
             continue
         j = i + 1
-        while j < len(tokens) and j - i < _PHRASE_WORDS and j not in taken and _modifies(norms[j], lex):
+        while (j < len(tokens) and j - i < _PHRASE_WORDS and j not in taken and _modifies(norms[j], lex)
+               and lex.claims.match(tokens, j) is None):  # a claim cue ends the phrase (the flags tell)
             j += 1
         while j > i + 1 and norms[j - 1] in _FUNCTION_ENDS:  # a phrase does not end on و
             j -= 1
@@ -159,16 +160,15 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
     return out
 
 
+@functools.lru_cache(maxsize=20_000)
 def _modifies(norm: str, lex) -> bool:
-    """Whether a word continues an actor's phrase: a definite word (a genitive or an adjective: النظام،
-    السورية), an indefinite nisba adjective (تركية), or either coordinated (والسورية)."""
+    """Whether a word may continue an actor's phrase: a definite word (a genitive or an adjective: النظام،
+    السورية), an indefinite nisba adjective (تركية), or either coordinated (والسورية); no function word."""
     word = norm[1:] if norm[:1] == "و" and len(norm) > 3 else norm
     if word in _STOPS or word in lex.grammar["time_word"] or word in lex.grammar["relative"]:
         return False
     if word in lex.speech["locative"] or word in lex.speech["stop"]:
         return False  # في، علي fold to words ending like an adjective
-    if lex.claims.match([Token(0, 0, word, word)], 0) is not None:
-        return False
     return word.startswith("ال") or (len(word) >= 4 and word.endswith(("يه", "ي", "يون", "يين")))
 
 

@@ -6,6 +6,9 @@ no place name follows it (then it is only the generic word before that name)."""
 
 from __future__ import annotations
 
+import functools
+from itertools import compress, count
+
 from gazetteer.morphology import word_forms
 
 from ..document import Doc, PlaceUse
@@ -69,7 +72,7 @@ def _place_nouns(doc: Doc, sent, place_tokens: set[int], recent: list) -> None:
     """Add the place a definite place noun refers back to (هذه البلدة، سيطرت على المدينة)."""
     lex, tokens = doc.lexicons, sent.tokens
     nouns = lex.place_anaphora
-    found = [j for j, norm in enumerate(tokens.norms) if norm.lstrip("وفبل") in nouns or norm in nouns]
+    found = list(compress(count(), map(_place_noun_forms(lex).__contains__, tokens.norms)))  # a scan in C
     for j in found:
         if j in place_tokens or (j + 1) in place_tokens:
             continue  # part of a name, or the generic word before one (مدينة منبج)
@@ -96,6 +99,18 @@ def _place_nouns(doc: Doc, sent, place_tokens: set[int], recent: list) -> None:
         if doc.trace is not None:
             doc.note("anaphora", sent, tok.text, f"the {feature} named before: {antecedent.place.name}",
                      "after a demonstrative" if pointed else "a definite place noun with no name after it")
+
+
+@functools.lru_cache(maxsize=4)
+def _place_noun_forms(lex) -> frozenset[str]:
+    """Every written form (normal form) of the place nouns that refer back: with و ف ب ل before them."""
+    forms = set()
+    for noun in lex.place_anaphora:
+        for lead in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+            forms.add(lead + noun)
+            if lead.endswith("ل"):
+                forms.add(lead + noun[1:])  # ل + ال: للمدينة
+    return frozenset(forms)
 
 
 def _of_kind(use: PlaceUse, feature: str) -> bool:

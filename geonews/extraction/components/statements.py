@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from gazetteer.morphology import word_forms
 
+import functools
 from dataclasses import replace
 
 from geonews.model import Statement
@@ -68,8 +69,12 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
 
 def _names_a_force(sent: Sent, lex) -> bool:
     """Whether the sentence names an armed group (قوات، مسلحين، فصائل …), with or without clitics."""
-    forces = lex.force_nouns
-    return any(f in forces for t in sent.tokens for f in word_forms(t.norm))
+    return any(map(functools.partial(_is_force, lex=lex), sent.tokens.norms))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _is_force(norm: str, lex) -> bool:
+    return not lex.force_nouns.isdisjoint(word_forms(norm))
 
 
 def _statement(article, sent: Sent, claim_type, actor, target, places, figures, modality="asserted") -> Statement:
