@@ -27,9 +27,8 @@ import functools
 
 __all__ = [
     "ARTICLE", "ARTICLE_CLITICS", "CONJUNCTIONS", "CONJUNCTION_FORMS", "LAM_ARTICLE", "LOCATIVE_CLITICS",
-    "LOCATIVE_FORMS",
-    "NAME_CLITICS", "NISBA_ENDINGS", "PREPOSITIONS", "WORD_PROCLITICS", "clitics_by_letter", "nisba_bases",
-    "nisba_of", "split_clitic", "word_forms",
+    "LOCATIVE_FORMS", "NAME_CLITICS", "NISBA", "NISBA_ENDINGS", "PREPOSITIONS", "WORD_PROCLITICS",
+    "clitics_by_letter", "has_nisba_shape", "nisba_bases", "nisba_of", "split_clitic", "word_forms",
 ]
 
 #: Conjunctions written joined to the next word.
@@ -113,6 +112,21 @@ def word_forms(norm: str) -> tuple[str, ...]:
 #: Endings of a nisba's inflections, after the masculine singular (سوري): ة feminine (ه once normalised),
 #: ون and ين the sound plurals. A word may end in one of them and be a masculine singular too.
 NISBA_ENDINGS = ("ه", "ون", "ين")
+_NISBA_SHAPES = ("ي", *("ي" + e for e in NISBA_ENDINGS))
+
+
+#: The nisba suffix of the masculine singular (سوري، الروسي), normal form.
+NISBA = "ي"
+
+
+def has_nisba_shape(norm: str, min_length: int = 3) -> bool:
+    """Whether a normalised word ends like a nisba adjective in any inflection (سوري، السورية، سوريون،
+    الروسيين: ي, then one of :data:`NISBA_ENDINGS`), whatever its stem; ``min_length`` letters at least.
+
+    >>> has_nisba_shape("التركيه"), has_nisba_shape("قوات")
+    (True, False)
+    """
+    return len(norm) >= min_length and norm.endswith(_NISBA_SHAPES)
 
 
 def nisba_bases(norm: str) -> tuple[str, ...]:

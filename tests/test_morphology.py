@@ -88,3 +88,13 @@ def test_nisba_of_reads_a_lexicon():
     assert morphology.nisba_of("فرنسا", table) is None
     assert morphology.nisba_of("الالمانيه", {"الماني": "DE"}) == "DE"   # ألمانية: the nisba begins with ال
     assert morphology.nisba_of("المانيه", {"الماني": "DE"}) == "DE"
+
+
+def test_nisba_shape_in_every_inflection():
+    from gazetteer.morphology import has_nisba_shape
+
+    for word in ("سوري", "السوريه", "سوريون", "الروسيين", "تركيه"):
+        assert has_nisba_shape(word)
+    for word in ("قوات", "مدن", "في"):
+        assert not has_nisba_shape(word)  # في: too short to hold a stem
+    assert has_nisba_shape("علي") and not has_nisba_shape("علي", min_length=4)  # على folds to a nisba's shape

@@ -15,6 +15,7 @@ import operator
 from itertools import compress, count
 
 from gazetteer import normalize
+from gazetteer.morphology import has_nisba_shape
 
 from ..document import ActorSpan, Doc, PlaceUse
 from ..registry import component
@@ -119,7 +120,7 @@ def _after_attack_noun(norms: list[str], i: int, nouns: frozenset[str]) -> bool:
         prev = norms[k]
         if prev in nouns or (prev[:1] in "وف" and prev[1:] in nouns):
             return True
-        if not (prev.startswith("ال") or prev.endswith(("يه", "ي"))):
+        if not (prev.startswith("ال") or has_nisba_shape(prev)):
             return False
     return False
 
@@ -169,7 +170,7 @@ def _modifies(norm: str, lex) -> bool:
         return False
     if word in lex.speech["locative"] or word in lex.speech["stop"]:
         return False  # في، علي fold to words ending like an adjective
-    return word.startswith("ال") or (len(word) >= 4 and word.endswith(("يه", "ي", "يون", "يين")))
+    return word.startswith("ال") or has_nisba_shape(word, min_length=4)
 
 
 def _strip_conjunction(words: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from itertools import compress, count
 
 from gazetteer.lexicon import place_words
-from gazetteer.morphology import word_forms
+from gazetteer.morphology import has_nisba_shape, word_forms
 
 from ..document import Cue, Doc
 from ..registry import component
@@ -72,7 +72,7 @@ def _describers(sent, lex) -> dict[int, int]:
             continue
         prev = norms[i - 1]
         on_place = not nouns.isdisjoint(word_forms(prev)) or (
-            i > 1 and (prev in lex.grammar["relative"] or prev.endswith(("يه",)))
+            i > 1 and (prev in lex.grammar["relative"] or has_nisba_shape(prev))
             and not nouns.isdisjoint(word_forms(norms[i - 2])))
         if on_place:
             before = [q for q in range(k) if sent.modalities[q] == "asserted"]

@@ -15,7 +15,7 @@ cue's actor when the sentence names no other; the countries listed right before 
 
 from __future__ import annotations
 
-from gazetteer.morphology import word_forms
+from gazetteer.morphology import has_nisba_shape, word_forms
 from gazetteer.lexicon import place_words
 
 from ..document import Doc, PlaceUse, Sent
@@ -25,8 +25,6 @@ from ..tokens import Token
 __all__ = ["acts", "parties", "stands_for_a_government"]
 
 _BETWEEN = "بين"
-#: Endings of a nisba adjective (الروسية، السوري) (normal form).
-_NISBA_ENDINGS = ("يه", "ي")
 
 
 @component("parties", requires=("sent.places", "sent.cues", "place.role", "sent.clause_starts"),
@@ -81,7 +79,7 @@ def _place_word_before(tokens: list[Token], i: int, lex) -> bool:
     words = place_words()
     if not words.isdisjoint(word_forms(tokens[i - 1].norm)):
         return True
-    return i > 1 and tokens[i - 1].norm.endswith(_NISBA_ENDINGS) and not words.isdisjoint(word_forms(tokens[i - 2].norm))
+    return i > 1 and has_nisba_shape(tokens[i - 1].norm) and not words.isdisjoint(word_forms(tokens[i - 2].norm))
 
 
 def _between_parties(tokens: list[Token], k: int, lex) -> bool:
@@ -92,7 +90,7 @@ def _between_parties(tokens: list[Token], k: int, lex) -> bool:
     if not nouns.isdisjoint(word_forms(tokens[k - 1].norm)):
         return True
     # a nisba adjective may stand between (التعاون العسكري بين موسكو وواشنطن)
-    return k > 1 and tokens[k - 1].norm.endswith(_NISBA_ENDINGS) and not nouns.isdisjoint(word_forms(tokens[k - 2].norm))
+    return k > 1 and has_nisba_shape(tokens[k - 1].norm) and not nouns.isdisjoint(word_forms(tokens[k - 2].norm))
 
 
 def _object_of_a_claim_verb(sent: Sent, i: int) -> bool:
