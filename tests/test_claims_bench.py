@@ -433,3 +433,15 @@ def test_bad_statement_and_gold_records(tmp_path):
     gold_path.write_text(json.dumps({"articles": [{"claims": []}]}), encoding="utf-8")
     with pytest.raises(bench.BenchError, match="not a gold claims file"):
         bench.gold_docnos(gold_path)
+
+
+#: Quality floors on the held-out half B (the figures of the session that set them, minus a margin of
+#: about one claim): what the extraction must keep. Issue 14's targets are above them.
+HELD_OUT_FLOORS = {"claim_recall": 0.82, "sentence_recall": 0.62, "place_precision": 0.70,
+                   "actor_agreement": 0.58, "target_agreement": 0.50, "speaker_agreement": 0.75}
+
+
+@pytest.mark.parametrize("key", sorted(HELD_OUT_FLOORS))
+def test_held_out_quality_floor(real_report, key):
+    figure = real_report.figures()["B"][key]
+    assert figure["value"] is not None and figure["value"] >= HELD_OUT_FLOORS[key], (key, figure)
