@@ -236,7 +236,9 @@ class CandidateFinder:
             if word in vocabulary or cache[word] or word in cue_words or len(word) < 3 or word.isdigit():
                 continue
             n = 1
+            # a second word with و is the next name of a list (قرى المراشدة والشجلة), not part of this one
             if (j + 1 < n_words and parts[2 * (j + 1)] == " " and words[j + 1] not in vocabulary
+                    and words[j + 1][:1] != "و"
                     and not cache[words[j + 1]] and words[j + 1] not in cue_words and len(words[j + 1]) >= 3
                     and not words[j + 1].isdigit()):
                 n = 2

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from .candidates import WORD
 from .gazetteer import Gazetteer
+from .morphology import NAME_CLITICS, split_clitic
 from .normalize import fold_chars
 from .lexicon import load_lexicon
-from .recognize import Recognizer
+from .recognize import MIN_COUNT, Recognizer
 
 __all__ = ["read_conll", "main"]
 
@@ -27,10 +28,14 @@ OUTPUT = Path(__file__).parent / "data" / "name_stats.tsv"
 VOCABULARY = Path(__file__).parent / "data" / "vocabulary.txt"
 #: A word seen this often in the news text, and not mostly as a place, is ordinary vocabulary.
 VOCABULARY_MIN_COUNT = 3
+#: A gazetteer name whose bare occurrences in unlabelled news follow a place cue this often is a place.
+VOCABULARY_PLACE_CUE_RATE = 0.25
 VOCABULARY_HEADER = """\
 # Ordinary Arabic news vocabulary: normalised words seen at least 3 times in ANERcorp train
 # (CC BY-SA 4.0 split; free for research) and the ANT corpus v2.1 articles (Apache-2.0), except
-# words that ANERcorp tags as the start of a place in at least half of their occurrences. A word
+# words that ANERcorp tags as a one-word place in at least half of their occurrences there, and
+# gazetteer names whose bare ANT occurrences follow a place-type word or locative cue at least as
+# often as a place name's do (name_stats.tsv: cued twice at least, and in a quarter). A word
 # after a place-type cue (مدينة، بلدة …) that is not in this list and not in the gazetteer is taken
 # as an unknown place name. Words only, no text. Built by `python -m gazetteer.name_stats`.
 """
@@ -84,6 +89,33 @@ def token_range(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[i
     return (idx[0], idx[-1] + 1) if idx else (0, 0)
 
 
+def _name_row(word: str, counts: dict[str, list[int]]) -> list[int] | None:
+    """The counts of the gazetteer name a word is, as written or with a proclitic split off (وتلبيسه is
+    و + تلبيسه), or ``None``."""
+    row = counts.get(word)
+    if row is not None:
+        return row
+    for clitic in NAME_CLITICS[:-1]:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            row = counts.get(split_clitic(word, clitic))
+            if row is not None:
+                return row
+    return None
+
+
+def _mostly_place(one_word_places: int, labelled: int, row: list[int] | None) -> bool:
+    """Whether a word's evidence says it is mostly a place name: ANERcorp tags it as a one-word place
+    in at least half of its occurrences there, or, as a gazetteer name, its bare occurrences in
+    the unlabelled news stand after a place-type word or locative cue as often as a place name's do
+    (twice at least, and in a quarter of them: a count of three or four says little). Its count in unlabelled news alone says nothing: a town the news names every
+    day (تكريت) is frequent, not ordinary."""
+    if labelled and one_word_places * 2 >= labelled:
+        return True
+    if row is None or row[6] < MIN_COUNT or row[7] < 2:
+        return False
+    return row[7] / row[6] >= VOCABULARY_PLACE_CUE_RATE
+
+
 def main(argv: list[str] | None = None) -> int:
     """Count and write the table."""
     parser = argparse.ArgumentParser(prog="python -m gazetteer.name_stats", description=__doc__.splitlines()[0])
@@ -94,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     finder = recognizer.finder
     counts: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
     words: Counter[str] = Counter()
-    place_starts: Counter[str] = Counter()
+    labelled_words: Counter[str] = Counter()  # ANERcorp occurrences, the only ones with place tags
+    one_word_places: Counter[str] = Counter()
 
     for tokens, tags in read_conll(args.data / "anercorp_train.conll"):
         text, offsets, pos = "", [], 0
@@ -105,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         loc, per, org = entities(tags, "LOC"), entities(tags, "PERS"), entities(tags, "ORG")
         folded = [fold_chars(t) for t in tokens]
         words.update(folded)
-        place_starts.update(folded[i] for i, _ in loc)
+        labelled_words.update(folded)
+        one_word_places.update(folded[i] for i, j in loc if j == i + 1)  # الشرق of الشرق الأوسط is no place
         _, cands, _ = finder.find(text)
         for cand in cands:
             rng = token_range(offsets, cand.start, cand.end)
@@ -153,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     tmp.replace(args.output)
     print(f"wrote {args.output}: {len(kept)} names", file=sys.stderr)
     vocabulary = sorted(w for w, n in words.items()
-                        if n >= VOCABULARY_MIN_COUNT and place_starts[w] * 2 < n and WORD.fullmatch(w))
+                        if n >= VOCABULARY_MIN_COUNT and WORD.fullmatch(w)
+                        and not _mostly_place(one_word_places[w], labelled_words[w], _name_row(w, counts)))
     path = args.output.with_name(VOCABULARY.name)
     tmp = path.with_suffix(".tmp")
     tmp.write_text(VOCABULARY_HEADER + "\n".join(vocabulary) + "\n", encoding="utf-8")

@@ -156,9 +156,10 @@ class Recognizer:
         decisions = [judge(c) if c.n_words > 1 else judge_span(c) for c in candidates]
         for d, following in zip(decisions, decisions[1:]):
             # A weak single word right before another name is a noun governing it (سائر سورية،
-            # عموم سوريا), not a place of its own.
+            # عموم سوريا), not a place of its own; a name after it with a clitic is not its genitive
+            # (تكريت ونينوى، صيدنايا بسوريا).
             if (d.verdict != REJECT and d.weak and following.candidate.word_start == d.candidate.end + 1
-                    and following.verdict == ACCEPT):
+                    and following.verdict == ACCEPT and not following.candidate.clitic):
                 d.verdict, d.why, d.args = REJECT, "governs the name after it ({!r})", (following.candidate.key,)
         confirmed = self._confirmed(decisions)
         for d in decisions:
@@ -288,7 +289,8 @@ class Recognizer:
         if cand.n_words >= 2:
             return Decision(cand, ACCEPT, "multi-word name", (), cue)
         if cue:
-            return Decision(cand, ACCEPT, "cue {!r}", (cue,), cue, weak=True)
+            # after a place-type word (مدينة الظهران السعودية) the name is no noun governing the next one
+            return Decision(cand, ACCEPT, "cue {!r}", (cue,), cue, weak=cue != self._place_type(cand))
         return Decision(cand, EVIDENCE, "weak prior: needs a cue", weak=True)
 
     def _is_country_level(self, key: str) -> bool:
@@ -296,7 +298,11 @@ class Recognizer:
         return any(index.feature_name(r) in ("country", "continent", "region") for r in index.rows_ar(key))
 
     def _place_type(self, cand: Candidate) -> str:
-        """The place-type word before a name (مدينة، بمدينة، ومدينة …), or ""."""
+        """The place-type word right before a name that carries no proclitic (مدينة، بمدينة، ومدينة …),
+        or "": a place-type word names the word after it as written (مناطق كبيرة is large areas, not
+        areas + ك + بيرة)."""
+        if cand.clitic:
+            return ""
         return self._cue_forms["place_type"].get(cand.prev[1], "")
 
     def _locative(self, cand: Candidate) -> str:

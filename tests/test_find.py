@@ -62,6 +62,23 @@ def test_clitic_stripping_does_not_invent_places(gz):
     assert texts(gz, "ولكن الأمر كان مختلفا لأنه لم يكن له أي دور بين الطرفين") == []
 
 
+def test_a_place_type_word_names_the_word_after_it_as_written(gz):
+    """After a place-type word (مناطق، مدينة) a word with a proclitic is no name: مناطق كبيرة is large
+    areas, not areas + ك + بيرة (Piraeus, 2,000 km away)."""
+    assert texts(gz, "وأدى الاقتتال إلى فقد مناطق كبيرة من الأراضي") == []
+    assert texts(gz, "التي تستضيفها مدينة الظهران السعودية الأحد")[:1] == ["الظهران"]
+
+
+def test_a_town_the_news_names_often_is_no_ordinary_word(gz):
+    """A name frequent in news because the news is about it (تكريت) is found like any town, and a name
+    followed by another with a clitic is not its governing noun (تكريت ونينوى، صيدنايا بسوريا)."""
+    found = {m.text: m.place for m in gz.find("وقاتل في كوباني شمالي سوريا وفي تكريت ونينوى والرمادي")}
+    assert found["تكريت"].country_code == "IQ"
+    assert {"كوباني", "سوريا", "نينوى", "الرمادي"} <= set(found)
+    found = {m.text: m.place for m in gz.find("الإبادة الممنهجة في سجن صيدنايا بسوريا")}
+    assert found["صيدنايا"].country_code == "SY"
+
+
 def test_nationality_adjectives_are_cues_not_mentions(gz):
     mentions = gz.find("وقع الهجوم في نيس الفرنسية وأدانته الحكومة السورية والخارجية الروسية")
     assert [m.text for m in mentions] == ["نيس"]

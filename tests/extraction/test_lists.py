@@ -25,6 +25,15 @@ def test_a_name_found_far_away_and_nowhere_near_is_left_unresolved(run):
     assert found["الطيبة"] is None or found["الطيبة"].country_code != "IL"
 
 
+def test_a_list_within_the_list_goes_on_and_a_preposition_ends_it(run):
+    found = places(run, "ويضم الجيب بلدات هجين والسوسة والباغوز وقرى المراشدة والشجلة في ريف دير الزور.")
+    assert {"هجين", "السوسة", "الباغوز", "المراشدة", "الشجلة"} <= set(found)
+    assert "وقرى" not in found and "قرى المراشدة" not in found
+    found = places(run, "ويضم الجيب بلدات الحولة والرستن وتلبيسة وقرى حولها، ويقع على طريق بين مدينتي حمص وحماة.")
+    assert {"الحولة", "الرستن", "تلبيسة"} <= set(found)
+    assert not {"حولها", "قرى حولها", "يقع", "ويقع"} & set(found)
+
+
 def test_one_name_is_no_list(run):
     found = places(run, "زار الوفد مدن العالم.")
     assert found == {}

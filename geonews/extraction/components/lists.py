@@ -80,9 +80,10 @@ def _resolve_list(doc: Doc, sent: Sent, h: int) -> None:
 def _items(doc: Doc, sent: Sent, h: int) -> list[tuple[int, int]]:
     """Token spans of the names listed after the head at ``h``: each begins the list or follows a comma or
     a و, takes at most a few words, and the list ends at a function word, a cue, a relation word or the
-    end of the clause."""
+    end of the clause; a list head within it (وقرى) only opens more names."""
     lex, tokens = doc.lexicons, sent.tokens
     norms = tokens.norms
+    heads = lex.grammar["list_head"]
     items: list[tuple[int, int]] = []
     k, start = h + 1, h + 1
     while k < len(tokens):
@@ -94,6 +95,8 @@ def _items(doc: Doc, sent: Sent, h: int) -> list[tuple[int, int]]:
         elif norm[:1] == "و" and k > start and len(norm) > 2:
             items.append((start, k))
             start = k
+            if norm[1:] in heads:
+                start = k + 1  # a list within the list (بلدات هجين والسوسة وقرى المراشدة): its names go on
         elif (not _name_word(norm, lex, tokens, k)) or k - start >= _NAME_WORDS:
             break
         k += 1
@@ -110,6 +113,9 @@ def _name_word(norm: str, lex, tokens, k: int) -> bool:
     speech = lex.speech
     if word in speech["stop"] or word in speech["locative"] or word in place_words():
         return False
+    for suffix in lex.grammar["pronoun_suffix"]:  # a preposition with its pronoun (حولها، قربه)
+        if word.endswith(suffix) and (word[:-len(suffix)] in speech["stop"] or word[:-len(suffix)] in speech["locative"]):
+            return False
     if lex.relations.match(tokens, k) is not None or lex.claims.match(tokens, k) is not None:
         return False
     return not any(word in lex.grammar[kind] for kind in ("time_word", "relative", "complementizer", "temporal"))
