@@ -33,3 +33,22 @@ def test_a_relative_clause_on_a_place_noun_says_where_the_event_happened(run):
     shooting = next(k for k, c in enumerate(sent.cues) if c.claim_type == "attack")
     holding = next(k for k, c in enumerate(sent.cues) if c.claim_type == "control")
     assert sent.preventers.get(holding) == shooting  # the place of the holding clause is the shooting's too
+
+
+def test_an_event_happened_where_its_result_did(run):
+    # verb first: the cause stands between the result verb and its preposition
+    doc = run("attachment", "وأدت عملية برية، مدعومة بغطاء جوي، إلى سيطرة الحكومة على الغوطة الشرقية.")
+    [sent] = doc.sents
+    kinds = [c.claim_type for c in sent.cues]
+    assert sent.preventers.get(kinds.index("control")) == kinds.index("attack")
+    # the cause before the verb
+    doc = run("attachment", "وأسفر القصف عن سيطرة القوات على بلدة في ريف حماة.")
+    [sent] = doc.sents
+    kinds = [c.claim_type for c in sent.cues]
+    assert sent.preventers.get(kinds.index("control")) == kinds.index("attack")
+
+
+def test_a_result_verb_without_a_cue_after_it_links_nothing(run):
+    doc = run("attachment", "وأدى القصف إلى دمار كبير في حي الوعر بمدينة حمص.")
+    [sent] = doc.sents
+    assert sent.preventers == {}

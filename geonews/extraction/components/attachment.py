@@ -9,7 +9,8 @@ What an asserted event prevented happened where the event did: the places of a c
 complement of a verb of preventing (ضربات التحالف منعت داعش من استعادة مواقع في شمال سورية) are also the
 places of the nearest asserted cue before that verb (the strikes). So do the places of a cue that only
 describes where the event happened: a relative clause on a place noun (أسقطت طائرة في منطقة تسيطر عليها
-المعارضة في محافظة إدلب; في المناطق التي يسيطر عليها التنظيم) shares its places with the cue before it.
+المعارضة في محافظة إدلب; في المناطق التي يسيطر عليها التنظيم) shares its places with the cue before it,
+and an event happened where its result did (وأدت عملية برية … إلى سيطرة الحكومة على الغوطة الشرقية).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def attachment(doc: Doc) -> Doc:
         owners = assign(cues, [use.token for use in sent.places], commas)
         sent.place_cues = [None if use.role != "event" else owner for use, owner in zip(sent.places, owners)]
         sent.quantity_cues = assign(cues, [i for i, _ in sent.quantities], commas)
-        sent.preventers = _preventers(sent) | _describers(sent, doc.lexicons)
+        sent.preventers = _preventers(sent) | _describers(sent, doc.lexicons) | _results(sent, doc.lexicons)
         if doc.trace is not None:
             for use, owner in zip(sent.places, sent.place_cues):
                 said = "only mentioned" if owner is None else f"governed by the {cues[owner].claim_type} cue " \
@@ -78,6 +79,37 @@ def _describers(sent, lex) -> dict[int, int]:
             before = [q for q in range(k) if sent.modalities[q] == "asserted"]
             if before:
                 out[k] = before[-1]
+    return out
+
+
+#: How far (tokens, punctuation included) after a result verb its preposition may stand (أدت عملية برية، مدعومة بغطاء جوي روسي، … إلى).
+_RESULT_REACH = 20
+
+
+def _results(sent, lex) -> dict[int, int]:
+    """Cue -> the asserted cue whose result it is: the first cue right after a result verb's preposition
+    (أدى إلى، أسفر عن) is the result of the first cue between the verb and the preposition (وأدت عملية
+    برية … إلى سيطرة الحكومة على الغوطة), else of the nearest cue before the verb (الضربات، ما أدى إلى
+    تدمير …). The event happened where its result did."""
+    if len(sent.cues) < 2:
+        return {}
+    verbs, preps = lex.grammar["result_verb"], lex.grammar["result_preposition"]
+    norms = sent.tokens.norms
+    out = {}
+    for i, norm in enumerate(norms):
+        if norm not in verbs and not (norm[:1] in "وف" and norm[1:] in verbs):
+            continue
+        j = next((j for j in range(i + 1, min(i + 1 + _RESULT_REACH, len(norms))) if norms[j] in preps), None)
+        if j is None:
+            continue
+        result = next((k for k, cue in enumerate(sent.cues) if j < cue.start <= j + 2), None)
+        if result is None or sent.modalities[result] != "asserted":
+            continue
+        inside = [q for q, cue in enumerate(sent.cues) if i < cue.start and cue.end <= j]
+        before = [q for q, cue in enumerate(sent.cues) if cue.end <= i]
+        cause = inside[0] if inside else (before[-1] if before else None)
+        if cause is not None and cause != result and sent.modalities[cause] == "asserted":
+            out[result] = cause
     return out
 
 
