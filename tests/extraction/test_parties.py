@@ -29,6 +29,8 @@ def test_a_country_after_a_preposition_does_not_act(run):
     ("وقصفت الطائرات العاصمة الروسية موسكو.", {"موسكو": "event"}),                       # a place word before
     ("ودخلت القوات التركية سوريا فجر اليوم.", {"سوريا": "event"}),                        # the verb's object
     ("وأدان قصف العراق.", {"العراق": "event"}),                                          # a claim's genitive
+    ("وأدى ذلك إلى شن الولايات المتحدة، وبريطانيا غارات على سوريا.",                      # the agent of what
+     {"الولايات المتحدة": "party", "بريطانيا": "party", "سوريا": "event"}),              # the noun launches
 ])
 def test_a_country_or_capital_named_bare_stands_for_its_government(run, text, roles):
     doc = run("parties", text)

@@ -3,7 +3,8 @@
 
 A country or capital is a place of its sentence only where the grammar makes it one: after a locative
 preposition or a ب/ل/ك clitic (في سوريا، إلى تركيا، بسوريا) or ضد (الضربات ضد سوريا), after a relation cue or a generic place
-word (شمال سوريا، أراضي سوريا), as the genitive of a claim's verbal noun (غزو العراق), as the object of a
+word (شمال سوريا، أراضي سوريا), as the genitive of a claim's verbal noun (غزو العراق; not when another cue
+follows, what the noun launches: شن الولايات المتحدة غارات), as the object of a
 claim verb after its subject (دخلت القوات التركية سوريا), or coordinated with such a place (في سوريا
 والعراق). ``بين`` is locative except after a noun of a relation between parties (تعاون، محادثات، حرب).
 Named bare anywhere else — a subject, a genitive of another noun — it stands for its government.
@@ -66,11 +67,22 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
             return _between_parties(tokens, i - 1, lex)  # في سوريا is a place; التعاون بين موسكو و… names parties
         if lex.relations.match(tokens, i - 1) is not None:
             return False  # في أنحاء سوريا، الحدود مع العراق
-        if any(c.end == i for c in sent.cues):
+        if any(c.end == i for c in sent.cues) and not _launches(sent, use):
             return False  # غزو العراق: the genitive of a claim's verbal noun
     if previous is not None and previous.span[1] == i and clitic.startswith("و") and previous.role == "event":
         return False  # في سوريا والعراق: coordinated with a place
     return not _object_of_a_claim_verb(sent, i)
+
+
+def _launches(sent: Sent, use: PlaceUse) -> bool:
+    """Whether the country after a verbal noun is its agent, not its object: another cue follows it and
+    the countries listed with it (شن الولايات المتحدة، وبريطانيا، وفرنسا غارات: the strikes are what is
+    launched)."""
+    covered = {k for other in sent.places if other.span is not None for k in range(*other.span)}
+    k = use.span[1]
+    while k < len(sent.tokens) and (k in covered or (sent.tokens.norms[k] in ("،", ",") and k + 1 in covered)):
+        k += 1
+    return any(c.start == k for c in sent.cues)
 
 
 def _place_word_before(tokens: list[Token], i: int, lex) -> bool:
