@@ -36,3 +36,12 @@ def test_nationality_adjective_after_an_attack_noun_names_the_actor(lex):
     text = "استهدفت غارات روسية مواقع المعارضة"
     tokens = lex.tokenize(text)
     assert [(a.text, a.actor.side) for a in find_actors(tokens, lex, text, 0, masked=set())][0] == ("روسية", "russia")
+
+
+def test_a_head_noun_keeps_the_letters_it_begins_with(run):
+    """وحدات، فصائل، وزراء begin with و/ف as written: no conjunction is cut off them; one written before
+    them is (ووحدات، وفصائل)."""
+    doc = run("actors", "تقدمت وحدات الجيش بعد انسحاب فصائل المعارضة. ووحدات الجيش وفصائل المعارضة تقدمت نحو البلدة.")
+    first, second = doc.sents
+    assert [a.text for a in first.actors] == ["وحدات الجيش", "فصائل المعارضة"]
+    assert [a.text for a in second.actors] == ["وحدات الجيش", "فصائل المعارضة"]

@@ -136,13 +136,17 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
         return []
     taken = {k for a in named for k in range(a.start, a.end)} | set(masked)
     named_at = {a.start: a for a in named}
+    heads = lex.agents.first_words
     out, end = [], -1
     for i in starts:
         if i in taken or i < end:
             continue
         known = named_at.get(i + 1)
+        # a head as written keeps its first letter (وحدات، وزراء are no و + حدات، زراء)
+        as_written = norms[i] in heads
         if known is not None and known.actor is not None:  # مقاتلي تنظيم الدولة، عناصر داعش: that actor
-            known.start, known.text = i, _strip_conjunction(text[tokens[i].start - offset:tokens[known.end - 1].end - offset])
+            written = text[tokens[i].start - offset:tokens[known.end - 1].end - offset]
+            known.start, known.text = i, written if as_written else _strip_conjunction(written)
             continue
         j = i + 1
         while (j < len(tokens) and j - i < _PHRASE_WORDS and j not in taken and _modifies(norms[j], lex)
@@ -153,7 +157,7 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
         words = text[tokens[i].start - offset:tokens[j - 1].end - offset]
         actor = next((lex.actor_adjectives[n.lstrip("و")] for n in norms[i + 1:j]
                       if n.lstrip("و") in lex.actor_adjectives), None)  # القوات التركية: Turkey's
-        span = ActorSpan(actor, i, j, _without_proclitics(words))
+        span = ActorSpan(actor, i, j, words if as_written else _without_proclitics(words))
         span.target = not lex.grammar["target_marker"].isdisjoint(norms[max(0, i - _TARGET_REACH):i])
         _mark_agent_or_gainer(span, norms, lex)
         out.append(span)
