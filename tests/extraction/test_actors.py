@@ -45,3 +45,10 @@ def test_a_head_noun_keeps_the_letters_it_begins_with(run):
     first, second = doc.sents
     assert [a.text for a in first.actors] == ["وحدات الجيش", "فصائل المعارضة"]
     assert [a.text for a in second.actors] == ["وحدات الجيش", "فصائل المعارضة"]
+
+
+def test_a_preposition_clitic_comes_off_without_adding_an_article(run):
+    """لقوات النظام is ل + قوات النظام; للإرهابيين is ل + الإرهابيين."""
+    doc = run("actors", "وتفجير عربة مفخخة في تجمع لقوات النظام قرب المدينة. وقصف مواقع للإرهابيين.")
+    assert [a.text for a in doc.sents[0].actors] == ["قوات النظام"]
+    assert [a.text for a in doc.sents[1].actors] == ["الإرهابيين"]

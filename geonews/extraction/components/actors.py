@@ -213,7 +213,9 @@ def _without_clitics(written: str, n: int, lex) -> str:
     """An actor's name as written, without the clitics attached to its first word (للإرهابيين ->
     الإرهابيين، والتحالف -> التحالف)."""
     for cut in range(0, 4):
-        for candidate in (written[cut:], "ا" + written[cut:]):
+        # the article's alef comes back only where لل stood for ل + ال (للإرهابيين; لقوات is ل + قوات)
+        restored = ("ا" + written[cut:],) if cut and written[cut - 1:cut + 1] == "لل" else ()
+        for candidate in (written[cut:], *restored):
             words = tokenize(candidate)
             if words and normalize(words[0].text) == words[0].norm:
                 hit = lex.actors.match(words, 0)
