@@ -50,6 +50,10 @@ def test_a_short_name_resolves_to_the_fuller_speaker(run):
     ("اتهم رئيس مركز المصالحة، فلاديمير سافتشينكو، الولايات المتحدة باستخدام قنابل", "رئيس مركز المصالحة، فلاديمير سافتشينكو"),
     # an unclosed bracket is closed
     ("قالت وكالة الشرطة الأوروبية (يوروبول)، الأربعاء إن الهجمات تراجعت", "وكالة الشرطة الأوروبية (يوروبول)"),
+    # a demonstrative begins the verb's object
+    ("واعتبرت وكالة الأنباء السورية الرسمية (سانا) هذه التقارير حملة تشويه", "وكالة الأنباء السورية الرسمية (سانا)"),
+    # a temporal phrase after the verb names no speaker
+    ("وأعلن بعد ذلك أن القوات انسحبت", None),
     # a reporting verb after تمّ is a verbal noun (نقل: transfer)
     ("سيتم نقل مسلحي المعارضة إلى إدلب", None),
 ])

@@ -165,15 +165,16 @@ class Attributor:
     # -- noun phrases around the cue -------------------------------------------------------
     def _after(self, tokens, j, text, offset, drop_statement_noun=False) -> str | None:
         """The noun phrase after a reporting verb or phrase: up to a comma, a function word, another reporting
-        word, a claim cue, a relative pronoun or an addressee (لـCNN). A phrase that begins with a
+        word, a claim cue, a relative pronoun, a demonstrative or an addressee (لـCNN). A phrase that begins with a
         preposition (قال أمام المحكمة) or is a quotation names no speaker."""
         stops, lex = self.words["stop"], self.lexicons
         k = j
         if drop_statement_noun and k < len(tokens) and tokens[k].norm.lstrip("و") in self.words["statement_noun"]:
             k += 1
         start = k
-        if start < len(tokens) and tokens[start].norm in lex.speech["locative"]:
-            return None
+        if start < len(tokens) and (tokens[start].norm in lex.speech["locative"]
+                                    or tokens[start].norm in lex.grammar["temporal"]):
+            return None  # قال أمام المحكمة، أعلن بعد ذلك: an adverbial, no speaker
         while k < len(tokens) and k - start < _MAX_SPEAKER_WORDS:
             tok = tokens[k]
             in_name = k > start and tokens[k - 1].norm in _NAME_LINKS  # بن علي: a name, not the preposition
@@ -182,6 +183,8 @@ class Attributor:
                 break
             if tok.norm in lex.grammar["relative"] or tok.text.startswith(_ADDRESSEE):
                 break
+            if k > start and tok.norm in lex.grammar["demonstrative"]:
+                break  # ووصفت الوكالة هذه التقارير: a demonstrative begins the verb's object
             if lex.reporting.match(tokens, k) is not None:
                 break
             if lex.claims.match(tokens, k) is not None:
