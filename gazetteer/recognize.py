@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .candidates import DEFER, DROP, Candidate, CandidateFinder
 from .errors import QueryError
 from .lexicon import Lexicon, load_lexicon
-from .morphology import CONJUNCTION_FORMS, LOCATIVE_CLITICS, LOCATIVE_FORMS, nisba_of
+from .morphology import CONJUNCTION_FORMS, LOCATIVE_CLITICS, LOCATIVE_FORMS, has_nisba_shape, nisba_of
 from .normalize import normalize
 from .place import Mention
 
@@ -300,10 +300,15 @@ class Recognizer:
     def _place_type(self, cand: Candidate) -> str:
         """The place-type word right before a name that carries no proclitic (مدينة، بمدينة، ومدينة …),
         or "": a place-type word names the word after it as written (مناطق كبيرة is large areas, not
-        areas + ك + بيرة)."""
+        areas + ك + بيرة), nor an indefinite nisba after a facility or terrain word (مفاعل نووي is a nuclear reactor)."""
         if cand.clitic:
             return ""
-        return self._cue_forms["place_type"].get(cand.prev[1], "")
+        cue = self._cue_forms["place_type"].get(cand.prev[1], "")
+        if (cue and cand.n_words == 1 and not cand.key.startswith("ال") and has_nisba_shape(cand.key)
+                and cand.prev[1] not in self._cue_forms["settlement"]):
+            return ""  # after a facility or terrain word an indefinite nisba is its adjective (مفاعل نووي،
+            # قاعدة جوية); after a settlement word it is a name (محافظة ديالى، ولاية هاتاي)
+        return cue
 
     def _locative(self, cand: Candidate) -> str:
         """A locative cue: a preposition clitic on the name, or a preposition word before it."""

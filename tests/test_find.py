@@ -249,3 +249,9 @@ def test_a_nisba_that_begins_with_al_is_no_mention(gz):
     texts = ["قالت المستشارة الألمانية في برلين", "وصل الوزير الألماني إلى دمشق"]
     for text in texts:
         assert all("لمان" not in m.text for m in gz.find(text))
+
+
+def test_an_indefinite_nisba_after_a_facility_word_is_its_adjective(gz):
+    """مفاعل نووي is a nuclear reactor, not Novy (Russia); after a settlement word the name stays."""
+    assert texts(gz, "دمرت إسرائيل ما يشتبه بأنه مفاعل نووي سوري في ضربة جوية") == ["إسرائيل"]
+    assert "ديالى" in texts(gz, "وقعت اشتباكات في محافظة ديالى شرقي العراق")
