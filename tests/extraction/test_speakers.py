@@ -54,6 +54,11 @@ def test_a_short_name_resolves_to_the_fuller_speaker(run):
     ("واعتبرت وكالة الأنباء السورية الرسمية (سانا) هذه التقارير حملة تشويه", "وكالة الأنباء السورية الرسمية (سانا)"),
     # a temporal phrase after the verb names no speaker
     ("وأعلن بعد ذلك أن القوات انسحبت", None),
+    # after 'according to what', the verb with its pronoun, then who said it
+    ("ورفعت القوات العلم في بلدة دوما، بحسب ما ذكرته وزارة الدفاع الروسية.", "وزارة الدفاع الروسية"),
+    # a contrast conjunction or an adverb names no speaker
+    ("لكن ترامب قال للصحفيين إن القوات ستنسحب", "ترامب"),
+    ("وقال أيضا إن إسرائيل مصممة على الرد", None),
     # a reporting verb after تمّ is a verbal noun (نقل: transfer)
     ("سيتم نقل مسلحي المعارضة إلى إدلب", None),
 ])

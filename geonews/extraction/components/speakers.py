@@ -171,6 +171,10 @@ class Attributor:
         k = j
         if drop_statement_noun and k < len(tokens) and tokens[k].norm.lstrip("و") in self.words["statement_noun"]:
             k += 1
+        if k < len(tokens) and self._reports_it(tokens.norms[k]):
+            k += 1  # بحسب ما ذكره المرصد: the verb with its pronoun, then who
+        if k + 1 < len(tokens) and self._preposition_with_pronoun(tokens.norms[k]):
+            k += 1  # اتفاق أعلنت عنه دمشق، بيان جاء فيه: then who
         start = k
         if start < len(tokens) and (tokens[start].norm in lex.speech["locative"]
                                     or tokens[start].norm in lex.grammar["temporal"]):
@@ -183,6 +187,8 @@ class Attributor:
                 break
             if tok.norm in lex.grammar["relative"] or tok.text.startswith(_ADDRESSEE):
                 break
+            if tok.norm in lex.grammar["contrast"] or tok.norm in lex.grammar["clause_break"]:
+                break  # لكن ترامب قال، حيث قال: a new clause
             if k > start and tok.norm in lex.grammar["demonstrative"]:
                 break  # ووصفت الوكالة هذه التقارير: a demonstrative begins the verb's object
             if lex.reporting.match(tokens, k) is not None:
@@ -207,6 +213,15 @@ class Attributor:
             speaker = "ال" + speaker[2:]  # بيان للخارجية الأميركية -> الخارجية الأميركية
         return speaker
 
+    def _preposition_with_pronoun(self, norm: str) -> bool:
+        """Whether a word is a preposition with an attached pronoun (عنه، عنها، فيه، فيها)."""
+        return any(norm.endswith(suffix) and norm[:-len(suffix)] in self.words["stop"]
+                   for suffix in self.lexicons.grammar["pronoun_suffix"])
+
+    def _reports_it(self, norm: str) -> bool:
+        """Whether a word is a reporting verb with an object pronoun (ذكره، ذكرته، قالته، نقلته)."""
+        return norm.endswith("ه") and len(norm) > 3 and norm[:-1] in self.lexicons.reporting.first_words
+
     def _quoting(self, tokens, j, text, offset) -> str | None:
         """Who a medium quotes: the noun phrase after عن right after the medium (نقلت وسائل إعلام تركية عن
         رئيس الوزراء قوله …: the prime minister), or ``None``."""
@@ -229,9 +244,13 @@ class Attributor:
             k -= 1
         if _quotation(tokens, k, i):
             return None  # a quoted phrase before the verb is not its subject
+        if k > 0 and tokens[k - 1].norm in self.words["locative"]:
+            return None  # منشأة في دير الزور (شرق سوريا) يشتبه: the object of a preposition, no subject
         span = [t for t in tokens[k:i] if t.text not in _QUOTES]
-        while span and (span[0].norm in self.words["stop"] or span[0].norm in self.words["opener"]):
-            span = span[1:]
+        grammar = self.lexicons.grammar
+        while span and (span[0].norm in self.words["stop"] or span[0].norm in self.words["opener"]
+                        or span[0].norm in grammar["contrast"] or span[0].norm in grammar["clause_break"]):
+            span = span[1:]  # لكن ترامب قال: ترامب
         if not span or any(t.norm in self.words["stop"] for t in span):
             return None
         self._last_span = (span[0].start, span[-1].end)
