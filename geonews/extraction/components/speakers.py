@@ -214,9 +214,12 @@ class Attributor:
         return speaker
 
     def _preposition_with_pronoun(self, norm: str) -> bool:
-        """Whether a word is a preposition with an attached pronoun (عنه، عنها، فيه، فيها)."""
-        return any(norm.endswith(suffix) and norm[:-len(suffix)] in self.words["stop"]
-                   for suffix in self.lexicons.grammar["pronoun_suffix"])
+        """Whether a word is a preposition with an attached pronoun (عنه، عنها، فيه، فيها), not أن with
+        one (إنها، بأنها: the complement begins)."""
+        grammar = self.lexicons.grammar
+        return any(norm.endswith(suffix) and (stem := norm[:-len(suffix)]) in self.words["stop"]
+                   and stem not in grammar["complementizer"] and stem not in grammar["verb_particle"]
+                   for suffix in grammar["pronoun_suffix"])
 
     def _reports_it(self, norm: str) -> bool:
         """Whether a word is a reporting verb with an object pronoun (ذكره، ذكرته، قالته، نقلته)."""
