@@ -429,7 +429,8 @@ def _read_text(path: Path, name: str, max_bytes: int, on_error: Callable,
         return None
     if title is None:
         title = _FIRST_LINE.search(text).group().strip()
-    return _stored(Article(id=name, text=text, title=title, path=name), on_error)
+    article = Article(id=name, text=text, title=title, path=name)
+    return _stored(article, on_error) if "\x00" in text else article  # (decoded bytes hold no lone surrogate)
 
 
 def _stored(article: Article, on_error: Callable) -> Article:
@@ -533,10 +534,12 @@ def _parse_record(line: str, name: str, lineno: int, on_error: Callable) -> Arti
     text, html_title = _clean(record["text"])
     if not text.strip():
         return fail('"text" is empty')
-    return _stored(Article(id=_optional(_field(record, "id")) or f"{name}:{lineno}", text=text,
-                           title=_optional(record.get("title")) or html_title, date=_iso_date(_field(record, "date")),
-                           source=_optional(_field(record, "source")), url=_optional(_field(record, "url")),
-                           path=name, line=lineno), on_error)
+    article = Article(id=_optional(_field(record, "id")) or f"{name}:{lineno}", text=text,
+                      title=_optional(record.get("title")) or html_title, date=_iso_date(_field(record, "date")),
+                      source=_optional(_field(record, "source")), url=_optional(_field(record, "url")),
+                      path=name, line=lineno)
+    # JSON holds a NUL or a lone surrogate only as a \u escape (raw control characters are not valid JSON)
+    return _stored(article, on_error) if "\\u" in line else article
 
 
 #: Other names scrapers and corpora give the optional fields (the first present wins).
