@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(PY) bench/throughput.py
 	$(PY) bench/map_bench.py
 	$(PY) bench/store_bench.py
+	$(PY) bench/worst_case.py
 
 # Rebuild the gazetteer index from the registry packages (needs apt-get for libgeonames-common).
 index: $(STAMP)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
 from .errors import QueryError
 from .index import Index, gc_paused, load_index
 from .matching import NORMALISED, NameMatcher, clean_query
-from .normalize import normalize
+from .normalize import expand_presentation_forms, normalize
 from .place import FEATURES, Mention, Place
 
 __all__ = ["Gazetteer", "MAX_QUERY_LENGTH", "REVERSE_MAX_KM"]
@@ -210,13 +211,28 @@ class Gazetteer:
 
     # -- recognition -------------------------------------------------------------------------
     def find(self, text: str) -> list[Mention]:
-        """Every place-name mention in running Arabic text, in order."""
+        """Every place-name mention in running Arabic text, in order.
+
+        Offsets are into ``text`` as given: Arabic presentation forms (ﺩﻣﺷﻖ, the ligature ﻻ) are read as the
+        letters they stand for (:func:`~gazetteer.normalize.expand_presentation_forms`), and a mention's
+        ``text`` is what ``text`` holds between its offsets.
+        """
         if self._recognizer is None:
             from .recognize import Recognizer
 
             with gc_paused():
                 self._recognizer = Recognizer(self)
-        return self._recognizer.find(text)
+        if not isinstance(text, str):
+            return self._recognizer.find(text)  # which says what is wrong with it
+        expanded, added = expand_presentation_forms(text)
+        if expanded is text:
+            return self._recognizer.find(text)
+        out = []
+        for mention in self._recognizer.find(expanded):
+            start = mention.start - bisect.bisect_right(added, mention.start)
+            end = mention.end - bisect.bisect_left(added, mention.end)
+            out.append(Mention(start, end, text[start:end], mention.place))
+        return out
 
 
 def _codes(country) -> frozenset[str] | None:

@@ -12,6 +12,12 @@ whenever two spellings name the same thing:
 * bidi controls and zero-width characters removed; non-breaking and other spaces to " ";
 * runs of whitespace collapsed, ends stripped (``normalize`` only; ``fold_chars`` keeps length
   accounting for offset mapping).
+
+Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFE: the contextual letter shapes and ligatures of
+legacy encodings, ﺩﻣﺷﻖ) are the letters they show: each is replaced by its compatibility decomposition
+from the Unicode data (NFKC of that character alone; ﻻ is two letters, لا). ``normalize`` does it;
+:func:`expand_presentation_forms` does it for running text and says where the ligatures' extra letters
+are, so that offsets into the expanded text map back exactly (``Gazetteer.find``).
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ import unicodedata
 
 import numpy as np
 
-__all__ = ["normalize", "fold_chars", "fold_text", "latin_key", "is_arabic", "is_arabic_script", "DELETED_CHARS"]
+__all__ = ["normalize", "fold_chars", "fold_text", "expand_presentation_forms", "latin_key", "is_arabic",
+           "is_arabic_script", "DELETED_CHARS"]
 
 _REPLACE = {
     # alef and hamza forms
@@ -151,6 +158,43 @@ def _fold_piece(text: str) -> tuple[str, list[int]]:
     return codes[~gone].tobytes().decode("utf-32-le", "surrogatepass"), gaps
 
 
+@functools.lru_cache(maxsize=1)
+def _presentation_forms() -> tuple[dict[int, str], re.Pattern]:
+    """Each Arabic presentation form -> its NFKC decomposition (from the Unicode data), and a pattern of the
+    forms that stand for more than one character (ligatures)."""
+    table = {}
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
+        decomposed = unicodedata.normalize("NFKC", chr(code))
+        if decomposed != chr(code):
+            table[code] = decomposed
+    several = "".join(chr(c) for c, to in sorted(table.items()) if len(to) > 1)
+    return table, re.compile(f"[{re.escape(several)}]")
+
+
+def expand_presentation_forms(text: str) -> tuple[str, list[int]]:
+    """``text`` with each Arabic presentation form replaced by the characters it stands for (NFKC of that
+    character), and where the characters a ligature adds stand in the new text, in order.
+
+    A ligature at ``text[p]`` that stands for ``k`` characters adds ``k - 1``: an offset ``i`` into the new
+    text is ``i - bisect_right(added, i)`` into ``text`` as a start, ``i - bisect_left(added, i)`` as an end
+    (so a span that begins or ends inside a ligature takes it whole).
+
+    >>> expand_presentation_forms("\ufedf\ufefc\ufeb0")
+    ('للاز', [2])
+    """
+    if _PRESENTATION.search(text) is None:
+        return text, []
+    table, several = _presentation_forms()
+    added: list[int] = []
+    extra = 0  # characters added before the current match
+    for match in several.finditer(text):
+        length = len(table[ord(match.group())])
+        at = match.start() + extra
+        added.extend(range(at + 1, at + length))
+        extra += length - 1
+    return text.translate(table), added
+
+
 def normalize(text: str) -> str:
     """Return the normal form of ``text`` used as a lookup key.
 
@@ -158,7 +202,7 @@ def normalize(text: str) -> str:
     'ادلب'
     """
     if _PRESENTATION.search(text):
-        text = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+        text = text.translate(_presentation_forms()[0])
     return _SPACES.sub(" ", text.translate(_TABLE)).strip()
 
 

@@ -8,6 +8,14 @@ reason``); the chunk's other articles are kept. Results come back in input order
 workers finish in, and only ``window`` chunks are in flight or waiting to be handed on at any time, so
 memory stays flat however large the input.
 
+A cluster can fail under a run: its workers die, its scheduler goes away or stops answering. A run waits
+for it at most ``lost_after`` seconds (:data:`LOST_AFTER`), then stops with a one-line
+:class:`~geonews.errors.ClusterError` saying how many articles were done and which one was the first not
+done (the chunks done were handed on already, in input order). Connecting to a scheduler that accepts the
+connection and says nothing, or to an address that is not one, is a one-line
+:class:`~geonews.errors.UsageError` too. The workers of a local cluster do not take Ctrl-C themselves: the
+run that owns them stops them, so an interrupt prints one line, not one traceback per worker.
+
 >>> from geonews.reading.articles import iter_articles
 >>> with dask_client(workers=2) as client:                               # doctest: +SKIP
 ...     for done in run_chunks(iter_articles(["news.jsonl"]), mode="jsonl", client=client):
@@ -23,15 +31,17 @@ import json
 import logging
 import os
 import re
+import signal
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geonews.reading.articles import Article
-from geonews.errors import RecordError, UsageError
-from geonews.files import replacing
+from geonews.errors import ClusterError, RecordError, UsageError
+from geonews.files import check_replaceable, replacing, written_path
 
-__all__ = ["DEFAULT_CHUNK", "MODES", "ChunkResult", "PartitionWriter", "check_partition_target", "chunked",
+__all__ = ["DEFAULT_CHUNK", "LOST_AFTER", "MODES", "ChunkResult", "PartitionWriter", "check_partition_target", "chunked",
            "dask_client", "extract_chunk", "failure", "is_partition_target", "read_partitions", "run_chunks",
            "worker_gazetteer"]
 
@@ -43,8 +53,12 @@ DEFAULT_CHUNK = 100
 MODES = ("jsonl", "statements", "frame")
 #: File names of partitions: ``part.000000.parquet`` ... (zero-padded, so that name order is chunk order).
 PARTITION_NAME = "part.{:06d}.parquet"
-#: How long to try to reach a ``--scheduler`` before giving up.
-CONNECT_TIMEOUT = "10s"
+#: How long to try to reach a ``--scheduler`` (and hear from it) before giving up, in seconds.
+CONNECT_TIMEOUT = 10.0
+#: Seconds a run waits for a cluster that has no worker, or whose scheduler does not answer, before it stops
+#: (``--dask-timeout``): long enough for a worker to be restarted, short enough that a lost cluster is told.
+LOST_AFTER = 30.0
+_POLL = 1.0  # seconds between looks at the cluster while no chunk comes back
 _PARTITION = re.compile(r"part\.\d+\.parquet")
 #: One encoder for every JSON Lines record (json.dumps with options builds one per call).
 _JSON = json.JSONEncoder(ensure_ascii=False)
@@ -151,7 +165,7 @@ def failure(article: Article, err: BaseException) -> RecordError:
 
 def run_chunks(articles: Iterable[Article], *, mode: str = "statements", client=None,
                chunk_size: int = DEFAULT_CHUNK, window: int | None = None,
-               distinct: Callable | None = None) -> Iterator[ChunkResult]:
+               distinct: Callable | None = None, lost_after: float | None = None) -> Iterator[ChunkResult]:
     """Extract articles chunk by chunk; yield each chunk's :class:`ChunkResult` in input order.
 
     Parameters
@@ -168,6 +182,15 @@ def run_chunks(articles: Iterable[Article], *, mode: str = "statements", client=
         Chunks submitted and not yet yielded, at most (default: twice the cluster's threads, plus two).
     distinct : callable, optional
         A chunk ends early rather than hold two articles of one ``distinct(article)`` (see :func:`chunked`).
+    lost_after : float, optional
+        Seconds the cluster may have no worker, or its scheduler not answer, before the run stops
+        (default :data:`LOST_AFTER`).
+
+    Raises
+    ------
+    ClusterError
+        The cluster was lost (see above): every chunk yielded before is complete; the message names the
+        first article not done.
 
     Notes
     -----
@@ -181,19 +204,21 @@ def run_chunks(articles: Iterable[Article], *, mode: str = "statements", client=
             done.articles = chunk
             yield done
         return
-    yield from _run_on_dask(client, chunks, mode, window)
+    yield from _run_on_dask(client, chunks, mode, window, LOST_AFTER if lost_after is None else lost_after)
 
 
-def _run_on_dask(client, chunks: Iterator[list[Article]], mode: str, window: int | None) -> Iterator[ChunkResult]:
-    from distributed import as_completed
-
+def _run_on_dask(client, chunks: Iterator[list[Article]], mode: str, window: int | None,
+                 lost_after: float) -> Iterator[ChunkResult]:
     if window is None:
-        window = 2 * max(1, sum(client.nthreads().values())) + 2
-    pending = as_completed()
-    index_of: dict[str, int] = {}  # task key -> chunk index
+        try:
+            threads = sum(_workers(client, lost_after).values())
+        except Exception:  # no answer now: the watch below tells a cluster that stays silent
+            threads = 1
+        window = 2 * max(1, threads) + 2
+    in_flight: dict[str, tuple[object, int]] = {}  # task key -> (future, chunk index)
     held: dict[int, list[Article]] = {}  # submitted chunks, by index, until yielded
     ready: dict[int, ChunkResult] = {}  # finished chunks waiting for an earlier one
-    submitted = yielded = 0
+    submitted = yielded = articles_done = 0
 
     def fill() -> None:
         nonlocal submitted
@@ -204,58 +229,224 @@ def _run_on_dask(client, chunks: Iterator[list[Article]], mode: str, window: int
             held[submitted] = chunk
             future = client.submit(extract_chunk, chunk, mode, submitted, pure=False,
                                    key=f"geonews-chunk-{submitted}-{os.urandom(4).hex()}")
-            index_of[future.key] = submitted
-            pending.add(future)
+            in_flight[future.key] = (future, submitted)
             submitted += 1
 
+    def lost(problem: str) -> ClusterError:
+        first = held[min(held)][0] if held else None
+        where = "" if first is None else f" (the first not done: {_where(first)})"
+        return ClusterError(f"lost the Dask cluster: {problem}; {articles_done} articles done, the others not"
+                            f"{where}", articles_done)
+
+    watch = _Watch(client, lost_after, lost)
     fill()
-    for future in pending:
-        index = index_of.pop(future.key)
-        try:
-            done = future.result()
-        except Exception as err:  # the whole task failed (a worker that kept dying): report each article
-            done = ChunkResult(index, payloads=[None] * len(held[index]),
-                               errors=[failure(a, err) for a in held[index]])
-        future.release()
-        ready[done.index] = done
+    while in_flight:
+        for future in watch.finished([f for f, _ in in_flight.values()]):
+            if future.cancelled():  # the client lost its scheduler, and with it every task
+                raise lost("the connection to its scheduler was lost")
+            index = in_flight[future.key][1]
+            try:
+                done = future.result(timeout=watch.poll)
+            except Exception as err:
+                if future.status != "error":  # not the task's failure: its result went with a worker or the
+                    continue                  # scheduler; it is computed again, or the watch gives the cluster up
+                # the whole task failed (a worker that kept dying): report each article
+                done = ChunkResult(index, payloads=[None] * len(held[index]),
+                                   errors=[failure(a, err) for a in held[index]])
+            del in_flight[future.key]
+            watch.progressed()
+            future.release()
+            ready[done.index] = done
         while yielded in ready:
             out = ready.pop(yielded)
             out.articles = held.pop(yielded)
             yielded += 1
+            articles_done += len(out.articles)
             yield out
         fill()
 
 
+def _where(article: Article) -> str:
+    """Where an article was read (``path:line``, the path, or its id)."""
+    if article.path and article.line:
+        return f"{article.path}:{article.line}"
+    return article.path or article.id
+
+
+def _workers(client, timeout: float) -> dict:
+    """Worker address -> threads, asked of the scheduler with a deadline (``TimeoutError`` past it)."""
+    return client.nthreads(callback_timeout=max(0.1, min(timeout, CONNECT_TIMEOUT)))
+
+
+def _cluster_problem(client, timeout: float) -> str | None:
+    """What keeps the cluster from running tasks now (no connection, no answer, no worker), or ``None``."""
+    if client.status != "running":
+        return "no connection to its scheduler"
+    try:
+        workers = _workers(client, timeout)
+    except Exception:  # a timeout, or a connection that broke while asking
+        return "its scheduler does not answer"
+    return None if workers else "it has no worker"
+
+
+class _Watch:
+    """Waits for chunks on a cluster, and gives the cluster up once it has been unable to run them (no worker,
+    no scheduler that answers) for ``lost_after`` seconds on end: ``lost(problem)`` is raised then."""
+
+    def __init__(self, client, lost_after: float, lost: Callable[[str], ClusterError]) -> None:
+        self.client, self.lost_after, self.lost = client, lost_after, lost
+        self.poll = min(_POLL, lost_after / 4)
+        self.well = time.monotonic()  # the last time the cluster could run tasks
+
+    def progressed(self) -> None:
+        """A chunk came back: the cluster works."""
+        self.well = time.monotonic()
+
+    def finished(self, futures: list) -> list:
+        """The futures among ``futures`` that are done, waiting as long as the cluster can run them."""
+        from distributed import wait
+
+        while True:
+            try:
+                finished = wait(futures, timeout=self.poll, return_when="FIRST_COMPLETED").done
+            except TimeoutError:
+                finished = ()
+            except Exception as err:  # the client closed under the wait
+                raise self.lost(f"the connection to its scheduler was lost ({type(err).__name__})") from err
+            self.check()
+            if finished:
+                return list(finished)
+
+    def check(self) -> None:
+        """Raise ``lost(problem)`` when the cluster has been unable to run tasks for ``lost_after`` seconds."""
+        if time.monotonic() - self.well < self.poll:
+            return  # seen at work a moment ago
+        problem = _cluster_problem(self.client, self.lost_after)
+        if problem is None:
+            self.well = time.monotonic()
+        elif time.monotonic() - self.well >= self.lost_after:
+            raise self.lost(f"{problem} for {self.lost_after:g} s")
+
+
 @contextlib.contextmanager
-def dask_client(workers: int | None = None, scheduler: str | None = None) -> Iterator:
+def dask_client(workers: int | None = None, scheduler: str | None = None, *,
+                timeout: float | None = None) -> Iterator:
     """A Dask client: on a new local cluster of ``workers`` processes, or on the cluster at ``scheduler``.
 
     The local cluster has one thread per worker process (the pipeline is pure Python: threads would share
-    one interpreter lock), no dashboard, and quiet logs. Both are closed when the block ends.
+    one interpreter lock), no dashboard, and quiet logs; its workers leave Ctrl-C to this process, which
+    stops them. Both are closed when the block ends.
+
+    Parameters
+    ----------
+    timeout : float, optional
+        Seconds to wait for the scheduler to answer when connecting (at most :data:`CONNECT_TIMEOUT`).
 
     Raises
     ------
     UsageError
-        When the scheduler cannot be reached.
+        When the scheduler cannot be reached, does not answer, or the address is not one.
     """
     try:
         from distributed import Client, LocalCluster
     except ImportError as err:  # pragma: no cover - a dependency
         raise UsageError("--workers and --scheduler need dask.distributed (pip install 'dask[distributed]')") from err
+    wait = min(CONNECT_TIMEOUT, timeout or CONNECT_TIMEOUT)
     with contextlib.ExitStack() as stack:
+        stack.enter_context(_quiet_logs())  # a lost worker or scheduler is told in one line, not in log lines
         if scheduler:
+            _hear_from(scheduler, wait)  # Client() itself waits for ever on a scheduler that says nothing
             try:
-                client = Client(scheduler, timeout=CONNECT_TIMEOUT)
-            except (OSError, TimeoutError, ValueError) as err:
-                raise UsageError(f"cannot connect to the Dask scheduler at {scheduler} ({err})") from err
-            stack.callback(client.close)
+                client = Client(scheduler, timeout=wait)
+            except Exception as err:  # an address that is not one fails in many ways, none of them the user's bug
+                raise UsageError(f"cannot connect to the Dask scheduler at {scheduler} ({_first_line(err)})") from err
+            stack.callback(_quietly, client.close, timeout=wait)
         else:
+            # each worker runs this module's dask_setup as it starts (a Dask preload): Ctrl-C is left to this process
             cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
-            stack.callback(cluster.close)
+                                   dashboard_address=None, silence_logs=logging.ERROR, preload=[__name__])
+            stack.callback(_quietly, cluster.close)
             client = Client(cluster)
-            stack.callback(client.close)
+            stack.callback(_quietly, client.close)
+        _drop_cancelled_gathers(client)
         yield client
+
+
+@contextlib.contextmanager
+def _quiet_logs() -> Iterator[None]:
+    """Keep Dask's client-side log records (warnings as a worker dies, the tracebacks of its cancelled internal
+    tasks) off standard error for the block: the run reports what they are about itself, in one line."""
+    names = [name for name in list(logging.root.manager.loggerDict)
+             if name.split(".")[0] in ("distributed", "asyncio", "tornado")]
+    loggers = [logging.getLogger(name) for name in {"distributed", "asyncio", "tornado", *names}]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
+
+
+def _drop_cancelled_gathers(client) -> None:
+    """Keep the client's event loop from printing, when it collects them (at exit, after the run has said
+    what happened), the tracebacks of the gathers given up on while a worker or the scheduler was lost."""
+    from distributed.client import AllExit
+
+    loop = client.loop.asyncio_loop
+
+    def handle(loop, context) -> None:
+        if not isinstance(context.get("exception"), AllExit):
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handle)
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
+
+
+def _quietly(close: Callable, **kwargs) -> None:
+    """Close a client or cluster; one that cannot be closed (its scheduler gone) is let go."""
+    with contextlib.suppress(Exception):
+        close(**kwargs)
+
+
+def _hear_from(address: str, timeout: float) -> None:
+    """Connect to the scheduler at ``address`` and wait (at most ``timeout`` s) for its handshake.
+
+    Raises
+    ------
+    UsageError
+        When it cannot be reached, does not answer in time, or the address is not one.
+    """
+    import asyncio
+
+    from distributed.comm import connect
+    from distributed.security import Security
+
+    async def handshake() -> None:
+        comm = await asyncio.wait_for(connect(address, timeout=timeout,
+                                              **Security().get_connection_args("client")), timeout)
+        await comm.close()
+
+    try:
+        asyncio.run(handshake())
+    except (asyncio.TimeoutError, TimeoutError):
+        raise UsageError(f"cannot connect to the Dask scheduler at {address} (no answer in {timeout:g} s)") from None
+    except Exception as err:
+        raise UsageError(f"cannot connect to the Dask scheduler at {address} ({_first_line(err)})") from err
+
+
+def dask_setup(worker) -> None:
+    """Run by each worker of a local cluster as it starts (the cluster's preload): the worker ignores SIGINT.
+
+    Ctrl-C at a terminal signals the whole process group, workers included; the run that owns them stops
+    them as it closes the cluster, so a worker that took the signal itself would only print a traceback."""
+    with contextlib.suppress(ValueError):  # not the worker's main thread: nothing to do
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # -- partitioned GeoParquet ---------------------------------------------------------------------------------
@@ -283,9 +474,9 @@ class PartitionWriter:
         folder with other files in it.
     """
 
-    def __init__(self, folder: str | os.PathLike) -> None:
+    def __init__(self, folder: str | os.PathLike, *, force: bool = True) -> None:
         self.target = Path(os.fspath(folder).rstrip("/" + os.sep) or os.sep)
-        check_partition_target(self.target)
+        check_partition_target(self.target, force=force)
         self.count = 0  # partitions written
         self.rows = 0
         self._tmp: Path | None = None
@@ -314,11 +505,15 @@ class PartitionWriter:
         return False
 
 
-def check_partition_target(folder: Path) -> None:
-    """Refuse, before any work, a partition folder that cannot be (re)written (see :class:`PartitionWriter`)."""
+def check_partition_target(folder: Path, *, force: bool = True) -> None:
+    """Refuse, before any work, a partition folder that cannot be (re)written (see :class:`PartitionWriter`);
+    with ``force=False`` a read-only one too."""
     where = f"{folder.as_posix()}/"
-    if not folder.parent.is_dir():
-        raise UsageError(f"cannot write {where}: folder {folder.parent.as_posix()} does not exist")
+    real = written_path(folder)
+    if not real.parent.is_dir():
+        raise UsageError(f"cannot write {where}: folder {real.parent.as_posix()} does not exist")
+    check_replaceable(folder, folder=True, force=force)
+    folder = real
     if folder.exists():
         if not folder.is_dir():
             raise UsageError(f"cannot write {where}: it is a file")

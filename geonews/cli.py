@@ -8,22 +8,29 @@ running one; the output is the same as without them, in the same order. ``-o DIR
 
 Exit statuses: 0 all went well; 1 some records were skipped (each reported on standard error as
 ``path:line: reason`` when it happens, and a summary at the end); 2 a usage error (bad arguments, a
-missing input, an output that cannot be written, an unknown output suffix); 130 interrupted (Ctrl-C),
-leaving no partial output file. Errors are one line on standard error, prefixed ``geonews: ``.
+missing input, an output that cannot be written, an unknown output suffix, no space left on the device);
+3 the Dask cluster was lost in the middle of the run (what was done is named, and kept where it already
+was: in the store, on standard output); 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), leaving no
+partial output file. Errors are one line on standard error, prefixed ``geonews: ``, with the control
+characters of file names and quoted text escaped.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import os
+import signal
 import sys
 import time
 from collections import deque
 from pathlib import Path
 
 from geonews import __version__
-from geonews.reading.articles import input_size, iter_articles
-from .errors import GeonewsError, RecordError, UsageError
+from geonews.reading.articles import FIFO_WAIT, input_size, iter_articles
+from .errors import ClusterError, GeonewsError, RecordError, UsageError
+from .terminal import printable
 
 __all__ = ["main"]
 
@@ -31,6 +38,13 @@ PROG = "geonews"
 #: Read positions held for the progress bar, at most (articles read ahead of those done, or passed over
 #: by ``ingest`` as already stored: the oldest are dropped, so a long run's memory stays flat).
 _HELD_POSITIONS = 100_000
+#: The largest values the numeric options take (larger ones are a typo, and would overflow on the way).
+MOST_BYTES = 1_000_000_000  # --max-bytes: one article of 1 GB
+MOST_CHUNK = 100_000  # --chunk-size: articles held in memory per task
+MOST_WORKERS = 256  # --workers: processes of one machine
+#: Environment variables that set defaults: the Dask timeout (--dask-timeout) and how long a FIFO named as
+#: an input may go without a writer.
+DASK_TIMEOUT_VARIABLE, FIFO_WAIT_VARIABLE = "GEONEWS_DASK_TIMEOUT", "GEONEWS_FIFO_WAIT"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,8 +54,8 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
-def _positive(unit: str | None = None):
-    """An argparse type: a positive whole number (of ``unit``), or a one-line error saying so."""
+def _positive(unit: str | None = None, most: int | None = None):
+    """An argparse type: a positive whole number (of ``unit``) no larger than ``most``, or a one-line error."""
     what = f" of {unit}" if unit else ""
 
     def convert(text: str) -> int:
@@ -51,9 +65,34 @@ def _positive(unit: str | None = None):
             value = 0
         if value <= 0:
             raise argparse.ArgumentTypeError(f"expected a positive whole number{what}, got {text!r}")
+        if most is not None and value > most:
+            raise argparse.ArgumentTypeError(f"expected at most {most}{' ' + unit if unit else ''}, got {text!r}")
         return value
 
     return convert
+
+
+def _seconds(text: str) -> float:
+    """An argparse type: a positive number of seconds (at most a day)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= 86_400:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0 and at most 86400, got {text!r}")
+    return value
+
+
+def _seconds_from(variable: str, default: float) -> float:
+    """The seconds an environment variable gives (``default`` when it is not set); a usage error when it is not
+    a number of seconds."""
+    text = os.environ.get(variable)
+    if text is None or not text.strip():
+        return default
+    try:
+        return _seconds(text)
+    except argparse.ArgumentTypeError as err:
+        raise UsageError(f"environment variable {variable}: {err}") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,15 +105,18 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("paths", nargs=nargs, metavar="PATH",
                        help="a text file (first line the headline), a JSON Lines file of articles, either "
                             "compressed (.gz .bz2 .xz), a folder, or - (JSON Lines on standard input)")
-        p.add_argument("--max-bytes", type=_positive("bytes"), default=5_000_000, metavar="N",
+        p.add_argument("--max-bytes", type=_positive("bytes", MOST_BYTES), default=5_000_000, metavar="N",
                        help="skip (and report) an article larger than N bytes (default 5000000)")
         where = p.add_mutually_exclusive_group()
-        where.add_argument("--workers", type=_positive(), metavar="N",
+        where.add_argument("--workers", type=_positive(most=MOST_WORKERS), metavar="N",
                            help="extract on a local Dask cluster of N worker processes")
         where.add_argument("--scheduler", metavar="ADDRESS",
                            help="extract on the Dask cluster at ADDRESS (tcp://host:8786)")
-        p.add_argument("--chunk-size", type=_positive(), default=None, metavar="N",
+        p.add_argument("--chunk-size", type=_positive(most=MOST_CHUNK), default=None, metavar="N",
                        help="articles per Dask task and per GeoParquet partition (default 100)")
+        p.add_argument("--dask-timeout", type=_seconds, default=None, metavar="SECONDS",
+                       help="give up when the Dask cluster has had no worker, or its scheduler has not answered, "
+                            f"for SECONDS (default 30, or ${DASK_TIMEOUT_VARIABLE}; connecting waits at most 10)")
 
     extract = sub.add_parser("extract", help="write the statements the articles report",
                              description="Write the statements the articles report: JSON Lines on standard "
@@ -83,11 +125,13 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", metavar="OUT",
                          help="output file: .jsonl .geojson .gpkg .parquet .csv (default, or -: JSON Lines on "
                               "stdout); a folder (DIR/) for partitioned GeoParquet")
+    extract.add_argument("--force", action="store_true", help="replace OUT even when it is read-only")
     map_ = sub.add_parser("map", help="draw the statements on an interactive map that opens offline",
                           description="Draw the statements the articles report, or those of a claims store, "
                                       "on a map (one HTML file).")
     inputs(map_, nargs="*")
     map_.add_argument("-o", "--output", metavar="FILE.html", required=True, help="the map file (.html)")
+    map_.add_argument("--force", action="store_true", help="replace FILE.html even when it is read-only")
     map_.add_argument("--title", help="the map's title")
     map_.add_argument("--store", metavar="STORE", help="map the statements of this claims store (no PATH): a "
                                                        "GeoPackage, or postgresql://USER@HOST[:PORT]/DB")
@@ -189,6 +233,8 @@ class _Progress:
         self._draw()
 
     def message(self, text: str) -> None:
+        """Print one line above the bar (or alone), its control characters escaped."""
+        text = printable(text)
         if self._bar is not None:
             self._bar.console.print(text, markup=False, highlight=False, soft_wrap=True)
         else:
@@ -198,14 +244,17 @@ class _Progress:
 class _Run:
     """Read articles and extract their statements, counting and reporting skipped records."""
 
-    def __init__(self, args: argparse.Namespace, progress: _Progress) -> None:
+    def __init__(self, args: argparse.Namespace, progress: _Progress, outputs=()) -> None:
         self.progress = progress
+        self.lost_after = getattr(args, "dask_timeout", None)
         self.articles = 0  # articles read
         self.skipped = 0  # records dropped, when reading or extracting
         self.read_skipped = 0  # records dropped when reading (not counted in ``articles``)
         # raises InputError for a missing path at once, before anything is read or written
+        # (and an input that is one of the outputs: the run's outputs are never read)
         articles = iter_articles(args.paths, max_bytes=args.max_bytes, on_error=self._on_read_error,
-                                 on_read=progress.read if progress.enabled else None)
+                                 on_read=progress.read if progress.enabled else None, outputs=outputs,
+                                 fifo_wait=_seconds_from(FIFO_WAIT_VARIABLE, FIFO_WAIT))
         self.source = articles
         #: (id of an article read, input bytes read with it), oldest first, until its chunk is done
         self._read_at: deque[tuple[int, int]] = deque(maxlen=_HELD_POSITIONS)
@@ -249,7 +298,7 @@ class _Run:
         from .batch import DEFAULT_CHUNK, run_chunks
 
         size = chunk_size or (DEFAULT_CHUNK if client is not None else 1)
-        for done in run_chunks(self.source, mode=mode, client=client, chunk_size=size):
+        for done in run_chunks(self.source, mode=mode, client=client, chunk_size=size, lost_after=self.lost_after):
             self.count(done)
             yield done
 
@@ -274,11 +323,16 @@ class _Run:
         ``passed`` counts records read but not extracted on purpose (already in the store)."""
         total = self.articles + self.read_skipped + passed
         if self.skipped:
-            print(f"{PROG}: {self.skipped} of {total} records skipped", file=sys.stderr)
+            _say(f"{PROG}: {self.skipped} of {total} records skipped")
             return 1
         if total == 0:
-            print(f"{PROG}: no articles found", file=sys.stderr)
+            _say(f"{PROG}: no articles found")
         return 0
+
+
+def _say(text: str, stream=None) -> None:
+    """Print one line of a message on standard error, its control characters escaped."""
+    print(printable(text), file=stream or sys.stderr, flush=True)
 
 
 def _cores() -> int:
@@ -293,8 +347,8 @@ def _check_workers(workers: int | None, stream=None) -> None:
     """Say so (one line) when ``--workers`` asks for more worker processes than there are cores."""
     cores = _cores()
     if workers and workers > cores:
-        print(f"{PROG}: --workers {workers} is more than the {cores} core{'s' if cores > 1 else ''} here: the "
-              f"workers share them, so the run is no faster than with --workers {cores}", file=stream or sys.stderr)
+        _say(f"{PROG}: --workers {workers} is more than the {cores} core{'s' if cores > 1 else ''} here: the "
+             f"workers share them, so the run is no faster than with --workers {cores}", stream)
 
 
 def _client(args: argparse.Namespace):
@@ -306,7 +360,17 @@ def _client(args: argparse.Namespace):
     _check_workers(args.workers)
     from .batch import dask_client
 
-    return dask_client(workers=args.workers, scheduler=args.scheduler)
+    return dask_client(workers=args.workers, scheduler=args.scheduler, timeout=args.dask_timeout)
+
+
+def _outputs(target: str | None) -> list[str]:
+    """The output files a command names (never read as inputs)."""
+    return [] if target in (None, "-") else [target]
+
+
+def _lost(err: ClusterError, kept: str) -> ClusterError:
+    """The cluster error with what became of the articles done (``kept``) added to its line."""
+    return ClusterError(f"{err}; {kept}")
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -316,12 +380,25 @@ def _extract(args: argparse.Namespace) -> int:
     to_stdout = args.output in (None, "-")
     partitioned = not to_stdout and batch.is_partition_target(args.output)
     if partitioned:
-        parts = batch.PartitionWriter(args.output)  # checks the folder before any work
+        parts = batch.PartitionWriter(args.output, force=args.force)  # checks the folder before any work
         kind = "parquet"
     else:
-        kind = "jsonl" if to_stdout else writers.check_output(args.output)
+        kind = "jsonl" if to_stdout else writers.check_output(args.output, force=args.force)
     progress = _Progress()
-    run = _Run(args, progress)  # a missing input path fails here, before any output is created
+    run = _Run(args, progress, _outputs(args.output))  # a missing input path fails here, before any output is created
+    try:
+        _write_statements(args, run, progress, kind, partitioned, parts if partitioned else None)
+    except ClusterError as err:
+        raise _lost(err, "the articles done were written to standard output" if to_stdout else
+                    f"{args.output} not written (an old one is kept)") from None
+    return run.status()
+
+
+def _write_statements(args, run, progress, kind, partitioned, parts) -> None:
+    from geonews import batch
+    from geonews.output import writers
+
+    to_stdout = args.output in (None, "-")
     with _client(args) as client, progress:
         if kind == "jsonl":
             with writers.JsonlWriter(None if to_stdout else args.output) as out:
@@ -335,12 +412,11 @@ def _extract(args: argparse.Namespace) -> int:
                 for done in run.chunks("frame", client, args.chunk_size or batch.DEFAULT_CHUNK):
                     if done.frame is not None:  # None: the chunk's task failed whole (reported per article)
                         out.write(numbers(done.frame))
-    return run.status()
 
 
 def _ingest(args: argparse.Namespace) -> int:
     from geonews.ingest import ingest
-    from geonews.output.store import open_store
+    from geonews.output.store import is_database, open_store
 
     progress = _Progress()
 
@@ -351,11 +427,14 @@ def _ingest(args: argparse.Namespace) -> int:
 
     # a store that is not a store, of another schema version, or that cannot be written fails here, before any work
     with open_store(args.store, create=True, on_wait=lambda text: progress.message(f"{PROG}: {text}")) as store:
-        run = _Run(args, progress)
-        with _client(args) as client, progress:
-            report = ingest(store, run.source, client=client, chunk_size=args.chunk_size, on_chunk=run.count,
-                            on_repeat=repeated)
-    print(f"{store.name}: {report}", flush=True)
+        run = _Run(args, progress, _outputs(None if is_database(args.store) else args.store))
+        try:
+            with _client(args) as client, progress:
+                report = ingest(store, run.source, client=client, chunk_size=args.chunk_size, on_chunk=run.count,
+                                on_repeat=repeated, lost_after=args.dask_timeout)
+        except ClusterError as err:
+            raise _lost(err, f"the articles done are in {store.name}: ingest again to add the others") from None
+    print(printable(f"{store.name}: {report}"), flush=True)
     return run.status(passed=report.stored)
 
 
@@ -371,7 +450,7 @@ def _map(args: argparse.Namespace) -> int:
     for option in ("since", "until"):
         if getattr(args, option) and not args.store:
             raise UsageError(f"--{option} goes with --store (see 'geonews map --help')")
-    writers.check_writable(args.output)
+    writers.check_writable(args.output, force=args.force)
     from geonews.output.frame import to_frame
     from .maps import render_map  # before the long part, so a broken install fails at once
 
@@ -384,15 +463,17 @@ def _map(args: argparse.Namespace) -> int:
         if frame.empty:  # a map is still written (a quiet period is an answer too), and the user is told
             span = {(True, False): f" of articles dated {since} or later", (False, True): f" of articles dated "
                     f"{until} or earlier", (True, True): f" of articles dated {since} to {until}"}
-            print(f"{PROG}: {store.name}: no statements{span.get((bool(since), bool(until)), '')}; the map is empty",
-                  file=sys.stderr)
+            _say(f"{PROG}: {store.name}: no statements{span.get((bool(since), bool(until)), '')}; the map is empty")
         with writers.atomic_output(args.output) as tmp:
             render_map(frame, str(tmp), title=args.title)
         return 0
     progress = _Progress()
-    run = _Run(args, progress)
-    with _client(args) as client, progress:
-        statements = list(run.statements(client, args.chunk_size))
+    run = _Run(args, progress, _outputs(args.output))
+    try:
+        with _client(args) as client, progress:
+            statements = list(run.statements(client, args.chunk_size))
+    except ClusterError as err:
+        raise _lost(err, f"{args.output} not written (an old one is kept)") from None
     frame = to_frame(statements)
     with writers.atomic_output(args.output) as tmp:
         render_map(frame, str(tmp), title=args.title)
@@ -406,17 +487,45 @@ def _utf8(stream) -> None:
         stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the ``geonews`` command; return its exit status (0, 1 records skipped, 2 usage error, 130 interrupted)."""
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run stands so that it ends as an interrupt does (no partial output)."""
+
+
+def _terminate(signum, frame) -> None:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _stopped_by_sigterm():
+    """SIGTERM raises :class:`_Terminated` while the block runs (in the main thread; elsewhere nothing changes)."""
     try:
-        for stream in (sys.stdout, sys.stderr):
-            _utf8(stream)
-        args = _parser().parse_args(argv)
-        return {"extract": _extract, "map": _map, "ingest": _ingest}[args.command](args)
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``geonews`` command; return its exit status (0, 1 records skipped, 2 usage error, 3 the Dask
+    cluster lost, 130 interrupted, 143 terminated)."""
+    try:
+        with _stopped_by_sigterm():
+            for stream in (sys.stdout, sys.stderr):
+                _utf8(stream)
+            args = _parser().parse_args(argv)
+            args.dask_timeout = args.dask_timeout or _seconds_from(DASK_TIMEOUT_VARIABLE, 30.0)
+            return {"extract": _extract, "map": _map, "ingest": _ingest}[args.command](args)
     except SystemExit as exit_:  # --help and --version
         return exit_.code if isinstance(exit_.code, int) else 0
+    except _Terminated:
+        _say(f"{PROG}: terminated")
+        return 143
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        _say(f"{PROG}: interrupted")
         return 130
     except BrokenPipeError:  # the reader of our standard output went away (geonews extract ... | head)
         try:
@@ -425,12 +534,18 @@ def main(argv: list[str] | None = None) -> int:
         except (OSError, ValueError, AttributeError):
             pass
         return 141
+    except ClusterError as err:
+        _say(f"{PROG}: {err}")
+        return 3
     except GeonewsError as err:
-        print(f"{PROG}: {err}", file=sys.stderr)
+        _say(f"{PROG}: {err}")
         return 2
     except OSError as err:
+        if err.filename is None and err.errno in (errno.ENOSPC, errno.EDQUOT):  # standard output's disk
+            _say(f"{PROG}: cannot write standard output: no space left on device")
+            return 2
         where = f"{err.filename}: " if err.filename else ""
-        print(f"{PROG}: {where}{err.strerror or err}", file=sys.stderr)
+        _say(f"{PROG}: {where}{err.strerror or err}")
         return 2
 
 

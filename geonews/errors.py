@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["GeonewsError", "InputError", "OutputError", "RecordError", "UsageError"]
+__all__ = ["ClusterError", "GeonewsError", "InputError", "OutputError", "RecordError", "UsageError"]
 
 
 class GeonewsError(Exception):
@@ -43,3 +43,25 @@ class UsageError(GeonewsError):
 
 class OutputError(UsageError, OSError):
     """An output cannot be created or replaced (a missing folder, no permission, no space left)."""
+
+
+class ClusterError(GeonewsError):
+    """The Dask cluster was lost in the middle of a run: no worker, or no answer from its scheduler, for longer
+    than the run waits (``--dask-timeout``). The message says how many articles were done and which was the
+    first not done.
+
+    Parameters
+    ----------
+    message : str
+        One line.
+    done : int
+        Articles whose chunk came back before the loss.
+    """
+
+    def __init__(self, message: str, done: int = 0) -> None:
+        super().__init__(message, done)
+        self.message = message
+        self.done = done
+
+    def __str__(self) -> str:
+        return self.message

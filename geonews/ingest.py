@@ -42,7 +42,7 @@ class IngestReport:
 
 def ingest(store: ClaimsStore, articles: Iterable[Article], *, client=None, chunk_size: int | None = None,
            on_chunk: Callable[[ChunkResult], object] | None = None,
-           on_repeat: Callable[[Article], object] | None = None) -> IngestReport:
+           on_repeat: Callable[[Article], object] | None = None, lost_after: float | None = None) -> IngestReport:
     """Extract the statements of the articles not yet in ``store`` and add them to it.
 
     Parameters
@@ -62,6 +62,10 @@ def ingest(store: ClaimsStore, articles: Iterable[Article], *, client=None, chun
     on_repeat : callable, optional
         Called with an article whose id was read earlier in this run with other content (the later
         one replaces it).
+    lost_after : float, optional
+        Seconds a Dask cluster may be without a worker or an answering scheduler before the ingest stops
+        with a :class:`~geonews.errors.ClusterError` (what was stored stays stored; see
+        :func:`geonews.batch.run_chunks`).
 
     Returns
     -------
@@ -87,7 +91,7 @@ def ingest(store: ClaimsStore, articles: Iterable[Article], *, client=None, chun
                 yield article
 
     for done in run_chunks(todo(), mode="frame", client=client, chunk_size=chunk_size or DEFAULT_CHUNK,
-                           distinct=lambda article: article.id):
+                           distinct=lambda article: article.id, lost_after=lost_after):
         if on_chunk is not None:
             on_chunk(done)
         records = []

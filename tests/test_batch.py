@@ -173,7 +173,7 @@ def test_is_partition_target(tmp_path):
 
 
 def test_unreachable_scheduler_is_a_usage_error(articles_file, capsys, monkeypatch):
-    monkeypatch.setattr(batch, "CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(batch, "CONNECT_TIMEOUT", 1.0)
     status = main(["extract", str(articles_file), "--scheduler", "tcp://127.0.0.1:9"])
     assert status == 2
     assert "cannot connect to the Dask scheduler" in capsys.readouterr().err

@@ -1,8 +1,11 @@
 """The `gazetteer` command line."""
 
 import json
+import os
 import subprocess
 import sys
+
+import pytest
 
 
 def run(*args, stdin=""):
@@ -69,3 +72,33 @@ def test_geocode_names_from_a_file_and_standard_input(tmp_path):
 def test_reverse_in_the_open_sea_exits_1():
     proc = run("reverse", "0.5", "-150")
     assert proc.returncode == 1 and proc.stdout == "" and "50 km" in proc.stderr
+
+
+# -- what `gazetteer find` reads (issue 19) -----------------------------------------------------------------------------------
+
+def test_gazetteer_find_offsets_are_those_of_the_file_text(tmp_path):
+    """A CRLF file: the offsets count the file's own characters (its CR too), so they slice the file's text."""
+    text = "عنوان\r\nقصفت الطائرات مواقع في حلب.\r\nثم وصلت إلى حماة.\r\n"
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(text.encode("utf-8"))
+    proc = run("find", str(path))
+    assert proc.returncode == 0, proc.stderr
+    mentions = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [m["text"] for m in mentions] == ["حلب", "حماة"]
+    for m in mentions:
+        assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_gazetteer_find_names_escaped(tmp_path):
+    proc = run("find", str(tmp_path / "gone\x1b[2J.txt"))
+    assert proc.returncode == 2 and "\x1b" not in proc.stderr
+    assert proc.stderr.strip() == f"gazetteer: cannot read {tmp_path}/gone\\x1b[2J.txt: No such file or directory"
+
+
+def test_gazetteer_find_reads_a_device_within_a_bound():
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("/dev/zero is absent here")
+    proc = subprocess.run([sys.executable, "-m", "gazetteer.cli", "find", "/dev/zero"], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
+    assert proc.stderr.strip() == "gazetteer: cannot read /dev/zero: binary file, not text"

@@ -93,3 +93,55 @@ def test_fold_text_in_pieces_is_the_same(monkeypatch):
     whole = fold_text(text)
     monkeypatch.setattr(module, "_CHUNK", 7)
     assert fold_text(text) == whole and whole[0] == fold_chars(text)
+
+
+# -- Arabic presentation forms (issue 19): the letters they show ------------------------------------------------
+
+PRESENTATION = [
+    ("ﺩﻣﺷﻖ", "دمشق"),            # isolated, initial, medial and final forms
+    ("ﺍﻟﻼﺫﻗﻴﺔ", "اللاذقيه"),      # the lam-alef ligature is two letters
+    ("ﺣﻠﺐ", "حلب"),
+]
+
+
+@pytest.mark.parametrize(("shown", "plain"), PRESENTATION)
+def test_presentation_forms_normalise_to_their_letters(shown, plain):
+    assert normalize(shown) == normalize(plain) == plain
+
+
+def test_presentation_forms_come_from_the_unicode_data():
+    """Every assigned character of both blocks is its NFKC decomposition, taken alone."""
+    import unicodedata
+
+    from gazetteer.normalize import expand_presentation_forms
+
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
+        char = chr(code)
+        assert expand_presentation_forms(char)[0] == unicodedata.normalize("NFKC", char)
+
+
+@given(st.lists(st.sampled_from(["ﻻ", "ﺩ", "ﻣ", "ﺷ", "ﻖ", "ﷲ", "ﷺ", "د", " ", "ا", "\u064e"]), max_size=40))
+def test_expanded_offsets_map_back_to_the_text(chars):
+    """Every character of the expanded text comes from the original character its offset maps back to."""
+    import unicodedata
+
+    from gazetteer.normalize import expand_presentation_forms
+
+    text = "".join(chars)
+    expanded, added = expand_presentation_forms(text)
+    assert len(expanded) == len(text) + len(added)
+    for i, char in enumerate(expanded):
+        start = i - bisect.bisect_right(added, i)
+        end = (i + 1) - bisect.bisect_left(added, i + 1)
+        assert char in unicodedata.normalize("NFKC", text[start:end])
+        assert end - start == 1
+
+
+def test_find_reads_presentation_forms_with_offsets_into_the_text_given(gz):
+    text = "قصفت الطائرات مواقع في ﺩﻣﺷﻖ، ثم ﺍﻟﻼﺫﻗﻴﺔ و ﺣﻠﺐ."
+    plain = "قصفت الطائرات مواقع في دمشق، ثم اللاذقية و حلب."
+    found, expected = gz.find(text), gz.find(plain)
+    assert [m.place.id for m in found] == [m.place.id for m in expected]
+    assert [m.text for m in found] == ["ﺩﻣﺷﻖ", "ﺍﻟﻼﺫﻗﻴﺔ", "ﺣﻠﺐ"]
+    for m in found:
+        assert text[m.start:m.end] == m.text

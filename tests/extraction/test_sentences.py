@@ -67,8 +67,13 @@ def test_seed_article(seed_text):
 
 
 def test_long_text_without_boundaries_is_linear():
+    """A million characters without an end or a space: bounded pieces (see below) that join up to the text."""
+    from geonews.extraction.components.sentences import MAX_SENTENCE_CHARS
+
     text = "ا" * 1_000_000
-    assert split_sentences(text) == [Sentence(0, len(text), text)]
+    found = split_sentences(text)
+    assert found[0] == Sentence(0, MAX_SENTENCE_CHARS, text[:MAX_SENTENCE_CHARS])
+    assert "".join(s.text for s in found) == text
 
 
 @settings(max_examples=400, deadline=None)
@@ -83,3 +88,33 @@ def test_properties(text):
         assert text[sentence.start:sentence.end] == sentence.text
         assert sentence.text.strip() == sentence.text != ""
         position = sentence.end
+
+
+# -- a sentence without an end (issue 19): bounded pieces, offsets exact ----------------------------------------
+
+def test_a_sentence_without_an_end_is_cut_into_bounded_pieces():
+    from geonews.extraction.components.sentences import MAX_SENTENCE_CHARS
+
+    words = ["قصفت", "الطائرات", "مواقع", "في", "مدينة", "حلب", "أمس", "وقال", "مصدر", "إن"]
+    text = " ".join(words[i % len(words)] for i in range(20_000))  # ~110,000 characters, no end
+    found = split_sentences(text)
+    assert len(found) > 1 and all(0 < s.end - s.start <= MAX_SENTENCE_CHARS for s in found)
+    assert all(text[s.start:s.end] == s.text for s in found)
+    assert all(not text[s.end - 1].isspace() and (s.end == len(text) or text[s.end].isspace()) for s in found)
+    assert " ".join(s.text for s in found) == text  # cut at spaces only: every word whole, in order
+
+
+def test_a_word_longer_than_the_bound_is_cut_at_the_bound():
+    from geonews.extraction.components.sentences import MAX_SENTENCE_CHARS
+
+    text = "ب" * (2 * MAX_SENTENCE_CHARS + 5)
+    found = split_sentences(text)
+    assert [s.end - s.start for s in found] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]
+    assert "".join(s.text for s in found) == text
+
+
+def test_sentences_of_real_length_are_not_cut():
+    from geonews.extraction.components.sentences import MAX_SENTENCE_CHARS
+
+    sentence = ("وقال مصدر إن الطائرات قصفت مواقع في مدينة حلب، " * 40).strip()[:MAX_SENTENCE_CHARS - 1] + "."
+    assert [s.text for s in split_sentences(sentence + " ثم")] == [sentence, "ثم"]

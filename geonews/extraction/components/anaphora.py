@@ -27,6 +27,8 @@ def anaphora(doc: Doc) -> Doc:
     country = None
     recent: list[tuple[int, PlaceUse]] = []  # (sentence, place) of the places named so far, newest last
     for sent in doc.active():
+        while recent and sent.index - recent[0][0] > _REACH:  # out of reach for this sentence and every later one
+            recent.pop(0)
         named_here = [use for use in sent.places if use.mention is not None]
         for use in sent.places:
             if use.mention is not None and use.place is not None and use.place.feature == "country":

@@ -20,11 +20,12 @@ import contextlib
 import os
 import sqlite3
 import struct
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from geonews.errors import OutputError, UsageError
-from geonews.files import replacing
+from geonews.files import no_space_left, replacing, written_path
 
 from .base import (NEW, REPLACED, STORED, ClaimsStore, StoredArticle, article_rows, check_batch, day_bound,
                    layer_rows, rows_frame, utc_now, version_error)
@@ -181,7 +182,7 @@ class GeoPackageStore(ClaimsStore):
                     raise
             db.execute(f"PRAGMA busy_timeout = {LOCK_WAIT * 1000}")  # the commit waits for readers to finish
         except sqlite3.Error as err:
-            raise OutputError(f"cannot write {self.name}: {err}") from err
+            raise self._write_error(err) from err
         try:
             yield db
             db.execute("COMMIT")
@@ -189,11 +190,23 @@ class GeoPackageStore(ClaimsStore):
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
             if isinstance(err, sqlite3.Error):
-                raise OutputError(f"cannot write {self.name}: {err}") from err
+                raise self._write_error(err) from err
             raise
         finally:
             with contextlib.suppress(sqlite3.Error):
                 db.execute(f"PRAGMA busy_timeout = {int(_BRIEF_WAIT * 1000)}")
+
+    def _write_error(self, err: sqlite3.Error) -> OutputError:
+        """The one-line error for a write SQLite refused: a full disk and a folder that takes no journal said so."""
+        folder = written_path(self.path).parent
+        if no_space_left(err, folder):
+            return OutputError(f"cannot write {self.name}: no space left on device")
+        try:  # SQLite writes its journal beside the store
+            tempfile.NamedTemporaryFile(dir=folder, prefix=".geonews-check-").close()
+        except OSError:
+            return OutputError(f"cannot write {self.name}: permission denied in {folder.as_posix()} (the store "
+                               "needs its journal beside it)")
+        return OutputError(f"cannot write {self.name}: {err}")
 
     def read(self, *, since=None, until=None):
         since, until = day_bound(since, "--since"), day_bound(until, "--until")

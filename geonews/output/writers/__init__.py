@@ -75,18 +75,20 @@ def table_writer_class(path: str | os.PathLike, fmt: str | None = None) -> type[
     return writer
 
 
-def check_output(path: str | os.PathLike, fmt: str | None = None) -> str:
+def check_output(path: str | os.PathLike, fmt: str | None = None, *, force: bool = True) -> str:
     """Check, before any work is done, that ``path`` can be written; return its format.
 
-    The folder must exist and accept a new file (a temporary file is created and removed at once).
+    The folder must exist and accept a new file (a temporary file is created and removed at once); with
+    ``force=False`` an existing read-only file is refused.
 
     Raises
     ------
     UsageError
-        Unknown suffix, missing folder, a folder as target, or a folder that cannot be written.
+        Unknown suffix, missing folder, a folder as target, a folder that cannot be written, or
+        (``force=False``) a read-only file.
     """
     kind = output_format(path, fmt)
-    check_writable(path)
+    check_writable(path, force=force)
     return kind
 
 

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, ClassVar
 
-from geonews.files import check_target, creating, replacing
+from geonews.files import check_replaceable, check_target, creating, replacing, written_path
 
 __all__ = ["BATCH_ROWS", "TableWriter", "atomic_output", "check_writable"]
 
@@ -24,18 +24,22 @@ __all__ = ["BATCH_ROWS", "TableWriter", "atomic_output", "check_writable"]
 BATCH_ROWS = 10_000
 
 
-def check_writable(path: str | os.PathLike) -> None:
+def check_writable(path: str | os.PathLike, *, force: bool = True) -> None:
     """Check that a file can be created at ``path``, whatever its suffix (a temporary file is made and removed).
+
+    With ``force=False``, an existing file that is read-only is refused too (:func:`~geonews.files.check_replaceable`).
 
     Raises
     ------
     OutputError
-        Missing folder, a folder as target, or a folder that cannot be written.
+        Missing folder, a folder as target, a folder that cannot be written, or (``force=False``) a
+        read-only file.
     """
     path = Path(path)
     check_target(path)
+    check_replaceable(path, force=force)
     with creating(path):
-        tempfile.NamedTemporaryFile(dir=path.parent, prefix=".geonews-check-").close()
+        tempfile.NamedTemporaryFile(dir=written_path(path).parent, prefix=".geonews-check-").close()
 
 
 def atomic_output(path: str | os.PathLike):
