@@ -28,6 +28,8 @@ _LARGE_CITY = 200_000
 #: Share of labelled occurrences that were places: at or above ACCEPT_RATE a name needs no cue;
 #: below REJECT_RATE it needs a place-type word (مدينة، بلدة …) right before it.
 ACCEPT_RATE, REJECT_RATE = 0.5, 0.15
+#: Below NEVER_RATE over NEVER_COUNT labelled occurrences a name is a function word, never a mention.
+NEVER_RATE, NEVER_COUNT = 0.01, 20
 #: Countries, capitals and large cities need a lower rate to stand without a cue.
 STRONG_ACCEPT_RATE = 0.3
 #: Place rates are smoothed toward a prior mean worth PRIOR_WEIGHT occurrences.
@@ -239,6 +241,12 @@ class Recognizer:
             elif self.lexicon.is_cue(key, "place_type") or self.lexicon.is_cue(key, "preposition"):
                 reject = "a generic place word or preposition, not a name"
             rate, basis = self._place_rate(key)
+            st = self.lexicon.stats.get(key)
+            if (reject is None and st is not None and st.news >= NEVER_COUNT
+                    and st.news_place < NEVER_RATE * st.news and not self._is_strong(key)):
+                # a function word the labelled news met often and almost never as a place (أن، كل، أم):
+                # no place-type word before it, here or elsewhere in the text, makes it one
+                reject = f"a place in {st.news_place} of {st.news} labelled occurrences: a function word, not a name"
             facts = self._static[key] = (reject, rate, basis, self._is_strong(key))
             # as a one-word name, decided by its words alone (see _judge_span): the finder leaves it out
             if reject:
