@@ -53,6 +53,9 @@ FAR_KM = 2500.0
 #: ... which a capital or a city this large may be by itself.
 FAR_PRIOR_POPULATION = 1_000_000
 _TANWEEN = re.compile("[\u064b-\u064d]")
+#: Letters of Persian and Urdu spellings that Arabic does not write (پ چ ژ گ, Persian kaf and yeh, Urdu
+#: forms): a name spelt with them is a Persian or Urdu name that folding made look Arabic.
+_PERSIAN_LETTERS = frozenset("\u067e\u0686\u0698\u06af\u06a9\u06cc\u06c1\u06c3\u06d2\u0688\u0679\u0691\u06ba\u06be\u06c0")
 _SHADDA, _SHADDA_MARK = "\u0651", "\ue000"
 
 ACCEPT, EVIDENCE, REJECT = "accept", "needs-evidence", "reject"
@@ -97,6 +100,9 @@ class Recognizer:
         #: a word before a name that makes it part of another name -> (why, the cue word): organisation
         #: heads win over person titles, titles over first names (as forms written with و ف)
         self._blockers: dict[str, tuple[str, str]] = {}
+        #: first names (normal form), and their forms with و ف (a surname follows them)
+        self._first_names = frozenset(self.lexicon.cues.get("person_first_name", ()))
+        self._first_name_forms = frozenset(self._cue_forms["person_first_name"])
         for kind, why in (("person_first_name", "a person's name after {!r}"),
                           ("person_title", "a person's name after {!r}"),
                           ("org_head", "part of an organisation's name after {!r}")):
@@ -264,6 +270,19 @@ class Recognizer:
         reject, rate, basis, strong = self._facts(cand.key)
         if reject:
             return Decision(cand, REJECT, reject)
+        if (cand.clitic and cand.n_words == 1 and cand.written in self.lexicon.vocabulary and not self._met(cand.key, 2)
+                and not (strong and self._strong_as_named(cand))):
+            # كبيرة is a word, not ك + بيرة (Piraeus); كرم is not ك + رم (Rome): unless news met the name as a
+            # place (والأردن), or the text names it so elsewhere (قاعدة حميميم … طرطوس وحميميم)
+            return Decision(cand, EVIDENCE, "the word as written is ordinary vocabulary: needs the name confirmed "
+                                            "elsewhere in the text")
+        if cand.clitic not in ("", "و", "ف") and cand.n_words == 1 and len(cand.key) < 3:
+            return Decision(cand, REJECT, "two letters left by a preposition clitic: a word, not a name (كرم is no ك + رم)")
+        if cand.n_words == 1 and cand.key in self._first_names and cand.next and not self._place_type(cand):
+            return Decision(cand, REJECT, "a person's first name before another word ({!r})", (cand.next,))
+        if cand.clitic[-1:] in ("ب", "ك") and cand.prev[1] in self._first_name_forms:
+            # مصطفى بكري: the word after a first name is a surname as written, not ب + كري
+            return Decision(cand, REJECT, "a person's name after {!r}", (cand.prev[1],))
         if rate is not None and rate < REJECT_RATE:
             # A common word is a place only right after a place-type word (مدينة، بلدة …).
             place_type = self._place_type(cand)
@@ -282,7 +301,7 @@ class Recognizer:
             if cue:
                 return Decision(cand, ACCEPT, "{} {:.2f} with cue {!r}", (basis, rate, cue), cue)
             return Decision(cand, EVIDENCE, "{} {:.2f}: needs a cue", (basis, rate))
-        if strong:
+        if strong and self._strong_as_named(cand):
             return Decision(cand, ACCEPT, "strong prior (country, region, capital or large city)", (), cue)
         if cand.n_words == 1 and cand.key in self.lexicon.vocabulary:
             place_type = self._place_type(cand)
@@ -296,8 +315,9 @@ class Recognizer:
             return Decision(cand, REJECT, "the word as written is ordinary vocabulary")
         if cand.n_words >= 2:
             return Decision(cand, ACCEPT, "multi-word name", (), cue)
-        if cue:
-            # after a place-type word (مدينة الظهران السعودية) the name is no noun governing the next one
+        if cue and not (cue == cand.clitic and not self._met(cand.key, 1)):
+            # after a place-type word (مدينة الظهران السعودية) the name is no noun governing the next one;
+            # a clitic alone is no cue for a name news never met as a place (بهزة أرضية is no ب + Heze)
             return Decision(cand, ACCEPT, "cue {!r}", (cue,), cue, weak=cue != self._place_type(cand))
         return Decision(cand, EVIDENCE, "weak prior: needs a cue", weak=True)
 
@@ -312,8 +332,8 @@ class Recognizer:
         if cand.clitic:
             return ""
         cue = self._cue_forms["place_type"].get(cand.prev[1], "")
-        if (cue and cand.n_words == 1 and not cand.key.startswith("ال") and has_nisba_shape(cand.key)
-                and cand.prev[1] not in self._cue_forms["settlement"]):
+        if (cue and cand.n_words == 1 and not cand.key.startswith("ال") and cand.key.endswith(("ي", "يه"))
+                and has_nisba_shape(cand.key) and cand.prev[1] not in self._cue_forms["settlement"]):
             return ""  # after a facility or terrain word an indefinite nisba is its adjective (مفاعل نووي،
             # قاعدة جوية); after a settlement word it is a name (محافظة ديالى، ولاية هاتاي)
         return cue
@@ -370,6 +390,26 @@ class Recognizer:
             if cue_rate < WORD_CUE_RATE:
                 return 0.0, f"cue rate in news {cue_rate:.2f}, i.e."
         return None, ""
+
+    def _met(self, key: str, times: int) -> bool:
+        """Whether news met a name as a place at least ``times`` times (labelled news or tweets, or after a
+        place cue in unlabelled news: ``name_stats.tsv``)."""
+        st = self.lexicon.stats.get(key)
+        return st is not None and st.news_place + st.tweets_place + st.cued >= times
+
+    def _strong_as_named(self, cand: Candidate) -> bool:
+        """Whether a strong name is strong as written here: spelt so in Arabic letters for that place (بيرس is
+        only the Persian پیرس for Paris, not a name Arabic news gives it), and, split off a clitic from an ordinary word,
+        a name met in news or a country (وكيل is an agent, not و + Kiel; والأردن is و + الأردن)."""
+        index = self.index
+        strong = any((index.feature_name(r) in _STRONG_FEATURES or bool(index.capital[r])
+                      or int(index.population[r]) >= _LARGE_CITY)
+                     and any(normalize(spelling) == cand.key and _PERSIAN_LETTERS.isdisjoint(spelling)
+                             for spelling in index.raw_ar[r].split("|"))
+                     for r in index.rows_ar(cand.key))
+        if not strong or not cand.clitic or cand.written not in self.lexicon.vocabulary:
+            return strong
+        return self._is_country_level(cand.key) or self._met(cand.key, 1)
 
     def _is_strong(self, key: str) -> bool:
         strong = self._strong.get(key)

@@ -266,3 +266,22 @@ def test_a_function_word_is_never_a_name(gz):
     text = "وقال إن القوات دخلت بلدة أم المياذن. واعتقلت كل العاملين في مدينة حمص."
     assert not {"إن", "أم", "كل"} & set(texts(gz, text))
     assert "حمص" in texts(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت كارين بيرس مندوبة بريطانيا",          # بيرس is only the Persian پیرس for Paris
+    "ونقلت الوكالة عن فلاديمير شامانوف رئيس لجنة الدفاع",  # a first name before a surname
+    "هاجم البرلماني المصري مصطفى بكري الرئيس التونسي",   # a surname after a first name, not ب + كري
+    "يتقدموا مباشرة أو عبر وكيل بالوثائق",            # an ordinary word, not و + Kiel
+    "وأضاف كرم بأن هذه القرارات تدفع الشعب",          # two letters after a clitic: ك + رم is no Rome
+    "ستواجه الحرب بعتاد عسكري إلكتروني",             # a clitic alone is no cue for a name news never met
+])
+def test_words_that_only_look_like_far_places(gz, text):
+    assert [m for m in gz.find(text) if m.place is not None and m.place.country_code not in ("GB",)] == []
+
+
+def test_clitics_and_spellings_that_are_names_stay(gz):
+    assert texts(gz, "زار الوفد باريس ولندن وبحلب والأردن") == ["باريس", "لندن", "حلب", "الأردن"]
+    assert "أصفهان" in texts(gz, "وشملت الاحتجاجات شيراز ومشهد وطهران وقم وأصفهان")
+    text = "وصلت الطائرات إلى قاعدة حميميم. وتنتشر القوات الروسية في قاعدتي طرطوس وحميميم."
+    assert texts(gz, text).count("حميميم") == 2
