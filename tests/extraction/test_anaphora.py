@@ -39,3 +39,14 @@ def test_the_generic_word_before_a_name_is_no_anaphor(run):
 def test_no_antecedent_of_that_kind_no_place(run):
     doc = run("anaphora", "زار الوفد سوريا. ثم قصفت الطائرات المدينة.")
     assert doc.sents[1].places == []
+
+
+def test_a_capital_named_for_its_government_is_no_antecedent(run):
+    doc = run("anaphora", "وسيطرت القوات على منبج. وقالت واشنطن إنها تدعم العملية. ودخلت القوات المدينة بعد معارك.")
+    last = doc.sents[-1]
+    assert [(u.text, u.place.name) for u in last.places] == [("المدينة", "Manbij")]
+
+
+def test_a_place_noun_after_a_claim_verb_and_its_subject_refers_back(run):
+    doc = run("anaphora", "وسيطرت القوات على منبج. ودخلت القوات التركية المدينة بعد معارك.")
+    assert [(u.text, u.place.name) for u in doc.sents[-1].places] == [("المدينة", "Manbij")]

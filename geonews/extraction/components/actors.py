@@ -174,6 +174,8 @@ def _modifies(norm: str, lex) -> bool:
         return False
     if word in lex.speech["locative"] or word in lex.speech["stop"]:
         return False  # في، علي fold to words ending like an adjective
+    if word in lex.place_anaphora:
+        return False  # دخلت القوات المدينة: the place entered, not the forces' name
     return word.startswith("ال") or has_nisba_shape(word, min_length=4)
 
 

@@ -1,6 +1,7 @@
 """``anaphora``: words that name a place named before become places of their sentence — البلاد / هذا البلد
 the last country the article named before (or in) the sentence; a definite place noun (``place_anaphora.csv``:
-المدينة، البلدة، المحافظة) the last place of its kind named in that sentence or the two before it, when a
+المدينة، البلدة، المحافظة) the last place of its kind named in that sentence or the two before it (not a
+capital named for its government: قالت واشنطن … دخلت القوات المدينة is no Washington), when a
 demonstrative precedes it (هذه البلدة) or a locative preposition or a claim cue does (سيطرت على المدينة) and
 no place name follows it (then it is only the generic word before that name)."""
 
@@ -13,6 +14,7 @@ from gazetteer.morphology import word_forms
 
 from ..document import Doc, PlaceUse
 from ..registry import component
+from .parties import stands_for_a_government
 from ..tokens import Tokens
 
 __all__ = ["anaphora", "country_word_positions"]
@@ -25,7 +27,7 @@ _REACH = 2
 def anaphora(doc: Doc) -> Doc:
     """Add the places that "the country", "this town" … refer back to."""
     country = None
-    recent: list[tuple[int, PlaceUse]] = []  # (sentence, place) of the places named so far, newest last
+    recent: list[tuple[int, PlaceUse, object]] = []  # (index, place, sentence) of the places named so far, newest last
     for sent in doc.active():
         while recent and sent.index - recent[0][0] > _REACH:  # out of reach for this sentence and every later one
             recent.pop(0)
@@ -35,7 +37,7 @@ def anaphora(doc: Doc) -> Doc:
                 country = use.place
         place_tokens = {i for use in sent.places if use.span is not None for i in range(*use.span)}
         _place_nouns(doc, sent, place_tokens, recent)
-        recent += [(sent.index, use) for use in named_here]
+        recent += [(sent.index, use, sent) for use in named_here]
         for j in country_word_positions(sent.tokens, doc.lexicons, place_tokens):
             if country is None:
                 continue
@@ -85,12 +87,14 @@ def _place_nouns(doc: Doc, sent, place_tokens: set[int], recent: list) -> None:
         prev = tokens.norms[j - 1] if j > 0 else ""
         pointed = prev in lex.grammar["demonstrative"]
         governed = (prev in lex.speech["locative"] or word[:1] in "بل"
-                    or any(c.end == j for c in sent.cues) or (j > 0 and lex.claims.match(tokens, j - 1) is not None))
+                    or any(c.end == j for c in sent.cues) or (j > 0 and lex.claims.match(tokens, j - 1) is not None)
+                    or _object_after_subject(tokens, j, lex))
         if not (pointed or governed):
             continue
-        before_here = [use for use in sent.places if use.mention is not None and use.end <= tokens[j].start]
-        candidates = [use for k, use in recent if sent.index - k <= _REACH] + before_here
-        antecedent = next((use for use in reversed(candidates) if _of_kind(use, feature)), None)
+        before_here = [(use, sent) for use in sent.places if use.mention is not None and use.end <= tokens[j].start]
+        candidates = [(use, where) for k, use, where in recent if sent.index - k <= _REACH] + before_here
+        antecedent = next((use for use, where in reversed(candidates) if _of_kind(use, feature)
+                           and not stands_for_a_government(where, use, None, doc.gazetteer, lex)), None)
         if antecedent is None:
             continue
         tok = tokens[j]
@@ -101,6 +105,22 @@ def _place_nouns(doc: Doc, sent, place_tokens: set[int], recent: list) -> None:
         if doc.trace is not None:
             doc.note("anaphora", sent, tok.text, f"the {feature} named before: {antecedent.place.name}",
                      "after a demonstrative" if pointed else "a definite place noun with no name after it")
+
+
+#: How many words a subject between a claim verb and its object may take (دخلت القوات التركية المدينة).
+_SUBJECT_WORDS = 3
+
+
+def _object_after_subject(tokens: Tokens, j: int, lex) -> bool:
+    """Whether the place noun at ``j`` is the object of a claim verb with a definite subject between
+    (دخلت القوات المدينة، اقتحمت الفصائل المسلحة البلدة)."""
+    for k in range(j - 2, max(-1, j - 2 - _SUBJECT_WORDS), -1):
+        between = tokens.norms[k + 1:j]
+        if not all(w.startswith("ال") and w not in lex.place_anaphora for w in between):
+            return False
+        if lex.claims.match(tokens, k) is not None and not tokens.norms[k].lstrip("وف").startswith("ال"):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=4)
