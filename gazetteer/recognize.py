@@ -433,8 +433,11 @@ class Recognizer:
         memo = self._evidence
         # most mentions have evidence in their name and reading alone (one dict lookup): only the others
         # are judged in their context; an unresolved one needs none (True)
-        evidence = [row is None or memo.get((d.candidate.key, row)) is True or self._has_evidence(d, row, w)
-                    for d, row, w in zip(decisions, rows, written)]
+        by_name = [row is None or memo.get((d.candidate.key, row)) is True or self._static_evidence(d, row) is True
+                   for d, row in zip(decisions, rows)]
+        evidence = [s or self._has_evidence(d, row, w) for s, d, row, w in zip(by_name, decisions, rows, written)]
+        if False in by_name:
+            self._unresolve_far_types(decisions, rows, by_name, evidence)
         if tanween:  # tanween in the text: on a name? (سورياً، سوريًا: in the span either way)
             search = _TANWEEN.search
             tanween = any(search(w) for w in written if w)
@@ -459,6 +462,40 @@ class Recognizer:
             keep.append(near)
         return keep
 
+    def _unresolve_far_types(self, decisions: list[Decision], rows: list[int | None], by_name: list[bool],
+                             evidence: list[bool]) -> None:
+        """A name that is a place only by the place-type word before it (قرية القصر) and whose reading lies
+        FAR_KM from every other place the text names with evidence is a place the gazetteer lacks, not that
+        namesake on another continent: it stays a mention, unresolved (``rows`` is changed in place)."""
+        index = self.index
+        for k, (d, row) in enumerate(zip(decisions, rows)):
+            if by_name[k] or row is None or not evidence[k] or not self._place_type(d.candidate):
+                continue
+            if (self._static_evidence(d, row) is not False or index.capital[row]
+                    or int(index.population[row]) >= FAR_PRIOR_POPULATION):
+                continue  # a capital or a city of a million (مدينة هامبورغ) is that place wherever the text is
+            nxt = d.candidate.next
+            if nxt and self._adjective_country(nxt) == index.country_code(row):
+                continue  # its country's adjective after it (مدينة لويس البريطانية)
+            others = [(float(index.latitude[r]), float(index.longitude[r])) for j, (r, e) in enumerate(zip(rows, evidence))
+                      if j != k and e and r is not None and decisions[j].candidate.key != d.candidate.key]
+            lat, lon = float(index.latitude[row]), float(index.longitude[row])
+            if others and not any(_km(lat, lon, a, b) <= FAR_KM for a, b in others):
+                rows[k] = None
+                d.notes = (*d.notes, f"; a place by its place-type word only, {FAR_KM:.0f}+ km from every other "
+                                     "place the text names: left unresolved")
+
+    def _static_evidence(self, d: Decision, row: int) -> bool | None:
+        """What a name and its reading alone say of its being a place (:meth:`_name_evidence`), cached."""
+        cand = d.candidate
+        memo = (cand.key, row)
+        static = self._evidence.get(memo)
+        if static is None:
+            if len(self._evidence) > 100_000:
+                self._evidence.clear()
+            static = self._evidence[memo] = self._name_evidence(cand.key, cand.n_words, row)
+        return static
+
     def _has_evidence(self, d: Decision, row: int, written: str) -> bool:
         """Whether a mention is a place whatever the rest of the text says: a place-type word before it, a
         country-level feature, a place rate in labelled news of ACCEPT_RATE or more, a multi-word name with a
@@ -468,12 +505,7 @@ class Recognizer:
         place and no labelled rate says less (ديلي of ديلي ميل, العيون), no shadda the place's spellings lack
         (بلمّ is not بلم, Belém)."""
         cand = d.candidate
-        memo = (cand.key, row)
-        static = self._evidence.get(memo)
-        if static is None:
-            if len(self._evidence) > 100_000:
-                self._evidence.clear()
-            static = self._evidence[memo] = self._name_evidence(cand.key, cand.n_words, row)
+        static = self._static_evidence(d, row)
         if static is True:
             return True
         if self._place_type(cand):

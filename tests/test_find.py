@@ -285,3 +285,13 @@ def test_clitics_and_spellings_that_are_names_stay(gz):
     assert "أصفهان" in texts(gz, "وشملت الاحتجاجات شيراز ومشهد وطهران وقم وأصفهان")
     text = "وصلت الطائرات إلى قاعدة حميميم. وتنتشر القوات الروسية في قاعدتي طرطوس وحميميم."
     assert texts(gz, text).count("حميميم") == 2
+
+
+def test_a_place_by_its_place_type_word_only_far_from_the_rest_stays_unresolved(gz):
+    """قرية القصر in a story about Syria is a village the gazetteer lacks, not El Kseur in Algeria; a
+    capital or a city of a million stays what it is (مدينة هامبورغ)."""
+    found = {m.text: m.place for m in gz.find("نفذت الغارات على قرية القصر في ريف الحسكة الجنوبي شمال شرق سوريا")}
+    assert "القصر" in found and found["القصر"] is None
+    assert found["الحسكة"].country_code == "SY"
+    found = {m.text: m.place for m in gz.find("وتظاهر الآلاف في مدينة هامبورغ وفي حلب")}
+    assert found["هامبورغ"].country_code == "DE"
