@@ -52,3 +52,19 @@ def test_a_result_verb_without_a_cue_after_it_links_nothing(run):
     doc = run("attachment", "وأدى القصف إلى دمار كبير في حي الوعر بمدينة حمص.")
     [sent] = doc.sents
     assert sent.preventers == {}
+
+
+def test_a_figure_counting_a_cue_noun_is_that_cue_s(run):
+    doc = run("attachment", "وشنت الطائرات خمس وعشرين غارة على ريف إدلب.")
+    [sent] = doc.sents
+    strikes = next(k for k, c in enumerate(sent.cues) if sent.tokens[c.start].norm.startswith("غار"))
+    assert sent.quantity_cues == [strikes]
+
+
+def test_the_killed_are_the_nearest_attack_s_that_has_a_place(run):
+    doc = run("attachment", "تفاقم حصار الغوطة الشرقية، معقل فصائل المعارضة، حيث قتل أكثر من 500 مدني من القصف المكثف.")
+    [sent] = doc.sents
+    [(_, killed)] = sent.quantities
+    assert killed.unit == "killed"
+    owner = sent.quantity_cues[0]
+    assert sent.cues[owner].claim_type == "attack" and owner in sent.place_cues

@@ -3,7 +3,9 @@
 A place after a cue belongs to the nearest cue before it. A place before every cue belongs to the first
 cue when nothing separates them (no comma), or when that cue governs no place of its own (قال إن العملية
 في سورية ساعدت … في تحرير 12 ألف كيلومتر); otherwise it is only mentioned. A place whose role is not
-``event`` (a party, an origin, a dateline's) is governed by no cue. Figures follow the same rule.
+``event`` (a party, an origin, a dateline's) is governed by no cue. Figures follow the same rule, but a
+figure that counts a cue's own noun (25 غارة) is that cue's, and the killed and wounded are the nearest
+attack's.
 
 What an asserted event prevented happened where the event did: the places of a cue negated as the
 complement of a verb of preventing (ضربات التحالف منعت داعش من استعادة مواقع في شمال سورية) are also the
@@ -40,7 +42,7 @@ def attachment(doc: Doc) -> Doc:
         commas = list(compress(count(), map(_COMMAS.__contains__, sent.tokens.norms))) if cues else []
         owners = assign(cues, [use.token for use in sent.places], commas)
         sent.place_cues = [None if use.role != "event" else owner for use, owner in zip(sent.places, owners)]
-        sent.quantity_cues = assign(cues, [i for i, _ in sent.quantities], commas)
+        sent.quantity_cues = _counted(sent, assign(cues, [i for i, _ in sent.quantities], commas))
         sent.preventers = _preventers(sent) | _describers(sent, doc.lexicons) | _results(sent, doc.lexicons)
         if doc.trace is not None:
             for use, owner in zip(sent.places, sent.place_cues):
@@ -48,6 +50,32 @@ def attachment(doc: Doc) -> Doc:
                        f"{' '.join(t.text for t in sent.tokens[cues[owner].start:cues[owner].end])!r}"
                 doc.note("attachment", sent, use.text, said, "" if use.role == "event" else f"role {use.role}")
     return doc
+
+
+def _counted(sent, owners: list[int | None]) -> list[int | None]:
+    """A figure that counts a cue's own noun belongs to that cue when it governs a place (شنت الطائرات
+    25 غارة على …: the strikes are counted, whatever cue stands before the number); the killed and the wounded belong to the sentence's
+    nearest attack cue (one that governs a place first) when the cue before them is none."""
+    if not sent.cues:
+        return owners
+    tokens, out = sent.tokens, list(owners)
+    for n, (i, quantity) in enumerate(sent.quantities):
+        end = tokens[i].start + len(quantity.text)  # the figure's text begins at its first token
+        inside = [k for k, cue in enumerate(sent.cues) if cue.start >= i and tokens[cue.start].start < end
+                  and k in sent.place_cues]
+        if inside:
+            out[n] = inside[0]
+        elif quantity.unit in _CASUALTIES and (out[n] is None or sent.cues[out[n]].claim_type != "attack"):
+            # the killed and the wounded are an attack's (حيث قتل أكثر من 500 مدني … من القصف): the nearest
+            attacks = [k for k, cue in enumerate(sent.cues) if cue.claim_type == "attack"]  # attack cue's,
+            placed = [k for k in attacks if k in sent.place_cues]  # one that governs a place first
+            if placed or attacks:
+                out[n] = min(placed or attacks, key=lambda k: abs(sent.cues[k].start - i))  # noqa: B023
+    return out
+
+
+#: The units of the figures that count the victims of an attack.
+_CASUALTIES = frozenset({"killed", "wounded"})
 
 
 def _preventers(sent) -> dict[int, int]:
