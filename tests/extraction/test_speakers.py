@@ -59,8 +59,18 @@ def test_a_short_name_resolves_to_the_fuller_speaker(run):
     # a contrast conjunction or an adverb names no speaker
     ("لكن ترامب قال للصحفيين إن القوات ستنسحب", "ترامب"),
     ("وقال أيضا إن إسرائيل مصممة على الرد", None),
+    # where a report appeared speaks for it, when reported speech follows
+    ("وجاء في التقارير أن هجمات النظام كانت جزءا من جهد لاستعادة المدينة", "التقارير"),
+    ("وجاء في وقت تشهد فيه المنطقة توترا", None),
+    # a quoted subject names its source when a complement follows it
+    ('وأكدت "معلومات مخابراتية موثوقة" أن المسؤولين نسقوا الهجوم', 'معلومات مخابراتية موثوقة'),
     # a reporting verb after تمّ is a verbal noun (نقل: transfer)
     ("سيتم نقل مسلحي المعارضة إلى إدلب", None),
 ])
 def test_speaker_phrases(lex, sentence, speaker):
     assert Attributor(lex).speaker(lex.tokenize(sentence), sentence, 0) == speaker
+
+
+def test_a_reporting_verb_without_a_subject_goes_on_with_the_speaker(run):
+    doc = run("speakers", "وقال المرصد السوري إن القوات تقدمت. وأشار إلى أن الاشتباكات مستمرة.")
+    assert [s.speaker for s in doc.sents] == ["المرصد السوري", "المرصد السوري"]

@@ -24,6 +24,8 @@ _ADDRESSEE = "لـ"
 _RELAY = "نقل"
 #: The word after a medium that names who it quotes (نقلت الوكالة عن مصدر).
 _FROM_SOURCE = "عن"
+#: The preposition before where a report was written (جاء في التقارير أن).
+_IN = "في"
 #: Nouns of saying after a quoted person (عن رئيس الوزراء قوله), normal form.
 _QUOTE_NOUNS = frozenset({"قوله", "قولها", "قولهم"})
 #: Words after which a function word is part of a person's name (بن علي يلدريم), normal form.
@@ -156,7 +158,7 @@ class Attributor:
                 self.how = f"the subject before the reporting {kind} {tokens[i].text!r}"
             if explicit is not None:
                 return self._remember(explicit)
-            if kind == "continuation" or self._continues(tokens, i):
+            if kind == "continuation" or self._continues(tokens, i) or self._reports_on(tokens, i + n):
                 self.how = f"reported speech goes on ({tokens[i].text!r}): the previous speaker"
                 return self.previous
             return None
@@ -175,6 +177,13 @@ class Attributor:
             k += 1  # بحسب ما ذكره المرصد: the verb with its pronoun, then who
         if k + 1 < len(tokens) and self._preposition_with_pronoun(tokens.norms[k]):
             k += 1  # اتفاق أعلنت عنه دمشق، بيان جاء فيه: then who
+        sources = self.words["source_verb"]
+        source_in = (k + 1 < len(tokens) and tokens[k].norm == _IN and j > 0
+                     and tokens.norms[j - 1].lstrip("وف") in sources)
+        if source_in:
+            k += 1  # ورد في التقرير أن …: where it is written is who says it, if a complement follows
+        elif j > 1 and tokens.norms[j - 1] == _IN and tokens.norms[j - 2].lstrip("وف") in sources:
+            source_in = True  # the phrase جاء في has matched
         start = k
         if start < len(tokens) and (tokens[start].norm in lex.speech["locative"]
                                     or tokens[start].norm in lex.grammar["temporal"]):
@@ -196,8 +205,13 @@ class Attributor:
             if lex.claims.match(tokens, k) is not None:
                 break  # a claim cue ends the speaker's noun phrase (أدان قصف العراق: no speaker is named)
             k += 1
-        if _quotation(tokens, start, k):
-            return None  # «استخدام أسلحة كيميائية» is what is said, not who says it
+        complement = self._complement_at(tokens, k)
+        if source_in and not complement:
+            return None  # جاء في وقت …: no source
+        if _quotation(tokens, start, k) and not (complement and tokens[start].text in _OPENING
+                                                 and not self._complement_at(tokens, k, conjoined=True)):
+            return None  # «استخدام أسلحة كيميائية» is what is said, not who says it (وأكدت «معلومات موثوقة» أن …
+            # names its source)
         span = [t for t in tokens[start:k] if t.text not in _QUOTES]
         if not span:
             return None
@@ -212,6 +226,17 @@ class Attributor:
         if drop_statement_noun and span[0].norm.startswith("لل"):
             speaker = "ال" + speaker[2:]  # بيان للخارجية الأميركية -> الخارجية الأميركية
         return speaker
+
+    def _complement_at(self, tokens, k: int, conjoined: bool = False) -> bool:
+        """Whether reported speech begins at token ``k`` (after a closing quote): أن، إن، بأن or a colon
+        (with ``conjoined``: only a complement joined by و, وأن, which goes on one begun before)."""
+        while k < len(tokens) and tokens[k].text in _QUOTES:
+            k += 1
+        if k >= len(tokens):
+            return False
+        if conjoined:
+            return tokens[k].norm[:1] == "و" and tokens[k].norm in self.lexicons.grammar["complementizer"]
+        return tokens[k].norm in self.lexicons.grammar["complementizer"] or tokens[k].text == ":"
 
     def _preposition_with_pronoun(self, norm: str) -> bool:
         """Whether a word is a preposition with an attached pronoun (عنه، عنها، فيه، فيها), not أن with
@@ -258,6 +283,12 @@ class Attributor:
             return None
         self._last_span = (span[0].start, span[-1].end)
         return text[span[0].start - offset:span[-1].end - offset]
+
+    def _reports_on(self, tokens, j: int) -> bool:
+        """Whether a reporting verb with no subject of its own takes reported speech right after it (وأشارت إلى
+        أن …): its subject is the one speaking already."""
+        return self._complement_at(tokens, j) or (j + 1 < len(tokens) and tokens[j].norm in self.words["stop"]
+                                                   and self._complement_at(tokens, j + 1))
 
     def _continues(self, tokens, i) -> bool:
         return i > 0 and any(t.norm in self.words["opener"] for t in tokens[:i])
