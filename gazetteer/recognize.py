@@ -83,13 +83,15 @@ class Decision:
 class Recognizer:
     """Decides and resolves place-name candidates for a :class:`~gazetteer.Gazetteer`."""
 
-    def __init__(self, gazetteer, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, gazetteer, lexicon: Lexicon | None = None, scan: str | None = None) -> None:
         self.gazetteer = gazetteer
         self.index = gazetteer.index
         self.lexicon = lexicon or load_lexicon()
         self._cue_forms = self._build_cue_forms()
+        #: a one-word name left out by its words alone is judged after all right after one of these words
+        self._keep_after = frozenset(self._cue_forms["place_type"])
         self.finder = CandidateFinder(self.index.ar, frozenset(self._cue_forms["settlement"]),
-                                      self.lexicon.vocabulary)
+                                      self.lexicon.vocabulary, scan, self._keep_after)
         self._strong: dict[str, bool] = {}
         self._static: dict[str, tuple] = {}
         self._clear: dict[str, str | None] = {}
@@ -109,6 +111,16 @@ class Recognizer:
             self._blockers.update((form, (why, cue)) for form, cue in self._cue_forms[kind].items())
 
     # -- public ----------------------------------------------------------------------------
+    @property
+    def quiet(self) -> dict[str, str]:
+        """The one-word names decided by their words alone so far (key -> DROP or DEFER)."""
+        return self._quiet
+
+    @property
+    def keep_after(self) -> frozenset[str]:
+        """The words after which such a name is judged after all (the place-type words as written)."""
+        return self._keep_after
+
     def find(self, text: str) -> list:
         """Mentions of places in ``text``, in order."""
         return self._run(text)
@@ -129,8 +141,7 @@ class Recognizer:
         if not text:
             return []
         # one-word names decided by their words alone are left out unless the context may keep them
-        _, candidates, deferred, to_original = self.finder.find_deferring(text, self._quiet,
-                                                                            self._cue_forms["place_type"])
+        _, candidates, deferred, to_original = self.finder.find_deferring(text, self._quiet, self._keep_after)
         decisions = self._decide(candidates)
         # a deferred common word is a place where the same name has a cue elsewhere in the text (as in _decide)
         promoted = [d for d in map(self._judge_span, deferred(self._confirmed(decisions))) if d.verdict == EVIDENCE]
