@@ -22,7 +22,7 @@ from .morphology import ARTICLE_CLITICS, NAME_CLITICS, clitics_by_letter, split_
 from .normalize import fold_codes, fold_text
 
 __all__ = ["AUTOMATON_AFTER", "Candidate", "CandidateFinder", "CLITICS", "DEFER", "DROP", "MAX_NAME_WORDS",
-           "PLAIN_NAME", "SCANS", "WORD"]
+           "PLAIN_NAME", "SCANS", "WORD", "same_offset"]
 
 #: The scans a :class:`CandidateFinder` can run (see its docstring).
 SCANS = ("auto", "automaton", "words")
@@ -507,11 +507,16 @@ def _no_deferred(confirmed) -> list[Candidate]:
     return []
 
 
+def same_offset(i: int) -> int:
+    """The offset mapper of a text that folding deleted nothing from: the identity."""
+    return i
+
+
 def _offset_mapper(gaps: list[int]):
     """Map folded-text offsets to original offsets, given where the deleted characters stood in the
-    folded text (``fold_text``); the identity when nothing was deleted."""
+    folded text (``fold_text``); :func:`same_offset` when nothing was deleted."""
     if not gaps:
-        return lambda i: i
+        return same_offset
 
     def to_original(i: int) -> int:
         return i + bisect.bisect_right(gaps, i)

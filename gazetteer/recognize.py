@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .candidates import DEFER, DROP, Candidate, CandidateFinder
+from .candidates import DEFER, DROP, Candidate, CandidateFinder, same_offset
 from .errors import QueryError
 from .lexicon import Lexicon, load_lexicon
 from .morphology import CONJUNCTION_FORMS, LOCATIVE_CLITICS, LOCATIVE_FORMS, has_nisba_shape, nisba_of
@@ -60,6 +60,7 @@ _SHADDA, _SHADDA_MARK = "\u0651", "\ue000"
 
 ACCEPT, EVIDENCE, REJECT = "accept", "needs-evidence", "reject"
 _UNSEEN = object()  # a cache's "not computed yet" (None is a valid cached value)
+_NO_WORD = "\x00"  # no word, or one no cue reads (never a word of a text)
 
 
 @dataclass(slots=True)
@@ -109,6 +110,14 @@ class Recognizer:
                           ("person_title", "a person's name after {!r}"),
                           ("org_head", "part of an organisation's name after {!r}")):
             self._blockers.update((form, (why, cue)) for form, cue in self._cue_forms[kind].items())
+        #: the words before a name that _judge_span reads (cue words as written, and the words of the
+        #: two-word prepositions), and those two-word prepositions
+        self._two_word_cues = frozenset(c for c in self.lexicon.cues.get("preposition", ()) if c.count(" ") == 1)
+        self._context_words = frozenset(
+            {*self._blockers, *self._cue_forms["place_type"], *self._cue_forms["preposition"],
+             *self._cue_forms["settlement"], *(w for c in self._two_word_cues for w in c.split())})
+        self._judged: dict[tuple, tuple] = {}  # _judge_remembered's memo
+        self._readings: dict[str, tuple] = {}  # name -> (its rows, the country it clearly points to)
 
     # -- public ----------------------------------------------------------------------------
     @property
@@ -155,9 +164,12 @@ class Recognizer:
     def _settle(self, text: str, decisions: list[Decision], to_original) -> list[Mention]:
         """Resolve accepted decisions into mentions; those a plausible geography rejects are left out (their
         verdict becomes REJECT, with the reason)."""
-        trailing_marks = _TRAILING_MARKS.match
-        spans = [(to_original(d.candidate.start), trailing_marks(text, to_original(d.candidate.end - 1) + 1).end())
-                 for d in decisions]
+        if to_original is same_offset:  # nothing was folded away: no marks either (they all fold away)
+            spans = [(d.candidate.start, d.candidate.end) for d in decisions]
+        else:
+            trailing_marks = _TRAILING_MARKS.match
+            spans = [(to_original(d.candidate.start), trailing_marks(text, to_original(d.candidate.end - 1) + 1).end())
+                     for d in decisions]
         # the names as written matter only for their marks (shadda, tanween): most texts have none
         tanween = _TANWEEN.search(text) is not None
         written = [text[a:b] for a, b in spans] if tanween or _SHADDA in text else None
@@ -171,7 +183,7 @@ class Recognizer:
                 for (a, b), row, kept in zip(spans, rows, keep) if kept]
 
     def _decide(self, candidates: list[Candidate]) -> list[Decision]:
-        judge, judge_span = self._judge, self._judge_span  # a one-word name is judged as it stands
+        judge, judge_span = self._judge, self._judge_remembered  # a one-word name is judged as it stands
         decisions = [judge(c) if c.n_words > 1 else judge_span(c) for c in candidates]
         for d, following in zip(decisions, decisions[1:]):
             # A weak single word right before another name is a noun governing it (سائر سورية،
@@ -271,6 +283,27 @@ class Recognizer:
             elif rate is not None and rate < REJECT_RATE:
                 self._quiet[key] = DEFER
         return facts
+
+    def _judge_remembered(self, cand: Candidate) -> Decision:
+        """:meth:`_judge_span`, remembered by what it reads of the candidate: the name, its clitic and
+        written form, the flags, and the words before it where they are cue words (any other word before a
+        name is as good as none)."""
+        prev0, prev1 = cand.prev
+        if prev1 not in self._context_words:
+            prev0 = prev1 = _NO_WORD
+        elif f"{prev0} {prev1}" not in self._two_word_cues:
+            prev0 = _NO_WORD
+        memo = (cand.key, cand.clitic, cand.written, cand.n_words, cand.in_hashtag, cand.known, prev0, prev1)
+        verdict = self._judged.get(memo)
+        if verdict is None:
+            if len(self._judged) > 200_000:
+                self._judged.clear()
+            d = self._judge_span(cand)
+            verdict = self._judged[memo] = (d.verdict, d.why, d.args, d.cue, d.weak)
+            if d.notes:
+                raise AssertionError("_judge_span gives no notes")
+            return d
+        return Decision(cand, *verdict)
 
     def _judge_span(self, cand: Candidate) -> Decision:
         if cand.in_hashtag:
@@ -566,20 +599,31 @@ class Recognizer:
         index = self.index
         votes: Counter[str] = Counter()   # country -> clear mentions
         own: Counter[str] = Counter()     # name -> its own clear mentions (of its one country)
+        known = self._readings
+        if len(known) > 200_000:  # unknown names are free text: bounded, so a long run's memory stays flat
+            known.clear()
+        readings = []
         for d in decisions:
-            code = self._clear_country(d.candidate.key)
-            if code:
-                votes[code] += 1
-                own[d.candidate.key] += 1
+            key = d.candidate.key
+            reading = known.get(key)
+            if reading is None:
+                reading = known[key] = (index.rows_ar(key), self._clear_country(key))
+            readings.append(reading)
+            if reading[1]:
+                votes[reading[1]] += 1
+                own[key] += 1
         total = sum(votes.values())
         chosen: dict[tuple, int | None] = {}
         out = []
         hints = self._hints
         if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
             hints.clear()
-        for k, d in enumerate(decisions):
+        for k, (d, (readable, _)) in enumerate(zip(decisions, readings)):
+            if len(readable) == 1 and shaddas is None:
+                out.append(readable[0])
+                continue
             cand = d.candidate
-            rows = index.rows_ar(cand.key)
+            rows = readable
             shadda = shaddas[k] or None if shaddas is not None else None
             if shadda is not None and len(rows) > 1:
                 spelt = tuple(r for r in rows if any(_shadda_form(n) == shadda for n in index.raw_ar[r].split("|")))
