@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from .candidates import DEFER, DROP, Candidate, CandidateFinder, same_offset
@@ -179,7 +178,7 @@ class Recognizer:
         rows = self._resolve(decisions, shaddas)
         keep = self._plausible(decisions, rows, written, tanween)
         place_of = self.index.place
-        return [Mention(a, b, text[a:b], None if row is None else place_of(row))
+        return [_mention(a, b, text[a:b], None if row is None else place_of(row))
                 for (a, b), row, kept in zip(spans, rows, keep) if kept]
 
     def _decide(self, candidates: list[Candidate]) -> list[Decision]:
@@ -597,8 +596,8 @@ class Recognizer:
         one of them gains CONTEXT_WEIGHT times that country's share of those mentions.
         """
         index = self.index
-        votes: Counter[str] = Counter()   # country -> clear mentions
-        own: Counter[str] = Counter()     # name -> its own clear mentions (of its one country)
+        votes: dict[str, int] = {}  # country -> clear mentions
+        own: dict[str, int] = {}    # name -> its own clear mentions (of its one country)
         known = self._readings
         if len(known) > 200_000:  # unknown names are free text: bounded, so a long run's memory stays flat
             known.clear()
@@ -609,9 +608,10 @@ class Recognizer:
             if reading is None:
                 reading = known[key] = (index.rows_ar(key), self._clear_country(key))
             readings.append(reading)
-            if reading[1]:
-                votes[reading[1]] += 1
-                own[key] += 1
+            code = reading[1]
+            if code:
+                votes[code] = votes.get(code, 0) + 1
+                own[key] = own.get(key, 0) + 1
         total = sum(votes.values())
         chosen: dict[tuple, int | None] = {}
         out = []
@@ -678,6 +678,22 @@ class Recognizer:
         """The country a nationality adjective names (الفرنسية -> FR), or ``None`` (also for a continent's)."""
         code = nisba_of(word, self.lexicon.adjectives) if word else None
         return code if code is not None and len(code) == 2 else None
+
+
+_new = object.__new__
+_SET_FIELDS = tuple(getattr(Mention, f).__set__ for f in ("start", "end", "text", "place"))
+
+
+def _mention(start: int, end: int, text: str, place) -> Mention:
+    """``Mention(start, end, text, place)`` made as its ``__init__`` makes it, at half the cost (a frozen
+    dataclass sets each field through ``object.__setattr__``)."""
+    mention = _new(Mention)
+    set_start, set_end, set_text, set_place = _SET_FIELDS
+    set_start(mention, start)
+    set_end(mention, end)
+    set_text(mention, text)
+    set_place(mention, place)
+    return mention
 
 
 def _shadda_form(text: str) -> str:
