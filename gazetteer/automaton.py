@@ -11,6 +11,11 @@ offsets stay exact; a multi-word match is kept only where the words are joined a
 them (one space or underscore). Patterns and text are reversed: the proclitics then come at the ends
 of the patterns, which share their first letters (1.6 million trie nodes instead of 3.7 million).
 
+Building takes about a second, so a built automaton is kept on disk (:func:`load_or_build`: a pickle of
+~70 MB in ``~/.cache/gazetteer``, or ``$GAZETTEER_CACHE``; loaded in about 0.1 s) under a digest of all
+it is made of — the names, the cue words, the code that makes and reads it, the versions of Python, of
+its Unicode data and of pyahocorasick — so a change to any of them builds a new one.
+
 Each pattern has a number, and each number one integer in :attr:`NameAutomaton.info`: the name's key, the
 clitic, the number of words and the span's length (:func:`pack`), and a flag for the place-type words
 after which an unknown word is a candidate too (pyahocorasick keeps 32-bit values, too few for all that).
@@ -25,14 +30,22 @@ after which an unknown word is a candidate too (pyahocorasick keeps 32-bit value
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
+import platform
 import re
+import sys
+import tempfile
+import unicodedata
 from array import array
+from pathlib import Path
 
 import numpy as np
 
 from .morphology import ARTICLE, LAM_ARTICLE, NAME_CLITICS
 
-__all__ = ["CLITIC_ORDER", "CUE", "KEEP", "NameAutomaton", "available", "unpack"]
+__all__ = ["CLITIC_ORDER", "CUE", "KEEP", "NameAutomaton", "available", "cache_folder", "load_or_build", "unpack"]
 
 #: Proclitics in the order the word loop tries them on a word (none first, then the shortest): of two
 #: readings of one written form, the first in this order wins, as in the loop.
@@ -197,3 +210,64 @@ class NameAutomaton:
         n = len(scanned) - 1
         info = self.info
         return sorted((n - e, n - e + (info[k] & _MAX_LENGTH), info[k]) for e, k in self.matches(scanned))
+
+
+def cache_folder() -> Path | None:
+    """Where built automata are kept: ``$GAZETTEER_CACHE`` (``off`` or empty: nowhere), else
+    ``$XDG_CACHE_HOME/gazetteer``, else ``~/.cache/gazetteer``."""
+    chosen = os.environ.get("GAZETTEER_CACHE")
+    if chosen is not None:
+        return None if chosen.strip() in ("", "off") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "gazetteer"
+
+
+def _digest(finder) -> str:
+    """What an automaton of ``finder``'s names is made of, as one SHA-256."""
+    from importlib import metadata
+
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in ("automaton.py", "candidates.py", "morphology.py"):
+        h.update((here / name).read_bytes())
+    versions = (sys.version, unicodedata.unidata_version, metadata.version("pyahocorasick"), platform.machine())
+    h.update(repr(versions).encode())
+    for words in (finder.keys, finder.joined, sorted(finder.cue_words), sorted(finder.keep_after)):
+        h.update("\x1f".join(words).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1e")
+    return h.hexdigest()[:24]
+
+
+def load_or_build(finder) -> NameAutomaton:
+    """The automaton of ``finder``'s names: loaded from :func:`cache_folder` when one of the same digest is
+    there, else built and kept there (replacing the older ones; where the folder cannot be written, only
+    built)."""
+    folder = cache_folder()
+    if folder is None:
+        return NameAutomaton(finder)
+    path = folder / f"names-{_digest(finder)}.pkl"
+    try:
+        with open(path, "rb") as fh:
+            automaton = pickle.load(fh)
+        if isinstance(automaton, NameAutomaton):
+            return automaton
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
+        pass  # none yet, or unreadable: build it again
+    automaton = NameAutomaton(finder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".names-", suffix=".tmp", delete=False) as fh:
+            tmp = Path(fh.name)
+            try:
+                pickle.dump(automaton, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:
+                fh.close()
+                tmp.unlink(missing_ok=True)
+                raise
+        os.replace(tmp, path)
+        for old in folder.glob("names-*.pkl"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only or full disk: this process keeps what it built
+    return automaton

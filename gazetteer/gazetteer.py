@@ -44,10 +44,11 @@ class Gazetteer:
 
     def __init__(self, *, index: Index | None = None, scan: str | None = None) -> None:
         """The bundled index, or ``index`` (a compiled :class:`~gazetteer.index.Index`; benchmarks pass a copy
-        with names held out). ``scan`` chooses how :meth:`find` looks for candidate names: ``"automaton"``
-        (every written form of the names matched over the whole text in C), ``"words"`` (the reference:
-        each word looked up) or ``"auto"`` (the default, or the environment variable ``GAZETTEER_SCAN``:
-        the words until a megabyte or so of text has been read, then the automaton, built once)."""
+        with names held out). ``scan`` chooses how :meth:`find` looks for candidate names: ``"words"`` (the
+        default, or the environment variable ``GAZETTEER_SCAN``; the reference: each word looked up),
+        ``"automaton"`` (every written form of the names matched over the whole text in C; built once and
+        kept in a disk cache) or ``"auto"`` (the words until ~10 MB of text has been read, then the
+        automaton). All give the same mentions (:class:`~gazetteer.candidates.CandidateFinder`)."""
         if scan is not None:
             from .candidates import SCANS
 

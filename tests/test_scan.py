@@ -36,9 +36,13 @@ def dev_texts() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def both():
-    """A gazetteer per scan, sharing the index."""
-    return Gazetteer(scan="words"), Gazetteer(scan="automaton")
+def both(tmp_path_factory):
+    """A gazetteer per scan, sharing the index (the automaton kept in a folder of this test run's)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GAZETTEER_CACHE", str(tmp_path_factory.mktemp("gazetteer-cache")))
+        automaton = Gazetteer(scan="automaton")
+        automaton.recognizer.finder.automaton  # built now, while the cache folder is this run's
+        yield Gazetteer(scan="words"), automaton
 
 
 @pytest.fixture(scope="module")
@@ -88,18 +92,39 @@ def test_same_candidates_on_any_text(finders, text):
     assert candidates(automaton, text) == candidates(words, text)
 
 
-def test_the_automaton_is_built_once_a_megabyte_has_been_read(both):
+def test_auto_turns_to_the_automaton_once_enough_text_has_been_read(both, monkeypatch, tmp_path):
     from gazetteer import candidates as module
 
+    monkeypatch.setattr(module, "AUTOMATON_AFTER", 100_000)
+    monkeypatch.setenv("GAZETTEER_CACHE", str(tmp_path))
     gz = Gazetteer(scan="auto")
     finder = gz.recognizer.finder
     assert finder.scan == "auto"
     gz.find("حلب")
     assert not finder.has_automaton
-    text = "اشتباكات في حلب ودير الزور. " * (module.AUTOMATON_AFTER // 28 + 1)
+    text = "اشتباكات في حلب ودير الزور. " * 4000
     assert gz.find(text) == both[0].find(text)
     assert gz.find("حلب") == both[0].find("حلب")
     assert finder.has_automaton
+
+
+def test_the_automaton_is_kept_on_disk_and_loaded_again(monkeypatch, tmp_path):
+    from gazetteer import automaton as module
+
+    monkeypatch.setenv("GAZETTEER_CACHE", str(tmp_path / "cache"))
+    finder = Gazetteer(scan="automaton").recognizer.finder
+    built = module.load_or_build(finder)
+    kept = list((tmp_path / "cache").glob("names-*.pkl"))
+    assert len(kept) == 1 and not list((tmp_path / "cache").glob(".names-*"))
+    loaded = module.load_or_build(finder)
+    assert loaded is not built and loaded.keys == built.keys and loaded.info == built.info
+    text = "وصلت القوات إلى ديرالزور وللرقة ثم #حلب_مدينة"
+    assert loaded.spans(text) == built.spans(text) != []
+    kept[0].write_bytes(b"not a pickle")  # a damaged file is built again and replaced
+    again = module.load_or_build(finder)
+    assert again.spans(text) == built.spans(text) and kept[0].stat().st_size > 1000
+    monkeypatch.setenv("GAZETTEER_CACHE", "off")
+    assert module.cache_folder() is None and module.load_or_build(finder).spans(text) == built.spans(text)
 
 
 def test_an_unknown_scan_is_refused():
