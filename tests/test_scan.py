@@ -41,7 +41,7 @@ def both(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GAZETTEER_CACHE", str(tmp_path_factory.mktemp("gazetteer-cache")))
         automaton = Gazetteer(scan="automaton")
-        automaton.recognizer.finder.automaton  # built now, while the cache folder is this run's
+        assert automaton.recognizer.finder.automaton.size > 0  # built now, while the cache folder is this run's
         yield Gazetteer(scan="words"), automaton
 
 
