@@ -9,7 +9,6 @@ Entries are word sequences; a trailing ``*`` on a one-word entry matches any end
 from __future__ import annotations
 
 import bisect
-import itertools
 
 from gazetteer.morphology import word_forms
 from gazetteer import normalize
@@ -78,16 +77,16 @@ class Matcher:
 
         A scan over a sentence tries :meth:`match` only at these: most words start no entry.
         """
-        stop = len(tokens) if stop is None else min(stop, len(tokens))
+        n = len(tokens)
+        stop = n if stop is None else min(stop, n)
         owner = getattr(tokens, "flagged_by", None)
         if owner is None or owner is not self.flags:  # tokens without this matcher's bit (a plain list, other flags)
             return list(range(start, stop))
-        active, flags = tokens.active, tokens.active_flags  # only tokens with some bit set can match
-        if start > 0 or stop < len(tokens):
-            lo = bisect.bisect_left(active, start)
-            hi = bisect.bisect_left(active, stop, lo)
-            active, flags = active[lo:hi], flags[lo:hi]
-        return list(itertools.compress(active, map(self.bit.__and__, flags)))  # in C
+        positions = tokens.positions(self.bit)  # every index with this matcher's bit, made once per tokens
+        if start > 0 or stop < n:
+            lo = bisect.bisect_left(positions, start)
+            return positions[lo:bisect.bisect_left(positions, stop, lo)]
+        return positions[:]
 
     def scan(self, tokens: list[Token], masked=frozenset()) -> list[tuple[int, int, object]]:
         """(index, number of tokens, payload) of the longest entries along a sentence, left to right,
