@@ -6,6 +6,7 @@ mention (or a rejection) can be explained: ``Recognizer.explain(text)``.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -170,8 +171,9 @@ class Recognizer:
             spans = [(to_original(d.candidate.start), trailing_marks(text, to_original(d.candidate.end - 1) + 1).end())
                      for d in decisions]
         # the names as written matter only for their marks (shadda, tanween): most texts have none
-        tanween = _TANWEEN.search(text) is not None
-        written = [text[a:b] for a, b in spans] if tanween or _SHADDA in text else None
+        marks = [m.start() for m in _TANWEEN.finditer(text)]
+        written = [text[a:b] for a, b in spans] if marks or _SHADDA in text else None
+        tanween = bool(marks) and _any_within(spans, marks)  # on a name? (سورياً، سوريًا: in the span either way)
         # a shadda as written picks the readings spelt with it (عمّان is Amman, not عُمان)
         shaddas = None if written is None or _SHADDA not in text else [
             _shadda_form(w) if _SHADDA in w else "" for w in written]
@@ -469,7 +471,8 @@ class Recognizer:
         """Which resolved mentions a plausible geography keeps: a place more than FAR_KM from every place
         the text names with evidence needs evidence itself (:meth:`_has_evidence`) — a common word is not a
         town on another continent (معصوبي العيون is not Laayoune in a story about Syria). A one-word name
-        written with tanween is an indefinite common noun (مجالاً), never a name."""
+        written with tanween is an indefinite common noun (مجالاً), never a name (``tanween``: whether some
+        name as written holds one)."""
         index = self.index
         if written is None:
             written = [""] * len(rows)
@@ -481,9 +484,6 @@ class Recognizer:
         evidence = [s or self._has_evidence(d, row, w) for s, d, row, w in zip(by_name, decisions, rows, written)]
         if False in by_name:
             self._unresolve_far_types(decisions, rows, by_name, evidence)
-        if tanween:  # tanween in the text: on a name? (سورياً، سوريًا: in the span either way)
-            search = _TANWEEN.search
-            tanween = any(search(w) for w in written if w)
         if False not in evidence and not tanween:
             return evidence  # the usual case: every resolved mention has evidence, none with tanween
         anchors = {(float(index.latitude[r]), float(index.longitude[r]))
@@ -678,6 +678,16 @@ class Recognizer:
         """The country a nationality adjective names (الفرنسية -> FR), or ``None`` (also for a continent's)."""
         code = nisba_of(word, self.lexicon.adjectives) if word else None
         return code if code is not None and len(code) == 2 else None
+
+
+def _any_within(spans: list[tuple[int, int]], positions: list[int]) -> bool:
+    """Whether a position falls within one of the spans (in order, none overlapping)."""
+    starts = [a for a, _ in spans]
+    for p in positions:
+        k = bisect.bisect_right(starts, p) - 1
+        if k >= 0 and p < spans[k][1]:
+            return True
+    return False
 
 
 _new = object.__new__
