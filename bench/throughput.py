@@ -12,6 +12,9 @@ Rows (a markdown table on standard output):
 - gazetteer cold load in a fresh interpreter, against reading the index file's bytes (target ≤ 1 s);
 - peak resident memory of the extract subprocess at two input sizes (flat: the ratio should be ~1), writing
   JSON Lines and writing a GeoPackage (streamed a frame per chunk of articles);
+- with ``--profile``: where the time of the statement stage goes, warm, in this process: the CPU time of each
+  pipeline component over the ANT articles (``find()`` inside ``mentions``, tokenising inside ``tokens``),
+  and of serialising the statements as JSON Lines, best of three passes;
 - with ``--memory-mb 1000``: the same on a 1 GB input, resident memory sampled every few seconds (the
   largest sample in each tenth of the run), to show it stays flat from start to end (about 20 minutes
   at 0.8 MB/s, so not run by default).
@@ -146,6 +149,40 @@ def floor_and_find(texts: list[str], rounds: int = 5) -> tuple[float, float, flo
     return mb, min(f for f, _ in pairs), min(g for _, g in pairs)
 
 
+def component_profile(records: list[dict], passes: int = 3) -> list[tuple[str, float]]:
+    """(component, CPU seconds) over the articles, warm, best of ``passes``; ``json`` is serialising the
+    statements (``to_dict`` and the JSON Lines writer's ``json_line``)."""
+    import gc
+
+    from geonews.batch import worker_gazetteer
+    from geonews.extraction.document import Doc
+    from geonews.extraction.pipeline import Pipeline
+    from geonews.extraction.registry import registered
+    from geonews.output.writers.jsonl import json_line
+    from geonews.reading.articles import Article
+
+    gz = worker_gazetteer()
+    pipeline = Pipeline(gz)
+    steps = [(name, registered(name).func) for name in pipeline.pipe_names]
+    articles = [Article(id=r["id"], text=r["text"], title=r.get("title")) for r in records]
+    clock = time.process_time
+    best: dict[str, float] = {}
+    for _ in range(passes + 1):  # the first pass warms the caches
+        spent = dict.fromkeys([name for name, _ in steps] + ["json"], 0.0)
+        for article in articles:
+            doc = Doc(article, gz, pipeline.lexicons)
+            for name, func in steps:
+                t0 = clock()
+                doc = func(doc)
+                spent[name] += clock() - t0
+            t0 = clock()
+            "".join([json_line(st.to_dict()) for st in doc.statements])
+            spent["json"] += clock() - t0
+        gc.collect()
+        best = spent if not best else {k: min(best[k], v) for k, v in spent.items()}
+    return sorted(best.items(), key=lambda kv: -kv[1])
+
+
 _LOAD = """
 import time, json
 t0 = time.perf_counter()
@@ -196,6 +233,8 @@ def main(argv=None) -> int:
     parser.add_argument("--compare", type=Path, metavar="CHECKOUT",
                         help="another checkout of the project (a git worktree of an earlier commit): its extract runs "
                              "alternate with this one's, best of two each, so before and after share the machine")
+    parser.add_argument("--profile", action="store_true",
+                        help="also the CPU time of each pipeline component over the ANT articles (warm, in process)")
     parser.add_argument("--memory-format", default="jsonl", choices=("jsonl", "gpkg", "parquet", "csv", "geojson"),
                         help="the output format of the --memory-mb run (default jsonl)")
     args = parser.parse_args(argv)
@@ -304,6 +343,16 @@ def main(argv=None) -> int:
     print("|---|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
+    if args.profile:
+        spent = component_profile(records)
+        total = sum(t for _, t in spent)
+        mb = sum(len(r["text"].encode()) for r in records) / 1e6
+        print(f"\nWhere the statement stage's time goes ({mb:.1f} MB, warm, in process, CPU, best of 3): "
+              f"{total:.2f} s, {mb / total:.2f} MB/s\n")
+        print("| component | CPU s | share |")
+        print("|---|---|---|")
+        for name, t in spent:
+            print(f"| {name} | {t:.3f} | {100 * t / total:.1f} % |")
     return 0
 
 
