@@ -256,18 +256,45 @@ def load_or_build(finder) -> NameAutomaton:
     automaton = NameAutomaton(finder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".names-", suffix=".tmp", delete=False) as fh:
-            tmp = Path(fh.name)
-            try:
-                pickle.dump(automaton, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            except BaseException:
-                fh.close()
-                tmp.unlink(missing_ok=True)
-                raise
-        os.replace(tmp, path)
+        _keep(automaton, folder, path)
         for old in folder.glob("names-*.pkl"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only or full disk: this process keeps what it built
     return automaton
+
+
+def _keep(automaton: NameAutomaton, folder: Path, path: Path) -> None:
+    """Write the automaton's pickle to ``path`` whole or not at all.
+
+    pyahocorasick 2.3 leaks the whole serialised automaton (~65 MB) at every pickling (its issue #219), so
+    where the process can fork and runs no other thread, a child process writes the file and exits."""
+    import threading
+
+    if hasattr(os, "fork") and threading.active_count() == 1:
+        pid = os.fork()
+        if pid == 0:  # the child: write, and leave at once (no cleanup of the parent's state)
+            code = 1
+            try:
+                _write(automaton, folder, path)
+                code = 0
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise OSError(f"could not write {path}")
+        return
+    _write(automaton, folder, path)
+
+
+def _write(automaton: NameAutomaton, folder: Path, path: Path) -> None:
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=".names-", suffix=".tmp", delete=False) as fh:
+        tmp = Path(fh.name)
+        try:
+            pickle.dump(automaton, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            fh.close()
+            tmp.unlink(missing_ok=True)
+            raise
+    os.replace(tmp, path)
