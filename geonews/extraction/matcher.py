@@ -9,6 +9,7 @@ Entries are word sequences; a trailing ``*`` on a one-word entry matches any end
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from gazetteer.morphology import word_forms
 from gazetteer import normalize
@@ -82,11 +83,15 @@ class Matcher:
         owner = getattr(tokens, "flagged_by", None)
         if owner is None or owner is not self.flags:  # tokens without this matcher's bit (a plain list, other flags)
             return list(range(start, stop))
-        positions = tokens.positions(self.bit)  # every index with this matcher's bit, made once per tokens
+        try:  # only tokens with some bit set can match
+            active, flags = tokens._active, tokens._active_flags
+        except AttributeError:  # not indexed yet (Tokens makes the index on first use)
+            active, flags = tokens.active, tokens.active_flags
         if start > 0 or stop < n:
-            lo = bisect.bisect_left(positions, start)
-            return positions[lo:bisect.bisect_left(positions, stop, lo)]
-        return positions[:]
+            lo = bisect.bisect_left(active, start)
+            hi = bisect.bisect_left(active, stop, lo)
+            active, flags = active[lo:hi], flags[lo:hi]
+        return list(itertools.compress(active, map(self.bit.__and__, flags)))  # in C
 
     def scan(self, tokens: list[Token], masked=frozenset()) -> list[tuple[int, int, object]]:
         """(index, number of tokens, payload) of the longest entries along a sentence, left to right,

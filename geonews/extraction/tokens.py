@@ -45,18 +45,7 @@ class Tokens(list):
     the tokens with any bit set (a fifth of them) and ``active_flags`` their flags: matchers scan only those
     (both made on first use: an article's own tokens are sliced into sentences and never scanned whole)."""
 
-    __slots__ = ("norms", "starts", "ends", "flags", "flagged_by", "_active", "_active_flags", "_positions")
-
-    def positions(self, bit: int) -> list[int]:
-        """Indices of the tokens whose flags have ``bit`` set (made once per bit; do not change the list)."""
-        try:
-            known = self._positions
-        except AttributeError:
-            known = self._positions = {}
-        found = known.get(bit)
-        if found is None:
-            found = known[bit] = list(itertools.compress(self.active, map(bit.__and__, self.active_flags)))
-        return found
+    __slots__ = ("norms", "starts", "ends", "flags", "flagged_by", "_active", "_active_flags")
 
     @property
     def active(self) -> list[int]:
