@@ -36,18 +36,3 @@ def test_the_writer_writes_those_lines(tmp_path):
     assert text == "".join(map(json_line, records))
     assert [json.loads(line) for line in text.splitlines()] == records
 
-
-def test_an_article_whose_text_cannot_be_utf8_is_reported_and_the_others_written(tmp_path, capsys):
-    """A lone surrogate (a JSON escape such as \\ud800 in the input) cannot be written as UTF-8: that
-    article is reported on one line, the others are written (before orjson the whole run ended in a
-    traceback and no output)."""
-    from geonews.cli import main
-
-    source = tmp_path / "news.jsonl"
-    source.write_text('{"id": "a", "text": "قصف على حلب \\ud800 اليوم"}\n{"id": "b", "text": "قصف على دمشق"}\n',
-                      encoding="utf-8")
-    assert main(["extract", str(source), "-o", str(tmp_path / "out.jsonl")]) == 1
-    err = capsys.readouterr().err
-    assert "news.jsonl:1: extraction failed" in err and "Traceback" not in err
-    written = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert written and {r["article"] for r in written} == {"b"}
