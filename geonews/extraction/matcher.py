@@ -78,16 +78,11 @@ class Matcher:
 
         A scan over a sentence tries :meth:`match` only at these: most words start no entry.
         """
-        n = len(tokens)
-        stop = n if stop is None else min(stop, n)
-        owner = getattr(tokens, "flagged_by", None)
-        if owner is None or owner is not self.flags:  # tokens without this matcher's bit (a plain list, other flags)
+        stop = len(tokens) if stop is None else min(stop, len(tokens))
+        if self._flags(tokens) is None:  # tokens without this matcher's bit (a plain list, or other flags)
             return list(range(start, stop))
-        try:  # only tokens with some bit set can match
-            active, flags = tokens._active, tokens._active_flags
-        except AttributeError:  # not indexed yet (Tokens makes the index on first use)
-            active, flags = tokens.active, tokens.active_flags
-        if start > 0 or stop < n:
+        active, flags = tokens.active, tokens.active_flags  # only tokens with some bit set can match
+        if start > 0 or stop < len(tokens):
             lo = bisect.bisect_left(active, start)
             hi = bisect.bisect_left(active, stop, lo)
             active, flags = active[lo:hi], flags[lo:hi]
@@ -97,25 +92,25 @@ class Matcher:
         """(index, number of tokens, payload) of the longest entries along a sentence, left to right,
         not overlapping, none starting at a ``masked`` index."""
         out, i = [], 0
-        match = self._match
         for j in self.candidates(tokens):  # the other positions match nothing
             if j < i or j in masked:
                 continue
-            hit = match(tokens, j)
+            hit = self.match(tokens, j)
             if hit is not None:
                 out.append((j, *hit))
                 i = j + hit[0]
         return out
 
+    def _flags(self, tokens: list[Token]) -> list[int] | None:
+        """The tokens' flags when they hold this matcher's bit (tokens made with its WordFlags)."""
+        owner = getattr(tokens, "flagged_by", None)
+        return tokens.flags if owner is not None and owner is self.flags else None
+
     def match(self, tokens: list[Token], i: int) -> tuple[int, object] | None:
         """(number of tokens, payload) of the longest entry starting at ``tokens[i]``, or ``None``."""
-        owner = getattr(tokens, "flagged_by", None)
-        if owner is not None and owner is self.flags and not tokens.flags[i] & self.bit:
+        flags = self._flags(tokens)
+        if flags is not None and not flags[i] & self.bit:
             return None  # no entry starts at this word (the common case)
-        return self._match(tokens, i)
-
-    def _match(self, tokens: list[Token], i: int) -> tuple[int, object] | None:
-        """:meth:`match` past the flags: the word's entries looked up."""
         word = tokens[i].norm
         entry = self._memo.get(word)
         if entry is None:

@@ -42,28 +42,9 @@ class Tokens(list):
     forms (``norms``), text offsets (``starts``, ``ends``) and, per token, the bits of the matchers an
     entry of which may start there (``flags``, set by the :class:`~geonews.extraction.matcher.WordFlags`
     named in ``flagged_by``; ``None`` when the tokens were made without). ``active`` lists the indices of
-    the tokens with any bit set (a fifth of them) and ``active_flags`` their flags: matchers scan only those
-    (both made on first use: an article's own tokens are sliced into sentences and never scanned whole)."""
+    the tokens with any bit set (a fifth of them) and ``active_flags`` their flags: matchers scan only those."""
 
-    __slots__ = ("norms", "starts", "ends", "flags", "flagged_by", "_active", "_active_flags")
-
-    @property
-    def active(self) -> list[int]:
-        """Indices of the tokens with a flag set."""
-        try:
-            return self._active
-        except AttributeError:
-            _index_active(self)
-            return self._active
-
-    @property
-    def active_flags(self) -> list[int]:
-        """The flags of those tokens."""
-        try:
-            return self._active_flags
-        except AttributeError:
-            _index_active(self)
-            return self._active_flags
+    __slots__ = ("norms", "starts", "ends", "flags", "flagged_by", "active", "active_flags")
 
 
 class _Norms(dict):
@@ -94,14 +75,15 @@ def tokenize(text: str, offset: int = 0, flags=None) -> Tokens:
     out.norms, out.starts, out.ends = norms, starts, ends
     out.flagged_by = flags
     out.flags = flags.of(norms) if flags is not None else [0] * len(norms)
+    _index_active(out)
     return out
 
 
 def _index_active(tokens: Tokens) -> None:
     """Set ``tokens.active`` and ``tokens.active_flags`` from ``tokens.flags`` (two scans in C)."""
     flags = tokens.flags
-    tokens._active = list(itertools.compress(itertools.count(), flags))
-    tokens._active_flags = list(filter(None, flags))
+    tokens.active = list(itertools.compress(itertools.count(), flags))
+    tokens.active_flags = list(filter(None, flags))
 
 
 def norms_of(tokens: list[Token]) -> list[str]:
@@ -118,6 +100,7 @@ def token_slice(tokens: Tokens, start: int, end: int) -> Tokens:
     out.norms, out.starts, out.ends = tokens.norms[i:j], tokens.starts[i:j], tokens.ends[i:j]
     out.flags = tokens.flags[i:j]
     out.flagged_by = tokens.flagged_by
+    _index_active(out)
     return out
 
 
