@@ -287,14 +287,17 @@ class Recognizer:
 
     def _judge_remembered(self, cand: Candidate) -> Decision:
         """:meth:`_judge_span`, remembered by what it reads of the candidate: the name, its clitic and
-        written form, the flags, and the words before it where they are cue words (any other word before a
-        name is as good as none)."""
+        written form, the flags, the words before it where they are cue words (any other word before a
+        name is as good as none), and the word after a first name. (The key must hold every field
+        _judge_span reads: tests/test_scan.py compares the two on all the development data.)"""
         prev0, prev1 = cand.prev
         if prev1 not in self._context_words:
             prev0 = prev1 = _NO_WORD
         elif f"{prev0} {prev1}" not in self._two_word_cues:
             prev0 = _NO_WORD
-        memo = (cand.key, cand.clitic, cand.written, cand.n_words, cand.in_hashtag, cand.known, prev0, prev1)
+        following = cand.next if cand.key in self._first_names else ""  # فلاديمير شامانوف: a person's name
+        memo = (cand.key, cand.clitic, cand.written, cand.n_words, cand.in_hashtag, cand.known, prev0, prev1,
+                following)
         verdict = self._judged.get(memo)
         if verdict is None:
             if len(self._judged) > 200_000:

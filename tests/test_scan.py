@@ -130,3 +130,22 @@ def test_the_automaton_is_kept_on_disk_and_loaded_again(monkeypatch, tmp_path):
 def test_an_unknown_scan_is_refused():
     with pytest.raises(QueryError, match="scan"):
         Gazetteer(scan="regex")
+
+
+def test_remembered_judgements_are_the_judgements(both):
+    """The recogniser remembers how it judged a one-word name by what the judging reads of it: on all the
+    development data, every candidate is judged the same with the memo as without, and find() gives the
+    same mentions."""
+    words = both[0]
+    plain = Gazetteer(scan="words")
+    recognizer = plain.recognizer
+    recognizer._judge_remembered = recognizer._judge_span  # this gazetteer judges every candidate afresh
+    texts = dev_texts()
+    for text in texts:
+        assert words.find(text) == plain.find(text)
+    remembered, finder = words.recognizer, words.recognizer.finder
+    for text in texts[:3000]:
+        for cand in finder.find(text)[1]:
+            if cand.n_words == 1:
+                a, b = remembered._judge_remembered(cand), recognizer._judge_span(cand)
+                assert (a.verdict, a.why, a.args, a.cue, a.weak) == (b.verdict, b.why, b.args, b.cue, b.weak)
