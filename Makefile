@@ -43,10 +43,10 @@ test: $(STAMP) browser postgis
 bench: $(STAMP)
 	$(PY) bench/gazetteer_bench.py
 	$(PY) bench/geocode_quality.py
-	$(PY) bench/find_speed.py
+	$(PY) bench/find_speed.py --scan all --check
 	$(PY) bench/recognition.py
 	$(PY) bench/claims.py
-	$(PY) bench/throughput.py
+	$(PY) bench/throughput.py --profile
 	$(PY) bench/map_bench.py
 	$(PY) bench/store_bench.py
 	$(PY) bench/worst_case.py

@@ -42,9 +42,19 @@ class Gazetteer:
     'Manbij'
     """
 
-    def __init__(self, *, index: Index | None = None) -> None:
+    def __init__(self, *, index: Index | None = None, scan: str | None = None) -> None:
         """The bundled index, or ``index`` (a compiled :class:`~gazetteer.index.Index`; benchmarks pass a copy
-        with names held out)."""
+        with names held out). ``scan`` chooses how :meth:`find` looks for candidate names: ``"words"`` (the
+        default, or the environment variable ``GAZETTEER_SCAN``; the reference: each word looked up),
+        ``"automaton"`` (every written form of the names matched over the whole text in C; built once and
+        kept in a disk cache) or ``"auto"`` (the words until ~10 MB of text has been read, then the
+        automaton). All give the same mentions (:class:`~gazetteer.candidates.CandidateFinder`)."""
+        if scan is not None:
+            from .candidates import SCANS
+
+            if scan not in SCANS:
+                raise QueryError(f"Expected scan among {', '.join(SCANS)}, instead got: {scan!r}.")
+        self._scan = scan
         self._index: Index = load_index() if index is None else index
         self._tree = None
         self._recognizer = None
@@ -210,6 +220,16 @@ class Gazetteer:
         return index.place(int(hits[order[0]]))
 
     # -- recognition -------------------------------------------------------------------------
+    @property
+    def recognizer(self):
+        """The :class:`~gazetteer.recognize.Recognizer` behind :meth:`find` (made on first use)."""
+        if self._recognizer is None:
+            from .recognize import Recognizer
+
+            with gc_paused():
+                self._recognizer = Recognizer(self, scan=self._scan)
+        return self._recognizer
+
     def find(self, text: str) -> list[Mention]:
         """Every place-name mention in running Arabic text, in order.
 
@@ -217,18 +237,14 @@ class Gazetteer:
         letters they stand for (:func:`~gazetteer.normalize.expand_presentation_forms`), and a mention's
         ``text`` is what ``text`` holds between its offsets.
         """
-        if self._recognizer is None:
-            from .recognize import Recognizer
-
-            with gc_paused():
-                self._recognizer = Recognizer(self)
+        recognizer = self._recognizer or self.recognizer
         if not isinstance(text, str):
-            return self._recognizer.find(text)  # which says what is wrong with it
+            return recognizer.find(text)  # which says what is wrong with it
         expanded, added = expand_presentation_forms(text)
         if expanded is text:
-            return self._recognizer.find(text)
+            return recognizer.find(text)
         out = []
-        for mention in self._recognizer.find(expanded):
+        for mention in recognizer.find(expanded):
             start = mention.start - bisect.bisect_right(added, mention.start)
             end = mention.end - bisect.bisect_left(added, mention.end)
             out.append(Mention(start, end, text[start:end], mention.place))

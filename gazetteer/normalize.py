@@ -28,7 +28,7 @@ import unicodedata
 
 import numpy as np
 
-__all__ = ["normalize", "fold_chars", "fold_text", "expand_presentation_forms", "latin_key", "is_arabic",
+__all__ = ["normalize", "fold_chars", "fold_codes", "fold_text", "expand_presentation_forms", "latin_key", "is_arabic",
            "is_arabic_script", "DELETED_CHARS"]
 
 _REPLACE = {
@@ -137,25 +137,31 @@ def fold_text(text: str) -> tuple[str, list[int]]:
 
     The characters are mapped as an array of code points, several times faster than ``str.translate``
     on Arabic text (which makes a Python integer for each character it looks up)."""
+    codes, gaps = fold_codes(text)
+    return codes.tobytes().decode("utf-32-le", "surrogatepass"), gaps
+
+
+def fold_codes(text: str) -> tuple[np.ndarray, list[int]]:
+    """:func:`fold_text` as an array of code points (``uint32``): the folded text's characters, and the gaps."""
     if len(text) <= _CHUNK:
         return _fold_piece(text)
     pieces, gaps, folded_length = [], [], 0
     for at in range(0, len(text), _CHUNK):
-        folded, piece_gaps = _fold_piece(text[at:at + _CHUNK])
+        codes, piece_gaps = _fold_piece(text[at:at + _CHUNK])
         gaps += [gap + folded_length for gap in piece_gaps]
-        pieces.append(folded)
-        folded_length += len(folded)
-    return "".join(pieces), gaps
+        pieces.append(codes)
+        folded_length += len(codes)
+    return np.concatenate(pieces), gaps
 
 
-def _fold_piece(text: str) -> tuple[str, list[int]]:
+def _fold_piece(text: str) -> tuple[np.ndarray, list[int]]:
     codes = _code_table().take(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
     gone = codes == _GONE
     if not gone.any():
-        return codes.tobytes().decode("utf-32-le", "surrogatepass"), []
+        return codes, []
     positions = np.flatnonzero(gone)
     gaps = (positions - np.arange(len(positions))).tolist()
-    return codes[~gone].tobytes().decode("utf-32-le", "surrogatepass"), gaps
+    return codes[~gone], gaps
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,12 +6,12 @@ mention (or a rejection) can be explained: ``Recognizer.explain(text)``.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from .candidates import DEFER, DROP, Candidate, CandidateFinder
+from .candidates import DEFER, DROP, Candidate, CandidateFinder, same_offset
 from .errors import QueryError
 from .lexicon import Lexicon, load_lexicon
 from .morphology import CONJUNCTION_FORMS, LOCATIVE_CLITICS, LOCATIVE_FORMS, has_nisba_shape, nisba_of
@@ -60,6 +60,7 @@ _SHADDA, _SHADDA_MARK = "\u0651", "\ue000"
 
 ACCEPT, EVIDENCE, REJECT = "accept", "needs-evidence", "reject"
 _UNSEEN = object()  # a cache's "not computed yet" (None is a valid cached value)
+_NO_WORD = "\x00"  # no word, or one no cue reads (never a word of a text)
 
 
 @dataclass(slots=True)
@@ -83,13 +84,15 @@ class Decision:
 class Recognizer:
     """Decides and resolves place-name candidates for a :class:`~gazetteer.Gazetteer`."""
 
-    def __init__(self, gazetteer, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, gazetteer, lexicon: Lexicon | None = None, scan: str | None = None) -> None:
         self.gazetteer = gazetteer
         self.index = gazetteer.index
         self.lexicon = lexicon or load_lexicon()
         self._cue_forms = self._build_cue_forms()
+        #: a one-word name left out by its words alone is judged after all right after one of these words
+        self._keep_after = frozenset(self._cue_forms["place_type"])
         self.finder = CandidateFinder(self.index.ar, frozenset(self._cue_forms["settlement"]),
-                                      self.lexicon.vocabulary)
+                                      self.lexicon.vocabulary, scan, self._keep_after)
         self._strong: dict[str, bool] = {}
         self._static: dict[str, tuple] = {}
         self._clear: dict[str, str | None] = {}
@@ -107,8 +110,26 @@ class Recognizer:
                           ("person_title", "a person's name after {!r}"),
                           ("org_head", "part of an organisation's name after {!r}")):
             self._blockers.update((form, (why, cue)) for form, cue in self._cue_forms[kind].items())
+        #: the words before a name that _judge_span reads (cue words as written, and the words of the
+        #: two-word prepositions), and those two-word prepositions
+        self._two_word_cues = frozenset(c for c in self.lexicon.cues.get("preposition", ()) if c.count(" ") == 1)
+        self._context_words = frozenset(
+            {*self._blockers, *self._cue_forms["place_type"], *self._cue_forms["preposition"],
+             *self._cue_forms["settlement"], *(w for c in self._two_word_cues for w in c.split())})
+        self._judged: dict[tuple, tuple] = {}  # _judge_remembered's memo
+        self._readings: dict[str, tuple] = {}  # name -> (its rows, the country it clearly points to)
 
     # -- public ----------------------------------------------------------------------------
+    @property
+    def quiet(self) -> dict[str, str]:
+        """The one-word names decided by their words alone so far (key -> DROP or DEFER)."""
+        return self._quiet
+
+    @property
+    def keep_after(self) -> frozenset[str]:
+        """The words after which such a name is judged after all (the place-type words as written)."""
+        return self._keep_after
+
     def find(self, text: str) -> list:
         """Mentions of places in ``text``, in order."""
         return self._run(text)
@@ -129,8 +150,7 @@ class Recognizer:
         if not text:
             return []
         # one-word names decided by their words alone are left out unless the context may keep them
-        _, candidates, deferred, to_original = self.finder.find_deferring(text, self._quiet,
-                                                                            self._cue_forms["place_type"])
+        _, candidates, deferred, to_original = self.finder.find_deferring(text, self._quiet, self._keep_after)
         decisions = self._decide(candidates)
         # a deferred common word is a place where the same name has a cue elsewhere in the text (as in _decide)
         promoted = [d for d in map(self._judge_span, deferred(self._confirmed(decisions))) if d.verdict == EVIDENCE]
@@ -144,23 +164,27 @@ class Recognizer:
     def _settle(self, text: str, decisions: list[Decision], to_original) -> list[Mention]:
         """Resolve accepted decisions into mentions; those a plausible geography rejects are left out (their
         verdict becomes REJECT, with the reason)."""
-        trailing_marks = _TRAILING_MARKS.match
-        spans = [(to_original(d.candidate.start), trailing_marks(text, to_original(d.candidate.end - 1) + 1).end())
-                 for d in decisions]
+        if to_original is same_offset:  # nothing was folded away: no marks either (they all fold away)
+            spans = [(d.candidate.start, d.candidate.end) for d in decisions]
+        else:
+            trailing_marks = _TRAILING_MARKS.match
+            spans = [(to_original(d.candidate.start), trailing_marks(text, to_original(d.candidate.end - 1) + 1).end())
+                     for d in decisions]
         # the names as written matter only for their marks (shadda, tanween): most texts have none
-        tanween = _TANWEEN.search(text) is not None
-        written = [text[a:b] for a, b in spans] if tanween or _SHADDA in text else None
+        marks = [m.start() for m in _TANWEEN.finditer(text)]
+        written = [text[a:b] for a, b in spans] if marks or _SHADDA in text else None
+        tanween = bool(marks) and _any_within(spans, marks)  # on a name? (سورياً، سوريًا: in the span either way)
         # a shadda as written picks the readings spelt with it (عمّان is Amman, not عُمان)
         shaddas = None if written is None or _SHADDA not in text else [
             _shadda_form(w) if _SHADDA in w else "" for w in written]
         rows = self._resolve(decisions, shaddas)
         keep = self._plausible(decisions, rows, written, tanween)
         place_of = self.index.place
-        return [Mention(a, b, text[a:b], None if row is None else place_of(row))
+        return [_mention(a, b, text[a:b], None if row is None else place_of(row))
                 for (a, b), row, kept in zip(spans, rows, keep) if kept]
 
     def _decide(self, candidates: list[Candidate]) -> list[Decision]:
-        judge, judge_span = self._judge, self._judge_span  # a one-word name is judged as it stands
+        judge, judge_span = self._judge, self._judge_remembered  # a one-word name is judged as it stands
         decisions = [judge(c) if c.n_words > 1 else judge_span(c) for c in candidates]
         for d, following in zip(decisions, decisions[1:]):
             # A weak single word right before another name is a noun governing it (سائر سورية،
@@ -260,6 +284,30 @@ class Recognizer:
             elif rate is not None and rate < REJECT_RATE:
                 self._quiet[key] = DEFER
         return facts
+
+    def _judge_remembered(self, cand: Candidate) -> Decision:
+        """:meth:`_judge_span`, remembered by what it reads of the candidate: the name, its clitic and
+        written form, the flags, the words before it where they are cue words (any other word before a
+        name is as good as none), and the word after a first name. (The key must hold every field
+        _judge_span reads: tests/test_scan.py compares the two on all the development data.)"""
+        prev0, prev1 = cand.prev
+        if prev1 not in self._context_words:
+            prev0 = prev1 = _NO_WORD
+        elif f"{prev0} {prev1}" not in self._two_word_cues:
+            prev0 = _NO_WORD
+        following = cand.next if cand.key in self._first_names else ""  # فلاديمير شامانوف: a person's name
+        memo = (cand.key, cand.clitic, cand.written, cand.n_words, cand.in_hashtag, cand.known, prev0, prev1,
+                following)
+        verdict = self._judged.get(memo)
+        if verdict is None:
+            if len(self._judged) > 200_000:
+                self._judged.clear()
+            d = self._judge_span(cand)
+            verdict = self._judged[memo] = (d.verdict, d.why, d.args, d.cue, d.weak)
+            if d.notes:
+                raise AssertionError("_judge_span gives no notes")
+            return d
+        return Decision(cand, *verdict)
 
     def _judge_span(self, cand: Candidate) -> Decision:
         if cand.in_hashtag:
@@ -426,7 +474,8 @@ class Recognizer:
         """Which resolved mentions a plausible geography keeps: a place more than FAR_KM from every place
         the text names with evidence needs evidence itself (:meth:`_has_evidence`) — a common word is not a
         town on another continent (معصوبي العيون is not Laayoune in a story about Syria). A one-word name
-        written with tanween is an indefinite common noun (مجالاً), never a name."""
+        written with tanween is an indefinite common noun (مجالاً), never a name (``tanween``: whether some
+        name as written holds one)."""
         index = self.index
         if written is None:
             written = [""] * len(rows)
@@ -438,9 +487,6 @@ class Recognizer:
         evidence = [s or self._has_evidence(d, row, w) for s, d, row, w in zip(by_name, decisions, rows, written)]
         if False in by_name:
             self._unresolve_far_types(decisions, rows, by_name, evidence)
-        if tanween:  # tanween in the text: on a name? (سورياً، سوريًا: in the span either way)
-            search = _TANWEEN.search
-            tanween = any(search(w) for w in written if w)
         if False not in evidence and not tanween:
             return evidence  # the usual case: every resolved mention has evidence, none with tanween
         anchors = {(float(index.latitude[r]), float(index.longitude[r]))
@@ -553,22 +599,34 @@ class Recognizer:
         one of them gains CONTEXT_WEIGHT times that country's share of those mentions.
         """
         index = self.index
-        votes: Counter[str] = Counter()   # country -> clear mentions
-        own: Counter[str] = Counter()     # name -> its own clear mentions (of its one country)
+        votes: dict[str, int] = {}  # country -> clear mentions
+        own: dict[str, int] = {}    # name -> its own clear mentions (of its one country)
+        known = self._readings
+        if len(known) > 200_000:  # unknown names are free text: bounded, so a long run's memory stays flat
+            known.clear()
+        readings = []
         for d in decisions:
-            code = self._clear_country(d.candidate.key)
+            key = d.candidate.key
+            reading = known.get(key)
+            if reading is None:
+                reading = known[key] = (index.rows_ar(key), self._clear_country(key))
+            readings.append(reading)
+            code = reading[1]
             if code:
-                votes[code] += 1
-                own[d.candidate.key] += 1
+                votes[code] = votes.get(code, 0) + 1
+                own[key] = own.get(key, 0) + 1
         total = sum(votes.values())
         chosen: dict[tuple, int | None] = {}
         out = []
         hints = self._hints
         if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
             hints.clear()
-        for k, d in enumerate(decisions):
+        for k, (d, (readable, _)) in enumerate(zip(decisions, readings)):
+            if len(readable) == 1 and shaddas is None:
+                out.append(readable[0])
+                continue
             cand = d.candidate
-            rows = index.rows_ar(cand.key)
+            rows = readable
             shadda = shaddas[k] or None if shaddas is not None else None
             if shadda is not None and len(rows) > 1:
                 spelt = tuple(r for r in rows if any(_shadda_form(n) == shadda for n in index.raw_ar[r].split("|")))
@@ -623,6 +681,32 @@ class Recognizer:
         """The country a nationality adjective names (الفرنسية -> FR), or ``None`` (also for a continent's)."""
         code = nisba_of(word, self.lexicon.adjectives) if word else None
         return code if code is not None and len(code) == 2 else None
+
+
+def _any_within(spans: list[tuple[int, int]], positions: list[int]) -> bool:
+    """Whether a position falls within one of the spans (in order, none overlapping)."""
+    starts = [a for a, _ in spans]
+    for p in positions:
+        k = bisect.bisect_right(starts, p) - 1
+        if k >= 0 and p < spans[k][1]:
+            return True
+    return False
+
+
+_new = object.__new__
+_SET_FIELDS = tuple(getattr(Mention, f).__set__ for f in ("start", "end", "text", "place"))
+
+
+def _mention(start: int, end: int, text: str, place) -> Mention:
+    """``Mention(start, end, text, place)`` made as its ``__init__`` makes it, at half the cost (a frozen
+    dataclass sets each field through ``object.__setattr__``)."""
+    mention = _new(Mention)
+    set_start, set_end, set_text, set_place = _SET_FIELDS
+    set_start(mention, start)
+    set_end(mention, end)
+    set_text(mention, text)
+    set_place(mention, place)
+    return mention
 
 
 def _shadda_form(text: str) -> str:

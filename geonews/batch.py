@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
-import json
 import logging
 import os
 import re
@@ -60,8 +59,6 @@ CONNECT_TIMEOUT = 10.0
 LOST_AFTER = 30.0
 _POLL = 1.0  # seconds between looks at the cluster while no chunk comes back
 _PARTITION = re.compile(r"part\.\d+\.parquet")
-#: One encoder for every JSON Lines record (json.dumps with options builds one per call).
-_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 @dataclass(slots=True)
@@ -132,6 +129,7 @@ def extract_chunk(articles: list[Article], mode: str = "statements", index: int 
     if mode not in MODES:
         raise ValueError(f"Expected a mode among {', '.join(MODES)}, instead got: {mode!r}.")
     from geonews.extraction.pipeline import extract_statements
+    from geonews.output.writers.jsonl import json_line
 
     gz = worker_gazetteer()
     result = ChunkResult(index)
@@ -140,7 +138,7 @@ def extract_chunk(articles: list[Article], mode: str = "statements", index: int 
         try:
             found = list(extract_statements(article, gz))
             if mode == "jsonl":
-                payload = "".join(_JSON.encode(s.to_dict()) + "\n" for s in found)
+                payload = "".join([json_line(s.to_dict()) for s in found])
             else:
                 payload = found
         except Exception as err:  # one bad article must not lose the others: report it and go on

@@ -1,20 +1,34 @@
-"""JSON Lines: one contract statement per line (UTF-8, ``ensure_ascii=False``), streamed article by article."""
+"""JSON Lines: one contract statement per line (UTF-8, compact, non-ASCII as it is), streamed article by article.
+
+A record is serialised by orjson (:func:`json_line`): the same JSON values as ``json.dumps(record,
+ensure_ascii=False)``, written without spaces after ``,`` and ``:``, several times faster.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
+import orjson
+
 from geonews.model import Statement
 
 from .base import atomic_output
 
-__all__ = ["JsonlWriter"]
+__all__ = ["JsonlWriter", "json_line"]
+
+
+def json_line(record: dict) -> str:
+    """One JSON Lines record: ``record`` as compact JSON (UTF-8 text, non-ASCII as it is) and a newline.
+
+    >>> json_line({"place": "حلب", "start": 3})
+    '{"place":"حلب","start":3}\\n'
+    """
+    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8")
 
 
 class JsonlWriter:
@@ -63,7 +77,7 @@ class JsonlWriter:
         n = 0
         for statement in statements:
             record = statement.to_dict() if isinstance(statement, Statement) else statement
-            self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._file.write(json_line(record))
             n += 1
         self._file.flush()
         self.count += n
@@ -72,8 +86,8 @@ class JsonlWriter:
     def write_text(self, lines: str) -> int:
         """Write statements already serialised as JSON Lines (each line ending in ``\\n``), then flush.
 
-        For text made by the same serialisation as :meth:`write` (``json.dumps(..., ensure_ascii=False)``),
-        e.g. on a Dask worker; returns the number of lines."""
+        For text made by the same serialisation as :meth:`write` (:func:`json_line`), e.g. on a Dask worker;
+        returns the number of lines."""
         if self._file is None:
             raise RuntimeError("JsonlWriter.write_text() called outside its with block")
         n = lines.count("\n")
