@@ -8,6 +8,9 @@ import pytest
     ("وقصفت القوات الروسية مواقع داعش في تدمر.", "القوات الروسية", "داعش"),
     ("ومع طرد داعش من الرقة عاد السكان.", None, "داعش"),     # a verbal noun: its next noun is its object
     ("حررت القوات العراقية الموصل من تنظيم داعش.", "القوات العراقية", "تنظيم داعش"),
+    # a movement noun heading the actor's phrase is also the cue: the patrols are the doers
+    ("بدأت دوريات أميركية تركية مشتركة عملها في مدينة منبج.", "دوريات أميركية تركية", None),
+    ("سيرت القوات التركية دوريات في منبج.", "القوات التركية", None),
 ])
 def test_actor_and_target(run, text, actor, target):
     doc = run("arguments", text)

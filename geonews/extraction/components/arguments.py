@@ -1,7 +1,7 @@
 """``arguments``: the actor (subject) and the target of each claim cue, among the sentence's actors.
 
-The actor is the nearest non-target actor before the cue, else one after it but before the cue's first
-place (سيطرت القوات على بلدة …); the target is the first target-marked actor within ``TARGET_WINDOW``
+The actor is the nearest non-target actor before the cue, else the phrase the cue heads (بدأت دوريات
+أميركية: the patrols), else one after it but before the cue's first place (سيطرت القوات على بلدة …); the target is the first target-marked actor within ``TARGET_WINDOW``
 words after the cue (before the next cue and the end of its clause), else one before it. Which actors
 are targets depends on the cue: after a control cue, one after من (حررت أراضيه من تنظيم الدولة) is;
 after a verbal noun (ومع طرد داعش، تم دحر …) the first actor is its object; after an attack noun a
@@ -74,7 +74,9 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
                         else cue.end + SUBJECT_WINDOW)
     subjects_before = [a for a in actors if a.end <= cue.start and not is_target(a)]
     subjects_after = [a for a in actors if cue.end <= a.start < subject_limit and not is_target(a)]
-    actor = subjects_before[-1] if subjects_before else (subjects_after[0] if subjects_after else None)
+    # a cue heading an actor's phrase (بدأت دوريات أميركية عملها) names the doers when none comes before
+    headed = [a for a in actors if a.start == cue.start and not is_target(a)]
+    actor = next(iter(subjects_before[-1:] or headed or subjects_after), None)
     window = min(limit, cue.end + TARGET_WINDOW, clause_end)
     targets = [a for a in actors if is_target(a) and cue.end <= a.start < window]
     targets = targets or [a for a in actors if is_target(a) and a.end <= cue.start]

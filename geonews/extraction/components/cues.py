@@ -18,7 +18,10 @@ def cues(doc: Doc) -> Doc:
     lex = doc.lexicons
     for sent in doc.active():
         masked = {i for use in sent.places if use.span is not None for i in range(*use.span)}
-        masked.update(i for a in sent.actors for i in range(a.start, a.end))
+        for actor in sent.actors:
+            # a movement noun heading the phrase names the deed as well as the doers (بدأت دوريات أميركية …)
+            hit = lex.claims.match(sent.tokens, actor.start)
+            masked.update(range(actor.start + (hit is not None and hit[1] == "advance"), actor.end))
         sent.cues = find_cues(sent.tokens, lex, masked, doc=doc, sent=sent)
     return doc
 
