@@ -20,3 +20,9 @@ def test_explain_says_why(run):
     doc = run("place_roles", "سيطرت الفصائل المدعومة من تركيا على بلدة.", trace=True)
     [d] = [d for d in doc.trace if d.component == "place_roles"]
     assert d.subject == "تركيا" and d.decision == "origin" and "supporter" in d.reason
+
+
+def test_an_indefinite_supporter_word_makes_an_origin(run):
+    doc = run("place_roles", "سيطرت فصائل موالية لأنقرة على بلدة في ريف حلب.")
+    roles = {u.text: u.role for u in doc.sents[0].places}
+    assert roles["أنقرة"] == "origin" and roles["حلب"] == "event"
