@@ -11,6 +11,13 @@ import pytest
     # a movement noun heading the actor's phrase is also the cue: the patrols are the doers
     ("بدأت دوريات أميركية تركية مشتركة عملها في مدينة منبج.", "دوريات أميركية تركية", None),
     ("سيرت القوات التركية دوريات في منبج.", "القوات التركية", None),
+    # a stronghold's genitive holds the place: its actor, not its target
+    ("والغوطة الشرقية هي المعقل الأخير للمعارضة المسلحة.", "المعارضة المسلحة", None),
+    ("فآخر معاقل المعارضة السورية في الغوطة الشرقية.", "المعارضة السورية", None),
+    # an attack noun's genitive or nationality is its actor, before a subject named earlier
+    ("ليس وحده السبب في هجوم النظام السوري على دوما.", "النظام السوري", None),
+    ("وقتل اثنان من المقاتلين الروس في ضربات جوية أمريكية في سوريا.", "أمريكية", None),
+    ("فوض المالكي القوات الأمريكية بتوجيه ضربة إلى مسلحي القاعدة.", "القوات الأمريكية", None),  # إلى is no adjective
 ])
 def test_actor_and_target(run, text, actor, target):
     doc = run("arguments", text)

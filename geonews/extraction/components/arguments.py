@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from itertools import compress, count
 
+from gazetteer.morphology import has_nisba_shape
+
 from ..document import ActorSpan, Cue, Doc
 from ..registry import component
 from ..tokens import Token
@@ -55,8 +57,14 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     """The actor (subject) and target of a cue among the sentence's actors (see the module notes)."""
     tokens = tokens or []
 
+    cue_word = tokens[cue.start].norm.lstrip("وف") if tokens else ""
+    holder = lex is not None and cue.claim_type == "control" and cue_word in lex.grammar["holder_noun"]
+
+    def holds(a: ActorSpan) -> bool:  # آخر معقل للمعارضة، معاقل المعارضة: the side holding the place
+        return holder and cue.end <= a.start <= cue.end + 1
+
     def is_target(a: ActorSpan) -> bool:
-        if a.agent or a.gainer:
+        if a.agent or a.gainer or holds(a):
             return False
         if a.target:  # ضد داعش، مواقع داعش، أهداف للنظام
             return True
@@ -77,6 +85,10 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     # a cue heading an actor's phrase (بدأت دوريات أميركية عملها) names the doers when none comes before
     headed = [a for a in actors if a.start == cue.start and not is_target(a)]
     actor = next(iter(subjects_before[-1:] or headed or subjects_after), None)
+    actor = next((a for a in actors if holds(a)), actor)
+    attached = _attached(cue, actors, tokens, lex)
+    if attached is not None and not is_target(attached):  # هجوم النظام على دوما، ضربات جوية أمريكية
+        actor = attached
     window = min(limit, cue.end + TARGET_WINDOW, clause_end)
     targets = [a for a in actors if is_target(a) and cue.end <= a.start < window]
     targets = targets or [a for a in actors if is_target(a) and a.end <= cue.start]
@@ -96,6 +108,22 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     if target is not None and actor is not None and target.same_actor(actor):
         target = None
     return actor, target
+
+
+def _attached(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex) -> ActorSpan | None:
+    """The actor right after an attack noun, as its genitive or its nationality (هجوم النظام، غارات
+    للطيران الروسي، ضربات جوية أمريكية: one adjective may stand between), or ``None``."""
+    if lex is None or cue.claim_type != "attack" or not tokens or cue.end - cue.start != 1:
+        return None
+    word = tokens[cue.start].norm
+    if word[:1] in "وف" and word[1:] in lex.attack_nouns:
+        word = word[1:]
+    if word not in lex.attack_nouns:
+        return None
+    for a in actors:
+        if a.start == cue.end or (a.start == cue.end + 1 and has_nisba_shape(tokens[cue.end].norm, min_length=4)):
+            return a
+    return None
 
 
 def _passive(written: str) -> bool:
