@@ -17,6 +17,8 @@ import pytest
     # an attack noun's genitive or nationality is its actor, before a subject named earlier
     ("ليس وحده السبب في هجوم النظام السوري على دوما.", "النظام السوري", None),
     ("وقتل اثنان من المقاتلين الروس في ضربات جوية أمريكية في سوريا.", "أمريكية", None),
+    # an ally after a supporter word is no target; an actor named before the cue is none either
+    ("ومنذ انتزاع قوات تركية مدعومة من فصائل معارضة مدينة عفرين.", "قوات تركية", None),
     ("فوض المالكي القوات الأمريكية بتوجيه ضربة إلى مسلحي القاعدة.", "القوات الأمريكية", None),  # إلى is no adjective
 ])
 def test_actor_and_target(run, text, actor, target):
@@ -30,3 +32,13 @@ def test_actor_and_target(run, text, actor, target):
 def test_no_cue_no_arguments(run):
     doc = run("arguments", "الطقس في دمشق معتدل.")
     assert doc.sents[0].arguments == []
+
+
+def test_an_actor_named_before_a_cue_is_not_its_target(run):
+    # ضد المقاتلين is the operation's target; the control of Afrin named after it has none
+    doc = run("arguments", "وشن الجيش عملية ضد المقاتلين الأكراد على غرار الهجوم الذي مكنه من السيطرة على عفرين.")
+    [sent] = doc.sents
+    assert [c.claim_type for c in sent.cues] == ["attack", "attack", "control"]
+    assert sent.arguments[0][0].text == "الجيش"  # الجيش عملية: an indefinite noun does not agree with it
+    assert sent.arguments[0][1].text == "المقاتلين الأكراد"
+    assert sent.arguments[2][1] is None

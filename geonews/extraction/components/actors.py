@@ -153,7 +153,8 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
             continue
         j = i + 1
         while (j < len(tokens) and j - i < _PHRASE_WORDS and (j not in taken or _agrees(norms, j, places, lex))
-               and _modifies(norms[j], lex) and lex.claims.match(tokens, j) is None):  # a claim cue ends it
+               and _modifies(norms[j], lex) and lex.claims.match(tokens, j) is None  # a claim cue ends it
+               and not (_definite(norms[j - 1]) and not _definite(norms[j]))):  # الجيش عملية: no agreement
             j += 1
         while j > i + 1 and norms[j - 1] in _FUNCTION_ENDS:  # a phrase does not end on و
             j -= 1
@@ -168,6 +169,10 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
         out.append(span)
         end = j
     return out
+
+
+def _definite(norm: str) -> bool:
+    return norm.lstrip("و").startswith(("ال", "لل"))
 
 
 def _agrees(norms: list[str], j: int, places: set[int], lex) -> bool:

@@ -1,11 +1,16 @@
 """``arguments``: the actor (subject) and the target of each claim cue, among the sentence's actors.
 
 The actor is the nearest non-target actor before the cue, else the phrase the cue heads (بدأت دوريات
-أميركية: the patrols), else one after it but before the cue's first place (سيطرت القوات على بلدة …); the target is the first target-marked actor within ``TARGET_WINDOW``
-words after the cue (before the next cue and the end of its clause), else one before it. Which actors
-are targets depends on the cue: after a control cue, one after من (حررت أراضيه من تنظيم الدولة) is;
-after a verbal noun (ومع طرد داعش، تم دحر …) the first actor is its object; after an attack noun a
-genitive ل marks the attacker (غارات للطيران الروسي), elsewhere the object.
+أميركية: the patrols), else one after it but before the cue's first place (سيطرت القوات على بلدة …). An
+attack noun's genitive or nationality right after it is its actor (هجوم النظام على دوما، ضربات جوية
+أمريكية), and so is a stronghold's genitive (آخر معقل للمعارضة: the side holding it; a stronghold has no
+target). The target is the first target-marked actor within ``TARGET_WINDOW`` words after the cue (before
+the next cue and the end of its clause); an actor before the cue is never its target (an object named
+earlier belongs to an earlier cue: on the gold, the fallback cost target agreement on both halves). Which
+actors are targets depends on the cue: after a control cue, one after من (حررت أراضيه من تنظيم الدولة) is,
+unless a supporter word stands before من (مدعومة من فصائل); after a verbal noun (ومع طرد داعش، تم دحر …)
+the first actor is its object; after an attack noun a genitive ل marks the attacker (غارات للطيران
+الروسي), elsewhere the object.
 """
 
 from __future__ import annotations
@@ -63,8 +68,12 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     def holds(a: ActorSpan) -> bool:  # آخر معقل للمعارضة، معاقل المعارضة: the side holding the place
         return holder and cue.end <= a.start <= cue.end + 1
 
+    def backs(a: ActorSpan) -> bool:  # قوات تركية مدعومة من فصائل: an ally, not a side acted against
+        return (lex is not None and a.start > 1 and tokens[a.start - 1].norm == _FROM
+                and lex.supporters.match(tokens, a.start - 2) is not None)
+
     def is_target(a: ActorSpan) -> bool:
-        if a.agent or a.gainer or holds(a):
+        if a.agent or a.gainer or holds(a) or backs(a):
             return False
         if a.target:  # ضد داعش، مواقع داعش، أهداف للنظام
             return True
@@ -91,8 +100,9 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
         actor = attached
     window = min(limit, cue.end + TARGET_WINDOW, clause_end)
     targets = [a for a in actors if is_target(a) and cue.end <= a.start < window]
-    targets = targets or [a for a in actors if is_target(a) and a.end <= cue.start]
     target = targets[0] if targets else None
+    if holder:
+        target = None  # a stronghold has its holder, no side acted against
     agents = [a for a in actors if a.agent and cue.end <= a.start < min(limit, clause_end)]
     if agents:  # استهداف … من قبل الجيش: the agent is the actor; a subject named before is then its object
         if actor is not None and actor is not agents[0] and target is None:
