@@ -42,3 +42,18 @@ def test_an_actor_named_before_a_cue_is_not_its_target(run):
     assert sent.arguments[0][0].text == "الجيش"  # الجيش عملية: an indefinite noun does not agree with it
     assert sent.arguments[0][1].text == "المقاتلين الأكراد"
     assert sent.arguments[2][1] is None
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("أعلن الجيش السوري أنه سيطر على بلدة سقبا.", "الجيش السوري"),          # the speaker says it of itself
+    ("وأوضح جدعون أنه دخل إلى العراق.", "جدعون"),                            # a name that is no actor
+    ("وقالت إسرائيل إنها هاجمت مواقع في سوريا.", "إسرائيل"),                 # a country: feminine
+    ("وقال الرئيس عن الصحفية إنها دخلت البلاد.", None),                      # إنها does not agree with الرئيس
+    ("وأفاد مصدر عسكري بأنهم سيطروا على المنطقة.", None),                    # nor أنهم with مصدر
+    ("وقال المرصد إنه الهجوم الأكبر على البوكمال.", None),                   # إنه before a noun: no subject
+])
+def test_the_speaker_is_the_actor_of_what_it_says_of_itself(run, text, actor):
+    doc = run("arguments", text)
+    [sent] = doc.sents
+    got = sent.arguments[0][0] if sent.arguments else None
+    assert (got.text if got else None) == actor

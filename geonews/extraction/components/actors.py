@@ -49,6 +49,7 @@ def actors(doc: Doc) -> Doc:
         found = [a for a in found if not any(s <= a.start and a.end <= e for _, (s, e) in kept)]
         if sent.speaker_span is not None:  # the speaker is not the actor
             lo, hi = sent.speaker_span
+            sent.speaker_actor = next((a for a in found if lo <= tokens[a.start].start < hi), None)
             found = [a for a in found if not (lo <= tokens[a.start].start < hi)]
         sent.actors = found
         sent.places = [_use(m, span) for m, span in kept]

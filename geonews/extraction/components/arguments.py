@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from itertools import compress, count
 
+from gazetteer import normalize
 from gazetteer.morphology import has_nisba_shape
 
 from ..document import ActorSpan, Cue, Doc
@@ -28,6 +29,10 @@ __all__ = ["SUBJECT_WINDOW", "TARGET_WINDOW", "actor_and_target", "arguments"]
 #: How far after a cue its subject (when no place comes first) and its target are looked for.
 SUBJECT_WINDOW, TARGET_WINDOW = 5, 24
 _FROM = "من"
+#: The pronouns on أن that make the speaker the subject of the verb after it (أنه، أنها، أنهم).
+_SUBJECT_PRONOUNS = ("هم", "ها", "ه")
+#: How many words a speaker no actor names may have to stand as the actor of what it says of itself.
+_SPEAKER_AS_ACTOR_WORDS = 3
 
 
 @component("arguments", requires=("sent.cues", "sent.actors", "sent.place_cues"), sets=("sent.arguments",))
@@ -47,6 +52,10 @@ def arguments(doc: Doc) -> Doc:
             clause_end = next((i for i in breaks if i > cue.end), len(tokens))
             pair = actor_and_target(cue, cues[k + 1] if k + 1 < len(cues) else None, sent.actors, first_place,
                                     clause_end, tokens, lex)
+            if pair[0] is None and sent.speaker is not None and _says_of_itself(tokens, cue.start, lex, sent):
+                speaker = sent.speaker_actor or _named_speaker(sent.speaker)
+                if speaker is not None:
+                    pair = (speaker, None if pair[1] is not None and pair[1].same_actor(speaker) else pair[1])
             out.append(pair)
             if doc.trace is not None:
                 actor, target = pair
@@ -118,6 +127,38 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     if target is not None and actor is not None and target.same_actor(actor):
         target = None
     return actor, target
+
+
+def _says_of_itself(tokens: list[Token], i: int, lex, sent) -> bool:
+    """Whether the cue at ``i`` is a verb right after أن with a pronoun that agrees with the speaker (أعلن
+    الجيش أنه سيطر، قالت إسرائيل إنها هاجمت، قال البريطانيون إنهم استهدفوا): its subject is the speaker."""
+    cue = tokens[i].norm.lstrip("وف")
+    if i == 0 or cue.startswith(("ال", "لل")) or cue in lex.attack_nouns:
+        return False  # إنه الهجوم الأكبر، ما يشتبه في أنه هجوم: a noun, the pronoun is no subject
+    word = tokens[i - 1].norm
+    suffix = next((x for x in _SUBJECT_PRONOUNS if word.endswith(x) and word[:-len(x)] in lex.grammar["complementizer"]),
+                  None)
+    return suffix is not None and _agrees_with(sent, suffix)
+
+
+def _named_speaker(speaker: str) -> ActorSpan | None:
+    """A speaker no actor names, as the actor of what it says of itself: a short name (جدعون،
+    البريطانيون), not a longer phrase the speaker rules may have overrun."""
+    if len(speaker.split()) > _SPEAKER_AS_ACTOR_WORDS or any(q in speaker for q in "«»\"“”"):
+        return None
+    return ActorSpan(None, -1, -1, speaker)
+
+
+def _agrees_with(sent, suffix: str) -> bool:
+    """Whether the speaker's head word agrees with a pronoun: هم a sound masculine plural (البريطانيون), ها
+    a feminine (الحكومة، وزارة) or a country (إسرائيل، تركيا), ه any other singular (الجيش، جدعون)."""
+    head = normalize(sent.speaker.split()[0]).lstrip("و")
+    head = head[2:] if head.startswith("ال") and len(head) > 4 else head
+    plural = head.endswith(("ون", "ين")) and (len(head) > 5 or sent.speaker.lstrip("و").startswith("ال"))  # not جدعون
+    lo, hi = sent.speaker_span or (-1, -1)
+    country = any(lo <= m.start < hi and m.place is not None and m.place.feature == "country" for m in sent.mentions)
+    feminine = head.endswith(("ه", "ا")) or country
+    return {"هم": plural, "ها": feminine and not plural}.get(suffix, not (plural or feminine))
 
 
 def _attached(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex) -> ActorSpan | None:
