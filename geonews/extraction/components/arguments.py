@@ -72,7 +72,8 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     tokens = tokens or []
 
     cue_word = tokens[cue.start].norm.lstrip("وف") if tokens else ""
-    holder = lex is not None and cue.claim_type == "control" and cue_word in lex.grammar["holder_noun"]
+    holder = lex is not None and cue.claim_type == "control" and (cue_word in lex.grammar["holder_noun"]
+                                                                   or cue_word in lex.grammar["holding_word"])
 
     def holds(a: ActorSpan) -> bool:  # آخر معقل للمعارضة، معاقل المعارضة: the side holding the place
         return holder and cue.end <= a.start <= cue.end + 1

@@ -1,10 +1,16 @@
 """``cues``: the claim cues of a sentence (``claim_cues.csv``: سيطرت → control, تقدمت → advance, غارات →
 attack, محادثات → diplomacy), outside place and actor names, without those that are another sense of the
 word (تحقيق تقدم: progress), part of a name (ساحة التحرير) or about no territory (تحرير الرعايا)
-(``claim_negators.csv`` positions ``sense``, ``name`` and ``after``). Whether a cue is asserted, negated,
+(``claim_negators.csv`` positions ``sense``, ``name`` and ``after``); and a place held by the actor named
+right after a holding word that agrees with it (قاعدة تي فور التابعة للجيش السوري: control). Whether a cue is asserted, negated,
 threatened or planned is the next component's (``modality``)."""
 
 from __future__ import annotations
+
+import functools
+
+from gazetteer.lexicon import place_words
+from gazetteer.morphology import has_nisba_shape
 
 from ..document import Cue, Doc
 from ..registry import component
@@ -23,6 +29,13 @@ def cues(doc: Doc) -> Doc:
             hit = lex.claims.match(sent.tokens, actor.start)
             masked.update(range(actor.start + (hit is not None and hit[1] == "advance"), actor.end))
         sent.cues = find_cues(sent.tokens, lex, masked, doc=doc, sent=sent)
+        held = _holdings(sent, lex, masked)
+        if held:
+            sent.cues = sorted(sent.cues + held, key=lambda c: c.start)
+            if doc.trace is not None:
+                for cue in held:
+                    doc.note("cues", sent, sent.tokens[cue.start].text, "claim cue: control",
+                             "a place held by the actor after it (والتابع للنظام السوري)")
     return doc
 
 
@@ -46,3 +59,61 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
                    else "its object is not territory")
             doc.note("cues", sent, words, f"no {claim_type} claim", why)
     return out
+
+
+def _holdings(sent, lex, masked: set[int]) -> list[Cue]:
+    """Control cues of a place 'belonging to' an actor: a holding word right before an actor, after the
+    place it agrees with (قاعدة تي فور العسكرية التابعة للجيش السوري، مناطق تابعة للمعارضة). A place name's
+    institution is not the place (مجلس محافظة درعا التابع للمعارضة: التابع does not agree with محافظة), nor is
+    a province a town belongs to an actor (مدينة هجين التابعة لمحافظة دير الزور names none)."""
+    words = lex.grammar["holding_word"]
+    actor_starts = {a.start for a in sent.actors}
+    if not actor_starts or not sent.places:
+        return []
+    norms = sent.tokens.norms
+    out = []
+    for i, norm in enumerate(norms):
+        word = norm[1:] if norm[:1] == "و" and norm[1:] in words else norm
+        if word in words and i + 1 in actor_starts and i not in masked:
+            head = _held_head(sent, i, lex)
+            if head is not None and _feminine(head) == word.endswith("ه"):
+                out.append(Cue("control", i, i + 1))
+    return out
+
+
+def _held_head(sent, i: int, lex) -> str | None:
+    """The noun a holding word at ``i`` agrees with: a place noun or military site before it (one or two
+    adjectives may stand between), or the one before the place name there; ``None`` when there is none."""
+    norms = sent.tokens.norms
+    k = i - 1
+    ends = {use.span[1] - 1: use.span[0] for use in sent.places if use.span is not None}
+    for _ in range(2):  # العسكرية، العسكري
+        if k > 0 and k not in ends and has_nisba_shape(norms[k], min_length=4):
+            k -= 1
+    if k in ends:  # a name: its place noun before it
+        k = ends[k] - 1
+    if k < 0:
+        return None
+    bare = _bare(norms[k])
+    return bare if bare in _held_nouns(lex) else None
+
+
+@functools.lru_cache(maxsize=4)
+def _held_nouns(lex) -> frozenset[str]:
+    return place_words() | frozenset(lex.grammar["held_noun"])
+
+
+def _feminine(noun: str) -> bool:
+    """Whether a place noun takes feminine agreement: ة, a plural (مناطق تابعة، مواقع تابعة)."""
+    return noun.endswith("ه") or noun.endswith("ات") or noun in _BROKEN_PLURALS
+
+
+#: Broken plurals of place nouns (normal form), which take feminine agreement.
+_BROKEN_PLURALS = frozenset({"مناطق", "مواقع", "نقاط", "قواعد", "حواجز", "قري", "مدن", "مزارع", "اراضي"})
+
+
+def _bare(norm: str) -> str:
+    for clitic in ("وال", "فال", "بال", "لل", "ال", "و", "ف"):
+        if norm.startswith(clitic) and len(norm) - len(clitic) >= 2:
+            return norm[len(clitic):]
+    return norm
