@@ -43,13 +43,22 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
     """Claim cues in order, without those negated or inside a name (هيئة تحرير الشام)."""
     out = []
     tracing = doc is not None and doc.trace is not None
+    homographs = lex.grammar["particle_homograph"]
     for i, n, claim_type in lex.claims.scan(tokens, masked):
         other_sense = i > 0 and lex.senses.match(tokens, i - 1) is not None
+        if tokens[i].norm in homographs and not (i + 1 < len(tokens) and tokens[i + 1].norm.startswith("ال")):
+            other_sense = True  # فقد تضمنت: فـ + قد before a verb, not 'lost'
         # a name's head is the first term of a construct, which takes no article (جيش التحرير, not الجيش قصف)
         in_name = (i > 0 and lex.name_heads.match(tokens, i - 1) is not None
                    and not tokens[i - 1].norm.lstrip("وف").startswith("ال"))
         not_territory = i + n < len(tokens) and lex.non_territory.match(tokens, i + n) is not None
         words = " ".join(t.text for t in tokens[i:i + n])
+        lost = (claim_type == "control" and out and out[-1].claim_type == "control" and i - out[-1].end <= _LOST_OBJECT
+                and _is_loss(tokens[out[-1].start].norm, lex))
+        if lost:  # فقد التنظيم السيطرة على البلدة: the control lost is the loss's object, not a claim of its own
+            if tracing:
+                doc.note("cues", sent, words, "no control claim of its own", "the object of a loss before it")
+            continue
         if not (other_sense or in_name or not_territory):
             out.append(Cue(claim_type, i, i + n))
             if tracing:
@@ -59,6 +68,15 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
                    else "its object is not territory")
             doc.note("cues", sent, words, f"no {claim_type} claim", why)
     return out
+
+
+#: How many words after a verb of losing a control noun is its object (فقد التنظيم السيطرة).
+_LOST_OBJECT = 2
+
+
+def _is_loss(norm: str, lex) -> bool:
+    word = norm[1:] if norm[:1] in "وف" and len(norm) > 3 else norm
+    return word.startswith(tuple(lex.grammar["loss_stem"]))
 
 
 def _holdings(sent, lex, masked: set[int]) -> list[Cue]:
