@@ -19,6 +19,10 @@ import pytest
     ("وقتل اثنان من المقاتلين الروس في ضربات جوية أمريكية في سوريا.", "أمريكية", None),
     # an ally after a supporter word is no target; an actor named before the cue is none either
     ("ومنذ انتزاع قوات تركية مدعومة من فصائل معارضة مدينة عفرين.", "قوات تركية", None),
+    # a relative clause's own subject (VSO), and the subject of a relative clause on an event noun
+    ("وترابط القوات الأميركية في منبج التي انتزعتها وحدات حماية الشعب من سيطرة تنظيم داعش.",
+     "وحدات حماية الشعب", "تنظيم داعش"),
+    ("قتل 500 مدني في القصف المكثف الذي ينفذه النظام على الغوطة الشرقية.", "النظام", None),
     ("فوض المالكي القوات الأمريكية بتوجيه ضربة إلى مسلحي القاعدة.", "القوات الأمريكية", None),  # إلى is no adjective
 ])
 def test_actor_and_target(run, text, actor, target):

@@ -31,6 +31,8 @@ SUBJECT_WINDOW, TARGET_WINDOW = 5, 24
 _FROM = "من"
 #: The pronouns on أن that make the speaker the subject of the verb after it (أنه، أنها، أنهم).
 _SUBJECT_PRONOUNS = ("هم", "ها", "ه")
+#: How many words after an event noun a relative clause on it may begin (القصف المكثف الذي ينفذه).
+_RELATIVE_REACH = 3
 #: How many words a speaker no actor names may have to stand as the actor of what it says of itself.
 _SPEAKER_AS_ACTOR_WORDS = 3
 
@@ -91,6 +93,9 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
             return cue.claim_type != "attack"
         if cue.claim_type == "control" and a.start > cue.end and a.start > 0 and tokens[a.start - 1].norm == _FROM:
             return True
+        if (cue.claim_type == "control" and a.start > cue.end + 1 and lex is not None  # من سيطرة داعش، من أيدي التنظيم
+                and tokens[a.start - 1].norm in lex.grammar["taken_from"] and tokens[a.start - 2].norm == _FROM):
+            return True
         return a.start >= cue.end and object_first and a is first_after
 
     limit = next_cue.start if next_cue is not None else 10**9
@@ -105,9 +110,12 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     headed = [a for a in actors if a.start == cue.start and not is_target(a)]
     actor = next(iter(subjects_before[-1:] or headed or subjects_after), None)
     actor = next((a for a in actors if holds(a)), actor)
-    attached = _attached(cue, actors, tokens, lex)
-    if attached is not None and not is_target(attached):  # هجوم النظام على دوما، ضربات جوية أمريكية
+    attached = _attached(cue, actors, tokens, lex) or _relative_agent(cue, actors, tokens, lex)
+    if attached is not None and not is_target(attached):  # هجوم النظام على دوما، القصف الذي ينفذه النظام
         actor = attached
+    elif (subjects_after and tokens and cue.start > 0 and lex is not None
+          and tokens[cue.start - 1].norm in lex.grammar["relative"]):
+        actor = subjects_after[0]  # منبج التي انتزعتها وحدات حماية الشعب: the relative clause's own subject
     window = min(limit, cue.end + TARGET_WINDOW, clause_end)
     targets = [a for a in actors if is_target(a) and cue.end <= a.start < window]
     target = targets[0] if targets else None
@@ -175,6 +183,21 @@ def _attached(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex) -> Ac
     for a in actors:
         if a.start == cue.end or (a.start == cue.end + 1 and has_nisba_shape(tokens[cue.end].norm, min_length=4)):
             return a
+    return None
+
+
+def _relative_agent(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex) -> ActorSpan | None:
+    """The subject of a relative clause on an event noun, whose verb repeats it as a pronoun (القصف
+    المكثف الذي ينفذه النظام، الضربات التي شنتها القوات): the event's actor, or ``None``."""
+    if lex is None or not tokens or cue.claim_type not in ("attack", "control"):
+        return None
+    starts = {a.start: a for a in actors}
+    for r in range(cue.end, min(cue.end + _RELATIVE_REACH, len(tokens) - 2)):
+        if tokens[r].norm in lex.grammar["relative"]:
+            verb = tokens[r + 1].norm
+            if len(verb) > 3 and verb.endswith(("ه", "ها", "هم", "هما")):
+                return starts.get(r + 2)
+            return None
     return None
 
 

@@ -55,9 +55,12 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
         words = " ".join(t.text for t in tokens[i:i + n])
         lost = (claim_type == "control" and out and out[-1].claim_type == "control" and i - out[-1].end <= _LOST_OBJECT
                 and _is_loss(tokens[out[-1].start].norm, lex))
-        if lost:  # فقد التنظيم السيطرة على البلدة: the control lost is the loss's object, not a claim of its own
+        taken = (claim_type == "control" and out and out[-1].claim_type == "control" and i > 0
+                 and tokens[i - 1].norm == "من" and tokens[i].norm in lex.grammar["taken_from"])
+        if lost or taken:  # فقد التنظيم السيطرة، انتزعتها الوحدات من سيطرة داعش: part of the claim before it
             if tracing:
-                doc.note("cues", sent, words, "no control claim of its own", "the object of a loss before it")
+                doc.note("cues", sent, words, "no control claim of its own",
+                         "the object of a loss before it" if lost else "whom the place was taken from")
             continue
         if not (other_sense or in_name or not_territory):
             out.append(Cue(claim_type, i, i + n))
