@@ -195,7 +195,8 @@ def _relative_agent(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex)
     for r in range(cue.end, min(cue.end + _RELATIVE_REACH, len(tokens) - 2)):
         if tokens[r].norm in lex.grammar["relative"]:
             verb = tokens[r + 1].norm
-            if len(verb) > 3 and verb.endswith(("ه", "ها", "هم", "هما")):
+            if (len(verb) > 3 and verb.endswith(("ه", "ها", "هم", "هما"))
+                    and not verb.lstrip("و").startswith(tuple(lex.grammar["witness_stem"]))):
                 return starts.get(r + 2)
             return None
     return None
