@@ -126,6 +126,7 @@ class Attributor:
         self.scope_from: int | None = None  # a report joined after a clause (X، وقال Y إن …): where it begins
         self.how = ""  # how the last speaker was found (for explain)
         self._last_span: tuple[int, int] | None = None
+        self._counted_stems = tuple(lexicons.grammar["kill_stem"] | lexicons.grammar["wound_stem"])
 
     def speaker(self, tokens: list[Token], text: str, offset: int) -> str | None:
         """The speaker of the sentence ``text`` (tokens with article offsets starting at ``offset``)."""
@@ -215,6 +216,8 @@ class Attributor:
                 break
             if lex.claims.match(tokens, k) is not None:
                 break  # a claim cue ends the speaker's noun phrase (أدان قصف العراق: no speaker is named)
+            if tok.text[:1].isdigit() or tok.norm.lstrip("وب").startswith(self._counted_stems):
+                break  # وثق المرصد مقتل 29 مدنيا: what is counted begins the object
             k += 1
         complement = self._complement_at(tokens, k)
         if source_in and not complement:
