@@ -56,6 +56,7 @@ class ActorSpan:
     genitive: bool = False  # written with a genitive ل (للإرهابيين)
     agent: bool = False     # after an agent phrase (من قبل، على يد): the actor of what comes before
     gainer: bool = False    # after لصالح: the side that gains what another loses
+    victim: bool = False    # counts the killed or wounded (مقتل 26 من قوات النظام): an attack's target
 
     @property
     def side(self) -> str | None:

@@ -16,7 +16,7 @@ import pytest
     ("فآخر معاقل المعارضة السورية في الغوطة الشرقية.", "المعارضة السورية", None),
     # an attack noun's genitive or nationality is its actor, before a subject named earlier
     ("ليس وحده السبب في هجوم النظام السوري على دوما.", "النظام السوري", None),
-    ("وقتل اثنان من المقاتلين الروس في ضربات جوية أمريكية في سوريا.", "أمريكية", None),
+    ("وقتل اثنان من المقاتلين الروس في ضربات جوية أمريكية في سوريا.", "أمريكية", "المقاتلين الروس"),
     # an ally after a supporter word is no target; an actor named before the cue is none either
     ("ومنذ انتزاع قوات تركية مدعومة من فصائل معارضة مدينة عفرين.", "قوات تركية", None),
     # a relative clause's own subject (VSO), and the subject of a relative clause on an event noun
@@ -61,3 +61,14 @@ def test_the_speaker_is_the_actor_of_what_it_says_of_itself(run, text, actor):
     [sent] = doc.sents
     got = sent.arguments[0][0] if sent.arguments else None
     assert (got.text if got else None) == actor
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("وقتل اثنان من المقاتلين الروس في ضربات جوية أمريكية في سوريا.", "المقاتلين الروس"),  # the killed, before it
+    ("استهدفت صواريخ مستودعات للجيش غربي مدينة حمص.", "الجيش"),  # للجيش: ل + ال, what is struck is the army's
+])
+def test_the_side_struck(run, text, target):
+    doc = run("arguments", text)
+    [sent] = doc.sents
+    got = next((t for _, t in sent.arguments if t is not None), None)
+    assert (got.text if got else None) == target

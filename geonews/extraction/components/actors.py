@@ -79,7 +79,8 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
         ally = i > 0 and lex.supporters.match(tokens, i - 1) is not None
         span.genitive = tokens[i].norm.lstrip("وف").startswith("لل") and not actor.name_ar.startswith("ل") and not ally
         is_passive = not passive.isdisjoint(norms[max(0, i - _PASSIVE_REACH):i])
-        span.target = not targets.isdisjoint(norms[max(0, i - _TARGET_REACH):i]) or is_passive
+        span.victim = _victims(norms, i, lex)
+        span.target = not targets.isdisjoint(norms[max(0, i - _TARGET_REACH):i]) or is_passive or span.victim
         _mark_agent_or_gainer(span, norms, lex)
         out.append(span)
     by_adjective = _adjective_actor_spans(tokens, lex, text, offset, out, masked)
@@ -87,7 +88,11 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
     # a nationality the phrase took in (مقاتلات حربية سورية) is no actor of its own
     by_adjective = [a for a in by_adjective if not any(p.start <= a.start and a.end <= p.end for p in by_phrase)]
     extra = by_adjective + by_phrase
-    return sorted(out + extra, key=_START) if extra else out  # the scan gives them in order
+    found = sorted(out + extra, key=_START) if extra else out  # the scan gives them in order
+    for before, after in zip(found, found[1:]):  # قتل 19 من قوات النظام وفصائل المعارضة: both are counted
+        if before.victim and after.start == before.end:  # an adjective of theirs, or و and another side
+            after.victim = after.target = True
+    return found
 
 
 def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, named: list[ActorSpan],
@@ -165,7 +170,8 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
         if heads_at[i] == "origin":
             actor = None  # فصائل سورية، مقاتلي المعارضة السورية: Syrian by origin, not Syria's forces
         span = ActorSpan(actor, i, j, words if as_written else _without_proclitics(words))
-        span.target = not lex.grammar["target_marker"].isdisjoint(norms[max(0, i - _TARGET_REACH):i])
+        span.victim = _victims(norms, i, lex)
+        span.target = not lex.grammar["target_marker"].isdisjoint(norms[max(0, i - _TARGET_REACH):i]) or span.victim
         _mark_agent_or_gainer(span, norms, lex)
         out.append(span)
         end = j
@@ -210,6 +216,19 @@ def _without_proclitics(words: str) -> str:
     if words[:1] in "بلك" and words[1:3] == "ال":
         return words[1:]
     return words
+
+
+def _victims(norms: list[str], i: int, lex) -> bool:
+    """Whether the actor at ``i`` counts the killed or wounded: من right before it and a word of killing
+    or wounding within the words before that (مقتل 26 من قوات النظام، قُتل اثنان من المقاتلين الروس)."""
+    if i < 2 or norms[i - 1] != "من":
+        return False
+    stems = tuple(lex.grammar["kill_stem"] | lex.grammar["wound_stem"])
+    return any(n.lstrip("و").startswith(stems) for n in norms[max(0, i - 1 - _VICTIM_REACH):i - 1])
+
+
+#: How many words before من a word of killing or wounding may stand (مقتل 26 عنصرا من …).
+_VICTIM_REACH = 3
 
 
 def _mark_agent_or_gainer(span: ActorSpan, norms: list[str], lex) -> None:

@@ -5,8 +5,9 @@ The actor is the nearest non-target actor before the cue, else the phrase the cu
 attack noun's genitive or nationality right after it is its actor (هجوم النظام على دوما، ضربات جوية
 أمريكية), and so is a stronghold's genitive (آخر معقل للمعارضة: the side holding it; a stronghold has no
 target). The target is the first target-marked actor within ``TARGET_WINDOW`` words after the cue (before
-the next cue and the end of its clause); an actor before the cue is never its target (an object named
-earlier belongs to an earlier cue: on the gold, the fallback cost target agreement on both halves). Which
+the next cue and the end of its clause); an actor before the cue is not its target (an object named
+earlier belongs to an earlier cue: on the gold, that fallback cost target agreement on both halves),
+except the killed or wounded counted before an attack (قُتل اثنان من المقاتلين الروس في ضربات أمريكية). Which
 actors are targets depends on the cue: after a control cue, one after من (حررت أراضيه من تنظيم الدولة) is,
 unless a supporter word stands before من (مدعومة من فصائل); after a verbal noun (ومع طرد داعش، تم دحر …)
 the first actor is its object; after an attack noun a genitive ل marks the attacker (غارات للطيران
@@ -53,7 +54,7 @@ def arguments(doc: Doc) -> Doc:
                               default=None)
             clause_end = next((i for i in breaks if i > cue.end), len(tokens))
             pair = actor_and_target(cue, cues[k + 1] if k + 1 < len(cues) else None, sent.actors, first_place,
-                                    clause_end, tokens, lex)
+                                    clause_end, tokens, lex, previous_end=cues[k - 1].end if k else 0)
             if pair[0] is None and sent.speaker is not None and _says_of_itself(tokens, cue.start, lex, sent):
                 speaker = sent.speaker_actor or _named_speaker(sent.speaker)
                 if speaker is not None:
@@ -69,7 +70,7 @@ def arguments(doc: Doc) -> Doc:
 
 def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], first_place: int | None,
                      clause_end: int = 10**9, tokens: list[Token] | None = None, lex=None,
-                     ) -> tuple[ActorSpan | None, ActorSpan | None]:
+                     previous_end: int = 0) -> tuple[ActorSpan | None, ActorSpan | None]:
     """The actor (subject) and target of a cue among the sentence's actors (see the module notes)."""
     tokens = tokens or []
 
@@ -118,6 +119,8 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
         actor = subjects_after[0]  # منبج التي انتزعتها وحدات حماية الشعب: the relative clause's own subject
     window = min(limit, cue.end + TARGET_WINDOW, clause_end)
     targets = [a for a in actors if is_target(a) and cue.end <= a.start < window]
+    if not targets and cue.claim_type == "attack":  # قُتل اثنان من المقاتلين الروس في ضربات أمريكية
+        targets = [a for a in actors if a.victim and previous_end <= a.start and a.end <= cue.start][:1]
     target = targets[0] if targets else None
     if holder:
         target = None  # a stronghold has its holder, no side acted against
