@@ -66,9 +66,16 @@ def test_the_speaker_is_the_actor_of_what_it_says_of_itself(run, text, actor):
 @pytest.mark.parametrize(("text", "target"), [
     ("وقتل اثنان من المقاتلين الروس في ضربات جوية أمريكية في سوريا.", "المقاتلين الروس"),  # the killed, before it
     ("استهدفت صواريخ مستودعات للجيش غربي مدينة حمص.", "الجيش"),  # للجيش: ل + ال, what is struck is the army's
+    ("وتعرضت القوات الحكومية لهجوم عنيف شنه تنظيم داعش في ريف دير الزور.", "القوات الحكومية"),  # تعرض
 ])
 def test_the_side_struck(run, text, target):
     doc = run("arguments", text)
     [sent] = doc.sents
     got = next((t for _, t in sent.arguments if t is not None), None)
     assert (got.text if got else None) == target
+
+
+def test_a_verb_resuming_the_event_noun_shares_its_actor_and_target(run):
+    doc = run("statements", "وتعرضت القوات الحكومية لهجوم عنيف شنه تنظيم داعش في ريف دير الزور.")
+    [st] = [s for s in doc.sents[0].statements if s.claim_type == "attack"]
+    assert (st.actor, st.target) == ("تنظيم داعش", "القوات الحكومية")

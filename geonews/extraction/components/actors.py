@@ -89,6 +89,11 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
     by_adjective = [a for a in by_adjective if not any(p.start <= a.start and a.end <= p.end for p in by_phrase)]
     extra = by_adjective + by_phrase
     found = sorted(out + extra, key=_START) if extra else out  # the scan gives them in order
+    stems = tuple(lex.grammar["undergo_stem"])
+    for span in found:  # تعرضت القوات الحكومية لهجوم، القوات تعرضت لقصف: the side attacked
+        if ((span.start > 0 and norms[span.start - 1].lstrip("و").startswith(stems))
+                or (span.end < len(norms) and norms[span.end].lstrip("و").startswith(stems))):
+            span.target = span.victim = True
     for before, after in zip(found, found[1:]):  # قتل 19 من قوات النظام وفصائل المعارضة: both are counted
         if before.victim and after.start == before.end:  # an adjective of theirs, or و and another side
             after.victim = after.target = True

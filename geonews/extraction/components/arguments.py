@@ -32,6 +32,8 @@ SUBJECT_WINDOW, TARGET_WINDOW = 5, 24
 _FROM = "من"
 #: The pronouns on أن that make the speaker the subject of the verb after it (أنه، أنها، أنهم).
 _SUBJECT_PRONOUNS = ("هم", "ها", "ه")
+#: The pronouns a verb takes to repeat the event noun before it (هجوم شنه، غارات شنتها).
+_RESUMPTIVE = ("ه", "ها", "هم")
 #: How many words after an event noun a relative clause on it may begin (القصف المكثف الذي ينفذه).
 _RELATIVE_REACH = 3
 #: How many words a speaker no actor names may have to stand as the actor of what it says of itself.
@@ -64,8 +66,23 @@ def arguments(doc: Doc) -> Doc:
                 actor, target = pair
                 doc.note("arguments", sent, " ".join(t.text for t in tokens[cue.start:cue.end]),
                          f"actor {actor.text if actor else None!r}, target {target.text if target else None!r}")
+        _share_resumed(cues, tokens, out)
         sent.arguments = out
     return doc
+
+
+def _share_resumed(cues: list[Cue], tokens: list[Token], pairs: list) -> None:
+    """A verb repeating the event noun right before it as a pronoun names the same event (لهجوم عنيف شنه
+    تنظيم داعش): the two share their actor and target."""
+    for k in range(1, len(cues)):
+        before, cue = cues[k - 1], cues[k]
+        if (before.claim_type == cue.claim_type == "attack" and cue.start - before.end <= 2
+                and tokens[cue.start].norm.endswith(_RESUMPTIVE)):
+            (a0, t0), (a1, t1) = pairs[k - 1], pairs[k]
+            actor, target = a1 or a0, t1 or t0
+            if target is not None and actor is not None and target.same_actor(actor):
+                target = None
+            pairs[k - 1] = pairs[k] = (actor, target)
 
 
 def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], first_place: int | None,
