@@ -127,7 +127,10 @@ def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, nam
 def _after_attack_noun(norms: list[str], i: int, nouns: frozenset[str]) -> bool:
     """Whether a force or attack noun stands before token ``i``, with at most one other adjective between
     (الضربات الجوية الروسية)."""
-    for k in (i - 1, i - 2):
+    last = i - 1
+    while last >= 0 and norms[last] in _QUOTE_MARKS:  # بـ"التوغل" التركي: past the closing quote
+        last -= 1
+    for k in (last, last - 1):
         if k < 0:
             return False
         prev = norms[k]
@@ -251,6 +254,7 @@ _PHRASE_WORDS = 5
 #: Words that never continue an actor's phrase, though definite (the article's other function words).
 _STOPS = frozenset({"الي", "الا"})  # إلى and إلا fold to words that look definite
 _FUNCTION_ENDS = frozenset({"و", "ف"})
+_QUOTE_MARKS = frozenset('"«»“”')
 
 
 @functools.lru_cache(maxsize=4096)  # the same actors come back in every article
