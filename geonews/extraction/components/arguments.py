@@ -107,6 +107,9 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
             return False
         if a.target:  # ضد داعش، مواقع داعش، أهداف للنظام
             return True
+        if (cue.claim_type == "attack" and lex is not None and a.start > cue.end  # هجوما على قوات النظام
+                and tokens[a.start - 1].norm in lex.grammar["attack_object"]):
+            return True
         if a.genitive:
             return cue.claim_type != "attack"
         if cue.claim_type == "control" and a.start > cue.end and a.start > 0 and tokens[a.start - 1].norm == _FROM:
@@ -139,6 +142,13 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     if not targets and cue.claim_type == "attack":  # قُتل اثنان من المقاتلين الروس في ضربات أمريكية
         targets = [a for a in actors if a.victim and previous_end <= a.start and a.end <= cue.start][:1]
     target = targets[0] if targets else None
+    resumes = _attack_verb(cue, tokens, lex) and tokens[cue.start].norm.endswith(_RESUMPTIVE)
+    if resumes:  # هجمات شنها تنظيم الدولة: the pronoun is its object, the subject follows
+        actor = next((a for a in actors if a.start == cue.end and not is_target(a)), actor)
+    elif target is None and actor is not None and _attack_verb(cue, tokens, lex):
+        # استهدف الجيش التركي الوحدات الكردية، الجيش استهدف الوحدات: the actor right after subject and verb
+        at = actor.end if actor.start >= cue.end else cue.end
+        target = next((a for a in actors if a.start == at and not (a.agent or a.gainer) and _an_object(a, tokens)), None)
     if holder:
         target = None  # a stronghold has its holder, no side acted against
     agents = [a for a in actors if a.agent and cue.end <= a.start < min(limit, clause_end)]
@@ -156,6 +166,21 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     if target is not None and actor is not None and target.same_actor(actor):
         target = None
     return actor, target
+
+
+def _an_object(a: ActorSpan, tokens: list[Token]) -> bool:
+    """Whether an actor right after a verb and its subject can be its object: not joined to the subject by
+    و (وحدات حماية الشعب ووحدات حماية المرأة), not a nationality adjective of it (القوات المسلحة الروسية)."""
+    first = tokens[a.start].norm
+    return first[:1] != "و" and not (a.end - a.start == 1 and has_nisba_shape(first))
+
+
+def _attack_verb(cue: Cue, tokens: list[Token], lex) -> bool:
+    """Whether an attack cue is a verb (استهدف، قصفت), not a noun (القصف، هجمات، غارة)."""
+    if lex is None or not tokens or cue.claim_type != "attack" or cue.end - cue.start != 1:
+        return False
+    word = tokens[cue.start].norm.lstrip("وف")
+    return not word.startswith(("ال", "لل", "ب", "ل")) and word not in lex.attack_nouns
 
 
 def _says_of_itself(tokens: list[Token], i: int, lex, sent) -> bool:
