@@ -94,3 +94,14 @@ def test_according_to_what_he_said_carries_the_previous_speaker(run):
     text = "وأوضح جدعون أنه دخل إلى العراق.\nوقاتل في تكريت، وفق ما قال أمام المحكمة."
     doc = run("speakers", text)
     assert [s.speaker for s in doc.sents] == ["جدعون", "جدعون"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "actor"), [
+    ("واتهمت دمشق إسرائيل بقصف مطار التيفور العسكري في حمص.", "دمشق", "إسرائيل"),
+    ("وتتهم دمشق وموسكو مسلحي المعارضة بقصف الأحياء في الغوطة.", "دمشق وموسكو", "مسلحي المعارضة"),
+    ("واتهم قائد قوات سوريا الديمقراطية تركيا بقصف عفرين.", "قائد قوات سوريا الديمقراطية", "تركيا"),
+])
+def test_the_accused_follows_the_speaker_and_did_the_deed(run, text, speaker, actor):
+    doc = run("statements", text)
+    [st] = [s for s in doc.sents[0].statements if s.claim_type == "attack"]
+    assert (st.speaker, st.actor) == (speaker, actor)

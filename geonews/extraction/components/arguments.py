@@ -25,7 +25,7 @@ from ..document import ActorSpan, Cue, Doc
 from ..registry import component
 from ..tokens import Token
 
-__all__ = ["SUBJECT_WINDOW", "TARGET_WINDOW", "actor_and_target", "arguments"]
+__all__ = ["SUBJECT_WINDOW", "TARGET_WINDOW", "accused_after", "actor_and_target", "arguments"]
 
 #: How far after a cue its subject (when no place comes first) and its target are looked for.
 SUBJECT_WINDOW, TARGET_WINDOW = 5, 24
@@ -57,6 +57,9 @@ def arguments(doc: Doc) -> Doc:
             clause_end = next((i for i in breaks if i > cue.end), len(tokens))
             pair = actor_and_target(cue, cues[k + 1] if k + 1 < len(cues) else None, sent.actors, first_place,
                                     clause_end, tokens, lex, previous_end=cues[k - 1].end if k else 0)
+            accused = _accused(sent, cue, lex) if pair[0] is None else None
+            if accused is not None:  # اتهمت المعارضة قوات النظام بشن غارات: the accused did it
+                pair = (accused, None if pair[1] is not None and pair[1].same_actor(accused) else pair[1])
             if pair[0] is None and sent.speaker is not None and _says_of_itself(tokens, cue.start, lex, sent):
                 speaker = sent.speaker_actor or _named_speaker(sent.speaker)
                 if speaker is not None:
@@ -181,6 +184,28 @@ def _attack_verb(cue: Cue, tokens: list[Token], lex) -> bool:
         return False
     word = tokens[cue.start].norm.lstrip("وف")
     return not word.startswith(("ال", "لل", "ب", "ل")) and word not in lex.attack_nouns
+
+
+def accused_after(sent, cue: Cue, lex) -> int | None:
+    """Where the accused begins for a deed after ب that a verb of accusing governs (اتهمت دمشق إسرائيل
+    بقصف المطار): the token after the speaker, or ``None``."""
+    tokens = sent.tokens
+    if sent.speaker_span is None or not tokens[cue.start].norm.lstrip("و").startswith("ب"):
+        return None
+    stems = tuple(lex.grammar["accuse_stem"])
+    if not any(n.lstrip("و").startswith(stems) for n in tokens.norms[:cue.start]):
+        return None
+    end = sent.speaker_span[1]
+    k = next((j for j in range(cue.start) if tokens[j].start >= end), None)
+    while k is not None and k < cue.start and tokens[k].text in "،,":
+        k += 1
+    return k
+
+
+def _accused(sent, cue: Cue, lex) -> ActorSpan | None:
+    """The actor accused of the deed after ب, named right after the speaker of a verb of accusing."""
+    k = accused_after(sent, cue, lex)
+    return None if k is None else next((a for a in sent.actors if a.start == k), None)
 
 
 def _says_of_itself(tokens: list[Token], i: int, lex, sent) -> bool:

@@ -11,7 +11,7 @@ from gazetteer import normalize
 
 from ..document import Doc
 from ..registry import component
-from ..tokens import Token
+from ..tokens import Token, token_index
 
 __all__ = ["Attributor", "speakers"]
 
@@ -97,11 +97,12 @@ def _balanced(speaker: str) -> str:
     return speaker
 
 
-@component("speakers", requires=("sent.tokens",), sets=("sent.speaker", "sent.speaker_span"))
+@component("speakers", requires=("sent.tokens", "sent.mentions"), sets=("sent.speaker", "sent.speaker_span"))
 def speakers(doc: Doc) -> Doc:
     """Give every sentence its speaker, remembering the previous one within the article."""
     attributor = Attributor(doc.lexicons)
     for sent in doc.sents:
+        attributor.names_at = {token_index(sent.tokens, m.start) for m in sent.mentions}
         sent.speaker = attributor.speaker(sent.tokens, sent.text, sent.start)
         sent.speaker_span = attributor.span
         sent.speaker_from = attributor.scope_from
@@ -127,6 +128,9 @@ class Attributor:
         self.how = ""  # how the last speaker was found (for explain)
         self._last_span: tuple[int, int] | None = None
         self._counted_stems = tuple(lexicons.grammar["kill_stem"] | lexicons.grammar["wound_stem"])
+        self._accuse_stems = tuple(lexicons.grammar["accuse_stem"])
+        self.names_at: set[int] = set()  # token indices where the sentence's place names begin
+        self.accusing = False  # the reporting verb is one of accusing: the accused follows the speaker
 
     def speaker(self, tokens: list[Token], text: str, offset: int) -> str | None:
         """The speaker of the sentence ``text`` (tokens with article offsets starting at ``offset``)."""
@@ -142,6 +146,7 @@ class Attributor:
             if i > 0 and tokens.norms[i - 1].lstrip("وس") in self.lexicons.grammar["passive_marker"]:
                 continue  # سيتم نقل المسلحين: a verbal noun after تمّ, not a report
             self.how = f"after the reporting {kind} {tokens[i].text!r}"
+            self.accusing = kind == "verb" and tokens.norms[i].lstrip("و").startswith(self._accuse_stems)
             if kind == "phrase":
                 explicit = self._after(tokens, i + n, text, offset, drop_statement_noun=True)
                 nxt = reporting.match(tokens, i + n) if explicit is None and i + n < len(tokens) else None
@@ -218,6 +223,8 @@ class Attributor:
                 break  # a claim cue ends the speaker's noun phrase (أدان قصف العراق: no speaker is named)
             if tok.text[:1].isdigit() or tok.norm.lstrip("وب").startswith(self._counted_stems):
                 break  # وثق المرصد مقتل 29 مدنيا: what is counted begins the object
+            if self.accusing and k > start and self._second_name(tokens, k):
+                break  # اتهمت دمشق إسرائيل بقصف، تتهم المعارضة قوات النظام: the accused begins
             k += 1
         complement = self._complement_at(tokens, k)
         if source_in and not complement:
@@ -240,6 +247,16 @@ class Attributor:
         if drop_statement_noun and span[0].norm.startswith("لل"):
             speaker = "ال" + speaker[2:]  # بيان للخارجية الأميركية -> الخارجية الأميركية
         return speaker
+
+    def _second_name(self, tokens, k: int) -> bool:
+        """Whether a second noun phrase begins at ``k`` after a complete one: a place name or a head noun of
+        an actor (قوات، جيش) after a name or a definite word, not after a preposition or a construct noun
+        (رئيس المركز في سوريا، قائد قوات سوريا الديمقراطية)."""
+        prev = tokens.norms[k - 1]
+        complete = (k - 1) in self.names_at or prev.startswith("ال")
+        if not complete or prev in self.words["locative"] or tokens.norms[k][:1] == "و":
+            return False  # دمشق وموسكو: speakers joined by و
+        return k in self.names_at or self.lexicons.agents.match(tokens, k) is not None
 
     def _complement_at(self, tokens, k: int, conjoined: bool = False) -> bool:
         """Whether reported speech begins at token ``k`` (after a closing quote): أن، إن، بأن or a colon
