@@ -197,8 +197,12 @@ def accused_after(sent, cue: Cue, lex) -> int | None:
         return None
     end = sent.speaker_span[1]
     k = next((j for j in range(cue.start) if tokens[j].start >= end), None)
-    while k is not None and k < cue.start and tokens[k].text in "،,":
-        k += 1
+    times = lex.grammar["time_word"]
+    while k is not None and k < cue.start and (tokens[k].text in "،," or tokens.norms[k] in times
+                                               or tokens.norms[k].lstrip("و").startswith(stems)):
+        k += 1  # past the verb when the speaker came before it (سوريا اتهمت الشهر الماضي إسرائيل)
+    if k is not None and k + 1 < cue.start and tokens.norms[k + 1] in times:
+        k += 2  # الشهر الماضي
     return k
 
 

@@ -131,6 +131,7 @@ class Attributor:
         self._accuse_stems = tuple(lexicons.grammar["accuse_stem"])
         self.names_at: set[int] = set()  # token indices where the sentence's place names begin
         self.accusing = False  # the reporting verb is one of accusing: the accused follows the speaker
+        self.cut = False  # the last phrase after a verb of accusing ended where the accused began
 
     def speaker(self, tokens: list[Token], text: str, offset: int) -> str | None:
         """The speaker of the sentence ``text`` (tokens with article offsets starting at ``offset``)."""
@@ -157,6 +158,9 @@ class Attributor:
                         return self.previous
                 return self._remember(explicit)
             explicit = self._after(tokens, i + n, text, offset)
+            if self.accusing and explicit is not None and not self.cut:
+                before = self._before(tokens, i, text, offset)  # سوريا اتهمت إسرائيل: one name after it, the accused
+                explicit = before if before is not None else explicit
             if tokens.norms[i].lstrip("و").startswith(_RELAY):  # نقلت وسائل إعلام عن رئيس الوزراء قوله
                 source = self._quoting(tokens, i + n, text, offset)
                 if source is not None:
@@ -192,6 +196,7 @@ class Attributor:
             k += 1  # بحسب ما ذكره المرصد: the verb with its pronoun, then who
         if k + 1 < len(tokens) and self._preposition_with_pronoun(tokens.norms[k]):
             k += 1  # اتفاق أعلنت عنه دمشق، بيان جاء فيه: then who
+        self.cut = False
         sources = self.words["source_verb"]
         source_in = (k + 1 < len(tokens) and tokens[k].norm == _IN and j > 0
                      and tokens.norms[j - 1].lstrip("وف") in sources)
@@ -199,6 +204,10 @@ class Attributor:
             k += 1  # ورد في التقرير أن …: where it is written is who says it, if a complement follows
         elif j > 1 and tokens.norms[j - 1] == _IN and tokens.norms[j - 2].lstrip("وف") in sources:
             source_in = True  # the phrase جاء في has matched
+        times = lex.grammar["time_word"]
+        while k < len(tokens) and k - j < 3 and (tokens[k].norm in times or (  # اتهمت سوريا الشهر الماضي إسرائيل
+                k + 1 < len(tokens) and tokens.norms[k + 1] in times and tokens[k].norm.startswith("ال"))):
+            k += 1 + (tokens[k].norm not in times)
         start = k
         if start < len(tokens) and (tokens[start].norm in lex.speech["locative"]
                                     or tokens[start].norm in lex.grammar["temporal"]):
@@ -224,7 +233,10 @@ class Attributor:
             if tok.text[:1].isdigit() or tok.norm.lstrip("وب").startswith(self._counted_stems):
                 break  # وثق المرصد مقتل 29 مدنيا: what is counted begins the object
             if self.accusing and k > start and self._second_name(tokens, k):
+                self.cut = True
                 break  # اتهمت دمشق إسرائيل بقصف، تتهم المعارضة قوات النظام: the accused begins
+            if self.accusing and k > start and tok.norm[:1] == "ب" and tok.norm not in _NAME_LINKS:
+                break  # اتهمت سوريا إسرائيل بالوقوف وراء …: what the accused did begins
             k += 1
         complement = self._complement_at(tokens, k)
         if source_in and not complement:
