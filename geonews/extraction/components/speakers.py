@@ -20,6 +20,8 @@ _QUOTES = "«»\"“”"
 _OPENING, _CLOSING = "«“\"", "»”\""
 #: An addressee after the speaker (مسؤول سوري لـCNN): ل with a tatweel.
 _ADDRESSEE = "لـ"
+#: 'day' (يوم الجمعة), normal form: a time after the speaker.
+_DAY = "يوم"
 #: The stem of the verbs of relaying (نقل، نقلت): who they quote follows عن.
 _RELAY = "نقل"
 #: The word after a medium that names who it quotes (نقلت الوكالة عن مصدر).
@@ -129,6 +131,7 @@ class Attributor:
         self._last_span: tuple[int, int] | None = None
         self._counted_stems = tuple(lexicons.grammar["kill_stem"] | lexicons.grammar["wound_stem"])
         self._accuse_stems = tuple(lexicons.grammar["accuse_stem"])
+        self._media = lexicons.grammar["medium_noun"]
         self.names_at: set[int] = set()  # token indices where the sentence's place names begin
         self.accusing = False  # the reporting verb is one of accusing: the accused follows the speaker
         self.cut = False  # the last phrase after a verb of accusing ended where the accused began
@@ -222,6 +225,11 @@ class Attributor:
                 break
             if tok.norm in lex.grammar["relative"] or tok.text.startswith(_ADDRESSEE):
                 break
+            if k > start and (tok.norm in times or tok.norm == _DAY
+                              or (tok.norm[:1] == "ل" and tok.norm[1:] in self._media)):
+                if tok.norm in times and k - 1 > start and tokens.norms[k - 1].startswith("ال"):
+                    k -= 1  # تركيا الشهر الماضي: the noun the time word qualifies goes with it
+                break  # … أردوغان يوم الجمعة، ياسر دلوان لوكالة الأنباء الفرنسية: a time, an addressee
             if tok.norm in lex.grammar["contrast"] or tok.norm in lex.grammar["clause_break"]:
                 break  # لكن ترامب قال، حيث قال: a new clause
             if k > start and tok.norm in lex.grammar["demonstrative"]:
