@@ -79,8 +79,8 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
         ally = i > 0 and lex.supporters.match(tokens, i - 1) is not None
         span.genitive = tokens[i].norm.lstrip("وف").startswith("لل") and not actor.name_ar.startswith("ل") and not ally
         is_passive = not passive.isdisjoint(norms[max(0, i - _PASSIVE_REACH):i])
-        span.victim = _victims(norms, i, lex)
-        span.target = not targets.isdisjoint(norms[max(0, i - _TARGET_REACH):i]) or is_passive or span.victim
+        span.victim = _victims(norms, i, lex)  # an attack's target (``arguments``), no other cue's
+        span.target = not targets.isdisjoint(norms[max(0, i - _TARGET_REACH):i]) or is_passive
         _mark_agent_or_gainer(span, norms, lex)
         out.append(span)
     by_adjective = _adjective_actor_spans(tokens, lex, text, offset, out, masked)
@@ -96,7 +96,7 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
             span.target = span.victim = True
     for before, after in zip(found, found[1:]):  # قتل 19 من قوات النظام وفصائل المعارضة: both are counted
         if before.victim and after.start == before.end:  # an adjective of theirs, or و and another side
-            after.victim = after.target = True
+            after.victim = True
     return found
 
 
@@ -179,7 +179,7 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
             actor = None  # فصائل سورية، مقاتلي المعارضة السورية: Syrian by origin, not Syria's forces
         span = ActorSpan(actor, i, j, words if as_written else _without_proclitics(words))
         span.victim = _victims(norms, i, lex)
-        span.target = not lex.grammar["target_marker"].isdisjoint(norms[max(0, i - _TARGET_REACH):i]) or span.victim
+        span.target = not lex.grammar["target_marker"].isdisjoint(norms[max(0, i - _TARGET_REACH):i])
         _mark_agent_or_gainer(span, norms, lex)
         out.append(span)
         end = j

@@ -108,7 +108,7 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     def is_target(a: ActorSpan) -> bool:
         if a.agent or a.gainer or holds(a) or backs(a):
             return False
-        if a.target:  # ضد داعش، مواقع داعش، أهداف للنظام
+        if a.target or (a.victim and cue.claim_type == "attack"):  # ضد داعش، مواقع داعش؛ مقتل 26 من قوات النظام
             return True
         if (cue.claim_type == "attack" and lex is not None and a.start > cue.end  # هجوما على قوات النظام
                 and tokens[a.start - 1].norm in lex.grammar["attack_object"]):
