@@ -42,6 +42,12 @@ _PROPOSALS = 40
 MIN_FUZZY_LETTERS = 5
 _STRONG_FEATURES = frozenset({"continent", "region", "country", "water", "landmark", "terrain"})
 _LARGE_CITY = 200_000
+#: The member states of the League of Arab States (ISO 3166-1 alpha-2): where place names are Arabic words,
+#: which news writes with proclitics whatever their size (بالجهراء، والفحيحيل); a foreign name written in
+#: Arabic letters may begin with what looks like one (بالتا is Balta, not ب + التا, Alta in Norway).
+ARAB_LEAGUE = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
+#: A town of an Arab League state this large (or an admin-1 or admin-2 unit of one) is split off a proclitic.
+ARAB_TOWN = 10_000
 
 _SHADDA = "\u0651"
 _SHADDA_MARK = "\ue000"  # a private-use stand-in that normalisation keeps
@@ -157,10 +163,11 @@ class NameMatcher:
                 if head in place_words:
                     if rest:
                         stripped.append(rest)
-                elif rest or (self._strong(head) and (first not in vocabulary or self._in_news(head))):
+                elif rest or (self._strong(head) and (first not in vocabulary or self._in_news(head))) or (
+                        first not in vocabulary and self._arab_town(head)):
                     # one word is split when what stays is a name a bare word means (وبحلب، للرقة; بالتا is
-                    # no ب + التا), and an ordinary word only when that name is met in news (والاردن is
-                    # و + الاردن; بنوك is banks, not ب + نوك)
+                    # no ب + التا) or a town of an Arab country (بالجهراء، بمأدبا), and an ordinary word only
+                    # when that name is met in news (والاردن is و + الاردن; بنوك is banks, not ب + نوك)
                     split.append(f"{head} {rest}" if rest else head)
 
         def keep(stems):
@@ -173,7 +180,19 @@ class NameMatcher:
         capital, a large city (والاردن is و + الاردن though it is a common word)."""
         index = self.index
         return any(index.feature_name(r) in _STRONG_FEATURES or bool(index.capital[r])
-                   or int(index.population[r]) >= _LARGE_CITY for r in index.rows_ar(key))
+                   or int(index.population[r]) >= _LARGE_CITY for r in self._readings(key))
+
+    def _arab_town(self, key: str) -> bool:
+        """Whether a name has a reading that is a town of ARAB_TOWN people or more, or an admin-1 or admin-2
+        unit, in an Arab League state (:data:`ARAB_LEAGUE`)."""
+        index = self.index
+        return any(index.country_code(r) in ARAB_LEAGUE and (
+            index.feature_name(r) in ("admin1", "admin2") or int(index.population[r]) >= ARAB_TOWN)
+            for r in self._readings(key))
+
+    def _readings(self, key: str) -> tuple[int, ...]:
+        """The rows of a name as spelt, else of the name written with its spaces dropped (حفرالباطن)."""
+        return self.index.rows_ar(key) or self.index.ar_nospace.get(key.replace(" ", ""), ())
 
     def _fuzzy(self, key: str) -> list[tuple[int, int]]:
         """(row, edits) of the names a spelling variant away, fewest edits first."""

@@ -207,6 +207,20 @@ def test_geocode_strips_what_find_strips(gz, query, name):
     assert gz.geocode(query).name == name
 
 
+@pytest.mark.parametrize(("query", "name", "country"), [
+    ("بالجهراء", "Al Jahrā’", "KW"), ("بمأدبا", "Mādabā", "JO"), ("والفحيحيل", "Al Faḩāḩīl", "KW"),
+    ("بحفرالباطن", "Hafar Al-Batin", "SA"), ("لحفرالباطن", "Hafar Al-Batin", "SA"),
+])
+def test_geocode_splits_a_proclitic_off_a_town_of_an_arab_country(gz, query, name, country):
+    place = gz.geocode(query)
+    assert place is not None and (place.name, place.country_code) == (name, country)
+
+
+def test_a_foreign_name_is_not_split_like_an_arabic_one(gz):
+    place = gz.geocode("بالتا")  # Balta; not ب + التا (Alta, Norway: no town of an Arab country)
+    assert place is None or place.country_code != "NO"
+
+
 @pytest.mark.parametrize("word", ["بنوك", "بشأن"])
 def test_ordinary_words_are_not_respelt_into_places(gz, word):
     place = gz.geocode(word)
