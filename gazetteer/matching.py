@@ -79,6 +79,7 @@ class NameMatcher:
         self._vocabulary = vocabulary
         self._cross = None
         self._stats = None
+        self._side_words = None
 
     # -- lexicons, read on first use --------------------------------------------------------------
     def _in_news(self, key: str) -> bool:
@@ -90,6 +91,15 @@ class NameMatcher:
             self._stats = load_lexicon().stats
         st = self._stats.get(key)
         return st is not None and (st.news_place + st.tweets_place + st.cued) > 0
+
+    def _sides(self) -> frozenset[str]:
+        """The prepositions of ``cue_words.csv`` (شمال، جنوب غربي، قرب، في …), normalised: ``find()`` reads a
+        name after one (شمال حفر الباطن) as the cue and the name."""
+        if self._side_words is None:
+            from .lexicon import load_lexicon
+
+            self._side_words = frozenset(load_lexicon(with_stats=False).cues.get("preposition", ()))
+        return self._side_words
 
     def _lexicon_words(self) -> tuple[frozenset[str], frozenset[str]]:
         if self._place_words is None or self._vocabulary is None:
@@ -157,6 +167,13 @@ class NameMatcher:
         first, _, rest = key.partition(" ")
         split: list[str] = []
         stripped: list[str] = [rest] if first in place_words and rest else []
+        if rest:  # a preposition before a name, of one word or two (شمال حفر الباطن، شمال غرب حلب), when
+            # what stays is no ordinary word (وسط البلد is downtown, not the middle of Balad, Iraq)
+            second, _, after = rest.partition(" ")
+            sides = self._sides()
+            name = after if after and f"{first} {second}" in sides else rest if first in sides else ""
+            if name and not all(word in vocabulary for word in name.split()):
+                stripped.append(name)
         for clitic in NAME_CLITICS[:-1]:
             if first.startswith(clitic) and len(first) - len(clitic) >= 3:
                 head = split_clitic(first, clitic)

@@ -216,6 +216,18 @@ def test_geocode_splits_a_proclitic_off_a_town_of_an_arab_country(gz, query, nam
     assert place is not None and (place.name, place.country_code) == (name, country)
 
 
+@pytest.mark.parametrize(("query", "name"), [
+    ("شمال #حفر_الباطن", "Hafar Al-Batin"), ("شمال غرب حفر الباطن", "Hafar Al-Batin"), ("جنوب القاهرة", "Cairo"),
+])
+def test_geocode_drops_a_preposition_before_a_name(gz, query, name):
+    assert gz.geocode(query).name == name
+
+
+@pytest.mark.parametrize("query", ["وسط البلد", "شمال المدينة"])
+def test_a_preposition_before_an_ordinary_word_is_no_name(gz, query):
+    assert gz.geocode(query) is None  # downtown is not the middle of Balad, Iraq
+
+
 def test_a_foreign_name_is_not_split_like_an_arabic_one(gz):
     place = gz.geocode("بالتا")  # Balta; not ب + التا (Alta, Norway: no town of an Arab country)
     assert place is None or place.country_code != "NO"
