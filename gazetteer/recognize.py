@@ -52,6 +52,9 @@ CLEAR_MARGIN = 1.5
 FAR_KM = 2500.0
 #: ... which a capital or a city this large may be by itself.
 FAR_PRIOR_POPULATION = 1_000_000
+#: A resolved place that is neither a capital nor a city this large, in none of the countries of the text's
+#: places that are, and FAR_KM from them, is a namesake of a place the gazetteer lacks (_unresolve_strays).
+STRAY_POPULATION = 100_000
 _TANWEEN = re.compile("[\u064b-\u064d]")
 #: Letters of Persian and Urdu spellings that Arabic does not write (پ چ ژ گ, Persian kaf and yeh, Urdu
 #: forms): a name spelt with them is a Persian or Urdu name that folding made look Arabic.
@@ -116,6 +119,9 @@ class Recognizer:
         self._context_words = frozenset(
             {*self._blockers, *self._cue_forms["place_type"], *self._cue_forms["preposition"],
              *self._cue_forms["settlement"], *(w for c in self._two_word_cues for w in c.split())})
+        #: place-type words for a place inside or by a town (حي، شارع، ساحة): see _unresolve_strays
+        self._local_types = frozenset(self.lexicon.cues.get("local_type", ()))
+        self._settled: dict[tuple[str, int], bool] = {}  # (name, row) -> _stands_anywhere
         self._judged: dict[tuple, tuple] = {}  # _judge_remembered's memo
         self._readings: dict[str, tuple] = {}  # name -> (its rows, the country it clearly points to)
 
@@ -487,6 +493,8 @@ class Recognizer:
         evidence = [s or self._has_evidence(d, row, w) for s, d, row, w in zip(by_name, decisions, rows, written)]
         if False in by_name:
             self._unresolve_far_types(decisions, rows, by_name, evidence)
+        if len(rows) > 1:
+            self._unresolve_strays(decisions, rows, evidence)
         if False not in evidence and not tanween:
             return evidence  # the usual case: every resolved mention has evidence, none with tanween
         anchors = {(float(index.latitude[r]), float(index.longitude[r]))
@@ -530,6 +538,81 @@ class Recognizer:
                 rows[k] = None
                 d.notes = (*d.notes, f"; a place by its place-type word only, {FAR_KM:.0f}+ km from every other "
                                      "place the text names: left unresolved")
+
+    def _unresolve_strays(self, decisions: list[Decision], rows: list[int | None], evidence: list[bool]) -> None:
+        """A mention that is a place, but whose reading is a stray — a town the text's other places do not
+        explain — is a place the gazetteer lacks, not that namesake: it stays a mention, unresolved (``rows``
+        is changed in place). Two kinds of stray:
+
+        * after a word for a place inside a town (``local_type``: حي المرج، ساحة إيليا، محطة السليمانية), a
+          reading in none of the countries of the text's other places (the Cairo quarter is not Al Marj,
+          Libya, in a text that names Cairo);
+        * any reading that does not stand anywhere by itself (:meth:`_stands_anywhere`) and lies in none of
+          the countries of the text's places that do, and FAR_KM from each of them (ميدان رمسيس in Cairo is
+          not Medan, كورنيش is not Cornish, US).
+        """
+        index = self.index
+        anchors = [k for k, (r, e) in enumerate(zip(rows, evidence)) if e and r is not None]
+        if len(anchors) < 2:
+            return
+        settled = self._settled
+        if len(settled) > 100_000:
+            settled.clear()
+        stands = {}
+        for k in anchors:
+            memo = (decisions[k].candidate.key, rows[k])
+            value = settled.get(memo)
+            if value is None:
+                value = settled[memo] = self._stands_anywhere(*memo)
+            stands[k] = value
+        local_types = self._local_types
+        local = {k for k in anchors if local_types and self._place_type(decisions[k].candidate) in local_types}
+        strays = []
+        for k in anchors:  # far readings that do not stand anywhere, against the places that do
+            if stands[k] or k in local:
+                continue
+            row = rows[k]
+            key, code = decisions[k].candidate.key, index.country_code(row)
+            others = [j for j in anchors if stands[j] and decisions[j].candidate.key != key]
+            if not others or any(index.country_code(rows[j]) == code for j in others):
+                continue
+            lat, lon = float(index.latitude[row]), float(index.longitude[row])
+            if not any(_km(lat, lon, float(index.latitude[rows[j]]), float(index.longitude[rows[j]])) <= FAR_KM
+                       for j in others):
+                strays.append(k)
+        for k in local:  # a place inside a town, against the text's other places (no stray, no other local one)
+            key, code = decisions[k].candidate.key, index.country_code(rows[k])
+            others = [j for j in anchors if j not in local and j not in strays and decisions[j].candidate.key != key]
+            if code is not None and others and not any(index.country_code(rows[j]) == code for j in others):
+                strays.append(k)
+        for k in strays:
+            rows[k] = None
+            d = decisions[k]
+            d.notes = (*d.notes, "; in none of the countries of the text's other places" + (
+                "" if self._place_type(d.candidate) in local_types else f", {FAR_KM:.0f}+ km from them")
+                + ": a place the gazetteer lacks, left unresolved")
+
+    def _stands_anywhere(self, key: str, row: int) -> bool:
+        """Whether a reading is that place wherever the text is: a country-level or other strong feature, a
+        name labelled news met as a place at ACCEPT_RATE (جنيف), or a capital or a city of STRAY_POPULATION
+        whose name is no ordinary word — or an ordinary word that labelled text met as a place (هامبورغ), or,
+        never labelled, unlabelled news met after a place cue (ادلب، أستانا; ميدان, a square in the four
+        labelled occurrences, is not Medan)."""
+        index = self.index
+        if index.feature_name(row) in _STRONG_FEATURES:
+            return True
+        rate, _ = self._place_rate(key)
+        st = self.lexicon.stats.get(key)
+        if st is not None and st.news >= MIN_COUNT and rate is not None and rate >= ACCEPT_RATE:
+            return True
+        if not (index.capital[row] or int(index.population[row]) >= STRAY_POPULATION):
+            return False
+        if key not in self.lexicon.vocabulary:
+            return True
+        if st is None:
+            return False
+        # an ordinary word: when labelled text met it as a place, or, never labelled, news met it after a cue
+        return st.news_place + st.tweets_place > 0 or (st.news + st.tweets == 0 and st.cued > 0)
 
     def _static_evidence(self, d: Decision, row: int) -> bool | None:
         """What a name and its reading alone say of its being a place (:meth:`_name_evidence`), cached."""
