@@ -146,7 +146,8 @@ class Recognizer:
             raise QueryError(f"Expected text as a string, instead got: {text!r}.")
         _, candidates, to_original = self.finder.find(text)
         decisions = self._decide(candidates)
-        self._settle(text, [d for d in decisions if d.verdict == ACCEPT], to_original)  # resolution may reject
+        self._settle(text, [d for d in decisions if d.verdict == ACCEPT], to_original,  # resolution may reject
+                     _hashtag_names(decisions))
         return decisions
 
     # -- decisions -------------------------------------------------------------------------
@@ -162,14 +163,16 @@ class Recognizer:
         promoted = [d for d in map(self._judge_span, deferred(self._confirmed(decisions))) if d.verdict == EVIDENCE]
         for d in promoted:
             d.verdict, d.notes = ACCEPT, (*d.notes, "; the same name has a cue elsewhere in the text")
+        tags = _hashtag_names(decisions)
         decisions = [d for d in decisions if d.verdict == ACCEPT]
         if promoted:
             decisions = sorted(decisions + promoted, key=lambda d: d.candidate.start)
-        return self._settle(text, decisions, to_original)
+        return self._settle(text, decisions, to_original, tags)
 
-    def _settle(self, text: str, decisions: list[Decision], to_original) -> list[Mention]:
+    def _settle(self, text: str, decisions: list[Decision], to_original, tags: tuple = ()) -> list[Mention]:
         """Resolve accepted decisions into mentions; those a plausible geography rejects are left out (their
-        verdict becomes REJECT, with the reason)."""
+        verdict becomes REJECT, with the reason). ``tags``: the names inside longer hashtags (#سيول_الأردن),
+        no mentions, whose countries vote all the same."""
         if to_original is same_offset:  # nothing was folded away: no marks either (they all fold away)
             spans = [(d.candidate.start, d.candidate.end) for d in decisions]
         else:
@@ -183,7 +186,7 @@ class Recognizer:
         # a shadda as written picks the readings spelt with it (عمّان is Amman, not عُمان)
         shaddas = None if written is None or _SHADDA not in text else [
             _shadda_form(w) if _SHADDA in w else "" for w in written]
-        rows = self._resolve(decisions, shaddas)
+        rows = self._resolve(decisions, shaddas, tags)
         keep = self._plausible(decisions, rows, written, tanween)
         place_of = self.index.place
         return [_mention(a, b, text[a:b], None if row is None else place_of(row))
@@ -374,6 +377,11 @@ class Recognizer:
             # a clitic alone is no cue for a name news never met as a place (بهزة أرضية is no ب + Heze)
             return Decision(cand, ACCEPT, "cue {!r}", (cue,), cue, weak=cue != self._place_type(cand))
         return Decision(cand, EVIDENCE, "weak prior: needs a cue", weak=True)
+
+    def _is_country(self, key: str) -> bool:
+        """Whether a name has a country among its readings."""
+        index = self.index
+        return any(index.feature_name(r) == "country" for r in index.rows_ar(key))
 
     def _is_country_level(self, key: str) -> bool:
         index = self.index
@@ -674,12 +682,14 @@ class Recognizer:
                 return False
         return None
 
-    def _resolve(self, decisions: list[Decision], shaddas: list[str] | None = None) -> list[int | None]:
+    def _resolve(self, decisions: list[Decision], shaddas: list[str] | None = None,
+                 tags: tuple = ()) -> list[int | None]:
         """Choose one row per accepted mention, using the document's own places.
 
         The document's countries are those of its country names and of names whose best reading
-        is clear (one row, or a prior well above any reading in another country). A candidate in
-        one of them gains CONTEXT_WEIGHT times that country's share of those mentions.
+        is clear (one row, or a prior well above any reading in another country), and of the country
+        names inside its longer hashtags (``tags``: #سيول_الأردن is no mention, but says where the text
+        is). A candidate in one of them gains CONTEXT_WEIGHT times that country's share of those votes.
         """
         index = self.index
         votes: dict[str, int] = {}  # country -> clear mentions
@@ -698,6 +708,10 @@ class Recognizer:
             if code:
                 votes[code] = votes.get(code, 0) + 1
                 own[key] = own.get(key, 0) + 1
+        for key in tags:
+            code = self._clear_country(key) if self._is_country(key) else None
+            if code:
+                votes[code] = votes.get(code, 0) + 1
         total = sum(votes.values())
         chosen: dict[tuple, int | None] = {}
         out = []
@@ -764,6 +778,11 @@ class Recognizer:
         """The country a nationality adjective names (الفرنسية -> FR), or ``None`` (also for a continent's)."""
         code = nisba_of(word, self.lexicon.adjectives) if word else None
         return code if code is not None and len(code) == 2 else None
+
+
+def _hashtag_names(decisions: list[Decision]) -> tuple[str, ...]:
+    """The names of the candidates inside longer hashtags (#امطار_الكويت), which are no mentions."""
+    return tuple(d.candidate.key for d in decisions if d.candidate.in_hashtag)
 
 
 def _any_within(spans: list[tuple[int, int]], positions: list[int]) -> bool:

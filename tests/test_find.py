@@ -320,3 +320,12 @@ def test_a_far_namesake_that_stands_nowhere_by_itself_stays_unresolved(gz):
     assert found["إدلب"].country_code == "SY" and found["سراقب"].country_code == "SY"
     found = {m.text: m.place for m in gz.find("قال المبعوث في جنيف إن الحكومة في دمشق وافقت على محادثات أستانا")}
     assert found["جنيف"].country_code == "CH" and found["أستانا"].country_code == "KZ"
+
+
+def test_a_country_inside_a_longer_hashtag_says_where_the_text_is(gz):
+    """#سيول_الأردن is no mention, but its country votes: الجفر is the Jordanian one, عمان is Amman."""
+    found = {m.text: m.place for m in gz.find("تواصل انقاذ مواطنين في منطقة الجفر #سيول_الاردن")}
+    assert "الاردن" not in found and found["الجفر"].country_code == "JO"
+    found = {m.text: m.place for m in gz.find("العاصفة الرعدية متحركة باتجاه عمان الآن #عاجل #سيول_الاردن")}
+    assert found["عمان"].name == "Amman"
+    assert gz.find("منطقة الجفر")[0].place.country_code == "SA"  # alone, the larger one
