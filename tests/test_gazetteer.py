@@ -281,3 +281,14 @@ def test_strict_lookup_keeps_only_the_names_spelling(gz):
     assert gz.lookup("حلب", strict=True)[0].name == gz.lookup("حلب")[0].name
     assert gz.lookup("ديرالزور", strict=True)  # a spacing variant is a spelling of the name
     assert gz.lookup("بوتنسا", strict=True) == []  # found only across scripts (Potenza) when not strict
+
+
+def test_geocode_is_silent_on_a_name_far_apart_places_share_with_none_dominant(gz):
+    """الجفر is a town of Saudi Arabia (8,700 people) and one of Jordan (3,600), 1,400 km apart: geocode()
+    gives neither, lookup() lists both, country= settles it; a dominant reading stays (الزرقا: Zarqa, 790,000
+    people, against a town of 27,000 in Egypt)."""
+    assert gz.geocode("الجفر") is None
+    assert {p.country_code for p in gz.lookup("الجفر")} >= {"SA", "JO"}
+    assert gz.geocode("الجفر", country="JO").country_code == "JO"
+    assert gz.geocode("الزرقا").country_code == "JO"
+    assert gz.geocode("منبج").name == "Manbij"
