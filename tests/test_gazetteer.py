@@ -292,3 +292,19 @@ def test_geocode_is_silent_on_a_name_far_apart_places_share_with_none_dominant(g
     assert gz.geocode("الجفر", country="JO").country_code == "JO"
     assert gz.geocode("الزرقا").country_code == "JO"
     assert gz.geocode("منبج").name == "Manbij"
+
+
+def test_name_ar_is_arabic_script_or_empty_and_set_for_every_place_with_an_arabic_name(gz):
+    """name_ar holds the Arabic spelling news uses, in Arabic script: no Latin letters, no mojibake (no
+    replacement character, no Latin-1 read as UTF-8), and it is set for every place found by an Arabic name."""
+    import re
+
+    from gazetteer.normalize import is_arabic
+
+    index = gz.index
+    foreign = re.compile("[A-Za-z\u00c0-\u024f\ufffd]")
+    bad = [index.names[r] for r in range(index.size)
+           if index.names_ar[r] and (foreign.search(index.names_ar[r]) or not is_arabic(index.names_ar[r]))]
+    assert bad == []
+    spelt = {r for value in index.ar.values() for r in ((value,) if isinstance(value, int) else value)}
+    assert [index.names[r] for r in spelt if not index.names_ar[r]] == []
