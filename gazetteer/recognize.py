@@ -526,9 +526,10 @@ class Recognizer:
 
     def _unresolve_far_types(self, decisions: list[Decision], rows: list[int | None], by_name: list[bool],
                              evidence: list[bool]) -> None:
-        """A name that is a place only by the place-type word before it (قرية القصر) and whose reading lies
-        FAR_KM from every other place the text names with evidence is a place the gazetteer lacks, not that
-        namesake on another continent: it stays a mention, unresolved (``rows`` is changed in place)."""
+        """A name that is a place only by the place-type word before it (قرية القصر) and whose reading lies in
+        none of the countries of the other places the text names, or FAR_KM from every one of those it names
+        with evidence, is a place the gazetteer lacks, not that namesake in another country or on another continent:
+        it stays a mention, unresolved (``rows`` is changed in place)."""
         index = self.index
         for k, (d, row) in enumerate(zip(decisions, rows)):
             if by_name[k] or row is None or not evidence[k] or not self._place_type(d.candidate):
@@ -539,13 +540,21 @@ class Recognizer:
             nxt = d.candidate.next
             if nxt and self._adjective_country(nxt) == index.country_code(row):
                 continue  # its country's adjective after it (مدينة لويس البريطانية)
-            others = [(float(index.latitude[r]), float(index.longitude[r])) for j, (r, e) in enumerate(zip(rows, evidence))
+            others = [r for j, (r, e) in enumerate(zip(rows, evidence))
                       if j != k and e and r is not None and decisions[j].candidate.key != d.candidate.key]
             lat, lon = float(index.latitude[row]), float(index.longitude[row])
-            if others and not any(_km(lat, lon, a, b) <= FAR_KM for a, b in others):
-                rows[k] = None
-                d.notes = (*d.notes, f"; a place by its place-type word only, {FAR_KM:.0f}+ km from every other "
-                                     "place the text names: left unresolved")
+            if not others:
+                continue
+            named = {index.country_code(r) for j, r in enumerate(rows)  # every other place, evidence or not
+                     if j != k and r is not None and decisions[j].candidate.key != d.candidate.key}
+            if index.country_code(row) not in named:
+                why = "in none of the countries of the other places the text names"
+            elif not any(_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) <= FAR_KM for r in others):
+                why = f"{FAR_KM:.0f}+ km from every other place the text names"
+            else:
+                continue
+            rows[k] = None
+            d.notes = (*d.notes, f"; a place by its place-type word only, {why}: left unresolved")
 
     def _unresolve_strays(self, decisions: list[Decision], rows: list[int | None], evidence: list[bool]) -> None:
         """A mention that is a place, but whose reading is a stray — a town the text's other places do not

@@ -329,3 +329,12 @@ def test_a_country_inside_a_longer_hashtag_says_where_the_text_is(gz):
     found = {m.text: m.place for m in gz.find("العاصفة الرعدية متحركة باتجاه عمان الآن #عاجل #سيول_الاردن")}
     assert found["عمان"].name == "Amman"
     assert gz.find("منطقة الجفر")[0].place.country_code == "SA"  # alone, the larger one
+
+
+def test_a_place_by_its_type_word_only_in_no_country_the_text_names_stays_unresolved(gz):
+    """بلدة المرج in a story about the Ghouta is the Syrian town the gazetteer lacks, not Al Marj in Libya;
+    مدينة القائم stays the Iraqi town when the text names an Iraqi place (الأنبار), evidence or not."""
+    found = {m.text: m.place for m in gz.find("قال الدفاع المدني السوري إن القصف على بلدة المرج في ريف دمشق خلف 24 قتيلا")}
+    assert "المرج" in found and found["المرج"] is None
+    found = {m.text: m.place for m in gz.find("عثرت القوات على أنفاق في مدينة القائم الحدودية مع سوريا غربي الأنبار")}
+    assert found["القائم"].country_code == "IQ"
