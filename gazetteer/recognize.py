@@ -47,6 +47,10 @@ PLACE_CUE_RATE, WORD_CUE_RATE = 0.10, 0.02
 CONTEXT_WEIGHT, ADJECTIVE_BONUS = 4.0, 5.0
 #: A name points clearly to a country when its best reading beats every reading elsewhere by this.
 CLEAR_MARGIN = 1.5
+#: A candidate NEAR_KM or less from a place another name of the text surely is (its one reading; not a
+#: continent or region) gains up to NEAR_WEIGHT, the more the nearer (محافظة القنيطرة by تل أبيب is the
+#: Syrian one, not Kenitra in Morocco).
+NEAR_WEIGHT, NEAR_KM = 2.0, 1000.0
 
 #: A resolved place this far (km) from every place the text names with evidence needs evidence itself ...
 FAR_KM = 2500.0
@@ -723,6 +727,7 @@ class Recognizer:
                 votes[code] = votes.get(code, 0) + 1
         total = sum(votes.values())
         chosen: dict[tuple, int | None] = {}
+        near: list | None = None  # (name, lat, lon) of the places other names surely are, made when needed
         out = []
         hints = self._hints
         if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
@@ -749,9 +754,34 @@ class Recognizer:
                 mine, code = own.get(cand.key, 0), self._clear_country(cand.key)
                 rest = total - mine
                 shares = {c: (n - (mine if c == code else 0)) / rest for c, n in votes.items()} if rest else {}
-                chosen[memo] = max(rows, key=lambda r: (self._score(r, shares, hint), -r))  # noqa: B023 - used at once
+                if near is None:
+                    near = self._sure_points(decisions, readings)
+                points = [(a, b) for key, a, b in near if key != cand.key]
+                chosen[memo] = max(rows, key=lambda r: (self._score(r, shares, hint) + self._nearness(r, points),  # noqa: B023
+                                                        -r))
             out.append(chosen[memo])
         return out
+
+    def _sure_points(self, decisions: list[Decision], readings: list[tuple]) -> list[tuple[str, float, float]]:
+        """(name, latitude, longitude) of the places the text's names with one reading are, but continents and
+        regions (their points are no place), one per name."""
+        index = self.index
+        seen, out = set(), []
+        for d, (rows, _) in zip(decisions, readings):
+            key = d.candidate.key
+            if len(rows) == 1 and key not in seen and index.feature_name(rows[0]) not in ("continent", "region"):
+                seen.add(key)
+                out.append((key, float(index.latitude[rows[0]]), float(index.longitude[rows[0]])))
+        return out
+
+    def _nearness(self, row: int, points: list[tuple[float, float]]) -> float:
+        """NEAR_WEIGHT × (1 − the distance to the nearest of ``points`` / NEAR_KM), 0 beyond NEAR_KM."""
+        if not points:
+            return 0.0
+        index = self.index
+        lat, lon = float(index.latitude[row]), float(index.longitude[row])
+        nearest = min(_km(lat, lon, a, b) for a, b in points)
+        return NEAR_WEIGHT * max(0.0, 1.0 - nearest / NEAR_KM)
 
     def _clear_country(self, key: str) -> str | None:
         """The country a name clearly points to, or ``None`` when its readings disagree (cached)."""

@@ -338,3 +338,13 @@ def test_a_place_by_its_type_word_only_in_no_country_the_text_names_stays_unreso
     assert "المرج" in found and found["المرج"] is None
     found = {m.text: m.place for m in gz.find("عثرت القوات على أنفاق في مدينة القائم الحدودية مع سوريا غربي الأنبار")}
     assert found["القائم"].country_code == "IQ"
+
+
+def test_a_reading_near_the_text_s_other_places_wins(gz):
+    """محافظة القنيطرة beside تل أبيب and الجولان is the Syrian governorate, not Kenitra (Morocco, a city ten
+    times larger); عمان، الأردن with دمشق is Amman, not Oman."""
+    found = {m.text: m.place for m in gz.find(
+        "قصفت إسرائيل مواقع في محافظة القنيطرة قرب الجولان، وقالت تل أبيب إن إيران تنشر قوات في سوريا")}
+    assert found["القنيطرة"].country_code == "SY"
+    found = {m.text: m.place for m in gz.find("عمان، الأردن (CNN)-- ستنشط حركة الشحن بين عمان ودمشق")}
+    assert found["عمان"].name == "Amman"
