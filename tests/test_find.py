@@ -341,10 +341,10 @@ def test_a_place_by_its_type_word_only_in_no_country_the_text_names_stays_unreso
 
 
 def test_a_reading_near_the_text_s_other_places_wins(gz):
-    """محافظة القنيطرة beside تل أبيب and الجولان is the Syrian governorate, not Kenitra (Morocco, a city ten
-    times larger); عمان، الأردن with دمشق is Amman, not Oman."""
-    found = {m.text: m.place for m in gz.find(
-        "قصفت إسرائيل مواقع في محافظة القنيطرة قرب الجولان، وقالت تل أبيب إن إيران تنشر قوات في سوريا")}
+    """محافظة القنيطرة beside تل أبيب is the Syrian governorate, not Kenitra (Morocco, a city ten times
+    larger), though no Syrian place votes; عمان، الأردن with دمشق and بيروت is Amman, not Oman."""
+    found = {m.text: m.place for m in gz.find("قصفت إسرائيل مواقع في محافظة القنيطرة قرب تل أبيب")}
     assert found["القنيطرة"].country_code == "SY"
-    found = {m.text: m.place for m in gz.find("عمان، الأردن (CNN)-- ستنشط حركة الشحن بين عمان ودمشق")}
-    assert found["عمان"].name == "Amman"
+    found = [m for m in gz.find("عمان، الأردن (CNN)-- ستنشط حركة الشحن بين عمان ودمشق وبين دمشق وبيروت")
+             if m.text == "عمان"]
+    assert len(found) == 2 and all(m.place.name == "Amman" for m in found)
