@@ -38,8 +38,11 @@ SHADDA_MISSING = 5.0
 FUZZY_EDIT = 20.0
 #: Fuzzy proposals looked at per query.
 _PROPOSALS = 40
-#: Names shorter than this are never matched fuzzily: one edit turns a short name into another.
+#: Names shorter than this are never matched fuzzily: one edit turns a short name into another ...
 MIN_FUZZY_LETTERS = 5
+#: ... and names shorter than this only by a letter doubled or undoubled (منبجج): in five letters a long vowel
+#: put in or left out makes another name as often as it spells the same one (وارود is not Warud).
+MIN_VOWEL_EDIT_LETTERS = 6
 _STRONG_FEATURES = frozenset({"continent", "region", "country", "water", "landmark", "terrain"})
 _LARGE_CITY = 200_000
 #: The member states of the League of Arab States (ISO 3166-1 alpha-2): where place names are Arabic words,
@@ -222,7 +225,10 @@ class NameMatcher:
         proposals = process.extract(key, self.index.ar_keys, scorer=Levenshtein.distance, score_cutoff=limit,
                                     limit=_PROPOSALS)
         accepted = []
+        short = len(key.replace(" ", "")) < MIN_VOWEL_EDIT_LETTERS
         for choice, _, _ in proposals:
+            if short and not _doubled(key, choice):
+                continue
             edits = spelling_distance(key, choice, min(limit, max_edits(choice)))
             if edits is not None and edits > 0:
                 accepted.extend((row, edits) for row in self.index.rows_ar(choice))
@@ -252,6 +258,14 @@ class NameMatcher:
             if edits is not None and edits > 0:
                 _add(found, index.rows_latin(choice), FUZZY + FUZZY_EDIT * (edits - 1))
         return found
+
+
+def _doubled(a: str, b: str) -> bool:
+    """Whether two spellings differ by one letter doubled in one of them (منبجج، منبج)."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[i] == longer[i - 1] and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer)))
 
 
 def _add(found: dict[int, float], rows, penalty: float) -> None:
