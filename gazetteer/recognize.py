@@ -615,7 +615,7 @@ class Recognizer:
 
     def _stands_anywhere(self, key: str, row: int) -> bool:
         """Whether a reading is that place wherever the text is: a country-level or other strong feature, a
-        name labelled news met as a place at ACCEPT_RATE (جنيف), or a capital or a city of STRAY_POPULATION
+        name news met as a place at ACCEPT_RATE, in labelled news or MIN_COUNT times (جنيف، منبج), or a capital or a city of STRAY_POPULATION
         whose name is no ordinary word — or an ordinary word that labelled text met as a place (هامبورغ), or,
         never labelled, unlabelled news met after a place cue (ادلب، أستانا; ميدان, a square in the four
         labelled occurrences, is not Medan)."""
@@ -624,8 +624,9 @@ class Recognizer:
             return True
         rate, _ = self._place_rate(key)
         st = self.lexicon.stats.get(key)
-        if st is not None and st.news >= MIN_COUNT and rate is not None and rate >= ACCEPT_RATE:
-            return True
+        if st is not None and rate is not None and rate >= ACCEPT_RATE and (
+                st.news >= MIN_COUNT or st.news_place + st.tweets_place + st.cued >= MIN_COUNT):
+            return True  # labelled news, or news MIN_COUNT times, met the name as a place (جنيف، منبج)
         if not (index.capital[row] or int(index.population[row]) >= STRAY_POPULATION):
             return False
         if key not in self.lexicon.vocabulary:
