@@ -139,7 +139,9 @@ class NameMatcher:
             return found
         split, stripped = self._stems(key)
         stems = split + stripped
-        for variant in stems + [v for stem in [key, *stems] for v in _article_variants(stem)]:
+        # أل، إل written with a hamza begin a foreign name (إلكنز is Elkins, ألبايون Albion): no article to drop
+        own = [] if name.startswith(("أل", "إل")) else [key]
+        for variant in stems + [v for stem in [*own, *stems] for v in _article_variants(stem)]:
             _add(found, index.rows_ar(variant), VARIANT)
         for stem in stems:
             _add(found, index.ar_nospace.get(stem.replace(" ", ""), ()), VARIANT)

@@ -308,3 +308,11 @@ def test_name_ar_is_arabic_script_or_empty_and_set_for_every_place_with_an_arabi
     assert bad == []
     spelt = {r for value in index.ar.values() for r in ((value,) if isinstance(value, int) else value)}
     assert [index.names[r] for r in spelt if not index.names_ar[r]] == []
+
+
+@pytest.mark.parametrize(("query", "wrong"), [("إلكنز", "Cairns"), ("ألبايون", "Bayonne")])
+def test_a_hamza_on_al_is_no_article_to_drop(gz, query, wrong):
+    """أل، إل written with a hamza begin a foreign name (Elkins, Albion): the article variant does not drop them."""
+    place = gz.geocode(query)
+    assert place is None or place.name != wrong
+    assert gz.geocode("ألمانيا").name == "Germany" and gz.geocode("لاذقية").name == "Latakia"
