@@ -755,11 +755,18 @@ class Recognizer:
                 mine, code = own.get(cand.key, 0), self._clear_country(cand.key)
                 rest = total - mine
                 shares = {c: (n - (mine if c == code else 0)) / rest for c, n in votes.items()} if rest else {}
-                if near is None:
-                    near = self._sure_points(decisions, readings)
-                points = [(a, b) for key, a, b in near if key != cand.key]
-                chosen[memo] = max(rows, key=lambda r: (self._score(r, shares, hint) + self._nearness(r, points),  # noqa: B023
-                                                        -r))
+                base = {r: self._score(r, shares, hint) for r in rows}
+                top = max(base.values())
+                # nearness can only overturn readings within NEAR_WEIGHT of the best: the rest need no distance
+                rivals = [r for r in rows if base[r] > top - NEAR_WEIGHT]
+                if len(rivals) > 1:
+                    if near is None:
+                        near = self._sure_points(decisions, readings)
+                    points = [(a, b) for key, a, b in near if key != cand.key]
+                    if points:
+                        for r in rivals:
+                            base[r] += self._nearness(r, points)
+                chosen[memo] = max(rivals, key=lambda r: (base[r], -r))  # noqa: B023 - used at once
             out.append(chosen[memo])
         return out
 
@@ -781,7 +788,8 @@ class Recognizer:
             return 0.0
         index = self.index
         lat, lon = float(index.latitude[row]), float(index.longitude[row])
-        nearest = min(_km(lat, lon, a, b) for a, b in points)
+        reach = NEAR_KM / 111.0  # degrees of latitude: a point farther north or south is beyond NEAR_KM
+        nearest = min((_km(lat, lon, a, b) for a, b in points if abs(a - lat) <= reach), default=NEAR_KM)
         return NEAR_WEIGHT * max(0.0, 1.0 - nearest / NEAR_KM)
 
     def _clear_country(self, key: str) -> str | None:
