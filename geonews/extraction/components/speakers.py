@@ -251,8 +251,8 @@ class Attributor:
                 break  # اتهمت دمشق إسرائيل بقصف، تتهم المعارضة قوات النظام: the accused begins
             if self.ba_object and k > start and tok.norm[:1] == "ب" and tok.norm not in _NAME_LINKS:
                 break  # اتهمت سوريا إسرائيل بالوقوف وراء، ندد هولاند بقيام …: the object after ب begins
-            if k > start and (tok.norm.startswith("بال") or tok.text.startswith("بـ")):
-                break  # نددت الخارجية بـ"التوغل"، رحبت روسيا بالاتفاق: the object after ب begins
+            if k > start and tok.text.startswith("بـ"):
+                break  # وصفت الخارجية القرار بـ"التصعيد": a quoted object after ب begins
             k += 1
         complement = self._complement_at(tokens, k)
         if source_in and not complement:
