@@ -68,3 +68,8 @@ def test_a_nationality_agreeing_with_an_indefinite_noun_is_no_place(run):
     # a definite noun before the name: the name is the place entered (دخلت القوات سورية)
     doc = run("actors", "عبرت قوات النظام إلى سورية من لبنان.")
     assert "سورية" in [use.text for use in doc.sents[0].places]
+
+
+def test_an_actor_phrase_pairs_its_brackets(run):
+    doc = run("actors", "يقوم النظام (السوري) بحملة في صيدنايا.")
+    assert all(a.text.count("(") == a.text.count(")") for a in doc.sents[0].actors)

@@ -177,6 +177,7 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
                       if n.lstrip("و") in lex.actor_adjectives), None)  # القوات التركية: Turkey's
         if heads_at[i] == "origin":
             actor = None  # فصائل سورية، مقاتلي المعارضة السورية: Syrian by origin, not Syria's forces
+        words = _unbracketed(words)  # النظام (السوري: no half of a pair of brackets
         span = ActorSpan(actor, i, j, words if as_written else _without_proclitics(words))
         span.victim = _victims(norms, i, lex)
         span.target = not lex.grammar["target_marker"].isdisjoint(norms[max(0, i - _TARGET_REACH):i])
@@ -210,6 +211,13 @@ def _modifies(norm: str, lex) -> bool:
     if word in lex.place_anaphora:
         return False  # دخلت القوات المدينة: the place entered, not the forces' name
     return word.startswith("ال") or has_nisba_shape(word, min_length=4)
+
+
+def _unbracketed(words: str) -> str:
+    """A phrase without brackets that it opens or closes but does not pair (النظام (السوري -> النظام السوري)."""
+    if words.count("(") == words.count(")"):
+        return words
+    return " ".join(words.replace("(", " ").replace(")", " ").split())
 
 
 def _strip_conjunction(words: str) -> str:

@@ -20,6 +20,9 @@ _QUOTES = "«»\"“”"
 _OPENING, _CLOSING = "«“\"", "»”\""
 #: An addressee after the speaker (مسؤول سوري لـCNN): ل with a tatweel.
 _ADDRESSEE = "لـ"
+#: Prepositions before a verbal noun (دون ذكر، بدون إعلان), normal form, besides the locative and temporal ones.
+_NOUN_PREPOSITIONS = frozenset({"دون", "بدون"})
+_UNTIL = "حتي"
 #: 'day' (يوم الجمعة), normal form: a time after the speaker.
 _DAY = "يوم"
 #: The stem of the verbs of relaying (نقل، نقلت): who they quote follows عن.
@@ -149,6 +152,8 @@ class Attributor:
             n, kind = hit
             if kind != "phrase" and tokens.norms[i].lstrip("وف").startswith(("ال", "لل")):
                 continue  # مجلس الأمن التابع للأمم المتحدة: a definite word is no verb
+            if kind != "phrase" and i > 0 and self._governs_noun(tokens.norms[i - 1]):
+                continue  # ودون ذكر للضربات، بعد إعلان: after a preposition the word is a noun, no verb
             if i > 0 and tokens.norms[i - 1].lstrip("وس") in self.lexicons.grammar["passive_marker"]:
                 continue  # سيتم نقل المسلحين: a verbal noun after تمّ, not a report
             self.how = f"after the reporting {kind} {tokens[i].text!r}"
@@ -275,6 +280,12 @@ class Attributor:
         if drop_statement_noun and span[0].norm.startswith("لل"):
             speaker = "ال" + speaker[2:]  # بيان للخارجية الأميركية -> الخارجية الأميركية
         return speaker
+
+    def _governs_noun(self, norm: str) -> bool:
+        """Whether a word before a reporting verb's form makes it a noun: a preposition (في، من، دون), not
+        one that a verb may follow (حتى نفى المسؤولون، منذ أعلنت روسيا)."""
+        word = norm[1:] if norm[:1] in "وف" and len(norm) > 2 else norm
+        return (word in self.words["locative"] and word != _UNTIL) or word in _NOUN_PREPOSITIONS  # منذ أعلنت، حتى نفى: verbs
 
     def _second_name(self, tokens, k: int) -> bool:
         """Whether a second noun phrase begins at ``k`` after a complete one: a place name or a head noun of
