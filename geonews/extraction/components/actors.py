@@ -73,7 +73,7 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
     passive, targets = lex.grammar["passive_marker"], lex.grammar["target_marker"]
     for i, n, actor in lex.actors.scan(tokens, masked):
         written = text[tokens[i].start - offset:tokens[i + n - 1].end - offset]
-        span = ActorSpan(actor, i, i + n, _without_clitics(written, n, lex))
+        span = ActorSpan(actor, i, i + n, _unbracketed(_without_clitics(written, n, lex)))
         # "of the terrorists" (التشكيلات الكبيرة للإرهابيين): a genitive ل on the actor; whether it
         # marks the object or the agent depends on the cue. After الموالية (قوات موالية للحكومة) it is an ally.
         ally = i > 0 and lex.supporters.match(tokens, i - 1) is not None
