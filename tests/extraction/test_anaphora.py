@@ -57,3 +57,10 @@ def test_the_country_is_that_of_the_place_named_just_before(run):
     doc = run("anaphora", "وتقدمت القوات في محيط مدينة منبج في شمال البلاد بموجب اتفاق مع الولايات المتحدة.")
     [use] = [u for u in doc.sents[0].places if u.text == "البلاد"]
     assert use.place.country_code == "SY"
+
+
+def test_a_place_noun_after_a_relation_word_takes_it(run):
+    doc = run("anaphora", "دخلت القوات مدينة منبج.\nوتدور معارك عنيفة في وسط المدينة وعلى أطراف المدينة.")
+    uses = [u for u in doc.sents[1].places if u.text == "المدينة"]
+    assert [u.relation for u in uses] == ["center", "near"]
+    assert all(u.place is not None and u.place.name == "Manbij" for u in uses)

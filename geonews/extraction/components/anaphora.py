@@ -16,6 +16,7 @@ from gazetteer.morphology import word_forms
 from ..document import Doc, PlaceUse
 from ..registry import component
 from .parties import stands_for_a_government
+from .relations import relation_before
 from ..tokens import Tokens
 
 __all__ = ["anaphora", "country_word_positions"]
@@ -109,7 +110,8 @@ def _place_nouns(doc: Doc, sent, place_tokens: set[int], recent: list) -> None:
         feature = nouns.get(word) or nouns.get(word.lstrip("وفبل")) or nouns.get("ال" + word.lstrip("وفبل")[2:])
         prev = tokens.norms[j - 1] if j > 0 else ""
         pointed = prev in lex.grammar["demonstrative"]
-        governed = (prev in lex.speech["locative"] or word[:1] in "بل"
+        relation = relation_before(tokens, j, lex)  # وصلوا إلى أطراف المدينة: near
+        governed = (relation != "in" or prev in lex.speech["locative"] or word[:1] in "بل"
                     or any(c.end == j for c in sent.cues) or (j > 0 and lex.claims.match(tokens, j - 1) is not None)
                     or _object_after_subject(tokens, j, lex))
         if not (pointed or governed):
@@ -122,7 +124,7 @@ def _place_nouns(doc: Doc, sent, place_tokens: set[int], recent: list) -> None:
             continue
         tok = tokens[j]
         lead = _clitics_before(word, frozenset(nouns))
-        sent.places.append(PlaceUse(j, tok.text[lead:], tok.start + lead, tok.end, antecedent.place, "in"))
+        sent.places.append(PlaceUse(j, tok.text[lead:], tok.start + lead, tok.end, antecedent.place, relation))
         if antecedent.place is None:
             sent.places[-1].text = tok.text[lead:]  # an unresolved town stays unresolved where it is named again
         if doc.trace is not None:
