@@ -55,3 +55,8 @@ def test_across_the_border_the_neighbour_is_where_it_went(run):
 def test_a_country_locating_the_place_before_it(run, text, country, role):
     doc = run("place_roles", text)
     assert {u.text: u.role for u in doc.sents[0].places}[country] == role
+
+
+def test_the_country_repeated_by_albilad_may_locate_the_place_before_it(run):
+    doc = run("place_roles", "نددت الخارجية بالتوغل التركي في محيط مدينة منبج في شمال البلاد.")
+    assert {u.text: u.role for u in doc.sents[0].places}["البلاد"] == "mention"

@@ -29,10 +29,14 @@ def place_roles(doc: Doc) -> Doc:
         place_tokens = {k for use in sent.places if use.span is not None for k in range(*use.span)}
         previous = None  # the last place named before this one
         for use in sorted(sent.places, key=lambda u: u.token):
-            if use.span is None:  # a place repeated by a pronoun or by البلاد
+            before, previous = previous, use
+            if use.span is None:  # a place repeated by a pronoun or by البلاد: it may only locate the one before
+                if _locates(before, use, tokens, doc.lexicons):
+                    use.role = "mention"
+                    if doc.trace is not None:
+                        doc.note("place_roles", sent, use.text, "mention", f"the country of {before.text} before it")
                 continue
             i = use.span[0]
-            before, previous = previous, use
             if any(supporters.match(tokens, k) is not None
                    for k in supporters.candidates(tokens, max(0, i - _SUPPORTER_REACH), i)):
                 use.role, why = "origin", "a supporter word before it (المدعومة من، ومقره)"
@@ -55,20 +59,21 @@ def _locates(before, use, tokens, lex) -> bool:
     """Whether a country only says where the place named right before it lies (مدينة عفرين، شمال سوريا;
     منبج بريف حلب الشرقي بسوريا): the same country, nothing between but a comma, a preposition or a
     relation word, and no و joining them (حلب وسوريا are two places)."""
-    if before is None or before.span is None or use.place is None or before.place is None:
+    if before is None or use.place is None or before.place is None:
         return False
     if use.place.feature != "country" or before.place.feature == "country":
         return False
-    if before.place.country_code != use.place.country_code or tokens.norms[use.span[0]][:1] == "و":
+    if before.place.country_code != use.place.country_code or tokens.norms[use.token][:1] == "و":
         return False
-    between = range(before.span[1], use.span[0])
+    between = range(before.span[1] if before.span is not None else before.token + 1, use.token)
+    located = lex.grammar["located_word"]
     return len(between) <= _LOCATOR_GAP and all(
-        tokens[k].text in "،," or tokens.norms[k] in lex.speech["locative"] or lex.relations.match(tokens, k) is not None
-        for k in between)
+        tokens[k].text in "،," or tokens.norms[k] in lex.speech["locative"] or tokens.norms[k] in located
+        or lex.relations.match(tokens, k) is not None for k in between)
 
 
-#: How many words may stand between a place and the country that locates it (، شمال غربي).
-_LOCATOR_GAP = 3
+#: How many words may stand between a place and the country that locates it (، الواقعة شمال غربي).
+_LOCATOR_GAP = 4
 
 
 def _reference(tokens, i: int, lex, place_tokens: set[int]) -> bool:
