@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 import re
+import warnings
 from typing import NamedTuple
 
 from gazetteer import normalize
@@ -58,19 +60,40 @@ class _Norms(dict):
 _NORMS = _Norms()
 
 
+def _compiled_split():
+    """The compiled token split (``_splitwords.pyx``), unless the environment variable ``GEONEWS_COMPILED``
+    is ``0`` (then the regex split here, the reference: the same tokens); not built: the regex split, with a
+    warning."""
+    if os.environ.get("GEONEWS_COMPILED", "1").strip() in ("0", ""):
+        return None
+    try:
+        from ._splitwords import split_tokens
+    except ImportError:
+        warnings.warn("geonews: the compiled token split is not built (run `pip install -e .` or `make map`); "
+                      "tokenize() runs the regex split, slower, same tokens", RuntimeWarning, stacklevel=2)
+        return None
+    return split_tokens
+
+
+_split_tokens = _compiled_split()
+
+
 def tokenize(text: str, offset: int = 0, flags=None) -> Tokens:
     """Words and the punctuation that matters (quotes, commas, colons) with text offsets (plus ``offset``),
     flagged by ``flags`` (a :class:`~geonews.extraction.matcher.WordFlags`) when given."""
     if len(_NORMS) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
         _NORMS.clear()
-    # One split gives the words and the text between them; their lengths give the offsets. No match
-    # objects and no Python loop: this runs over every article.
-    pieces = _SPLIT.split(text)
-    words = pieces[1::2]
-    bounds = list(itertools.accumulate(map(len, pieces), initial=offset))
+    if _split_tokens is not None:
+        words, starts, ends = _split_tokens(text, offset)  # compiled: one walk over the characters
+    else:
+        # One split gives the words and the text between them; their lengths give the offsets. No match
+        # objects and no Python loop: this runs over every article.
+        pieces = _SPLIT.split(text)
+        words = pieces[1::2]
+        bounds = list(itertools.accumulate(map(len, pieces), initial=offset))
+        starts, ends = bounds[1::2], bounds[2::2]
     norms = list(map(_NORMS.__getitem__, words))
     # tuple.__new__(Token, fields) builds each token in C (Token(...) would run a Python __new__)
-    starts, ends = bounds[1::2], bounds[2::2]
     out = Tokens(map(tuple.__new__, itertools.repeat(Token), zip(starts, ends, words, norms)))
     out.norms, out.starts, out.ends = norms, starts, ends
     out.flagged_by = flags
