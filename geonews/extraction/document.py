@@ -100,7 +100,9 @@ class Sent:
     quiet: bool = False                                     # names no place, holds no cue: nothing to state
     speaker: str | None = None
     speaker_span: tuple[int, int] | None = None             # article offsets of the speaker as written
+    speaker_from: int | None = None                         # token where the speaker's words begin (X، وقال Y إن)
     actors: list[ActorSpan] = field(default_factory=list)
+    speaker_actor: ActorSpan | None = None                  # an actor the speaker names (أعلن الجيش التركي أنه …)
     places: list[PlaceUse] = field(default_factory=list)
     clause_starts: list[int] = field(default_factory=list)  # token indices where a new clause begins
     cues: list[Cue] = field(default_factory=list)

@@ -44,7 +44,7 @@ class Lexicons:  # not slotted: cached properties
     relations: Matcher     # -> (relation, geo_precision)
     actors: Matcher        # -> Actor
     modality: Matcher      # -> (modality, scope): words that make the claims in their scope not asserted
-    agents: Matcher        # -> True (a noun that heads a phrase naming an actor: agent_heads.csv)
+    agents: Matcher        # -> "state" | "origin" (a noun heading a phrase naming an actor, what a nationality after it names)
     casualties: Matcher    # -> "killed" | "wounded" (a verb of killing or wounding), or a number word's value
     flags: WordFlags = field(compare=False)
     actors_by_id: dict = field(compare=False)  # actor id -> Actor
@@ -110,7 +110,7 @@ def load_lexicons() -> Lexicons:
         actors=Matcher(actors),
         modality=Matcher([(r["word"], (r["modality"], r["scope"], r["applies_to"]))
                           for r in load_table("geonews.data", "modality.csv")]),
-        agents=Matcher([(r["word"], True) for r in load_table("geonews.data", "agent_heads.csv")]),
+        agents=Matcher([(r["word"], r["nationality"]) for r in load_table("geonews.data", "agent_heads.csv")]),
         casualties=Matcher([(r["word"] + "*", kind) for kind in ("kill_stem", "wound_stem")
                             for r in load_table("geonews.data", "grammar.csv") if r["kind"] == kind]
                            + [(r["word"], int(r["value"])) for r in load_table("geonews.data", "numerals.csv")]),

@@ -52,3 +52,19 @@ def test_a_preposition_clitic_comes_off_without_adding_an_article(run):
     doc = run("actors", "وتفجير عربة مفخخة في تجمع لقوات النظام قرب المدينة. وقصف مواقع للإرهابيين.")
     assert [a.text for a in doc.sents[0].actors] == ["قوات النظام"]
     assert [a.text for a in doc.sents[1].actors] == ["الإرهابيين"]
+
+
+def test_a_nationality_agreeing_with_an_indefinite_noun_is_no_place(run):
+    # فصائل سورية: Syrian factions (the phrase goes on over the name); their side is no state's
+    doc = run("actors", "سيطرت فصائل سورية موالية لأنقرة على بلدة كفرنبل.")
+    [sent] = doc.sents
+    [factions] = [a for a in sent.actors if a.text.startswith("فصائل")]
+    assert factions.text == "فصائل سورية موالية" and factions.actor is None
+    assert "سورية" not in [use.text for use in sent.places]
+    # a state's forces named by the adjective keep that state (مقاتلات حربية سورية)
+    doc = run("actors", "قصفت مقاتلات حربية سورية بلدة كفرنبل.")
+    [planes] = doc.sents[0].actors
+    assert planes.actor is not None and planes.actor.side == "government"
+    # a definite noun before the name: the name is the place entered (دخلت القوات سورية)
+    doc = run("actors", "عبرت قوات النظام إلى سورية من لبنان.")
+    assert "سورية" in [use.text for use in doc.sents[0].places]

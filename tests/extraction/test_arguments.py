@@ -8,6 +8,22 @@ import pytest
     ("وقصفت القوات الروسية مواقع داعش في تدمر.", "القوات الروسية", "داعش"),
     ("ومع طرد داعش من الرقة عاد السكان.", None, "داعش"),     # a verbal noun: its next noun is its object
     ("حررت القوات العراقية الموصل من تنظيم داعش.", "القوات العراقية", "تنظيم داعش"),
+    # a movement noun heading the actor's phrase is also the cue: the patrols are the doers
+    ("بدأت دوريات أميركية تركية مشتركة عملها في مدينة منبج.", "دوريات أميركية تركية", None),
+    ("سيرت القوات التركية دوريات في منبج.", "القوات التركية", None),
+    # a stronghold's genitive holds the place: its actor, not its target
+    ("والغوطة الشرقية هي المعقل الأخير للمعارضة المسلحة.", "المعارضة المسلحة", None),
+    ("فآخر معاقل المعارضة السورية في الغوطة الشرقية.", "المعارضة السورية", None),
+    # an attack noun's genitive or nationality is its actor, before a subject named earlier
+    ("ليس وحده السبب في هجوم النظام السوري على دوما.", "النظام السوري", None),
+    ("وقتل اثنان من المقاتلين الروس في ضربات جوية أمريكية في سوريا.", "أمريكية", None),
+    # an ally after a supporter word is no target; an actor named before the cue is none either
+    ("ومنذ انتزاع قوات تركية مدعومة من فصائل معارضة مدينة عفرين.", "قوات تركية", None),
+    # a relative clause's own subject (VSO), and the subject of a relative clause on an event noun
+    ("وترابط القوات الأميركية في منبج التي انتزعتها وحدات حماية الشعب من سيطرة تنظيم داعش.",
+     "وحدات حماية الشعب", "تنظيم داعش"),
+    ("قتل 500 مدني في القصف المكثف الذي ينفذه النظام على الغوطة الشرقية.", "النظام", None),
+    ("فوض المالكي القوات الأمريكية بتوجيه ضربة إلى مسلحي القاعدة.", "القوات الأمريكية", None),  # إلى is no adjective
 ])
 def test_actor_and_target(run, text, actor, target):
     doc = run("arguments", text)
@@ -20,3 +36,28 @@ def test_actor_and_target(run, text, actor, target):
 def test_no_cue_no_arguments(run):
     doc = run("arguments", "الطقس في دمشق معتدل.")
     assert doc.sents[0].arguments == []
+
+
+def test_an_actor_named_before_a_cue_is_not_its_target(run):
+    # ضد المقاتلين is the operation's target; the control of Afrin named after it has none
+    doc = run("arguments", "وشن الجيش عملية ضد المقاتلين الأكراد على غرار الهجوم الذي مكنه من السيطرة على عفرين.")
+    [sent] = doc.sents
+    assert [c.claim_type for c in sent.cues] == ["attack", "attack", "control"]
+    assert sent.arguments[0][0].text == "الجيش"  # الجيش عملية: an indefinite noun does not agree with it
+    assert sent.arguments[0][1].text == "المقاتلين الأكراد"
+    assert sent.arguments[2][1] is None
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("أعلن الجيش السوري أنه سيطر على بلدة سقبا.", "الجيش السوري"),          # the speaker says it of itself
+    ("وأوضح جدعون أنه دخل إلى العراق.", "جدعون"),                            # a name that is no actor
+    ("وقالت إسرائيل إنها هاجمت مواقع في سوريا.", "إسرائيل"),                 # a country: feminine
+    ("وقال الرئيس عن الصحفية إنها دخلت البلاد.", None),                      # إنها does not agree with الرئيس
+    ("وأفاد مصدر عسكري بأنهم سيطروا على المنطقة.", None),                    # nor أنهم with مصدر
+    ("وقال المرصد إنه الهجوم الأكبر على البوكمال.", None),                   # إنه before a noun: no subject
+])
+def test_the_speaker_is_the_actor_of_what_it_says_of_itself(run, text, actor):
+    doc = run("arguments", text)
+    [sent] = doc.sents
+    got = sent.arguments[0][0] if sent.arguments else None
+    assert (got.text if got else None) == actor

@@ -68,3 +68,14 @@ def test_the_killed_are_the_nearest_attack_s_that_has_a_place(run):
     assert killed.unit == "killed"
     owner = sent.quantity_cues[0]
     assert sent.cues[owner].claim_type == "attack" and owner in sent.place_cues
+
+
+def test_a_relative_clause_governs_its_antecedent_not_the_places_before_it(run):
+    cues = [Cue("control", 8, 9)]
+    # places at 1, 3, 5; a relative pronoun at 6: only 5 (its antecedent) is governed
+    assert assign(cues, [1, 3, 5], relatives=[6]) == [None, None, 0]
+    assert assign(cues, [1, 3, 5]) == [0, 0, 0]
+    doc = run("attachment", "وتضم المنطقة محافظة الحسكة ومحافظة الرقة وعفرين التي باتت تحت سيطرة القوات التركية.")
+    [sent] = doc.sents
+    owners = {u.text: owner for u, owner in zip(sent.places, sent.place_cues)}
+    assert owners == {"الحسكة": None, "الرقة": None, "عفرين": 0}

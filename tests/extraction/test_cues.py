@@ -10,6 +10,18 @@ import pytest
     ("ستواصل الجهود لتحرير الرعايا الأميركيين في سورية.", []),              # not territory
     ("تجمع المحتجون في ساحة التحرير.", []),                               # part of a name
     ("ونفى الجيش قصف المدينة.", ["attack"]),                              # الجيش: no construct, no name
+    # a patrol heading its actor's phrase is its cue too
+    ("بدأت دوريات أميركية تركية عملها في مدينة منبج.", ["advance"]),
+    # a place held by the actor after a holding word that agrees with it
+    ("شنت روسيا غارات على مناطق تابعة للمعارضة في جنوب سوريا.", ["attack", "attack", "control"]),
+    ("قصفت الطائرات قاعدة عسكرية تابعة للجيش السوري في حمص.", ["attack", "control"]),
+    ("وقال رئيس المجلس المحلي في محافظة درعا التابع للمعارضة إن الوضع صعب.", []),  # التابع: not محافظة
+    ("وقصفت الطائرات مدينة هجين التابعة لمحافظة دير الزور.", ["attack"]),  # a province is no actor
+    # verb forms, not prefixes: شنقا (hanging), دفعة (a batch), فقد before a verb (فـ + قد)
+    ("أصدرت المحكمة حكما بالإعدام شنقا بحق متشدد.", []),
+    ("وصلت الدفعة الأولى من المهجرين إلى إدلب.", ["advance"]),              # وصلت, not دفعة
+    ("فقد قالت المصادر إن الوضع هادئ في القلمون.", []),
+    ("فقد التنظيم السيطرة على البلدة.", ["control"]),             # السيطرة is the object of the loss
 ])
 def test_cues(run, text, types):
     doc = run("cues", text)

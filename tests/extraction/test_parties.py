@@ -36,3 +36,12 @@ def test_a_country_or_capital_named_bare_stands_for_its_government(run, text, ro
     doc = run("parties", text)
     got = {u.text: u.role for u in doc.sents[0].places}
     assert {k: got.get(k) for k in roles} == roles
+
+
+def test_a_country_after_a_relative_clause_on_the_cue_acts_as_its_subject(run):
+    doc = run("statements", "استهدفت الضربات التي نفذتها الولايات المتحدة مركز البحوث العلمية في دمشق.")
+    [st] = [s for s in doc.sents[0].statements if s.claim_type == "attack"]
+    assert st.actor == "الولايات المتحدة"
+    # a verb of witnessing names where it happened, not who did it
+    doc = run("statements", "وفي واحدة من أشد المعارك التي شهدتها سوريا قتل مئات الأشخاص في الغوطة الشرقية.")
+    assert all(s.actor != "سوريا" for s in doc.sents[0].statements)

@@ -20,3 +20,27 @@ def test_explain_says_why(run):
     doc = run("place_roles", "سيطرت الفصائل المدعومة من تركيا على بلدة.", trace=True)
     [d] = [d for d in doc.trace if d.component == "place_roles"]
     assert d.subject == "تركيا" and d.decision == "origin" and "supporter" in d.reason
+
+
+def test_an_indefinite_supporter_word_makes_an_origin(run):
+    doc = run("place_roles", "سيطرت فصائل موالية لأنقرة على بلدة في ريف حلب.")
+    roles = {u.text: u.role for u in doc.sents[0].places}
+    assert roles["أنقرة"] == "origin" and roles["حلب"] == "event"
+
+
+@pytest.mark.parametrize(("text", "reference", "event"), [
+    ("واجتاز الرتل معبرا في ريف إدلب على الحدود مع تركيا.", "تركيا", "إدلب"),
+    ("وأرسلت قوات النظام تعزيزات إلى معبر نصيب الحدودي مع الأردن.", "الأردن", None),
+    ('وتوجه الرتل نحو طريق "دمشق-حلب" في ريف إدلب.', "حلب", "إدلب"),
+    ("وأوضح أنه دخل إلى العراق عن طريق تركيا.", "تركيا", "العراق"),
+])
+def test_a_border_neighbour_or_a_road_end_is_a_reference(run, text, reference, event):
+    doc = run("place_roles", text)
+    roles = {u.text: u.role for u in doc.sents[0].places}
+    assert roles[reference] == "mention"
+    assert event is None or roles[event] == "event"
+
+
+def test_across_the_border_the_neighbour_is_where_it_went(run):
+    doc = run("place_roles", "أطلق الجيش التركي عملية عسكرية عبر الحدود مع سوريا.")
+    assert {u.text: u.role for u in doc.sents[0].places}["سوريا"] == "event"

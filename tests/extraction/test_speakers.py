@@ -12,6 +12,12 @@ from geonews.extraction.components.speakers import Attributor
     ("وجاء في بيان «البنتاغون» أمس، أنّ الضربات استمرت", "البنتاغون"),
     ("بدوره شدد كيري على ضرورة الحل", "كيري"),
     ("الطقس معتدل اليوم", None),
+    # a definite word is no reporting verb (التابع), whom it is said to is no speaker (للمحققين), and a
+    # quoted phrase after a preposition is no subject (بـ"التصعيد الخطير" وقال)
+    ("وكان مجلس الأمن التابع للأمم المتحدة أصدر قرارا", None),
+    ("وكان مسؤولا عن التدريب، وفق ما قال للمحققين", None),
+    ("وصف القرار بـ\"التصعيد الخطير\" وقال إن القوات تقدمت", None),
+    ("لكن الدفاع المدني والمعروف باسم \"الخوذ البيضاء\" أكد أن الهجوم أوقع قتلى", "الخوذ البيضاء"),
 ])
 def test_attribution(lex, sentence, speaker):
     assert Attributor(lex).speaker(lex.tokenize(sentence), sentence, 0) == speaker
@@ -74,3 +80,17 @@ def test_speaker_phrases(lex, sentence, speaker):
 def test_a_reporting_verb_without_a_subject_goes_on_with_the_speaker(run):
     doc = run("speakers", "وقال المرصد السوري إن القوات تقدمت. وأشار إلى أن الاشتباكات مستمرة.")
     assert [s.speaker for s in doc.sents] == ["المرصد السوري", "المرصد السوري"]
+
+
+def test_a_report_joined_after_a_clause_does_not_reach_back(run):
+    # استهدفت صواريخ …، وأوردت سانا أنه …: the strike is narrated; what follows أنه is سانا's
+    text = "استهدفت صواريخ مستودعات للجيش غربي مدينة حمص، وأوردت سانا أنه تم قصف مواقع في حماة."
+    doc = run("statements", text)
+    by_place = {st.places[0].text: st.speaker for st in doc.sents[0].statements if st.places}
+    assert by_place == {"حمص": None, "حماة": "سانا"}
+
+
+def test_according_to_what_he_said_carries_the_previous_speaker(run):
+    text = "وأوضح جدعون أنه دخل إلى العراق.\nوقاتل في تكريت، وفق ما قال أمام المحكمة."
+    doc = run("speakers", text)
+    assert [s.speaker for s in doc.sents] == ["جدعون", "جدعون"]

@@ -49,6 +49,7 @@ def actors(doc: Doc) -> Doc:
         found = [a for a in found if not any(s <= a.start and a.end <= e for _, (s, e) in kept)]
         if sent.speaker_span is not None:  # the speaker is not the actor
             lo, hi = sent.speaker_span
+            sent.speaker_actor = next((a for a in found if lo <= tokens[a.start].start < hi), None)
             found = [a for a in found if not (lo <= tokens[a.start].start < hi)]
         sent.actors = found
         sent.places = [_use(m, span) for m, span in kept]
@@ -82,7 +83,9 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
         _mark_agent_or_gainer(span, norms, lex)
         out.append(span)
     by_adjective = _adjective_actor_spans(tokens, lex, text, offset, out, masked)
-    by_phrase = _phrase_actor_spans(tokens, lex, text, offset, out + by_adjective, set(masked) | set(places))
+    by_phrase = _phrase_actor_spans(tokens, lex, text, offset, out + by_adjective, set(masked) | set(places), places)
+    # a nationality the phrase took in (مقاتلات حربية سورية) is no actor of its own
+    by_adjective = [a for a in by_adjective if not any(p.start <= a.start and a.end <= p.end for p in by_phrase)]
     extra = by_adjective + by_phrase
     return sorted(out + extra, key=_START) if extra else out  # the scan gives them in order
 
@@ -126,12 +129,13 @@ def _after_attack_noun(norms: list[str], i: int, nouns: frozenset[str]) -> bool:
 
 
 def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named: list[ActorSpan],
-                        masked: set[int]) -> list[ActorSpan]:
+                        masked: set[int], places: set[int] = frozenset()) -> list[ActorSpan]:
     """Actors named by a phrase actors.csv does not list: a head noun of ``agent_heads.csv`` and the
     definite words, nisba adjectives and coordinated adjectives that follow it (قوات النظام السوري، فصائل
     المعارضة المسلحة، الرتل العسكري التركي، الضربات الجوية الروسية والسورية is not one: ضربات heads none)."""
     norms = norms_of(tokens)
-    starts = [i for i in lex.agents.candidates(tokens) if lex.agents.match(tokens, i) is not None]
+    heads_at = {i: hit[1] for i in lex.agents.candidates(tokens) if (hit := lex.agents.match(tokens, i)) is not None}
+    starts = list(heads_at)
     if not starts:
         return []
     taken = {k for a in named for k in range(a.start, a.end)} | set(masked)
@@ -149,20 +153,35 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
             known.start, known.text = i, written if as_written else _strip_conjunction(written)
             continue
         j = i + 1
-        while (j < len(tokens) and j - i < _PHRASE_WORDS and j not in taken and _modifies(norms[j], lex)
-               and lex.claims.match(tokens, j) is None):  # a claim cue ends the phrase (the flags tell)
+        while (j < len(tokens) and j - i < _PHRASE_WORDS and (j not in taken or _agrees(norms, j, places, lex))
+               and _modifies(norms[j], lex) and lex.claims.match(tokens, j) is None  # a claim cue ends it
+               and not (_definite(norms[j - 1]) and not _definite(norms[j]))):  # الجيش عملية: no agreement
             j += 1
         while j > i + 1 and norms[j - 1] in _FUNCTION_ENDS:  # a phrase does not end on و
             j -= 1
         words = text[tokens[i].start - offset:tokens[j - 1].end - offset]
         actor = next((lex.actor_adjectives[n.lstrip("و")] for n in norms[i + 1:j]
                       if n.lstrip("و") in lex.actor_adjectives), None)  # القوات التركية: Turkey's
+        if heads_at[i] == "origin":
+            actor = None  # فصائل سورية، مقاتلي المعارضة السورية: Syrian by origin, not Syria's forces
         span = ActorSpan(actor, i, j, words if as_written else _without_proclitics(words))
         span.target = not lex.grammar["target_marker"].isdisjoint(norms[max(0, i - _TARGET_REACH):i])
         _mark_agent_or_gainer(span, norms, lex)
         out.append(span)
         end = j
     return out
+
+
+def _definite(norm: str) -> bool:
+    return norm.lstrip("و").startswith(("ال", "لل"))
+
+
+def _agrees(norms: list[str], j: int, places: set[int], lex) -> bool:
+    """Whether a place name is a nationality adjective agreeing with the indefinite noun before it
+    (فصائل سورية موالية: Syrian factions, not Syria), so the phrase goes on over it."""
+    word, prev = norms[j], norms[j - 1]
+    return (j in places and word in lex.actor_adjectives and not word.startswith("ال")
+            and not prev.lstrip("وف").startswith("ال") and (j + 1 not in places))
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -1,16 +1,24 @@
 """``arguments``: the actor (subject) and the target of each claim cue, among the sentence's actors.
 
-The actor is the nearest non-target actor before the cue, else one after it but before the cue's first
-place (سيطرت القوات على بلدة …); the target is the first target-marked actor within ``TARGET_WINDOW``
-words after the cue (before the next cue and the end of its clause), else one before it. Which actors
-are targets depends on the cue: after a control cue, one after من (حررت أراضيه من تنظيم الدولة) is;
-after a verbal noun (ومع طرد داعش، تم دحر …) the first actor is its object; after an attack noun a
-genitive ل marks the attacker (غارات للطيران الروسي), elsewhere the object.
+The actor is the nearest non-target actor before the cue, else the phrase the cue heads (بدأت دوريات
+أميركية: the patrols), else one after it but before the cue's first place (سيطرت القوات على بلدة …). An
+attack noun's genitive or nationality right after it is its actor (هجوم النظام على دوما، ضربات جوية
+أمريكية), and so is a stronghold's genitive (آخر معقل للمعارضة: the side holding it; a stronghold has no
+target). The target is the first target-marked actor within ``TARGET_WINDOW`` words after the cue (before
+the next cue and the end of its clause); an actor before the cue is never its target (an object named
+earlier belongs to an earlier cue: on the gold, the fallback cost target agreement on both halves). Which
+actors are targets depends on the cue: after a control cue, one after من (حررت أراضيه من تنظيم الدولة) is,
+unless a supporter word stands before من (مدعومة من فصائل); after a verbal noun (ومع طرد داعش، تم دحر …)
+the first actor is its object; after an attack noun a genitive ل marks the attacker (غارات للطيران
+الروسي), elsewhere the object.
 """
 
 from __future__ import annotations
 
 from itertools import compress, count
+
+from gazetteer import normalize
+from gazetteer.morphology import has_nisba_shape
 
 from ..document import ActorSpan, Cue, Doc
 from ..registry import component
@@ -21,6 +29,12 @@ __all__ = ["SUBJECT_WINDOW", "TARGET_WINDOW", "actor_and_target", "arguments"]
 #: How far after a cue its subject (when no place comes first) and its target are looked for.
 SUBJECT_WINDOW, TARGET_WINDOW = 5, 24
 _FROM = "من"
+#: The pronouns on أن that make the speaker the subject of the verb after it (أنه، أنها، أنهم).
+_SUBJECT_PRONOUNS = ("هم", "ها", "ه")
+#: How many words after an event noun a relative clause on it may begin (القصف المكثف الذي ينفذه).
+_RELATIVE_REACH = 3
+#: How many words a speaker no actor names may have to stand as the actor of what it says of itself.
+_SPEAKER_AS_ACTOR_WORDS = 3
 
 
 @component("arguments", requires=("sent.cues", "sent.actors", "sent.place_cues"), sets=("sent.arguments",))
@@ -40,6 +54,10 @@ def arguments(doc: Doc) -> Doc:
             clause_end = next((i for i in breaks if i > cue.end), len(tokens))
             pair = actor_and_target(cue, cues[k + 1] if k + 1 < len(cues) else None, sent.actors, first_place,
                                     clause_end, tokens, lex)
+            if pair[0] is None and sent.speaker is not None and _says_of_itself(tokens, cue.start, lex, sent):
+                speaker = sent.speaker_actor or _named_speaker(sent.speaker)
+                if speaker is not None:
+                    pair = (speaker, None if pair[1] is not None and pair[1].same_actor(speaker) else pair[1])
             out.append(pair)
             if doc.trace is not None:
                 actor, target = pair
@@ -55,14 +73,28 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     """The actor (subject) and target of a cue among the sentence's actors (see the module notes)."""
     tokens = tokens or []
 
+    cue_word = tokens[cue.start].norm.lstrip("وف") if tokens else ""
+    holder = lex is not None and cue.claim_type == "control" and (cue_word in lex.grammar["holder_noun"]
+                                                                   or cue_word in lex.grammar["holding_word"])
+
+    def holds(a: ActorSpan) -> bool:  # آخر معقل للمعارضة، معاقل المعارضة: the side holding the place
+        return holder and cue.end <= a.start <= cue.end + 1
+
+    def backs(a: ActorSpan) -> bool:  # قوات تركية مدعومة من فصائل: an ally, not a side acted against
+        return (lex is not None and a.start > 1 and tokens[a.start - 1].norm == _FROM
+                and lex.supporters.match(tokens, a.start - 2) is not None)
+
     def is_target(a: ActorSpan) -> bool:
-        if a.agent or a.gainer:
+        if a.agent or a.gainer or holds(a) or backs(a):
             return False
         if a.target:  # ضد داعش، مواقع داعش، أهداف للنظام
             return True
         if a.genitive:
             return cue.claim_type != "attack"
         if cue.claim_type == "control" and a.start > cue.end and a.start > 0 and tokens[a.start - 1].norm == _FROM:
+            return True
+        if (cue.claim_type == "control" and a.start > cue.end + 1 and lex is not None  # من سيطرة داعش، من أيدي التنظيم
+                and tokens[a.start - 1].norm in lex.grammar["taken_from"] and tokens[a.start - 2].norm == _FROM):
             return True
         return a.start >= cue.end and object_first and a is first_after
 
@@ -74,11 +106,21 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
                         else cue.end + SUBJECT_WINDOW)
     subjects_before = [a for a in actors if a.end <= cue.start and not is_target(a)]
     subjects_after = [a for a in actors if cue.end <= a.start < subject_limit and not is_target(a)]
-    actor = subjects_before[-1] if subjects_before else (subjects_after[0] if subjects_after else None)
+    # a cue heading an actor's phrase (بدأت دوريات أميركية عملها) names the doers when none comes before
+    headed = [a for a in actors if a.start == cue.start and not is_target(a)]
+    actor = next(iter(subjects_before[-1:] or headed or subjects_after), None)
+    actor = next((a for a in actors if holds(a)), actor)
+    attached = _attached(cue, actors, tokens, lex) or _relative_agent(cue, actors, tokens, lex)
+    if attached is not None and not is_target(attached):  # هجوم النظام على دوما، القصف الذي ينفذه النظام
+        actor = attached
+    elif (subjects_after and tokens and cue.start > 0 and lex is not None
+          and tokens[cue.start - 1].norm in lex.grammar["relative"]):
+        actor = subjects_after[0]  # منبج التي انتزعتها وحدات حماية الشعب: the relative clause's own subject
     window = min(limit, cue.end + TARGET_WINDOW, clause_end)
     targets = [a for a in actors if is_target(a) and cue.end <= a.start < window]
-    targets = targets or [a for a in actors if is_target(a) and a.end <= cue.start]
     target = targets[0] if targets else None
+    if holder:
+        target = None  # a stronghold has its holder, no side acted against
     agents = [a for a in actors if a.agent and cue.end <= a.start < min(limit, clause_end)]
     if agents:  # استهداف … من قبل الجيش: the agent is the actor; a subject named before is then its object
         if actor is not None and actor is not agents[0] and target is None:
@@ -94,6 +136,70 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     if target is not None and actor is not None and target.same_actor(actor):
         target = None
     return actor, target
+
+
+def _says_of_itself(tokens: list[Token], i: int, lex, sent) -> bool:
+    """Whether the cue at ``i`` is a verb right after أن with a pronoun that agrees with the speaker (أعلن
+    الجيش أنه سيطر، قالت إسرائيل إنها هاجمت، قال البريطانيون إنهم استهدفوا): its subject is the speaker."""
+    cue = tokens[i].norm.lstrip("وف")
+    if i == 0 or cue.startswith(("ال", "لل")) or cue in lex.attack_nouns:
+        return False  # إنه الهجوم الأكبر، ما يشتبه في أنه هجوم: a noun, the pronoun is no subject
+    word = tokens[i - 1].norm
+    suffix = next((x for x in _SUBJECT_PRONOUNS if word.endswith(x) and word[:-len(x)] in lex.grammar["complementizer"]),
+                  None)
+    return suffix is not None and _agrees_with(sent, suffix)
+
+
+def _named_speaker(speaker: str) -> ActorSpan | None:
+    """A speaker no actor names, as the actor of what it says of itself: a short name (جدعون،
+    البريطانيون), not a longer phrase the speaker rules may have overrun."""
+    if len(speaker.split()) > _SPEAKER_AS_ACTOR_WORDS or any(q in speaker for q in "«»\"“”"):
+        return None
+    return ActorSpan(None, -1, -1, speaker)
+
+
+def _agrees_with(sent, suffix: str) -> bool:
+    """Whether the speaker's head word agrees with a pronoun: هم a sound masculine plural (البريطانيون), ها
+    a feminine (الحكومة، وزارة) or a country (إسرائيل، تركيا), ه any other singular (الجيش، جدعون)."""
+    head = normalize(sent.speaker.split()[0]).lstrip("و")
+    head = head[2:] if head.startswith("ال") and len(head) > 4 else head
+    plural = head.endswith(("ون", "ين")) and (len(head) > 5 or sent.speaker.lstrip("و").startswith("ال"))  # not جدعون
+    lo, hi = sent.speaker_span or (-1, -1)
+    country = any(lo <= m.start < hi and m.place is not None and m.place.feature == "country" for m in sent.mentions)
+    feminine = head.endswith(("ه", "ا")) or country
+    return {"هم": plural, "ها": feminine and not plural}.get(suffix, not (plural or feminine))
+
+
+def _attached(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex) -> ActorSpan | None:
+    """The actor right after an attack noun, as its genitive or its nationality (هجوم النظام، غارات
+    للطيران الروسي، ضربات جوية أمريكية: one adjective may stand between), or ``None``."""
+    if lex is None or cue.claim_type != "attack" or not tokens or cue.end - cue.start != 1:
+        return None
+    word = tokens[cue.start].norm
+    if word[:1] in "وف" and word[1:] in lex.attack_nouns:
+        word = word[1:]
+    if word not in lex.attack_nouns:
+        return None
+    for a in actors:
+        if a.start == cue.end or (a.start == cue.end + 1 and has_nisba_shape(tokens[cue.end].norm, min_length=4)):
+            return a
+    return None
+
+
+def _relative_agent(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex) -> ActorSpan | None:
+    """The subject of a relative clause on an event noun, whose verb repeats it as a pronoun (القصف
+    المكثف الذي ينفذه النظام، الضربات التي شنتها القوات): the event's actor, or ``None``."""
+    if lex is None or not tokens or cue.claim_type not in ("attack", "control"):
+        return None
+    starts = {a.start: a for a in actors}
+    for r in range(cue.end, min(cue.end + _RELATIVE_REACH, len(tokens) - 2)):
+        if tokens[r].norm in lex.grammar["relative"]:
+            verb = tokens[r + 1].norm
+            if (len(verb) > 3 and verb.endswith(("ه", "ها", "هم", "هما"))
+                    and not verb.lstrip("و").startswith(tuple(lex.grammar["witness_stem"]))):
+                return starts.get(r + 2)
+            return None
+    return None
 
 
 def _passive(written: str) -> bool:

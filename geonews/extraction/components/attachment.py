@@ -40,7 +40,9 @@ def attachment(doc: Doc) -> Doc:
         cues = sent.cues
         # commas matter only to cues (a scan in C: most sentences are long)
         commas = list(compress(count(), map(_COMMAS.__contains__, sent.tokens.norms))) if cues else []
-        owners = assign(cues, [use.token for use in sent.places], commas)
+        relatives = (list(compress(count(), map(doc.lexicons.grammar["relative"].__contains__, sent.tokens.norms)))
+                     if cues else [])
+        owners = assign(cues, [use.token for use in sent.places], commas, relatives)
         sent.place_cues = [None if use.role != "event" else owner for use, owner in zip(sent.places, owners)]
         sent.quantity_cues = _counted(sent, assign(cues, [i for i, _ in sent.quantities], commas))
         sent.preventers = _preventers(sent) | _describers(sent, doc.lexicons) | _results(sent, doc.lexicons)
@@ -141,8 +143,13 @@ def _results(sent, lex) -> dict[int, int]:
     return out
 
 
-def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = None) -> list[int | None]:
-    """For each token position, the index of the cue that governs it, or ``None`` (see the module notes)."""
+def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = None,
+           relatives: list[int] | None = None) -> list[int | None]:
+    """For each token position, the index of the cue that governs it, or ``None`` (see the module notes).
+
+    ``relatives``: positions of relative pronouns; a cue inside a relative clause before which places
+    stand (… وعفرين التي باتت تحت سيطرة …) governs its antecedent, the last place before the pronoun, and
+    none before it."""
     commas = commas or []
     out: list[int | None] = []
     for pos in positions:
@@ -151,9 +158,12 @@ def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = Non
     if cues:
         first = cues[0].start
         first_has_own = any(owner == 0 for owner in out)
+        pronoun = max((r for r in relatives or () if r < first), default=None)
+        antecedent = max((p for p in positions if pronoun is not None and p < pronoun), default=None)
         for n, pos in enumerate(positions):
             if out[n] is None and pos < first:
                 separated = any(pos < c < first for c in commas)
-                if not separated or not first_has_own:
+                outside = antecedent is not None and pos < antecedent
+                if (not separated or not first_has_own) and not outside:
                     out[n] = 0
     return out

@@ -1,10 +1,16 @@
 """``cues``: the claim cues of a sentence (``claim_cues.csv``: سيطرت → control, تقدمت → advance, غارات →
 attack, محادثات → diplomacy), outside place and actor names, without those that are another sense of the
 word (تحقيق تقدم: progress), part of a name (ساحة التحرير) or about no territory (تحرير الرعايا)
-(``claim_negators.csv`` positions ``sense``, ``name`` and ``after``). Whether a cue is asserted, negated,
+(``claim_negators.csv`` positions ``sense``, ``name`` and ``after``); and a place held by the actor named
+right after a holding word that agrees with it (قاعدة تي فور التابعة للجيش السوري: control). Whether a cue is asserted, negated,
 threatened or planned is the next component's (``modality``)."""
 
 from __future__ import annotations
+
+import functools
+
+from gazetteer.lexicon import place_words
+from gazetteer.morphology import has_nisba_shape
 
 from ..document import Cue, Doc
 from ..registry import component
@@ -18,8 +24,18 @@ def cues(doc: Doc) -> Doc:
     lex = doc.lexicons
     for sent in doc.active():
         masked = {i for use in sent.places if use.span is not None for i in range(*use.span)}
-        masked.update(i for a in sent.actors for i in range(a.start, a.end))
+        for actor in sent.actors:
+            # a movement noun heading the phrase names the deed as well as the doers (بدأت دوريات أميركية …)
+            hit = lex.claims.match(sent.tokens, actor.start)
+            masked.update(range(actor.start + (hit is not None and hit[1] == "advance"), actor.end))
         sent.cues = find_cues(sent.tokens, lex, masked, doc=doc, sent=sent)
+        held = _holdings(sent, lex, masked)
+        if held:
+            sent.cues = sorted(sent.cues + held, key=lambda c: c.start)
+            if doc.trace is not None:
+                for cue in held:
+                    doc.note("cues", sent, sent.tokens[cue.start].text, "claim cue: control",
+                             "a place held by the actor after it (والتابع للنظام السوري)")
     return doc
 
 
@@ -27,13 +43,25 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
     """Claim cues in order, without those negated or inside a name (هيئة تحرير الشام)."""
     out = []
     tracing = doc is not None and doc.trace is not None
+    homographs = lex.grammar["particle_homograph"]
     for i, n, claim_type in lex.claims.scan(tokens, masked):
         other_sense = i > 0 and lex.senses.match(tokens, i - 1) is not None
+        if tokens[i].norm in homographs and not (i + 1 < len(tokens) and tokens[i + 1].norm.startswith("ال")):
+            other_sense = True  # فقد تضمنت: فـ + قد before a verb, not 'lost'
         # a name's head is the first term of a construct, which takes no article (جيش التحرير, not الجيش قصف)
         in_name = (i > 0 and lex.name_heads.match(tokens, i - 1) is not None
                    and not tokens[i - 1].norm.lstrip("وف").startswith("ال"))
         not_territory = i + n < len(tokens) and lex.non_territory.match(tokens, i + n) is not None
         words = " ".join(t.text for t in tokens[i:i + n])
+        lost = (claim_type == "control" and out and out[-1].claim_type == "control" and i - out[-1].end <= _LOST_OBJECT
+                and _is_loss(tokens[out[-1].start].norm, lex))
+        taken = (claim_type == "control" and out and out[-1].claim_type == "control" and i > 0
+                 and tokens[i - 1].norm == "من" and tokens[i].norm in lex.grammar["taken_from"])
+        if lost or taken:  # فقد التنظيم السيطرة، انتزعتها الوحدات من سيطرة داعش: part of the claim before it
+            if tracing:
+                doc.note("cues", sent, words, "no control claim of its own",
+                         "the object of a loss before it" if lost else "whom the place was taken from")
+            continue
         if not (other_sense or in_name or not_territory):
             out.append(Cue(claim_type, i, i + n))
             if tracing:
@@ -43,3 +71,70 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
                    else "its object is not territory")
             doc.note("cues", sent, words, f"no {claim_type} claim", why)
     return out
+
+
+#: How many words after a verb of losing a control noun is its object (فقد التنظيم السيطرة).
+_LOST_OBJECT = 2
+
+
+def _is_loss(norm: str, lex) -> bool:
+    word = norm[1:] if norm[:1] in "وف" and len(norm) > 3 else norm
+    return word.startswith(tuple(lex.grammar["loss_stem"]))
+
+
+def _holdings(sent, lex, masked: set[int]) -> list[Cue]:
+    """Control cues of a place 'belonging to' an actor: a holding word right before an actor, after the
+    place it agrees with (قاعدة تي فور العسكرية التابعة للجيش السوري، مناطق تابعة للمعارضة). A place name's
+    institution is not the place (مجلس محافظة درعا التابع للمعارضة: التابع does not agree with محافظة), nor is
+    a province a town belongs to an actor (مدينة هجين التابعة لمحافظة دير الزور names none)."""
+    words = lex.grammar["holding_word"]
+    actor_starts = {a.start for a in sent.actors}
+    if not actor_starts or not sent.places:
+        return []
+    norms = sent.tokens.norms
+    out = []
+    for i, norm in enumerate(norms):
+        word = norm[1:] if norm[:1] == "و" and norm[1:] in words else norm
+        if word in words and i + 1 in actor_starts and i not in masked:
+            head = _held_head(sent, i, lex)
+            if head is not None and _feminine(head) == word.endswith("ه"):
+                out.append(Cue("control", i, i + 1))
+    return out
+
+
+def _held_head(sent, i: int, lex) -> str | None:
+    """The noun a holding word at ``i`` agrees with: a place noun or military site before it (one or two
+    adjectives may stand between), or the one before the place name there; ``None`` when there is none."""
+    norms = sent.tokens.norms
+    k = i - 1
+    ends = {use.span[1] - 1: use.span[0] for use in sent.places if use.span is not None}
+    for _ in range(2):  # العسكرية، العسكري
+        if k > 0 and k not in ends and has_nisba_shape(norms[k], min_length=4):
+            k -= 1
+    if k in ends:  # a name: its place noun before it
+        k = ends[k] - 1
+    if k < 0:
+        return None
+    bare = _bare(norms[k])
+    return bare if bare in _held_nouns(lex) else None
+
+
+@functools.lru_cache(maxsize=4)
+def _held_nouns(lex) -> frozenset[str]:
+    return place_words() | frozenset(lex.grammar["held_noun"])
+
+
+def _feminine(noun: str) -> bool:
+    """Whether a place noun takes feminine agreement: ة, a plural (مناطق تابعة، مواقع تابعة)."""
+    return noun.endswith("ه") or noun.endswith("ات") or noun in _BROKEN_PLURALS
+
+
+#: Broken plurals of place nouns (normal form), which take feminine agreement.
+_BROKEN_PLURALS = frozenset({"مناطق", "مواقع", "نقاط", "قواعد", "حواجز", "قري", "مدن", "مزارع", "اراضي"})
+
+
+def _bare(norm: str) -> str:
+    for clitic in ("وال", "فال", "بال", "لل", "ال", "و", "ف"):
+        if norm.startswith(clitic) and len(norm) - len(clitic) >= 2:
+            return norm[len(clitic):]
+    return norm

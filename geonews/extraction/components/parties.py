@@ -9,7 +9,8 @@ claim verb after its subject (دخلت القوات التركية سوريا), 
 والعراق). ``بين`` is locative except after a noun of a relation between parties (تعاون، محادثات، حرب).
 Named bare anywhere else — a subject, a genitive of another noun — it stands for its government.
 
-A party right next to a claim cue acts as its subject (شنت الولايات المتحدة ضربات، واشنطن تدعمهم): the
+A party right next to a claim cue acts as its subject (شنت الولايات المتحدة ضربات، واشنطن تدعمهم), and
+so does one after a relative clause on the cue whose verb repeats it (الضربات التي شنتها واشنطن): the
 cue's actor when the sentence names no other; the countries listed right before it act with it
 (الولايات المتحدة وبريطانيا وفرنسا شنت).
 """
@@ -119,6 +120,15 @@ def _acting(doc: Doc, sent: Sent) -> None:
     cue_starts = {c.start: k for k, c in enumerate(sent.cues)}
     # a country right after a verb is its subject (شنت الولايات المتحدة); after a verbal noun, its genitive
     cue_ends = {c.end: k for k, c in enumerate(sent.cues) if _is_verb(sent, c, lex)}
+    # after a relative clause on the cue, its verb repeating it as a pronoun (الضربات التي شنتها واشنطن)
+    for k, c in enumerate(sent.cues):
+        for r in range(c.end, min(c.end + 3, len(tokens) - 2)):
+            if tokens.norms[r] in lex.grammar["relative"]:
+                verb = tokens.norms[r + 1]
+                if (len(verb) > 3 and verb.endswith(("ه", "ها", "هم", "هما"))
+                        and not verb.lstrip("و").startswith(tuple(lex.grammar["witness_stem"]))):  # شهدتها سوريا
+                    cue_ends.setdefault(r + 2, k)
+                break
     list_end = -1  # token after the last acting country, for lists
     named = []  # the names so far
     for use in sent.places:

@@ -1,5 +1,6 @@
 """``place_roles``: places a sentence names that are not where its events happened — one that backs or
-hosts an actor (المدعومة من روسيا، ومقره لندن: ``origin``), a dateline's (دبي (CNN)-- …: ``mention``),
+hosts an actor (المدعومة من روسيا، ومقره لندن: ``origin``), a dateline's (دبي (CNN)-- …: ``mention``), a
+reference that locates something else (على الحدود مع تركيا، طريق دمشق-حلب، عن طريق تركيا: ``mention``),
 one inside the speaker's name (قالت موسكو: ``party``). Every other place keeps the role ``event``
 (``parties`` later marks the countries that act as a cue's subject)."""
 
@@ -25,6 +26,7 @@ def place_roles(doc: Doc) -> Doc:
     for sent in doc.active():
         tokens = sent.tokens
         dateline = dateline_end(sent.text, sent.start)
+        place_tokens = {k for use in sent.places if use.span is not None for k in range(*use.span)}
         for use in sent.places:
             if use.span is None:  # a place repeated by a pronoun or by البلاد
                 continue
@@ -34,6 +36,8 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = "origin", "a supporter word before it (المدعومة من، ومقره)"
             elif use.end <= dateline:
                 use.role, why = "mention", "in the dateline"
+            elif _reference(tokens, i, doc.lexicons, place_tokens):
+                use.role, why = "mention", "a reference: a border's neighbour or a road's end (الحدود مع تركيا، طريق دمشق-حلب)"
             elif sent.speaker_span is not None and sent.speaker_span[0] <= use.start < sent.speaker_span[1]:
                 use.role, why = "party", "part of the speaker"
             else:
@@ -41,6 +45,24 @@ def place_roles(doc: Doc) -> Doc:
             if doc.trace is not None:
                 doc.note("place_roles", sent, use.text, use.role, why)
     return doc
+
+
+def _reference(tokens, i: int, lex, place_tokens: set[int]) -> bool:
+    """Whether the place at token ``i`` only locates something else: the neighbour after a border word and
+    مع (على الحدود مع تركيا), or a place of a road's name or way (طريق "دمشق-حلب"، عن طريق تركيا)."""
+    norms = tokens.norms
+    if i > 1 and norms[i - 1] == "مع" and norms[i - 2].lstrip("و") in lex.grammar["border_word"]:
+        return not (i > 2 and norms[i - 3] == _ACROSS)  # عبر الحدود مع سوريا: across it, into it
+    k = i - 1
+    while k >= 0 and i - k <= _ROUTE_REACH and (tokens[k].text in _JOINERS or k in place_tokens):
+        k -= 1  # طريق "دمشق-حلب": back over quotes, the hyphen and the first place
+    return k >= 0 and norms[k].lstrip("وف") in lex.grammar["route_word"]
+
+
+_ACROSS = "عبر"
+#: How far back over quotes, hyphens and places a road's word is looked for.
+_ROUTE_REACH = 4
+_JOINERS = frozenset('"«»“”-–')
 
 
 def dateline_end(text: str, offset: int) -> int:

@@ -104,6 +104,7 @@ def speakers(doc: Doc) -> Doc:
     for sent in doc.sents:
         sent.speaker = attributor.speaker(sent.tokens, sent.text, sent.start)
         sent.speaker_span = attributor.span
+        sent.speaker_from = attributor.scope_from
         if doc.trace is not None and sent.speaker is not None:
             doc.note("speakers", sent, sent.speaker, "speaker", attributor.how)
     return doc
@@ -122,18 +123,21 @@ class Attributor:
         self.previous: str | None = None
         self.seen: list[str] = []
         self.span: tuple[int, int] | None = None  # where the last sentence names its speaker
+        self.scope_from: int | None = None  # a report joined after a clause (X، وقال Y إن …): where it begins
         self.how = ""  # how the last speaker was found (for explain)
         self._last_span: tuple[int, int] | None = None
 
     def speaker(self, tokens: list[Token], text: str, offset: int) -> str | None:
         """The speaker of the sentence ``text`` (tokens with article offsets starting at ``offset``)."""
         reporting = self.lexicons.reporting
-        self.span = self._last_span = None
+        self.span = self._last_span = self.scope_from = None
         for i in reporting.candidates(tokens):  # the other positions match nothing
             hit = reporting.match(tokens, i)
             if hit is None:
                 continue
             n, kind = hit
+            if kind != "phrase" and tokens.norms[i].lstrip("وف").startswith(("ال", "لل")):
+                continue  # مجلس الأمن التابع للأمم المتحدة: a definite word is no verb
             if i > 0 and tokens.norms[i - 1].lstrip("وس") in self.lexicons.grammar["passive_marker"]:
                 continue  # سيتم نقل المسلحين: a verbal noun after تمّ, not a report
             self.how = f"after the reporting {kind} {tokens[i].text!r}"
@@ -142,6 +146,9 @@ class Attributor:
                 nxt = reporting.match(tokens, i + n) if explicit is None and i + n < len(tokens) else None
                 if nxt is not None and nxt[1] != "phrase":  # حسب ما أفاد ناشطون
                     explicit = self._after(tokens, i + n + nxt[0], text, offset)
+                    if explicit is None and self.previous is not None:
+                        self.how = f"{tokens[i].text!r} with a verb and no subject (وفق ما قال أمام المحكمة): the previous speaker"
+                        return self.previous
                 return self._remember(explicit)
             explicit = self._after(tokens, i + n, text, offset)
             if tokens.norms[i].lstrip("و").startswith(_RELAY):  # نقلت وسائل إعلام عن رئيس الوزراء قوله
@@ -153,6 +160,8 @@ class Attributor:
                 nxt = reporting.match(tokens, i + n) if i + n < len(tokens) else None
                 if nxt is not None and nxt[1] != "phrase":
                     explicit = self._after(tokens, i + n + nxt[0], text, offset)
+            elif i > 1 and tokens.norms[i][:1] == "و" and tokens[i - 1].text in "،,":
+                self.scope_from = i  # استهدفت صواريخ مستودعات للجيش، وأوردت سانا أنه …: the strike is narrated
             if explicit is None:
                 explicit = self._before(tokens, i, text, offset)
                 self.how = f"the subject before the reporting {kind} {tokens[i].text!r}"
@@ -188,6 +197,8 @@ class Attributor:
         if start < len(tokens) and (tokens[start].norm in lex.speech["locative"]
                                     or tokens[start].norm in lex.grammar["temporal"]):
             return None  # قال أمام المحكمة، أعلن بعد ذلك: an adverbial, no speaker
+        if not drop_statement_noun and start < len(tokens) and tokens[start].norm.startswith("لل"):
+            return None  # قال للمحققين: whom it was said to, not who said it
         while k < len(tokens) and k - start < _MAX_SPEAKER_WORDS:
             tok = tokens[k]
             in_name = k > start and tokens[k - 1].norm in _NAME_LINKS  # بن علي: a name, not the preposition
@@ -270,8 +281,10 @@ class Attributor:
         k = i
         while k > 0 and tokens[k - 1].text not in "،,:؛" and i - k < 4:
             k -= 1
-        if _quotation(tokens, k, i):
-            return None  # a quoted phrase before the verb is not its subject
+        if _quotation(tokens, k, i) or any(tokens[m].text.rstrip("ـ") in ("ب", "ل") and tokens[m + 1].text in _QUOTES
+                                           for m in range(max(0, k - 1), i - 1)):
+            return None  # a quoted phrase before the verb is not its subject, nor one after a preposition
+            # (وصف القرار بـ"التصعيد الخطير" وقال)
         if k > 0 and tokens[k - 1].norm in self.words["locative"]:
             return None  # منشأة في دير الزور (شرق سوريا) يشتبه: the object of a preposition, no subject
         span = [t for t in tokens[k:i] if t.text not in _QUOTES]

@@ -52,7 +52,8 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
         claim_type = cue.claim_type
         if claim_type == "advance" and actor is None and not _names_a_force(sent, doc.lexicons):
             claim_type = "mention"
-        statement = _statement(article, sent, claim_type, actor, target, places, figures, sent.modalities[k])
+        statement = _statement(article, sent, claim_type, actor, target, places, figures, sent.modalities[k],
+                               cue.end)
         subject = sent.acting.get(k) or sent.acting.get(k - 1)  # شنت الولايات المتحدة ضربات: the verb, then its noun
         if actor is None and subject is not None:
             statement = replace(statement, actor=subject.text)
@@ -77,9 +78,13 @@ def _is_force(norm: str, lex) -> bool:
     return not lex.force_nouns.isdisjoint(word_forms(norm))
 
 
-def _statement(article, sent: Sent, claim_type, actor, target, places, figures, modality="asserted") -> Statement:
+def _statement(article, sent: Sent, claim_type, actor, target, places, figures, modality="asserted",
+               cue_end: int | None = None) -> Statement:
+    # a cue before a report joined after it (X، وقال المرصد إن …) is narrated: no speaker
+    narrated = cue_end is not None and sent.speaker_from is not None and cue_end <= sent.speaker_from
     return Statement(
-        article=article.id, text=sent.text, start=sent.start, end=sent.end, speaker=sent.speaker,
+        article=article.id, text=sent.text, start=sent.start, end=sent.end,
+        speaker=None if narrated else sent.speaker,
         claim_type=claim_type, actor=actor.text if actor else None, target=target.text if target else None,
         places=tuple(places), quantities=tuple(figures), title=article.title, date=article.date,
         source=article.source, url=article.url, actor_side=actor.side if actor else None, modality=modality,
