@@ -8,7 +8,8 @@ matches), each word looked up in a table of the words seen (hashed in C, their l
 so never mistaken: what the finder's cache says of it, whether it can start a name and whether it is a
 place-type word), and only the words that can start a name, and those around them, are made into strings
 and looked at further; what stands between two words is read from their offsets, never made into a string.
-The table holds at most 2^19 words (about 30 MB at most) and is emptied when full, as the finder's cache is.
+The table holds at most 2^17 words (4 MB of slots and their letters, ~7 MB in all; 38,000 words make the ANT
+articles) and is emptied when full, as the finder's cache is.
 """
 
 from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
@@ -25,8 +26,8 @@ cdef Py_UCS4 SPACE = 32, UNDERSCORE = 95
 cdef enum:
     HIT = 1          # the word can start a name (the finder's cache entry for it is not empty)
     CUE = 2          # a place-type word as written (after which an unknown word is a candidate)
-    SLOTS = 1 << 20  # slots of the table (a power of two)
-    MOST = 1 << 19   # words kept before the table is cleared
+    SLOTS = 1 << 18  # slots of the table (a power of two)
+    MOST = 1 << 17   # words kept before the table is cleared
     LONGEST = 0xFFFF # longer words are not kept (looked up in Python each time)
 
 cdef struct Slot:
@@ -119,6 +120,11 @@ cdef class WordLoop:
         self.vocabulary = vocabulary
         self.article_clitics = article_clitics
         self.defer = defer
+
+    @property
+    def kept(self) -> int:
+        """How many words the table of the words seen holds."""
+        return self.n_kept
 
     def find(self, str folded, quiet, keep_after):
         """(candidates, the deferred names' maker or ``None``) of a folded text, as the Python loop gives them."""

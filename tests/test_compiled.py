@@ -87,3 +87,17 @@ def test_same_statements_on_the_ant_articles(both):
     for k, record in enumerate(records):
         article = Article(id=str(k), text=record["text"], title=record.get("title"))
         assert [s.to_dict() for s in compiled.statements(article)] == [s.to_dict() for s in python.statements(article)]
+
+
+def test_same_candidates_after_the_table_of_words_is_emptied(both):
+    """More distinct words than the compiled loop keeps (2^17): its table is emptied and filled again."""
+    import itertools
+
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    made = ("".join(w) for w in itertools.product(letters, repeat=4))
+    words = [w for w, _ in zip(made, range(150_000))]
+    text = " ".join(f"{w} في حلب وبحلب مدينة {w}ا" if k % 1000 == 0 else w for k, w in enumerate(words))
+    python, compiled = (gz.recognizer.finder for gz in both)
+    for _ in range(2):
+        assert candidates(compiled, text) == candidates(python, text)
+        assert 0 < compiled._loop.kept < 2**17  # emptied on the way
