@@ -372,7 +372,7 @@ def dask_client(workers: int | None = None, scheduler: str | None = None, *,
         else:
             # each worker runs this module's dask_setup as it starts (a Dask preload): Ctrl-C is left to this process
             cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR, preload=[__name__])
+                                   dashboard_address=None, silence_logs=logging.CRITICAL, preload=[__name__])
             stack.callback(_quietly, cluster.close)
             client = Client(cluster)
             stack.callback(_quietly, client.close)

@@ -56,6 +56,8 @@ class ActorSpan:
     genitive: bool = False  # written with a genitive ل (للإرهابيين)
     agent: bool = False     # after an agent phrase (من قبل، على يد): the actor of what comes before
     gainer: bool = False    # after لصالح: the side that gains what another loses
+    victim: bool = False    # the side struck, named before the attack: the killed or wounded (مقتل 26 من قوات
+    #                         النظام), the subject of تعرض (تعرضت القوات لهجوم): the attack's target
 
     @property
     def side(self) -> str | None:

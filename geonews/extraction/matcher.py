@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import itertools
 
+import functools
+
 from gazetteer.morphology import word_forms
 from gazetteer import normalize
 
@@ -130,7 +132,7 @@ class Matcher:
     def _entry(self, word: str) -> tuple[int, tuple[str, ...], tuple[int, object] | None]:
         """What ``match`` needs to know of one word: the longest multi-word entry any of its forms
         starts (0 for none), its forms, and its one-word or prefix match. Remembered."""
-        first_forms = word_forms(word)
+        first_forms = forms(word)
         top = max((self._longest.get(f, 0) for f in first_forms), default=0)
         entry = (top, first_forms if top else (), self._match_one(first_forms))
         if len(self._memo) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
@@ -149,6 +151,16 @@ class Matcher:
             if ranks:
                 return 1, self._prefix_payloads[min(ranks)]
         return None
+
+
+@functools.lru_cache(maxsize=65_536)
+def forms(norm: str) -> tuple[str, ...]:
+    """A word's forms with its clitics tried off (``word_forms``), and after لل (ل + ال) the bare word too
+    (للجيش -> الجيش، جيش): entries are listed bare or with the article."""
+    out = word_forms(norm)
+    if norm.lstrip("وف").startswith("لل"):
+        out += tuple(f[2:] for f in out if f.startswith("ال") and len(f) > 4 and f[2:] not in out)
+    return out
 
 
 class WordFlags:
@@ -186,7 +198,7 @@ class WordFlags:
 
     def _compute(self, norm: str) -> int:
         flags = 0
-        for f in word_forms(norm):
+        for f in forms(norm):
             flags |= self._firsts.get(f, 0)
             for head in (f[:2], f[:1]):  # most words begin with no stem's first two letters (or one-letter stem)
                 for stem, bits in self._stems_by_head.get(head, ()):

@@ -50,3 +50,10 @@ def test_a_capital_named_for_its_government_is_no_antecedent(run):
 def test_a_place_noun_after_a_claim_verb_and_its_subject_refers_back(run):
     doc = run("anaphora", "وسيطرت القوات على منبج. ودخلت القوات التركية المدينة بعد معارك.")
     assert [(u.text, u.place.name) for u in doc.sents[-1].places] == [("المدينة", "Manbij")]
+
+
+def test_the_country_is_that_of_the_place_named_just_before(run):
+    # منبج في شمال البلاد: Syria, though the United States is named later in the sentence
+    doc = run("anaphora", "وتقدمت القوات في محيط مدينة منبج في شمال البلاد بموجب اتفاق مع الولايات المتحدة.")
+    [use] = [u for u in doc.sents[0].places if u.text == "البلاد"]
+    assert use.place.country_code == "SY"

@@ -16,13 +16,18 @@ import pytest
     ("فآخر معاقل المعارضة السورية في الغوطة الشرقية.", "المعارضة السورية", None),
     # an attack noun's genitive or nationality is its actor, before a subject named earlier
     ("ليس وحده السبب في هجوم النظام السوري على دوما.", "النظام السوري", None),
-    ("وقتل اثنان من المقاتلين الروس في ضربات جوية أمريكية في سوريا.", "أمريكية", None),
+    ("وقتل اثنان من المقاتلين الروس في ضربات جوية أمريكية في سوريا.", "أمريكية", "المقاتلين الروس"),
     # an ally after a supporter word is no target; an actor named before the cue is none either
     ("ومنذ انتزاع قوات تركية مدعومة من فصائل معارضة مدينة عفرين.", "قوات تركية", None),
     # a relative clause's own subject (VSO), and the subject of a relative clause on an event noun
     ("وترابط القوات الأميركية في منبج التي انتزعتها وحدات حماية الشعب من سيطرة تنظيم داعش.",
      "وحدات حماية الشعب", "تنظيم داعش"),
     ("قتل 500 مدني في القصف المكثف الذي ينفذه النظام على الغوطة الشرقية.", "النظام", None),
+    # the side attacked: after على, after a site noun, or the object after a verb and its subject
+    ("هاجم مسلحون حاجزا لقوات النظام قرب حماة.", "مسلحون", "قوات النظام"),
+    ("استهدف الجيش التركي الوحدات الكردية في عفرين.", "الجيش التركي", "الوحدات الكردية"),
+    ("الجيش التركي استهدف الوحدات الكردية في عفرين.", "الجيش التركي", "الوحدات الكردية"),
+    ("سوف تستهدف القوات المسلحة الروسية الصواريخ.", "القوات المسلحة", None),  # an adjective, no object
     ("فوض المالكي القوات الأمريكية بتوجيه ضربة إلى مسلحي القاعدة.", "القوات الأمريكية", None),  # إلى is no adjective
 ])
 def test_actor_and_target(run, text, actor, target):
@@ -61,3 +66,22 @@ def test_the_speaker_is_the_actor_of_what_it_says_of_itself(run, text, actor):
     [sent] = doc.sents
     got = sent.arguments[0][0] if sent.arguments else None
     assert (got.text if got else None) == actor
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("وقتل اثنان من المقاتلين الروس في ضربات جوية أمريكية في سوريا.", "المقاتلين الروس"),  # the killed, before it
+    ("استهدفت صواريخ مستودعات للجيش غربي مدينة حمص.", "الجيش"),  # للجيش: ل + ال, what is struck is the army's
+    ("وتعرضت القوات الحكومية لهجوم عنيف شنه تنظيم داعش في ريف دير الزور.", "القوات الحكومية"),  # تعرض
+    ("شن تنظيم داعش هجوما على قوات النظام في ريف دير الزور.", "قوات النظام"),  # على
+])
+def test_the_side_struck(run, text, target):
+    doc = run("arguments", text)
+    [sent] = doc.sents
+    got = next((t for _, t in sent.arguments if t is not None), None)
+    assert (got.text if got else None) == target
+
+
+def test_a_verb_resuming_the_event_noun_shares_its_actor_and_target(run):
+    doc = run("statements", "وتعرضت القوات الحكومية لهجوم عنيف شنه تنظيم داعش في ريف دير الزور.")
+    [st] = [s for s in doc.sents[0].statements if s.claim_type == "attack"]
+    assert (st.actor, st.target) == ("تنظيم داعش", "القوات الحكومية")

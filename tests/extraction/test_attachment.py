@@ -79,3 +79,11 @@ def test_a_relative_clause_governs_its_antecedent_not_the_places_before_it(run):
     [sent] = doc.sents
     owners = {u.text: owner for u, owner in zip(sent.places, sent.place_cues)}
     assert owners == {"الحسكة": None, "الرقة": None, "عفرين": 0}
+
+
+def test_the_places_before_a_temporal_phrase_are_not_its_events(run):
+    doc = run("attachment", "تزعزعت الوحدة التي أبدتها الدول الثلاث في أنقرة بعد الهجوم الكيميائي على دوما.")
+    [sent] = doc.sents
+    owners = {u.text: owner for u, owner in zip(sent.places, sent.place_cues)}
+    assert owners["أنقرة"] is None and owners["دوما"] is not None
+    assert assign([Cue("attack", 5, 6)], [2, 8], after_time=True) == [None, 0]

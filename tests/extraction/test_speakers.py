@@ -16,6 +16,8 @@ from geonews.extraction.components.speakers import Attributor
     # quoted phrase after a preposition is no subject (بـ"التصعيد الخطير" وقال)
     ("وكان مجلس الأمن التابع للأمم المتحدة أصدر قرارا", None),
     ("وكان مسؤولا عن التدريب، وفق ما قال للمحققين", None),
+    ("وقال مدير المرصد رامي عبد الرحمن لوكالة فرانس برس إن القصف تواصل", "مدير المرصد رامي عبد الرحمن"),
+    ("وقالت تركيا الشهر الماضي إن قواتها دخلت عفرين", "تركيا"),
     ("وصف القرار بـ\"التصعيد الخطير\" وقال إن القوات تقدمت", None),
     ("لكن الدفاع المدني والمعروف باسم \"الخوذ البيضاء\" أكد أن الهجوم أوقع قتلى", "الخوذ البيضاء"),
 ])
@@ -94,3 +96,15 @@ def test_according_to_what_he_said_carries_the_previous_speaker(run):
     text = "وأوضح جدعون أنه دخل إلى العراق.\nوقاتل في تكريت، وفق ما قال أمام المحكمة."
     doc = run("speakers", text)
     assert [s.speaker for s in doc.sents] == ["جدعون", "جدعون"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "actor"), [
+    ("واتهمت دمشق إسرائيل بقصف مطار التيفور العسكري في حمص.", "دمشق", "إسرائيل"),
+    ("وتتهم دمشق وموسكو مسلحي المعارضة بقصف الأحياء في الغوطة.", "دمشق وموسكو", "مسلحي المعارضة"),
+    ("واتهم قائد قوات سوريا الديمقراطية تركيا بقصف عفرين.", "قائد قوات سوريا الديمقراطية", "تركيا"),
+    ("وكانت المعارضة اتهمت الشهر الماضي قوات النظام بقصف دوما.", "المعارضة", "قوات النظام"),  # SVO
+])
+def test_the_accused_follows_the_speaker_and_did_the_deed(run, text, speaker, actor):
+    doc = run("statements", text)
+    [st] = [s for s in doc.sents[0].statements if s.claim_type == "attack"]
+    assert (st.speaker, st.actor) == (speaker, actor)

@@ -79,6 +79,7 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
         ally = i > 0 and lex.supporters.match(tokens, i - 1) is not None
         span.genitive = tokens[i].norm.lstrip("وف").startswith("لل") and not actor.name_ar.startswith("ل") and not ally
         is_passive = not passive.isdisjoint(norms[max(0, i - _PASSIVE_REACH):i])
+        span.victim = _victims(norms, i, lex)  # an attack's target (``arguments``), no other cue's
         span.target = not targets.isdisjoint(norms[max(0, i - _TARGET_REACH):i]) or is_passive
         _mark_agent_or_gainer(span, norms, lex)
         out.append(span)
@@ -87,7 +88,16 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
     # a nationality the phrase took in (مقاتلات حربية سورية) is no actor of its own
     by_adjective = [a for a in by_adjective if not any(p.start <= a.start and a.end <= p.end for p in by_phrase)]
     extra = by_adjective + by_phrase
-    return sorted(out + extra, key=_START) if extra else out  # the scan gives them in order
+    found = sorted(out + extra, key=_START) if extra else out  # the scan gives them in order
+    stems = tuple(lex.grammar["undergo_stem"])
+    for span in found:  # تعرضت القوات الحكومية لهجوم، القوات تعرضت لقصف: the side attacked
+        if ((span.start > 0 and norms[span.start - 1].lstrip("و").startswith(stems))
+                or (span.end < len(norms) and norms[span.end].lstrip("و").startswith(stems))):
+            span.target = span.victim = True
+    for before, after in zip(found, found[1:]):  # قتل 19 من قوات النظام وفصائل المعارضة: both are counted
+        if before.victim and after.start == before.end:  # an adjective of theirs, or و and another side
+            after.victim = True
+    return found
 
 
 def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, named: list[ActorSpan],
@@ -117,7 +127,10 @@ def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, nam
 def _after_attack_noun(norms: list[str], i: int, nouns: frozenset[str]) -> bool:
     """Whether a force or attack noun stands before token ``i``, with at most one other adjective between
     (الضربات الجوية الروسية)."""
-    for k in (i - 1, i - 2):
+    last = i - 1
+    while last >= 0 and norms[last] in _QUOTE_MARKS:  # بـ"التوغل" التركي: past the closing quote
+        last -= 1
+    for k in (last, last - 1):
         if k < 0:
             return False
         prev = norms[k]
@@ -165,6 +178,7 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
         if heads_at[i] == "origin":
             actor = None  # فصائل سورية، مقاتلي المعارضة السورية: Syrian by origin, not Syria's forces
         span = ActorSpan(actor, i, j, words if as_written else _without_proclitics(words))
+        span.victim = _victims(norms, i, lex)
         span.target = not lex.grammar["target_marker"].isdisjoint(norms[max(0, i - _TARGET_REACH):i])
         _mark_agent_or_gainer(span, norms, lex)
         out.append(span)
@@ -212,6 +226,19 @@ def _without_proclitics(words: str) -> str:
     return words
 
 
+def _victims(norms: list[str], i: int, lex) -> bool:
+    """Whether the actor at ``i`` counts the killed or wounded: من right before it and a word of killing
+    or wounding within the words before that (مقتل 26 من قوات النظام، قُتل اثنان من المقاتلين الروس)."""
+    if i < 2 or norms[i - 1] != "من":
+        return False
+    stems = tuple(lex.grammar["kill_stem"] | lex.grammar["wound_stem"])
+    return any(n.lstrip("و").startswith(stems) for n in norms[max(0, i - 1 - _VICTIM_REACH):i - 1])
+
+
+#: How many words before من a word of killing or wounding may stand (مقتل 26 عنصرا من …).
+_VICTIM_REACH = 3
+
+
 def _mark_agent_or_gainer(span: ActorSpan, norms: list[str], lex) -> None:
     """Flag an actor that follows an agent phrase (من قبل X، على يد X) or لصالح (in favour of X)."""
     i = span.start
@@ -227,6 +254,7 @@ _PHRASE_WORDS = 5
 #: Words that never continue an actor's phrase, though definite (the article's other function words).
 _STOPS = frozenset({"الي", "الا"})  # إلى and إلا fold to words that look definite
 _FUNCTION_ENDS = frozenset({"و", "ف"})
+_QUOTE_MARKS = frozenset('"«»“”')
 
 
 @functools.lru_cache(maxsize=4096)  # the same actors come back in every article

@@ -1,5 +1,6 @@
 """``anaphora``: words that name a place named before become places of their sentence — البلاد / هذا البلد
-the last country the article named before (or in) the sentence; a definite place noun (``place_anaphora.csv``:
+the country of the last place named before it in its sentence (منبج في شمال البلاد: Syria), else the last
+country the article named before; a definite place noun (``place_anaphora.csv``:
 المدينة، البلدة، المحافظة) the last place of its kind named in that sentence or the two before it (not a
 capital named for its government: قالت واشنطن … دخلت القوات المدينة is no Washington), when a
 demonstrative precedes it (هذه البلدة) or a locative preposition or a claim cue does (سيطرت على المدينة) and
@@ -31,22 +32,44 @@ def anaphora(doc: Doc) -> Doc:
     for sent in doc.active():
         while recent and sent.index - recent[0][0] > _REACH:  # out of reach for this sentence and every later one
             recent.pop(0)
-        named_here = [use for use in sent.places if use.mention is not None]
-        for use in sent.places:
-            if use.mention is not None and use.place is not None and use.place.feature == "country":
-                country = use.place
+        named_here = sorted((use for use in sent.places if use.mention is not None and use.span is not None),
+                            key=lambda use: use.token)
         place_tokens = {i for use in sent.places if use.span is not None for i in range(*use.span)}
         _place_nouns(doc, sent, place_tokens, recent)
         recent += [(sent.index, use, sent) for use in named_here]
         for j in country_word_positions(sent.tokens, doc.lexicons, place_tokens):
-            if country is None:
+            meant, why = _country_meant(doc.gazetteer, named_here, j, country)
+            if meant is None:
                 continue
             tok = sent.tokens[j]
             lead = _clitics_before(tok.norm, doc.lexicons.grammar["country_word"])
-            sent.places.append(PlaceUse(j, tok.text[lead:], tok.start + lead, tok.end, country, "in"))
+            sent.places.append(PlaceUse(j, tok.text[lead:], tok.start + lead, tok.end, meant, "in"))
             if doc.trace is not None:
-                doc.note("anaphora", sent, tok.text, f"the country named last: {country.name}")
+                doc.note("anaphora", sent, tok.text, f"{why}: {meant.name}")
+        for use in named_here:
+            if use.place is not None and use.place.feature == "country":
+                country = use.place
     return doc
+
+
+def _country_meant(gazetteer, named_here: list[PlaceUse], j: int, carried):
+    """The country البلاد at token ``j`` refers to: that of the last place named before it in its sentence
+    (منبج في شمال البلاد: Syria), else the last country the article named before."""
+    before = [use for use in named_here if use.span[1] <= j and use.place is not None]
+    if before:
+        last = before[-1].place
+        if last.feature == "country":
+            return last, "the country named last"
+        holder = _countries(gazetteer).get(last.country_code)
+        if holder is not None:
+            return holder, f"the country of {last.name}, named before it"
+    return carried, "the country named last"
+
+
+@functools.lru_cache(maxsize=4)
+def _countries(gazetteer) -> dict:
+    """Country code -> the country's place (one per gazetteer)."""
+    return {p.country_code: p for p in gazetteer.places(feature="country") if p.country_code}
 
 
 def country_word_positions(tokens: Tokens, lexicons, place_tokens: set[int]) -> list[int]:

@@ -5,8 +5,9 @@ The actor is the nearest non-target actor before the cue, else the phrase the cu
 attack noun's genitive or nationality right after it is its actor (هجوم النظام على دوما، ضربات جوية
 أمريكية), and so is a stronghold's genitive (آخر معقل للمعارضة: the side holding it; a stronghold has no
 target). The target is the first target-marked actor within ``TARGET_WINDOW`` words after the cue (before
-the next cue and the end of its clause); an actor before the cue is never its target (an object named
-earlier belongs to an earlier cue: on the gold, the fallback cost target agreement on both halves). Which
+the next cue and the end of its clause); an actor before the cue is not its target (an object named
+earlier belongs to an earlier cue: on the gold, that fallback cost target agreement on both halves),
+except the killed or wounded counted before an attack (قُتل اثنان من المقاتلين الروس في ضربات أمريكية). Which
 actors are targets depends on the cue: after a control cue, one after من (حررت أراضيه من تنظيم الدولة) is,
 unless a supporter word stands before من (مدعومة من فصائل); after a verbal noun (ومع طرد داعش، تم دحر …)
 the first actor is its object; after an attack noun a genitive ل marks the attacker (غارات للطيران
@@ -24,13 +25,15 @@ from ..document import ActorSpan, Cue, Doc
 from ..registry import component
 from ..tokens import Token
 
-__all__ = ["SUBJECT_WINDOW", "TARGET_WINDOW", "actor_and_target", "arguments"]
+__all__ = ["SUBJECT_WINDOW", "TARGET_WINDOW", "accused_after", "actor_and_target", "arguments"]
 
 #: How far after a cue its subject (when no place comes first) and its target are looked for.
 SUBJECT_WINDOW, TARGET_WINDOW = 5, 24
 _FROM = "من"
 #: The pronouns on أن that make the speaker the subject of the verb after it (أنه، أنها، أنهم).
 _SUBJECT_PRONOUNS = ("هم", "ها", "ه")
+#: The pronouns a verb takes to repeat the event noun before it (هجوم شنه، غارات شنتها).
+_RESUMPTIVE = ("ه", "ها", "هم")
 #: How many words after an event noun a relative clause on it may begin (القصف المكثف الذي ينفذه).
 _RELATIVE_REACH = 3
 #: How many words a speaker no actor names may have to stand as the actor of what it says of itself.
@@ -53,7 +56,10 @@ def arguments(doc: Doc) -> Doc:
                               default=None)
             clause_end = next((i for i in breaks if i > cue.end), len(tokens))
             pair = actor_and_target(cue, cues[k + 1] if k + 1 < len(cues) else None, sent.actors, first_place,
-                                    clause_end, tokens, lex)
+                                    clause_end, tokens, lex, previous_end=cues[k - 1].end if k else 0)
+            accused = _accused(sent, cue, lex) if pair[0] is None else None
+            if accused is not None:  # اتهمت المعارضة قوات النظام بشن غارات: the accused did it
+                pair = (accused, None if pair[1] is not None and pair[1].same_actor(accused) else pair[1])
             if pair[0] is None and sent.speaker is not None and _says_of_itself(tokens, cue.start, lex, sent):
                 speaker = sent.speaker_actor or _named_speaker(sent.speaker)
                 if speaker is not None:
@@ -63,13 +69,28 @@ def arguments(doc: Doc) -> Doc:
                 actor, target = pair
                 doc.note("arguments", sent, " ".join(t.text for t in tokens[cue.start:cue.end]),
                          f"actor {actor.text if actor else None!r}, target {target.text if target else None!r}")
+        _share_resumed(cues, tokens, out)
         sent.arguments = out
     return doc
 
 
+def _share_resumed(cues: list[Cue], tokens: list[Token], pairs: list) -> None:
+    """A verb repeating the event noun right before it as a pronoun names the same event (لهجوم عنيف شنه
+    تنظيم داعش): the two share their actor and target."""
+    for k in range(1, len(cues)):
+        before, cue = cues[k - 1], cues[k]
+        if (before.claim_type == cue.claim_type == "attack" and cue.start - before.end <= 2
+                and tokens[cue.start].norm.endswith(_RESUMPTIVE)):
+            (a0, t0), (a1, t1) = pairs[k - 1], pairs[k]
+            actor, target = a1 or a0, t1 or t0
+            if target is not None and actor is not None and target.same_actor(actor):
+                target = None
+            pairs[k - 1] = pairs[k] = (actor, target)
+
+
 def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], first_place: int | None,
                      clause_end: int = 10**9, tokens: list[Token] | None = None, lex=None,
-                     ) -> tuple[ActorSpan | None, ActorSpan | None]:
+                     previous_end: int = 0) -> tuple[ActorSpan | None, ActorSpan | None]:
     """The actor (subject) and target of a cue among the sentence's actors (see the module notes)."""
     tokens = tokens or []
 
@@ -87,7 +108,10 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     def is_target(a: ActorSpan) -> bool:
         if a.agent or a.gainer or holds(a) or backs(a):
             return False
-        if a.target:  # ضد داعش، مواقع داعش، أهداف للنظام
+        if a.target or (a.victim and cue.claim_type == "attack"):  # ضد داعش، مواقع داعش؛ مقتل 26 من قوات النظام
+            return True
+        if (cue.claim_type == "attack" and lex is not None and a.start > cue.end  # هجوما على قوات النظام
+                and tokens[a.start - 1].norm in lex.grammar["attack_object"]):
             return True
         if a.genitive:
             return cue.claim_type != "attack"
@@ -118,7 +142,16 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
         actor = subjects_after[0]  # منبج التي انتزعتها وحدات حماية الشعب: the relative clause's own subject
     window = min(limit, cue.end + TARGET_WINDOW, clause_end)
     targets = [a for a in actors if is_target(a) and cue.end <= a.start < window]
+    if not targets and cue.claim_type == "attack":  # قُتل اثنان من المقاتلين الروس في ضربات أمريكية
+        targets = [a for a in actors if a.victim and previous_end <= a.start and a.end <= cue.start][:1]
     target = targets[0] if targets else None
+    resumes = _attack_verb(cue, tokens, lex) and tokens[cue.start].norm.endswith(_RESUMPTIVE)
+    if resumes:  # هجمات شنها تنظيم الدولة: the pronoun is its object, the subject follows
+        actor = next((a for a in actors if a.start == cue.end and not is_target(a)), actor)
+    elif target is None and actor is not None and _attack_verb(cue, tokens, lex):
+        # استهدف الجيش التركي الوحدات الكردية، الجيش استهدف الوحدات: the actor right after subject and verb
+        at = actor.end if actor.start >= cue.end else cue.end
+        target = next((a for a in actors if a.start == at and not (a.agent or a.gainer) and _an_object(a, tokens)), None)
     if holder:
         target = None  # a stronghold has its holder, no side acted against
     agents = [a for a in actors if a.agent and cue.end <= a.start < min(limit, clause_end)]
@@ -136,6 +169,47 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     if target is not None and actor is not None and target.same_actor(actor):
         target = None
     return actor, target
+
+
+def _an_object(a: ActorSpan, tokens: list[Token]) -> bool:
+    """Whether an actor right after a verb and its subject can be its object: not joined to the subject by
+    و (وحدات حماية الشعب ووحدات حماية المرأة), not a nationality adjective of it (القوات المسلحة الروسية)."""
+    first = tokens[a.start].norm
+    return first[:1] != "و" and not (a.end - a.start == 1 and has_nisba_shape(first))
+
+
+def _attack_verb(cue: Cue, tokens: list[Token], lex) -> bool:
+    """Whether an attack cue is a verb (استهدف، قصفت), not a noun (القصف، هجمات، غارة)."""
+    if lex is None or not tokens or cue.claim_type != "attack" or cue.end - cue.start != 1:
+        return False
+    word = tokens[cue.start].norm.lstrip("وف")
+    return not word.startswith(("ال", "لل", "ب", "ل")) and word not in lex.attack_nouns
+
+
+def accused_after(sent, cue: Cue, lex) -> int | None:
+    """Where the accused begins for a deed after ب that a verb of accusing governs (اتهمت دمشق إسرائيل
+    بقصف المطار): the token after the speaker, or ``None``."""
+    tokens = sent.tokens
+    if sent.speaker_span is None or not tokens[cue.start].norm.lstrip("و").startswith("ب"):
+        return None
+    stems = tuple(lex.grammar["accuse_stem"])
+    if not any(n.lstrip("و").startswith(stems) for n in tokens.norms[:cue.start]):
+        return None
+    end = sent.speaker_span[1]
+    k = next((j for j in range(cue.start) if tokens[j].start >= end), None)
+    times = lex.grammar["time_word"]
+    while k is not None and k < cue.start and (tokens[k].text in "،," or tokens.norms[k] in times
+                                               or tokens.norms[k].lstrip("و").startswith(stems)):
+        k += 1  # past the verb when the speaker came before it (سوريا اتهمت الشهر الماضي إسرائيل)
+    if k is not None and k + 1 < cue.start and tokens.norms[k + 1] in times:
+        k += 2  # الشهر الماضي
+    return k
+
+
+def _accused(sent, cue: Cue, lex) -> ActorSpan | None:
+    """The actor accused of the deed after ب, named right after the speaker of a verb of accusing."""
+    k = accused_after(sent, cue, lex)
+    return None if k is None else next((a for a in sent.actors if a.start == k), None)
 
 
 def _says_of_itself(tokens: list[Token], i: int, lex, sent) -> bool:

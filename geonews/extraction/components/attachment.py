@@ -42,7 +42,10 @@ def attachment(doc: Doc) -> Doc:
         commas = list(compress(count(), map(_COMMAS.__contains__, sent.tokens.norms))) if cues else []
         relatives = (list(compress(count(), map(doc.lexicons.grammar["relative"].__contains__, sent.tokens.norms)))
                      if cues else [])
-        owners = assign(cues, [use.token for use in sent.places], commas, relatives)
+        temporal = doc.lexicons.grammar["temporal"]
+        # the first cue inside a temporal phrase (تزعزعت الوحدة في أنقرة بعد الهجوم على دوما) names another event
+        after_time = bool(cues) and cues[0].start > 0 and sent.tokens.norms[cues[0].start - 1] in temporal
+        owners = assign(cues, [use.token for use in sent.places], commas, relatives, after_time)
         sent.place_cues = [None if use.role != "event" else owner for use, owner in zip(sent.places, owners)]
         sent.quantity_cues = _counted(sent, assign(cues, [i for i, _ in sent.quantities], commas))
         sent.preventers = _preventers(sent) | _describers(sent, doc.lexicons) | _results(sent, doc.lexicons)
@@ -144,18 +147,19 @@ def _results(sent, lex) -> dict[int, int]:
 
 
 def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = None,
-           relatives: list[int] | None = None) -> list[int | None]:
+           relatives: list[int] | None = None, after_time: bool = False) -> list[int | None]:
     """For each token position, the index of the cue that governs it, or ``None`` (see the module notes).
 
     ``relatives``: positions of relative pronouns; a cue inside a relative clause before which places
     stand (… وعفرين التي باتت تحت سيطرة …) governs its antecedent, the last place before the pronoun, and
-    none before it."""
+    none before it. ``after_time``: the first cue begins a temporal phrase (بعد الهجوم): the places before it
+    are the main clause's, not its own."""
     commas = commas or []
     out: list[int | None] = []
     for pos in positions:
         before = [k for k, c in enumerate(cues) if c.start <= pos]
         out.append(before[-1] if before else None)
-    if cues:
+    if cues and not after_time:
         first = cues[0].start
         first_has_own = any(owner == 0 for owner in out)
         pronoun = max((r for r in relatives or () if r < first), default=None)

@@ -21,6 +21,7 @@ from gazetteer.morphology import has_nisba_shape, word_forms
 from gazetteer.lexicon import place_words
 
 from ..document import Doc, PlaceUse, Sent
+from .arguments import accused_after
 from ..registry import component
 from ..tokens import Token
 
@@ -120,6 +121,11 @@ def _acting(doc: Doc, sent: Sent) -> None:
     cue_starts = {c.start: k for k, c in enumerate(sent.cues)}
     # a country right after a verb is its subject (شنت الولايات المتحدة); after a verbal noun, its genitive
     cue_ends = {c.end: k for k, c in enumerate(sent.cues) if _is_verb(sent, c, lex)}
+    # the accused after the speaker of a verb of accusing, for the deed after ب (اتهمت دمشق إسرائيل بقصف)
+    for k, c in enumerate(sent.cues):
+        at = accused_after(sent, c, lex)
+        if at is not None:
+            cue_ends.setdefault(at, k)
     # after a relative clause on the cue, its verb repeating it as a pronoun (الضربات التي شنتها واشنطن)
     for k, c in enumerate(sent.cues):
         for r in range(c.end, min(c.end + 3, len(tokens) - 2)):

@@ -11,7 +11,7 @@ from gazetteer import normalize
 
 from ..document import Doc
 from ..registry import component
-from ..tokens import Token
+from ..tokens import Token, token_index
 
 __all__ = ["Attributor", "speakers"]
 
@@ -20,6 +20,8 @@ _QUOTES = "«»\"“”"
 _OPENING, _CLOSING = "«“\"", "»”\""
 #: An addressee after the speaker (مسؤول سوري لـCNN): ل with a tatweel.
 _ADDRESSEE = "لـ"
+#: 'day' (يوم الجمعة), normal form: a time after the speaker.
+_DAY = "يوم"
 #: The stem of the verbs of relaying (نقل، نقلت): who they quote follows عن.
 _RELAY = "نقل"
 #: The word after a medium that names who it quotes (نقلت الوكالة عن مصدر).
@@ -97,11 +99,12 @@ def _balanced(speaker: str) -> str:
     return speaker
 
 
-@component("speakers", requires=("sent.tokens",), sets=("sent.speaker", "sent.speaker_span"))
+@component("speakers", requires=("sent.tokens", "sent.mentions"), sets=("sent.speaker", "sent.speaker_span"))
 def speakers(doc: Doc) -> Doc:
     """Give every sentence its speaker, remembering the previous one within the article."""
     attributor = Attributor(doc.lexicons)
     for sent in doc.sents:
+        attributor.names_at = {token_index(sent.tokens, m.start) for m in sent.mentions}
         sent.speaker = attributor.speaker(sent.tokens, sent.text, sent.start)
         sent.speaker_span = attributor.span
         sent.speaker_from = attributor.scope_from
@@ -126,6 +129,12 @@ class Attributor:
         self.scope_from: int | None = None  # a report joined after a clause (X، وقال Y إن …): where it begins
         self.how = ""  # how the last speaker was found (for explain)
         self._last_span: tuple[int, int] | None = None
+        self._counted_stems = tuple(lexicons.grammar["kill_stem"] | lexicons.grammar["wound_stem"])
+        self._accuse_stems = tuple(lexicons.grammar["accuse_stem"])
+        self._media = lexicons.grammar["medium_noun"]
+        self.names_at: set[int] = set()  # token indices where the sentence's place names begin
+        self.accusing = False  # the reporting verb is one of accusing: the accused follows the speaker
+        self.cut = False  # the last phrase after a verb of accusing ended where the accused began
 
     def speaker(self, tokens: list[Token], text: str, offset: int) -> str | None:
         """The speaker of the sentence ``text`` (tokens with article offsets starting at ``offset``)."""
@@ -141,6 +150,7 @@ class Attributor:
             if i > 0 and tokens.norms[i - 1].lstrip("وس") in self.lexicons.grammar["passive_marker"]:
                 continue  # سيتم نقل المسلحين: a verbal noun after تمّ, not a report
             self.how = f"after the reporting {kind} {tokens[i].text!r}"
+            self.accusing = kind == "verb" and tokens.norms[i].lstrip("و").startswith(self._accuse_stems)
             if kind == "phrase":
                 explicit = self._after(tokens, i + n, text, offset, drop_statement_noun=True)
                 nxt = reporting.match(tokens, i + n) if explicit is None and i + n < len(tokens) else None
@@ -151,6 +161,9 @@ class Attributor:
                         return self.previous
                 return self._remember(explicit)
             explicit = self._after(tokens, i + n, text, offset)
+            if self.accusing and explicit is not None and not self.cut:
+                before = self._before(tokens, i, text, offset)  # سوريا اتهمت إسرائيل: one name after it, the accused
+                explicit = before if before is not None else explicit
             if tokens.norms[i].lstrip("و").startswith(_RELAY):  # نقلت وسائل إعلام عن رئيس الوزراء قوله
                 source = self._quoting(tokens, i + n, text, offset)
                 if source is not None:
@@ -186,6 +199,7 @@ class Attributor:
             k += 1  # بحسب ما ذكره المرصد: the verb with its pronoun, then who
         if k + 1 < len(tokens) and self._preposition_with_pronoun(tokens.norms[k]):
             k += 1  # اتفاق أعلنت عنه دمشق، بيان جاء فيه: then who
+        self.cut = False
         sources = self.words["source_verb"]
         source_in = (k + 1 < len(tokens) and tokens[k].norm == _IN and j > 0
                      and tokens.norms[j - 1].lstrip("وف") in sources)
@@ -193,6 +207,10 @@ class Attributor:
             k += 1  # ورد في التقرير أن …: where it is written is who says it, if a complement follows
         elif j > 1 and tokens.norms[j - 1] == _IN and tokens.norms[j - 2].lstrip("وف") in sources:
             source_in = True  # the phrase جاء في has matched
+        times = lex.grammar["time_word"]
+        while k < len(tokens) and k - j < 3 and (tokens[k].norm in times or (  # اتهمت سوريا الشهر الماضي إسرائيل
+                k + 1 < len(tokens) and tokens.norms[k + 1] in times and tokens[k].norm.startswith("ال"))):
+            k += 1 + (tokens[k].norm not in times)
         start = k
         if start < len(tokens) and (tokens[start].norm in lex.speech["locative"]
                                     or tokens[start].norm in lex.grammar["temporal"]):
@@ -207,6 +225,11 @@ class Attributor:
                 break
             if tok.norm in lex.grammar["relative"] or tok.text.startswith(_ADDRESSEE):
                 break
+            if k > start and (tok.norm in times or tok.norm == _DAY
+                              or (tok.norm[:1] == "ل" and tok.norm[1:] in self._media)):
+                if tok.norm in times and k - 1 > start and tokens.norms[k - 1].startswith("ال"):
+                    k -= 1  # تركيا الشهر الماضي: the noun the time word qualifies goes with it
+                break  # … أردوغان يوم الجمعة، ياسر دلوان لوكالة الأنباء الفرنسية: a time, an addressee
             if tok.norm in lex.grammar["contrast"] or tok.norm in lex.grammar["clause_break"]:
                 break  # لكن ترامب قال، حيث قال: a new clause
             if k > start and tok.norm in lex.grammar["demonstrative"]:
@@ -215,6 +238,13 @@ class Attributor:
                 break
             if lex.claims.match(tokens, k) is not None:
                 break  # a claim cue ends the speaker's noun phrase (أدان قصف العراق: no speaker is named)
+            if tok.text[:1].isdigit() or tok.norm.lstrip("وب").startswith(self._counted_stems):
+                break  # وثق المرصد مقتل 29 مدنيا: what is counted begins the object
+            if self.accusing and k > start and self._second_name(tokens, k):
+                self.cut = True
+                break  # اتهمت دمشق إسرائيل بقصف، تتهم المعارضة قوات النظام: the accused begins
+            if self.accusing and k > start and tok.norm[:1] == "ب" and tok.norm not in _NAME_LINKS:
+                break  # اتهمت سوريا إسرائيل بالوقوف وراء …: what the accused did begins
             k += 1
         complement = self._complement_at(tokens, k)
         if source_in and not complement:
@@ -237,6 +267,16 @@ class Attributor:
         if drop_statement_noun and span[0].norm.startswith("لل"):
             speaker = "ال" + speaker[2:]  # بيان للخارجية الأميركية -> الخارجية الأميركية
         return speaker
+
+    def _second_name(self, tokens, k: int) -> bool:
+        """Whether a second noun phrase begins at ``k`` after a complete one: a place name or a head noun of
+        an actor (قوات، جيش) after a name or a definite word, not after a preposition or a construct noun
+        (رئيس المركز في سوريا، قائد قوات سوريا الديمقراطية)."""
+        prev = tokens.norms[k - 1]
+        complete = (k - 1) in self.names_at or prev.startswith("ال")
+        if not complete or prev in self.words["locative"] or tokens.norms[k][:1] == "و":
+            return False  # دمشق وموسكو: speakers joined by و
+        return k in self.names_at or self.lexicons.agents.match(tokens, k) is not None
 
     def _complement_at(self, tokens, k: int, conjoined: bool = False) -> bool:
         """Whether reported speech begins at token ``k`` (after a closing quote): أن، إن، بأن or a colon
