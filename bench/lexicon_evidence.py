@@ -59,6 +59,7 @@ CONTEXTS = {
     ("gazetteer.data", "cue_words.csv", "preposition"): "before_loc",
     ("gazetteer.data", "cue_words.csv", "weak_preposition"): "before_loc",
     ("gazetteer.data", "cue_words.csv", "place_type"): "before_loc",
+    ("gazetteer.data", "cue_words.csv", "local_type"): "before_loc",
     ("gazetteer.data", "cue_words.csv", "settlement"): "before_loc",
     ("gazetteer.data", "cue_words.csv", "person_title"): "before_pers",
     ("gazetteer.data", "cue_words.csv", "person_first_name"): "in_pers",

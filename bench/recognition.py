@@ -73,7 +73,7 @@ def idrisi_scores(path: Path, gz) -> dict:
     ``resolution``, a gold Country when the place is that country (its point is far from the gold one).
     """
     n_pred = n_gold = tp = resolved = within = right = 0
-    false_pos, misses, wrong = Counter(), Counter(), Counter()
+    false_pos, misses, wrong, far = Counter(), Counter(), Counter(), Counter()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             tweet = json.loads(line)
@@ -93,8 +93,12 @@ def idrisi_scores(path: Path, gz) -> dict:
                 _, g = gold.pop(hit)
                 if m.place is not None:
                     resolved += 1
-                    near = km(m.place.latitude, m.place.longitude, g["lat"], g["lon"]) <= 161
+                    d = km(m.place.latitude, m.place.longitude, g["lat"], g["lon"])
+                    near = d <= 161
                     within += near
+                    if not near:
+                        far[f"{m.text}->{m.place.name},{m.place.country_code},{m.place.feature} "
+                            f"(gold {g['type']}, {g['country_code']}, {d:.0f} km)"] += 1
                     if g["type"] == "Country":
                         ok = m.place.feature == "country" and m.place.country_code.lower() == g["country_code"].lower()
                     else:
@@ -108,12 +112,13 @@ def idrisi_scores(path: Path, gz) -> dict:
     return {"precision": p, "recall": r, "f1": f, "resolution": right / resolved if resolved else 0.0,
             "resolution_161km": within / resolved if resolved else 0.0,
             "resolved": resolved, "top_false_positives": false_pos.most_common(25),
-            "top_misses": misses.most_common(25), "top_wrong_places": wrong.most_common(15)}
+            "top_misses": misses.most_common(25), "top_wrong_places": wrong.most_common(15),
+            "far_places": far}
 
 
 def _report(title: str, scores: dict) -> None:
     head = ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
-                     for k, v in scores.items() if not k.startswith("top_"))
+                     for k, v in scores.items() if not k.startswith("top_") and k != "far_places")
     print(f"{title}: {head}")
     for key, rows in scores.items():
         if key.startswith("top_"):
@@ -189,6 +194,9 @@ def main(argv=None) -> int:
     parser.add_argument("--cross-validate", type=int, metavar="K", default=0,
                         help="also rebuild the name statistics without each of K folds of ANERcorp, and of "
                              "IDRISI-D, and score the fold held out")
+    parser.add_argument("--show-far", action="store_true",
+                        help="with --cross-validate: list every held-out IDRISI-D mention resolved more than "
+                             "161 km from its gold point (name -> place, the gold type, country and distance)")
     args = parser.parse_args(argv)
     gz = Gazetteer()
     conll = args.conll or args.data / "anercorp_train.conll"
@@ -212,6 +220,11 @@ def main(argv=None) -> int:
         print(f"  mean held-out F1 {_mean(results, 'f1'):.3f} (P {_mean(results, 'precision'):.3f} "
               f"R {_mean(results, 'recall'):.3f}); resolution {_mean(results, 'resolution'):.3f} "
               f"(within 161 km {_mean(results, 'resolution_161km'):.3f})")
+        if args.show_far:
+            far = sum((r["far_places"] for r in results), Counter())
+            print(f"  held-out mentions resolved > 161 km away ({sum(far.values())}):")
+            for row, n in far.most_common():
+                print(f"    {n:4d}  {row}")
     return 0
 
 

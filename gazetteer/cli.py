@@ -134,8 +134,12 @@ def _geocode(gz, args, parser) -> int:
             _print({"query": name, **place.to_dict()} if batch else place.to_dict())
         if not places:
             status = 1
+            several = not args.all and bool(gz.lookup(name, limit=2, **filters))  # far-apart namesakes
             if batch:
-                _print({"query": name})
+                _print({"query": name, "ambiguous": True} if several else {"query": name})
+            elif several:
+                print(f"gazetteer: {name!r} names several places far apart, none of them dominant "
+                      "(--all lists them; --country narrows them)", file=sys.stderr)
             else:
                 print(f"gazetteer: no place matches {name!r}", file=sys.stderr)
     return status

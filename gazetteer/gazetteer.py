@@ -8,7 +8,7 @@ import re
 
 from .errors import QueryError
 from .index import Index, gc_paused, load_index
-from .matching import NORMALISED, NameMatcher, clean_query
+from .matching import NORMALISED, VARIANT, NameMatcher, clean_query
 from .normalize import expand_presentation_forms, normalize
 from .place import FEATURES, Mention, Place
 
@@ -18,6 +18,11 @@ __all__ = ["Gazetteer", "MAX_QUERY_LENGTH", "REVERSE_MAX_KM"]
 MAX_QUERY_LENGTH = 256
 #: ``reverse`` finds nothing farther than this from the point, unless told otherwise (the open sea).
 REVERSE_MAX_KM = 50.0
+#: ``geocode()`` is silent on a name that two populated places AMBIGUOUS_KM or more apart share with no
+#: dominant one: their scores (prior less match penalty) within AMBIGUOUS_MARGIN, a population less than
+#: about three times as large (بريان is Bryan, US and Berriane, Algeria; الجفر two towns of Saudi Arabia
+#: and Jordan). ``lookup()`` lists them; ``find()`` chooses by the text.
+AMBIGUOUS_MARGIN, AMBIGUOUS_KM = 0.5, 161.0
 
 _COUNTRY_SEPARATOR = re.compile(r"\s*[،,]\s*(?=[^،,]+$)")
 
@@ -145,10 +150,34 @@ class Gazetteer:
         return [self._index.place(row) for row in rows[:max(limit, 0)]]
 
     def geocode(self, query: str, *, country=None, feature=None) -> Place | None:
-        """The best place for a name, or ``None`` when nothing matches (``country`` and ``feature`` narrow
-        the candidates as in :meth:`lookup`)."""
-        rows = self._filtered(self._ranked_rows(_check_query(query)), country, feature)
-        return self._index.place(rows[0]) if rows else None
+        """The best place for a name, or ``None`` when nothing matches, or when two populated places far
+        apart share the name with no dominant one (:data:`AMBIGUOUS_MARGIN`; ``lookup`` lists them).
+        ``country`` and ``feature`` narrow the candidates as in :meth:`lookup` (and so may settle it)."""
+        ranked, penalties = self._rank(_check_query(query))
+        rows = self._filtered(ranked, country, feature)
+        if not rows or self._ambiguous(rows, penalties):
+            return None
+        return self._index.place(rows[0])
+
+    def _ambiguous(self, rows: list[int], penalties: dict[int, float]) -> bool:
+        """Whether the best of ranked rows is a populated place that another one, AMBIGUOUS_KM away or more
+        and found by the same step (an exact and a normalised spelling are one step), has a prior within
+        AMBIGUOUS_MARGIN of."""
+        index = self._index
+        best = rows[0]
+        if len(rows) < 2 or index.feature_name(best) != "city" or best not in penalties:
+            return False
+        step = _step(penalties[best])
+        prior = float(index.prior[best])
+        lat, lon = float(index.latitude[best]), float(index.longitude[best])
+        for row in rows[1:]:
+            if row not in penalties or _step(penalties[row]) != step:
+                return False
+            if (index.feature_name(row) == "city" and prior - float(index.prior[row]) < AMBIGUOUS_MARGIN
+                    and _haversine_km(lat, lon, float(index.latitude[row]), float(index.longitude[row]))
+                    >= AMBIGUOUS_KM):
+                return True
+        return False
 
     def _filtered(self, rows: list[int], country, feature) -> list[int]:
         countries, features = _codes(country), _features(feature)
@@ -159,6 +188,10 @@ class Gazetteer:
                 and (features is None or index.feature_name(r) in features)]
 
     def _ranked_rows(self, text: str, strict: bool = False) -> list[int]:
+        return self._rank(text, strict)[0]
+
+    def _rank(self, text: str, strict: bool = False) -> tuple[list[int], dict[int, float]]:
+        """The candidate rows of a query, best first, and their match penalties."""
         text = clean_query(text) or text
         name, country = self._split_country(text)
         penalties = self._matcher.match(clean_query(name) or name, strict)
@@ -167,7 +200,7 @@ class Gazetteer:
             if not penalties:  # "قرطاجنة، كولومبيا" is itself a name in GeoNames
                 penalties = {row: p for row, p in self._matcher.match(text).items() if p <= NORMALISED}
         index = self._index
-        return sorted(penalties, key=lambda row: (-(float(index.prior[row]) - penalties[row]), row))
+        return sorted(penalties, key=lambda row: (-(float(index.prior[row]) - penalties[row]), row)), penalties
 
     def _within(self, row: int, area: tuple[str, str]) -> bool:
         kind, code = area
@@ -283,6 +316,11 @@ def _check_coordinates(latitude, longitude) -> tuple[float, float]:
         raise QueryError(f"Expected a latitude in [-90, 90] and a longitude in [-180, 180], "
                          f"instead got: {(latitude, longitude)!r}.")
     return lat, lon
+
+
+def _step(penalty: float) -> int:
+    """Which match step a penalty is of (exact and normalised spellings are one: 0; variants 1 …)."""
+    return int(penalty // VARIANT)
 
 
 def _haversine_km(lat1, lon1, lat2, lon2):

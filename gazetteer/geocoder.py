@@ -65,6 +65,9 @@ class ArabicGeocoder(Geocoder):
         features = _feature_filter(featuretype, feature)
         if features is not None and not features:
             return None
+        if exactly_one and viewbox is None:  # as Gazetteer.geocode: silent on a name far-apart places share
+            place = self.gazetteer.geocode(query, country=country_codes or None, feature=features)
+            return None if place is None else _location(place, language)
         places = self.gazetteer.lookup(query, limit=max(limit or 10, 1) if viewbox is None else 1000,
                                        country=country_codes or None, feature=features)
         if viewbox is not None and bounded:

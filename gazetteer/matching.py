@@ -38,10 +38,19 @@ SHADDA_MISSING = 5.0
 FUZZY_EDIT = 20.0
 #: Fuzzy proposals looked at per query.
 _PROPOSALS = 40
-#: Names shorter than this are never matched fuzzily: one edit turns a short name into another.
+#: Names shorter than this are never matched fuzzily: one edit turns a short name into another ...
 MIN_FUZZY_LETTERS = 5
+#: ... and names shorter than this only by a letter doubled or undoubled (منبجج): in five letters a long vowel
+#: put in or left out makes another name as often as it spells the same one (وارود is not Warud).
+MIN_VOWEL_EDIT_LETTERS = 6
 _STRONG_FEATURES = frozenset({"continent", "region", "country", "water", "landmark", "terrain"})
 _LARGE_CITY = 200_000
+#: The member states of the League of Arab States (ISO 3166-1 alpha-2): where place names are Arabic words,
+#: which news writes with proclitics whatever their size (بالجهراء، والفحيحيل); a foreign name written in
+#: Arabic letters may begin with what looks like one (بالتا is Balta, not ب + التا, Alta in Norway).
+ARAB_LEAGUE = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
+#: A town of an Arab League state this large (or an admin-1 or admin-2 unit of one) is split off a proclitic.
+ARAB_TOWN = 10_000
 
 _SHADDA = "\u0651"
 _SHADDA_MARK = "\ue000"  # a private-use stand-in that normalisation keeps
@@ -73,6 +82,7 @@ class NameMatcher:
         self._vocabulary = vocabulary
         self._cross = None
         self._stats = None
+        self._side_words = None
 
     # -- lexicons, read on first use --------------------------------------------------------------
     def _in_news(self, key: str) -> bool:
@@ -84,6 +94,15 @@ class NameMatcher:
             self._stats = load_lexicon().stats
         st = self._stats.get(key)
         return st is not None and (st.news_place + st.tweets_place + st.cued) > 0
+
+    def _sides(self) -> frozenset[str]:
+        """The prepositions of ``cue_words.csv`` (شمال، جنوب غربي، قرب، في …), normalised: ``find()`` reads a
+        name after one (شمال حفر الباطن) as the cue and the name."""
+        if self._side_words is None:
+            from .lexicon import load_lexicon
+
+            self._side_words = frozenset(load_lexicon(with_stats=False).cues.get("preposition", ()))
+        return self._side_words
 
     def _lexicon_words(self) -> tuple[frozenset[str], frozenset[str]]:
         if self._place_words is None or self._vocabulary is None:
@@ -120,7 +139,9 @@ class NameMatcher:
             return found
         split, stripped = self._stems(key)
         stems = split + stripped
-        for variant in stems + [v for stem in [key, *stems] for v in _article_variants(stem)]:
+        # أل، إل written with a hamza begin a foreign name (إلكنز is Elkins, ألبايون Albion): no article to drop
+        own = [] if name.startswith(("أل", "إل")) else [key]
+        for variant in stems + [v for stem in [*own, *stems] for v in _article_variants(stem)]:
             _add(found, index.rows_ar(variant), VARIANT)
         for stem in stems:
             _add(found, index.ar_nospace.get(stem.replace(" ", ""), ()), VARIANT)
@@ -151,16 +172,24 @@ class NameMatcher:
         first, _, rest = key.partition(" ")
         split: list[str] = []
         stripped: list[str] = [rest] if first in place_words and rest else []
+        if rest:  # a preposition before a name, of one word or two (شمال حفر الباطن، شمال غرب حلب), when
+            # what stays is no ordinary word (وسط البلد is downtown, not the middle of Balad, Iraq)
+            second, _, after = rest.partition(" ")
+            sides = self._sides()
+            name = after if after and f"{first} {second}" in sides else rest if first in sides else ""
+            if name and not all(word in vocabulary for word in name.split()):
+                stripped.append(name)
         for clitic in NAME_CLITICS[:-1]:
             if first.startswith(clitic) and len(first) - len(clitic) >= 3:
                 head = split_clitic(first, clitic)
                 if head in place_words:
                     if rest:
                         stripped.append(rest)
-                elif rest or (self._strong(head) and (first not in vocabulary or self._in_news(head))):
+                elif rest or (self._strong(head) and (first not in vocabulary or self._in_news(head))) or (
+                        first not in vocabulary and self._arab_town(head)):
                     # one word is split when what stays is a name a bare word means (وبحلب، للرقة; بالتا is
-                    # no ب + التا), and an ordinary word only when that name is met in news (والاردن is
-                    # و + الاردن; بنوك is banks, not ب + نوك)
+                    # no ب + التا) or a town of an Arab country (بالجهراء، بمأدبا), and an ordinary word only
+                    # when that name is met in news (والاردن is و + الاردن; بنوك is banks, not ب + نوك)
                     split.append(f"{head} {rest}" if rest else head)
 
         def keep(stems):
@@ -173,7 +202,19 @@ class NameMatcher:
         capital, a large city (والاردن is و + الاردن though it is a common word)."""
         index = self.index
         return any(index.feature_name(r) in _STRONG_FEATURES or bool(index.capital[r])
-                   or int(index.population[r]) >= _LARGE_CITY for r in index.rows_ar(key))
+                   or int(index.population[r]) >= _LARGE_CITY for r in self._readings(key))
+
+    def _arab_town(self, key: str) -> bool:
+        """Whether a name has a reading that is a town of ARAB_TOWN people or more, or an admin-1 or admin-2
+        unit, in an Arab League state (:data:`ARAB_LEAGUE`)."""
+        index = self.index
+        return any(index.country_code(r) in ARAB_LEAGUE and (
+            index.feature_name(r) in ("admin1", "admin2") or int(index.population[r]) >= ARAB_TOWN)
+            for r in self._readings(key))
+
+    def _readings(self, key: str) -> tuple[int, ...]:
+        """The rows of a name as spelt, else of the name written with its spaces dropped (حفرالباطن)."""
+        return self.index.rows_ar(key) or self.index.ar_nospace.get(key.replace(" ", ""), ())
 
     def _fuzzy(self, key: str) -> list[tuple[int, int]]:
         """(row, edits) of the names a spelling variant away, fewest edits first."""
@@ -186,7 +227,10 @@ class NameMatcher:
         proposals = process.extract(key, self.index.ar_keys, scorer=Levenshtein.distance, score_cutoff=limit,
                                     limit=_PROPOSALS)
         accepted = []
+        short = len(key.replace(" ", "")) < MIN_VOWEL_EDIT_LETTERS
         for choice, _, _ in proposals:
+            if short and not _doubled(key, choice):
+                continue
             edits = spelling_distance(key, choice, min(limit, max_edits(choice)))
             if edits is not None and edits > 0:
                 accepted.extend((row, edits) for row in self.index.rows_ar(choice))
@@ -216,6 +260,14 @@ class NameMatcher:
             if edits is not None and edits > 0:
                 _add(found, index.rows_latin(choice), FUZZY + FUZZY_EDIT * (edits - 1))
         return found
+
+
+def _doubled(a: str, b: str) -> bool:
+    """Whether two spellings differ by one letter doubled in one of them (منبجج، منبج)."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[i] == longer[i - 1] and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer)))
 
 
 def _add(found: dict[int, float], rows, penalty: float) -> None:

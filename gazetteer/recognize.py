@@ -47,11 +47,18 @@ PLACE_CUE_RATE, WORD_CUE_RATE = 0.10, 0.02
 CONTEXT_WEIGHT, ADJECTIVE_BONUS = 4.0, 5.0
 #: A name points clearly to a country when its best reading beats every reading elsewhere by this.
 CLEAR_MARGIN = 1.5
+#: A candidate NEAR_KM or less from a place another name of the text surely is (its one reading; not a
+#: continent or region) gains up to NEAR_WEIGHT, the more the nearer (محافظة القنيطرة by تل أبيب is the
+#: Syrian one, not Kenitra in Morocco).
+NEAR_WEIGHT, NEAR_KM = 2.0, 1000.0
 
 #: A resolved place this far (km) from every place the text names with evidence needs evidence itself ...
 FAR_KM = 2500.0
 #: ... which a capital or a city this large may be by itself.
 FAR_PRIOR_POPULATION = 1_000_000
+#: A resolved place that is neither a capital nor a city this large, in none of the countries of the text's
+#: places that are, and FAR_KM from them, is a namesake of a place the gazetteer lacks (_unresolve_strays).
+STRAY_POPULATION = 100_000
 _TANWEEN = re.compile("[\u064b-\u064d]")
 #: Letters of Persian and Urdu spellings that Arabic does not write (پ چ ژ گ, Persian kaf and yeh, Urdu
 #: forms): a name spelt with them is a Persian or Urdu name that folding made look Arabic.
@@ -117,6 +124,9 @@ class Recognizer:
         self._context_words = frozenset(
             {*self._blockers, *self._cue_forms["place_type"], *self._cue_forms["preposition"],
              *self._cue_forms["settlement"], *(w for c in self._two_word_cues for w in c.split())})
+        #: place-type words for a place inside or by a town (حي، شارع، ساحة): see _unresolve_strays
+        self._local_types = frozenset(self.lexicon.cues.get("local_type", ()))
+        self._settled: dict[tuple[str, int], bool] = {}  # (name, row) -> _stands_anywhere
         self._judged: dict[tuple, tuple] = {}  # _judge_remembered's memo
         self._readings: dict[str, tuple] = {}  # name -> (its rows, the country it clearly points to)
 
@@ -141,7 +151,8 @@ class Recognizer:
             raise QueryError(f"Expected text as a string, instead got: {text!r}.")
         _, candidates, to_original = self.finder.find(text)
         decisions = self._decide(candidates)
-        self._settle(text, [d for d in decisions if d.verdict == ACCEPT], to_original)  # resolution may reject
+        self._settle(text, [d for d in decisions if d.verdict == ACCEPT], to_original,  # resolution may reject
+                     _hashtag_names(decisions))
         return decisions
 
     # -- decisions -------------------------------------------------------------------------
@@ -157,14 +168,16 @@ class Recognizer:
         promoted = [d for d in map(self._judge_span, deferred(self._confirmed(decisions))) if d.verdict == EVIDENCE]
         for d in promoted:
             d.verdict, d.notes = ACCEPT, (*d.notes, "; the same name has a cue elsewhere in the text")
+        tags = _hashtag_names(decisions)
         decisions = [d for d in decisions if d.verdict == ACCEPT]
         if promoted:
             decisions = sorted(decisions + promoted, key=lambda d: d.candidate.start)
-        return self._settle(text, decisions, to_original)
+        return self._settle(text, decisions, to_original, tags)
 
-    def _settle(self, text: str, decisions: list[Decision], to_original) -> list[Mention]:
+    def _settle(self, text: str, decisions: list[Decision], to_original, tags: tuple = ()) -> list[Mention]:
         """Resolve accepted decisions into mentions; those a plausible geography rejects are left out (their
-        verdict becomes REJECT, with the reason)."""
+        verdict becomes REJECT, with the reason). ``tags``: the names inside longer hashtags (#سيول_الأردن),
+        no mentions, whose countries vote all the same."""
         if to_original is same_offset:  # nothing was folded away: no marks either (they all fold away)
             spans = [(d.candidate.start, d.candidate.end) for d in decisions]
         else:
@@ -178,7 +191,7 @@ class Recognizer:
         # a shadda as written picks the readings spelt with it (عمّان is Amman, not عُمان)
         shaddas = None if written is None or _SHADDA not in text else [
             _shadda_form(w) if _SHADDA in w else "" for w in written]
-        rows = self._resolve(decisions, shaddas)
+        rows = self._resolve(decisions, shaddas, tags)
         keep = self._plausible(decisions, rows, written, tanween)
         place_of = self.index.place
         return [_mention(a, b, text[a:b], None if row is None else place_of(row))
@@ -370,6 +383,11 @@ class Recognizer:
             return Decision(cand, ACCEPT, "cue {!r}", (cue,), cue, weak=cue != self._place_type(cand))
         return Decision(cand, EVIDENCE, "weak prior: needs a cue", weak=True)
 
+    def _is_country(self, key: str) -> bool:
+        """Whether a name has a country among its readings."""
+        index = self.index
+        return any(index.feature_name(r) == "country" for r in index.rows_ar(key))
+
     def _is_country_level(self, key: str) -> bool:
         index = self.index
         return any(index.feature_name(r) in ("country", "continent", "region") for r in index.rows_ar(key))
@@ -488,6 +506,8 @@ class Recognizer:
         evidence = [s or self._has_evidence(d, row, w) for s, d, row, w in zip(by_name, decisions, rows, written)]
         if False in by_name:
             self._unresolve_far_types(decisions, rows, by_name, evidence)
+        if len(rows) > 1:
+            self._unresolve_strays(decisions, rows, evidence)
         if False not in evidence and not tanween:
             return evidence  # the usual case: every resolved mention has evidence, none with tanween
         anchors = {(float(index.latitude[r]), float(index.longitude[r]))
@@ -511,9 +531,10 @@ class Recognizer:
 
     def _unresolve_far_types(self, decisions: list[Decision], rows: list[int | None], by_name: list[bool],
                              evidence: list[bool]) -> None:
-        """A name that is a place only by the place-type word before it (قرية القصر) and whose reading lies
-        FAR_KM from every other place the text names with evidence is a place the gazetteer lacks, not that
-        namesake on another continent: it stays a mention, unresolved (``rows`` is changed in place)."""
+        """A name that is a place only by the place-type word before it (قرية القصر) and whose reading lies in
+        none of the countries of the other places the text names, or FAR_KM from every one of those it names
+        with evidence, is a place the gazetteer lacks, not that namesake in another country or on another continent:
+        it stays a mention, unresolved (``rows`` is changed in place)."""
         index = self.index
         for k, (d, row) in enumerate(zip(decisions, rows)):
             if by_name[k] or row is None or not evidence[k] or not self._place_type(d.candidate):
@@ -524,13 +545,97 @@ class Recognizer:
             nxt = d.candidate.next
             if nxt and self._adjective_country(nxt) == index.country_code(row):
                 continue  # its country's adjective after it (مدينة لويس البريطانية)
-            others = [(float(index.latitude[r]), float(index.longitude[r])) for j, (r, e) in enumerate(zip(rows, evidence))
+            others = [r for j, (r, e) in enumerate(zip(rows, evidence))
                       if j != k and e and r is not None and decisions[j].candidate.key != d.candidate.key]
             lat, lon = float(index.latitude[row]), float(index.longitude[row])
-            if others and not any(_km(lat, lon, a, b) <= FAR_KM for a, b in others):
-                rows[k] = None
-                d.notes = (*d.notes, f"; a place by its place-type word only, {FAR_KM:.0f}+ km from every other "
-                                     "place the text names: left unresolved")
+            if not others:
+                continue
+            named = {index.country_code(r) for j, r in enumerate(rows)  # every other place, evidence or not
+                     if j != k and r is not None and decisions[j].candidate.key != d.candidate.key}
+            if index.country_code(row) not in named:
+                why = "in none of the countries of the other places the text names"
+            elif not any(_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) <= FAR_KM for r in others):
+                why = f"{FAR_KM:.0f}+ km from every other place the text names"
+            else:
+                continue
+            rows[k] = None
+            d.notes = (*d.notes, f"; a place by its place-type word only, {why}: left unresolved")
+
+    def _unresolve_strays(self, decisions: list[Decision], rows: list[int | None], evidence: list[bool]) -> None:
+        """A mention that is a place, but whose reading is a stray — a town the text's other places do not
+        explain — is a place the gazetteer lacks, not that namesake: it stays a mention, unresolved (``rows``
+        is changed in place). Two kinds of stray:
+
+        * after a word for a place inside a town (``local_type``: حي المرج، ساحة إيليا، محطة السليمانية), a
+          reading in none of the countries of the text's other places (the Cairo quarter is not Al Marj,
+          Libya, in a text that names Cairo);
+        * any reading that does not stand anywhere by itself (:meth:`_stands_anywhere`) and lies in none of
+          the countries of the text's places that do, and FAR_KM from each of them (ميدان رمسيس in Cairo is
+          not Medan, كورنيش is not Cornish, US).
+        """
+        index = self.index
+        anchors = [k for k, (r, e) in enumerate(zip(rows, evidence)) if e and r is not None]
+        if len(anchors) < 2:
+            return
+        settled = self._settled
+        if len(settled) > 100_000:
+            settled.clear()
+        stands = {}
+        for k in anchors:
+            memo = (decisions[k].candidate.key, rows[k])
+            value = settled.get(memo)
+            if value is None:
+                value = settled[memo] = self._stands_anywhere(*memo)
+            stands[k] = value
+        local_types = self._local_types
+        local = {k for k in anchors if local_types and self._place_type(decisions[k].candidate) in local_types}
+        strays = []
+        for k in anchors:  # far readings that do not stand anywhere, against the places that do
+            if stands[k] or k in local:
+                continue
+            row = rows[k]
+            key, code = decisions[k].candidate.key, index.country_code(row)
+            others = [j for j in anchors if stands[j] and decisions[j].candidate.key != key]
+            if not others or any(index.country_code(rows[j]) == code for j in others):
+                continue
+            lat, lon = float(index.latitude[row]), float(index.longitude[row])
+            if not any(_km(lat, lon, float(index.latitude[rows[j]]), float(index.longitude[rows[j]])) <= FAR_KM
+                       for j in others):
+                strays.append(k)
+        for k in local:  # a place inside a town, against the text's other places (no stray, no other local one)
+            key, code = decisions[k].candidate.key, index.country_code(rows[k])
+            others = [j for j in anchors if j not in local and j not in strays and decisions[j].candidate.key != key]
+            if code is not None and others and not any(index.country_code(rows[j]) == code for j in others):
+                strays.append(k)
+        for k in strays:
+            rows[k] = None
+            d = decisions[k]
+            d.notes = (*d.notes, "; in none of the countries of the text's other places" + (
+                "" if self._place_type(d.candidate) in local_types else f", {FAR_KM:.0f}+ km from them")
+                + ": a place the gazetteer lacks, left unresolved")
+
+    def _stands_anywhere(self, key: str, row: int) -> bool:
+        """Whether a reading is that place wherever the text is: a country-level or other strong feature, a
+        name news met as a place at ACCEPT_RATE, in labelled news or MIN_COUNT times (جنيف، منبج), or a capital or a city of STRAY_POPULATION
+        whose name is no ordinary word — or an ordinary word that labelled text met as a place (هامبورغ), or,
+        never labelled, unlabelled news met after a place cue (ادلب، أستانا; ميدان, a square in the four
+        labelled occurrences, is not Medan)."""
+        index = self.index
+        if index.feature_name(row) in _STRONG_FEATURES:
+            return True
+        rate, _ = self._place_rate(key)
+        st = self.lexicon.stats.get(key)
+        if st is not None and rate is not None and rate >= ACCEPT_RATE and (
+                st.news >= MIN_COUNT or st.news_place + st.tweets_place + st.cued >= MIN_COUNT):
+            return True  # labelled news, or news MIN_COUNT times, met the name as a place (جنيف، منبج)
+        if not (index.capital[row] or int(index.population[row]) >= STRAY_POPULATION):
+            return False
+        if key not in self.lexicon.vocabulary:
+            return True
+        if st is None:
+            return False
+        # an ordinary word: when labelled text met it as a place, or, never labelled, news met it after a cue
+        return st.news_place + st.tweets_place > 0 or (st.news + st.tweets == 0 and st.cued > 0)
 
     def _static_evidence(self, d: Decision, row: int) -> bool | None:
         """What a name and its reading alone say of its being a place (:meth:`_name_evidence`), cached."""
@@ -592,12 +697,14 @@ class Recognizer:
                 return False
         return None
 
-    def _resolve(self, decisions: list[Decision], shaddas: list[str] | None = None) -> list[int | None]:
+    def _resolve(self, decisions: list[Decision], shaddas: list[str] | None = None,
+                 tags: tuple = ()) -> list[int | None]:
         """Choose one row per accepted mention, using the document's own places.
 
         The document's countries are those of its country names and of names whose best reading
-        is clear (one row, or a prior well above any reading in another country). A candidate in
-        one of them gains CONTEXT_WEIGHT times that country's share of those mentions.
+        is clear (one row, or a prior well above any reading in another country), and of the country
+        names inside its longer hashtags (``tags``: #سيول_الأردن is no mention, but says where the text
+        is). A candidate in one of them gains CONTEXT_WEIGHT times that country's share of those votes.
         """
         index = self.index
         votes: dict[str, int] = {}  # country -> clear mentions
@@ -616,8 +723,13 @@ class Recognizer:
             if code:
                 votes[code] = votes.get(code, 0) + 1
                 own[key] = own.get(key, 0) + 1
+        for key in tags:
+            code = self._clear_country(key) if self._is_country(key) else None
+            if code:
+                votes[code] = votes.get(code, 0) + 1
         total = sum(votes.values())
         chosen: dict[tuple, int | None] = {}
+        near: list | None = None  # (name, lat, lon) of the places other names surely are, made when needed
         out = []
         hints = self._hints
         if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
@@ -644,9 +756,42 @@ class Recognizer:
                 mine, code = own.get(cand.key, 0), self._clear_country(cand.key)
                 rest = total - mine
                 shares = {c: (n - (mine if c == code else 0)) / rest for c, n in votes.items()} if rest else {}
-                chosen[memo] = max(rows, key=lambda r: (self._score(r, shares, hint), -r))  # noqa: B023 - used at once
+                base = {r: self._score(r, shares, hint) for r in rows}
+                top = max(base.values())
+                # nearness can only overturn readings within NEAR_WEIGHT of the best: the rest need no distance
+                rivals = [r for r in rows if base[r] > top - NEAR_WEIGHT]
+                if len(rivals) > 1:
+                    if near is None:
+                        near = self._sure_points(decisions, readings)
+                    points = [(a, b) for key, a, b in near if key != cand.key]
+                    if points:
+                        for r in rivals:
+                            base[r] += self._nearness(r, points)
+                chosen[memo] = max(rivals, key=lambda r: (base[r], -r))  # noqa: B023 - used at once
             out.append(chosen[memo])
         return out
+
+    def _sure_points(self, decisions: list[Decision], readings: list[tuple]) -> list[tuple[str, float, float]]:
+        """(name, latitude, longitude) of the places the text's names with one reading are, but continents and
+        regions (their points are no place), one per name."""
+        index = self.index
+        seen, out = set(), []
+        for d, (rows, _) in zip(decisions, readings):
+            key = d.candidate.key
+            if len(rows) == 1 and key not in seen and index.feature_name(rows[0]) not in ("continent", "region"):
+                seen.add(key)
+                out.append((key, float(index.latitude[rows[0]]), float(index.longitude[rows[0]])))
+        return out
+
+    def _nearness(self, row: int, points: list[tuple[float, float]]) -> float:
+        """NEAR_WEIGHT × (1 − the distance to the nearest of ``points`` / NEAR_KM), 0 beyond NEAR_KM."""
+        if not points:
+            return 0.0
+        index = self.index
+        lat, lon = float(index.latitude[row]), float(index.longitude[row])
+        reach = NEAR_KM / 111.0  # degrees of latitude: a point farther north or south is beyond NEAR_KM
+        nearest = min((_km(lat, lon, a, b) for a, b in points if abs(a - lat) <= reach), default=NEAR_KM)
+        return NEAR_WEIGHT * max(0.0, 1.0 - nearest / NEAR_KM)
 
     def _clear_country(self, key: str) -> str | None:
         """The country a name clearly points to, or ``None`` when its readings disagree (cached)."""
@@ -682,6 +827,11 @@ class Recognizer:
         """The country a nationality adjective names (الفرنسية -> FR), or ``None`` (also for a continent's)."""
         code = nisba_of(word, self.lexicon.adjectives) if word else None
         return code if code is not None and len(code) == 2 else None
+
+
+def _hashtag_names(decisions: list[Decision]) -> tuple[str, ...]:
+    """The names of the candidates inside longer hashtags (#امطار_الكويت), which are no mentions."""
+    return tuple(d.candidate.key for d in decisions if d.candidate.in_hashtag)
 
 
 def _any_within(spans: list[tuple[int, int]], positions: list[int]) -> bool:

@@ -102,3 +102,14 @@ def test_gazetteer_find_reads_a_device_within_a_bound():
                           text=True, timeout=60)
     assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
     assert proc.stderr.strip() == "gazetteer: cannot read /dev/zero: binary file, not text"
+
+
+def test_geocode_of_a_name_far_apart_places_share_says_so():
+    proc = run("geocode", "الجفر")  # towns of Saudi Arabia and Jordan, neither dominant
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert "several places" in proc.stderr and "--all" in proc.stderr
+    proc = run("geocode", "--country", "JO", "الجفر")
+    assert proc.returncode == 0 and json.loads(proc.stdout)["country_code"] == "JO"
+    proc = run("geocode", "الجفر", "منبج")
+    rows = [json.loads(line) for line in proc.stdout.strip().splitlines()]
+    assert rows[0] == {"query": "الجفر", "ambiguous": True} and rows[1]["name"] == "Manbij"

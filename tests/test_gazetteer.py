@@ -207,6 +207,32 @@ def test_geocode_strips_what_find_strips(gz, query, name):
     assert gz.geocode(query).name == name
 
 
+@pytest.mark.parametrize(("query", "name", "country"), [
+    ("بالجهراء", "Al Jahrā’", "KW"), ("بمأدبا", "Mādabā", "JO"), ("والفحيحيل", "Al Faḩāḩīl", "KW"),
+    ("بحفرالباطن", "Hafar Al-Batin", "SA"), ("لحفرالباطن", "Hafar Al-Batin", "SA"),
+])
+def test_geocode_splits_a_proclitic_off_a_town_of_an_arab_country(gz, query, name, country):
+    place = gz.geocode(query)
+    assert place is not None and (place.name, place.country_code) == (name, country)
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ("شمال #حفر_الباطن", "Hafar Al-Batin"), ("شمال غرب حفر الباطن", "Hafar Al-Batin"), ("جنوب القاهرة", "Cairo"),
+])
+def test_geocode_drops_a_preposition_before_a_name(gz, query, name):
+    assert gz.geocode(query).name == name
+
+
+@pytest.mark.parametrize("query", ["وسط البلد", "شمال المدينة"])
+def test_a_preposition_before_an_ordinary_word_is_no_name(gz, query):
+    assert gz.geocode(query) is None  # downtown is not the middle of Balad, Iraq
+
+
+def test_a_foreign_name_is_not_split_like_an_arabic_one(gz):
+    place = gz.geocode("بالتا")  # Balta; not ب + التا (Alta, Norway: no town of an Arab country)
+    assert place is None or place.country_code != "NO"
+
+
 @pytest.mark.parametrize("word", ["بنوك", "بشأن"])
 def test_ordinary_words_are_not_respelt_into_places(gz, word):
     place = gz.geocode(word)
@@ -255,3 +281,38 @@ def test_strict_lookup_keeps_only_the_names_spelling(gz):
     assert gz.lookup("حلب", strict=True)[0].name == gz.lookup("حلب")[0].name
     assert gz.lookup("ديرالزور", strict=True)  # a spacing variant is a spelling of the name
     assert gz.lookup("بوتنسا", strict=True) == []  # found only across scripts (Potenza) when not strict
+
+
+def test_geocode_is_silent_on_a_name_far_apart_places_share_with_none_dominant(gz):
+    """الجفر is a town of Saudi Arabia (8,700 people) and one of Jordan (3,600), 1,400 km apart: geocode()
+    gives neither, lookup() lists both, country= settles it; a dominant reading stays (الزرقا: Zarqa, 790,000
+    people, against a town of 27,000 in Egypt)."""
+    assert gz.geocode("الجفر") is None
+    assert {p.country_code for p in gz.lookup("الجفر")} >= {"SA", "JO"}
+    assert gz.geocode("الجفر", country="JO").country_code == "JO"
+    assert gz.geocode("الزرقا").country_code == "JO"
+    assert gz.geocode("منبج").name == "Manbij"
+
+
+def test_name_ar_is_arabic_script_or_empty_and_set_for_every_place_with_an_arabic_name(gz):
+    """name_ar holds the Arabic spelling news uses, in Arabic script: no Latin letters, no mojibake (no
+    replacement character, no Latin-1 read as UTF-8), and it is set for every place found by an Arabic name."""
+    import re
+
+    from gazetteer.normalize import is_arabic
+
+    index = gz.index
+    foreign = re.compile("[A-Za-z\u00c0-\u024f\ufffd]")
+    bad = [index.names[r] for r in range(index.size)
+           if index.names_ar[r] and (foreign.search(index.names_ar[r]) or not is_arabic(index.names_ar[r]))]
+    assert bad == []
+    spelt = {r for value in index.ar.values() for r in ((value,) if isinstance(value, int) else value)}
+    assert [index.names[r] for r in spelt if not index.names_ar[r]] == []
+
+
+@pytest.mark.parametrize(("query", "wrong"), [("إلكنز", "Cairns"), ("ألبايون", "Bayonne")])
+def test_a_hamza_on_al_is_no_article_to_drop(gz, query, wrong):
+    """أل، إل written with a hamza begin a foreign name (Elkins, Albion): the article variant does not drop them."""
+    place = gz.geocode(query)
+    assert place is None or place.name != wrong
+    assert gz.geocode("ألمانيا").name == "Germany" and gz.geocode("لاذقية").name == "Latakia"

@@ -64,3 +64,10 @@ def test_reverse_has_a_distance_limit():
     coder = ArabicGeocoder()
     assert coder.reverse((0.5, -150.0)) is None
     assert coder.reverse((0.5, -150.0), max_km=None) is not None
+
+
+def test_exactly_one_is_silent_on_a_name_far_apart_places_share():
+    geocoder = ArabicGeocoder()
+    assert geocoder.geocode("الجفر") is None                      # Saudi Arabia and Jordan, neither dominant
+    assert len(geocoder.geocode("الجفر", exactly_one=False)) >= 2  # both listed
+    assert geocoder.geocode("الجفر", country_codes="jo").raw["country_code"] == "JO"

@@ -65,3 +65,13 @@ def test_explain_names_the_marker(run):
     doc = run("modality", "لم تسيطر القوات على منبج.", trace=True)
     [d] = [d for d in doc.trace if d.component == "modality"]
     assert d.decision == "negated" and "لم" in d.reason
+
+
+@pytest.mark.parametrize("text", [
+    "نشر تنظيم القاعدة تسجيلا لزعيمه يحث فيه أتباعه على شن هجمات على الولايات المتحدة.",  # a call
+    "زعمت روسيا أن التحضير لهجوم كيماوي على إدلب قد بدأ.",                                # preparing
+])
+def test_urging_and_preparing_are_no_claims(run, text):
+    doc = run("statements", text)
+    assert all(st.modality == "planned" for st in doc.sents[0].statements if st.claim_type == "attack")
+    assert any(st.claim_type == "attack" for st in doc.sents[0].statements)

@@ -44,3 +44,14 @@ def test_a_border_neighbour_or_a_road_end_is_a_reference(run, text, reference, e
 def test_across_the_border_the_neighbour_is_where_it_went(run):
     doc = run("place_roles", "أطلق الجيش التركي عملية عسكرية عبر الحدود مع سوريا.")
     assert {u.text: u.role for u in doc.sents[0].places}["سوريا"] == "event"
+
+
+@pytest.mark.parametrize(("text", "country", "role"), [
+    ("دخلت القوات التركية مدينة عفرين، شمال سوريا، الأحد.", "سوريا", "mention"),   # it locates Afrin
+    ("بدأت دوريات عملها في مدينة منبج بريف حلب بسوريا.", "سوريا", "mention"),
+    ("قصفت الطائرات حلب وسوريا.", "سوريا", "event"),                                # و: two places
+    ("سيطر الجيش التركي على مدن شمالي سوريا.", "سوريا", "event"),                   # no place before it
+])
+def test_a_country_locating_the_place_before_it(run, text, country, role):
+    doc = run("place_roles", text)
+    assert {u.text: u.role for u in doc.sents[0].places}[country] == role

@@ -27,10 +27,12 @@ def place_roles(doc: Doc) -> Doc:
         tokens = sent.tokens
         dateline = dateline_end(sent.text, sent.start)
         place_tokens = {k for use in sent.places if use.span is not None for k in range(*use.span)}
-        for use in sent.places:
+        previous = None  # the last place named before this one
+        for use in sorted(sent.places, key=lambda u: u.token):
             if use.span is None:  # a place repeated by a pronoun or by البلاد
                 continue
             i = use.span[0]
+            before, previous = previous, use
             if any(supporters.match(tokens, k) is not None
                    for k in supporters.candidates(tokens, max(0, i - _SUPPORTER_REACH), i)):
                 use.role, why = "origin", "a supporter word before it (المدعومة من، ومقره)"
@@ -40,11 +42,33 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = "mention", "a reference: a border's neighbour or a road's end (الحدود مع تركيا، طريق دمشق-حلب)"
             elif sent.speaker_span is not None and sent.speaker_span[0] <= use.start < sent.speaker_span[1]:
                 use.role, why = "party", "part of the speaker"
+            elif _locates(before, use, tokens, doc.lexicons):
+                use.role, why = "mention", f"the country of {before.text} before it (عفرين، شمال سوريا): it locates it"
             else:
                 continue
             if doc.trace is not None:
                 doc.note("place_roles", sent, use.text, use.role, why)
     return doc
+
+
+def _locates(before, use, tokens, lex) -> bool:
+    """Whether a country only says where the place named right before it lies (مدينة عفرين، شمال سوريا;
+    منبج بريف حلب الشرقي بسوريا): the same country, nothing between but a comma, a preposition or a
+    relation word, and no و joining them (حلب وسوريا are two places)."""
+    if before is None or before.span is None or use.place is None or before.place is None:
+        return False
+    if use.place.feature != "country" or before.place.feature == "country":
+        return False
+    if before.place.country_code != use.place.country_code or tokens.norms[use.span[0]][:1] == "و":
+        return False
+    between = range(before.span[1], use.span[0])
+    return len(between) <= _LOCATOR_GAP and all(
+        tokens[k].text in "،," or tokens.norms[k] in lex.speech["locative"] or lex.relations.match(tokens, k) is not None
+        for k in between)
+
+
+#: How many words may stand between a place and the country that locates it (، شمال غربي).
+_LOCATOR_GAP = 3
 
 
 def _reference(tokens, i: int, lex, place_tokens: set[int]) -> bool:

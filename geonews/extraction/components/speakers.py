@@ -132,6 +132,8 @@ class Attributor:
         self._counted_stems = tuple(lexicons.grammar["kill_stem"] | lexicons.grammar["wound_stem"])
         self._accuse_stems = tuple(lexicons.grammar["accuse_stem"])
         self._media = lexicons.grammar["medium_noun"]
+        self._ba_stems = tuple(lexicons.grammar["ba_object_stem"])
+        self.ba_object = False  # the reporting verb takes its object after ب
         self.names_at: set[int] = set()  # token indices where the sentence's place names begin
         self.accusing = False  # the reporting verb is one of accusing: the accused follows the speaker
         self.cut = False  # the last phrase after a verb of accusing ended where the accused began
@@ -151,6 +153,7 @@ class Attributor:
                 continue  # سيتم نقل المسلحين: a verbal noun after تمّ, not a report
             self.how = f"after the reporting {kind} {tokens[i].text!r}"
             self.accusing = kind == "verb" and tokens.norms[i].lstrip("و").startswith(self._accuse_stems)
+            self.ba_object = self.accusing or (kind == "verb" and tokens.norms[i].lstrip("و").startswith(self._ba_stems))
             if kind == "phrase":
                 explicit = self._after(tokens, i + n, text, offset, drop_statement_noun=True)
                 nxt = reporting.match(tokens, i + n) if explicit is None and i + n < len(tokens) else None
@@ -212,6 +215,9 @@ class Attributor:
                 k + 1 < len(tokens) and tokens.norms[k + 1] in times and tokens[k].norm.startswith("ال"))):
             k += 1 + (tokens[k].norm not in times)
         start = k
+        if start < len(tokens) and (tokens[start].text.startswith("بـ") or (
+                self.ba_object and tokens[start].norm[:1] == "ب" and start not in self.names_at)):
+            return None  # كانت موسكو قد نددت برفض …: the object right after the verb, the speaker before it
         if start < len(tokens) and (tokens[start].norm in lex.speech["locative"]
                                     or tokens[start].norm in lex.grammar["temporal"]):
             return None  # قال أمام المحكمة، أعلن بعد ذلك: an adverbial, no speaker
@@ -243,8 +249,10 @@ class Attributor:
             if self.accusing and k > start and self._second_name(tokens, k):
                 self.cut = True
                 break  # اتهمت دمشق إسرائيل بقصف، تتهم المعارضة قوات النظام: the accused begins
-            if self.accusing and k > start and tok.norm[:1] == "ب" and tok.norm not in _NAME_LINKS:
-                break  # اتهمت سوريا إسرائيل بالوقوف وراء …: what the accused did begins
+            if self.ba_object and k > start and tok.norm[:1] == "ب" and tok.norm not in _NAME_LINKS:
+                break  # اتهمت سوريا إسرائيل بالوقوف وراء، ندد هولاند بقيام …: the object after ب begins
+            if k > start and tok.text.startswith("بـ"):
+                break  # وصفت الخارجية القرار بـ"التصعيد": a quoted object after ب begins
             k += 1
         complement = self._complement_at(tokens, k)
         if source_in and not complement:
