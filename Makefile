@@ -10,8 +10,15 @@ POSTGIS := /usr/share/postgresql/15/extension/postgis.control
 
 .PHONY: map test browser postgis bench index stats check-index vendor clean
 
-$(STAMP): pyproject.toml
+# The gazetteer's word loop and the token split are compiled (Cython, fetched by pip as a build dependency):
+# they need a C compiler and the Python headers, checked here first.
+$(STAMP): pyproject.toml setup.py gazetteer/_wordscan.pyx geonews/extraction/_splitwords.pyx
+	@command -v $${CC:-cc} >/dev/null 2>&1 || { echo "building the compiled word loop and token split needs a C compiler:" \
+	  "as root run: apt-get install -y gcc (or set CC)" >&2; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -c "import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()['include'], 'Python.h')))" \
+	  || { echo "building the compiled word loop and token split needs the Python headers: as root run:" \
+	  "apt-get install -y python3-dev (for the Python of $(PY))" >&2; exit 1; }
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $(STAMP)
 

@@ -13,6 +13,7 @@ import bisect
 import operator
 import os
 import re
+import warnings
 from itertools import accumulate, compress, count, repeat
 from dataclasses import dataclass
 
@@ -21,8 +22,13 @@ from .automaton import (_CLITIC_SHIFT, _KEY_SHIFT, _LENGTH_BITS, _WORDS_SHIFT, C
 from .morphology import ARTICLE_CLITICS, NAME_CLITICS, clitics_by_letter, split_clitic
 from .normalize import fold_codes, fold_text
 
+try:
+    from . import _wordscan
+except ImportError:  # not built (a checkout used without `pip install -e .`): the Python loop, with a warning
+    _wordscan = None
+
 __all__ = ["AUTOMATON_AFTER", "Candidate", "CandidateFinder", "CLITICS", "DEFER", "DROP", "MAX_NAME_WORDS",
-           "PLAIN_NAME", "SCANS", "WORD", "same_offset"]
+           "PLAIN_NAME", "SCANS", "WORD", "compiled_available", "same_offset"]
 
 #: The scans a :class:`CandidateFinder` can run (see its docstring).
 SCANS = ("words", "automaton", "auto")
@@ -89,17 +95,21 @@ class CandidateFinder:
     """
 
     def __init__(self, keys, cue_words=frozenset(), vocabulary=frozenset(), scan: str | None = None,
-                 keep_after=frozenset()) -> None:
+                 keep_after=frozenset(), compiled: bool | None = None) -> None:
         """``keys``: the normalised names; ``cue_words``: written forms of place-type words (مدينة،
         بمدينة …) after which an unknown word that is not in ``vocabulary`` is a candidate too; ``scan``:
         one of :data:`SCANS` (default ``GAZETTEER_SCAN``, else ``"auto"``); ``keep_after``: the words
-        :meth:`find_deferring` will usually be given as ``keep_after`` (the automaton marks them)."""
+        :meth:`find_deferring` will usually be given as ``keep_after`` (the automaton marks them);
+        ``compiled``: whether the word loop runs compiled (``gazetteer/_wordscan.pyx``) or as the Python
+        loop here, the reference (default: compiled unless ``GAZETTEER_COMPILED=0``; both give the same
+        candidates)."""
         scan = scan or os.environ.get("GAZETTEER_SCAN") or "words"
         if scan not in SCANS:
             raise ValueError(f"Expected a scan among {', '.join(SCANS)}, instead got: {scan!r}.")
         if scan == "auto" and not automaton_available():
             scan = "words"
         self.scan = scan
+        self.compiled = _use_compiled(compiled)
         self._automaton = None
         self._seen = 0  # characters the word loop has scanned (scan="auto")
         self._cue_words = cue_words
@@ -136,6 +146,8 @@ class CandidateFinder:
         #: every word seen -> what the word loop needs of it (see _start_info), ``()`` for a word that
         #: starts no name (most words)
         self._cache: dict[str, tuple] = {}
+        self._loop = _wordscan.WordLoop(Candidate, self._cache, self._info, keys, self._joined, self._prefixes,
+                                        cue_words, vocabulary, _ARTICLE_CLITICS, DEFER) if self.compiled else None
 
     # what the automaton is made of
     @property
@@ -200,6 +212,12 @@ class CandidateFinder:
                 out.append((clitic, stem, self._first[stem]))
         return tuple(out)
 
+    def _info(self, word: str) -> tuple:
+        """The cache entry of a word not in the cache yet, computed and stored."""
+        analyses = self._analyses(word)
+        info = self._cache[word] = self._start_info(analyses) if analyses else ()
+        return info
+
     def _start_info(self, analyses: tuple) -> tuple:
         """What the word loop needs of a word with these analyses (not empty): (the words after it that
         may make it part of a longer name; (1, clitic, name) of its first analysis that is a name by
@@ -237,6 +255,9 @@ class CandidateFinder:
         if automaton is not None:
             return self._find_by_automaton(automaton, text, quiet or {}, keep_after)
         folded, gaps = fold_text(text)
+        if self._loop is not None:
+            candidates, deferred = self._loop.find(folded, quiet or {}, keep_after)
+            return folded, candidates, deferred or _no_deferred, _offset_mapper(gaps)
         parts = _SPLIT.split(folded)  # separator, word, separator, word, ..., separator
         words = parts[1::2]
         cache = self._cache
@@ -504,6 +525,30 @@ class CandidateFinder:
 #: What a candidate finder's ``quiet`` table says of a one-word name: never a mention (``DROP``), or a
 #: mention only after a place-type word or where the text confirms it elsewhere (``DEFER``).
 DROP, DEFER = "drop", "defer"
+
+
+_warned = False
+
+
+def compiled_available() -> bool:
+    """Whether the compiled word loop (``gazetteer/_wordscan.pyx``) is built."""
+    return _wordscan is not None
+
+
+def _use_compiled(compiled: bool | None) -> bool:
+    """Whether a finder runs the compiled word loop: ``compiled`` when given, else unless the environment
+    variable ``GAZETTEER_COMPILED`` is ``0``. Asked for but not built: the Python loop, with a warning
+    (same candidates, ~1.5× slower find())."""
+    global _warned
+    if compiled is None:
+        compiled = os.environ.get("GAZETTEER_COMPILED", "1").strip() not in ("0", "")
+    if compiled and _wordscan is None:
+        if not _warned:
+            warnings.warn("gazetteer: the compiled word loop is not built (run `pip install -e .` or `make map`); "
+                          "find() runs the Python loop, slower, same results", RuntimeWarning, stacklevel=3)
+            _warned = True
+        return False
+    return bool(compiled)
 
 
 def _no_deferred(confirmed) -> list[Candidate]:

@@ -47,19 +47,22 @@ class Gazetteer:
     'Manbij'
     """
 
-    def __init__(self, *, index: Index | None = None, scan: str | None = None) -> None:
+    def __init__(self, *, index: Index | None = None, scan: str | None = None, compiled: bool | None = None) -> None:
         """The bundled index, or ``index`` (a compiled :class:`~gazetteer.index.Index`; benchmarks pass a copy
         with names held out). ``scan`` chooses how :meth:`find` looks for candidate names: ``"words"`` (the
         default, or the environment variable ``GAZETTEER_SCAN``; the reference: each word looked up),
         ``"automaton"`` (every written form of the names matched over the whole text in C; built once and
         kept in a disk cache) or ``"auto"`` (the words until ~10 MB of text has been read, then the
-        automaton). All give the same mentions (:class:`~gazetteer.candidates.CandidateFinder`)."""
+        automaton). All give the same mentions (:class:`~gazetteer.candidates.CandidateFinder`). ``compiled``
+        chooses how the word loop runs: compiled (the default when built, unless the environment variable
+        ``GAZETTEER_COMPILED`` is ``0``) or in Python (the reference); both give the same mentions."""
         if scan is not None:
             from .candidates import SCANS
 
             if scan not in SCANS:
                 raise QueryError(f"Expected scan among {', '.join(SCANS)}, instead got: {scan!r}.")
         self._scan = scan
+        self._compiled = compiled
         self._index: Index = load_index() if index is None else index
         self._tree = None
         self._recognizer = None
@@ -260,7 +263,7 @@ class Gazetteer:
             from .recognize import Recognizer
 
             with gc_paused():
-                self._recognizer = Recognizer(self, scan=self._scan)
+                self._recognizer = Recognizer(self, scan=self._scan, compiled=self._compiled)
         return self._recognizer
 
     def find(self, text: str) -> list[Mention]:

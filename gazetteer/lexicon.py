@@ -92,12 +92,16 @@ def load_lexicon(with_stats: bool = True, stats_dir: str | None = None) -> Lexic
 PLACE_WORD_KINDS = ("settlement", "place_word")
 
 
+@functools.lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     """Generic words for a kind of populated or administrative place (مدينة، بلدة، قرية، محافظة، منطقة …),
     normalised: the one list of them, the cue words of kinds ``settlement`` and ``place_word`` in
     ``cue_words.csv``. ``find()`` takes an unknown word after a ``settlement`` word as a place the
     gazetteer lacks; ``geocode()`` tries a name without the one before it (مدينة حلب، العاصمة دمشق ->
     حلب، دمشق); the index build adds an admin-1 unit's name without it (محافظة حلب -> حلب).
+
+    Made once (from the bundled lexicon, itself read once): the statement stage asks for it ~20 times an
+    article, and making it each time cost ~2 µs a call (~2 % of the stage).
 
     >>> "مدينه" in place_words()
     True

@@ -91,7 +91,8 @@ class Decision:
 class Recognizer:
     """Decides and resolves place-name candidates for a :class:`~gazetteer.Gazetteer`."""
 
-    def __init__(self, gazetteer, lexicon: Lexicon | None = None, scan: str | None = None) -> None:
+    def __init__(self, gazetteer, lexicon: Lexicon | None = None, scan: str | None = None,
+                 compiled: bool | None = None) -> None:
         self.gazetteer = gazetteer
         self.index = gazetteer.index
         self.lexicon = lexicon or load_lexicon()
@@ -99,7 +100,7 @@ class Recognizer:
         #: a one-word name left out by its words alone is judged after all right after one of these words
         self._keep_after = frozenset(self._cue_forms["place_type"])
         self.finder = CandidateFinder(self.index.ar, frozenset(self._cue_forms["settlement"]),
-                                      self.lexicon.vocabulary, scan, self._keep_after)
+                                      self.lexicon.vocabulary, scan, self._keep_after, compiled)
         self._strong: dict[str, bool] = {}
         self._static: dict[str, tuple] = {}
         self._clear: dict[str, str | None] = {}

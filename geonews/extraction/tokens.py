@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 import re
+import warnings
 from typing import NamedTuple
 
 from gazetteer import normalize
@@ -58,20 +60,42 @@ class _Norms(dict):
 _NORMS = _Norms()
 
 
+def _compiled_split():
+    """The compiled tokeniser (``_splitwords.pyx``: the split, the normal forms and the tokens in one walk
+    over the characters), unless the environment variable ``GEONEWS_COMPILED`` is ``0`` (then the regex
+    split here, the reference: the same tokens); not built: the regex split, with a warning."""
+    if os.environ.get("GEONEWS_COMPILED", "1").strip() in ("0", ""):
+        return None
+    try:
+        from ._splitwords import tokens_of
+    except ImportError:
+        warnings.warn("geonews: the compiled token split is not built (run `pip install -e .` or `make map`); "
+                      "tokenize() runs the regex split, slower, same tokens", RuntimeWarning, stacklevel=2)
+        return None
+    return tokens_of
+
+
+_tokens_of = _compiled_split()
+
+
 def tokenize(text: str, offset: int = 0, flags=None) -> Tokens:
     """Words and the punctuation that matters (quotes, commas, colons) with text offsets (plus ``offset``),
     flagged by ``flags`` (a :class:`~geonews.extraction.matcher.WordFlags`) when given."""
     if len(_NORMS) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
         _NORMS.clear()
-    # One split gives the words and the text between them; their lengths give the offsets. No match
-    # objects and no Python loop: this runs over every article.
-    pieces = _SPLIT.split(text)
-    words = pieces[1::2]
-    bounds = list(itertools.accumulate(map(len, pieces), initial=offset))
-    norms = list(map(_NORMS.__getitem__, words))
-    # tuple.__new__(Token, fields) builds each token in C (Token(...) would run a Python __new__)
-    starts, ends = bounds[1::2], bounds[2::2]
-    out = Tokens(map(tuple.__new__, itertools.repeat(Token), zip(starts, ends, words, norms)))
+    if _tokens_of is not None:
+        made, norms, starts, ends = _tokens_of(text, offset, _NORMS, _NORMS.__getitem__, Token)
+        out = Tokens(made)
+    else:
+        # One split gives the words and the text between them; their lengths give the offsets. No match
+        # objects and no Python loop: this runs over every article.
+        pieces = _SPLIT.split(text)
+        words = pieces[1::2]
+        bounds = list(itertools.accumulate(map(len, pieces), initial=offset))
+        starts, ends = bounds[1::2], bounds[2::2]  # (starts ends with the text's end: no bisection finds it)
+        norms = list(map(_NORMS.__getitem__, words))
+        # tuple.__new__(Token, fields) builds each token in C (Token(...) would run a Python __new__)
+        out = Tokens(map(tuple.__new__, itertools.repeat(Token), zip(starts, ends, words, norms)))
     out.norms, out.starts, out.ends = norms, starts, ends
     out.flagged_by = flags
     out.flags = flags.of(norms) if flags is not None else [0] * len(norms)

@@ -1,0 +1,356 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""The word loop of :meth:`gazetteer.candidates.CandidateFinder.find_deferring`, compiled (Cython).
+
+The same steps as the Python loop there, which stays the reference (``GAZETTEER_COMPILED=0`` chooses it;
+``tests/test_compiled.py`` compares the two on all the development data): the folded text is walked once
+character by character (a word is a run of ``Py_UNICODE_ISALNUM`` characters, what the regex ``[^\\W_]+``
+matches), each word looked up in a table of the words seen (hashed in C, their letters kept and compared,
+so never mistaken: what the finder's cache says of it, whether it can start a name and whether it is a
+place-type word), and only the words that can start a name, and those around them, are made into strings
+and looked at further; what stands between two words is read from their offsets, never made into a string.
+The table holds at most 2^17 words (4 MB of slots and their letters, ~7 MB in all; 38,000 words make the ANT
+articles) and is emptied when full, as the finder's cache is.
+"""
+
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
+from libc.stdlib cimport calloc, free, malloc, realloc
+from libc.string cimport memset
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, Py_UNICODE_ISALNUM
+
+import bisect
+
+cdef Py_UCS4 SPACE = 32, UNDERSCORE = 95
+
+# What the loop knows of each word seen (the words' own letters kept, so a word is never taken for another):
+# a table of the words seen, their letters in an arena; cleared when full (it is only a cache).
+cdef enum:
+    HIT = 1          # the word can start a name (the finder's cache entry for it is not empty)
+    CUE = 2          # a place-type word as written (after which an unknown word is a candidate)
+    SLOTS = 1 << 18  # slots of the table (a power of two)
+    MOST = 1 << 17   # words kept before the table is cleared
+    LONGEST = 0xFFFF # longer words are not kept (looked up in Python each time)
+
+cdef struct Slot:
+    uint64_t hash    # 0: empty
+    uint32_t at      # where the word's letters start in the arena
+    uint16_t length
+    uint8_t flags
+
+
+cdef class WordLoop:
+    """The word loop of one :class:`~gazetteer.candidates.CandidateFinder` (its tables, shared, not copied)."""
+
+    cdef object candidate  # the Candidate class
+    cdef dict cache
+    cdef object info_of    # word -> its cache entry (computed and stored by the finder)
+    cdef object keys
+    cdef dict joined
+    cdef object prefixes
+    cdef object cue_words
+    cdef object vocabulary
+    cdef object article_clitics
+    cdef object defer
+    cdef Slot *slots
+    cdef Py_UCS4 *arena
+    cdef Py_ssize_t arena_used, arena_size, n_kept
+
+    def __dealloc__(self):
+        free(self.slots)
+        free(self.arena)
+
+    cdef void clear(self):
+        memset(self.slots, 0, SLOTS * sizeof(Slot))
+        self.arena_used = 0
+        self.n_kept = 0
+
+    cdef int flags_of(self, str folded, unsigned int kind, void *data, Py_ssize_t s, Py_ssize_t e,
+                      uint64_t h) except -1:
+        """The flags of the word ``folded[s:e]`` (of hash ``h``), from the table or worked out and kept."""
+        cdef Py_ssize_t length = e - s, i, mask = SLOTS - 1, at
+        cdef Slot *slot
+        cdef Py_UCS4 *letters
+        cdef int flags
+        if self.slots == NULL:
+            self.slots = <Slot *> calloc(SLOTS, sizeof(Slot))
+            if self.slots == NULL:
+                raise MemoryError()
+        at = <Py_ssize_t> (h & mask)
+        while True:
+            slot = &self.slots[at]
+            if slot.hash == 0:
+                break
+            if slot.hash == h and slot.length == length:
+                letters = self.arena + slot.at
+                for i in range(length):
+                    if letters[i] != PyUnicode_READ(kind, data, s + i):
+                        break
+                else:
+                    return slot.flags
+            at = (at + 1) & mask
+        word = folded[s:e]
+        info = self.cache.get(word)
+        if info is None:
+            info = self.info_of(word)
+        flags = (HIT if info else 0) | (CUE if word in self.cue_words else 0)
+        if length > LONGEST:
+            return flags
+        if self.n_kept >= MOST or self.arena_used + length > self.arena_size:
+            if self.n_kept >= MOST or self.arena_size >= (1 << 30):
+                self.clear()
+                return self.flags_of(folded, kind, data, s, e, h)
+            self.arena_size = max(2 * self.arena_size, 1 << 20)
+            self.arena = <Py_UCS4 *> _grow(self.arena, self.arena_size * sizeof(Py_UCS4))
+        letters = self.arena + self.arena_used
+        for i in range(length):
+            letters[i] = PyUnicode_READ(kind, data, s + i)
+        slot.hash, slot.at, slot.length, slot.flags = h, self.arena_used, length, flags
+        self.arena_used += length
+        self.n_kept += 1
+        return flags
+
+    def __init__(self, candidate, dict cache, info_of, keys, dict joined, prefixes, cue_words, vocabulary,
+                 article_clitics, defer):
+        self.candidate = candidate
+        self.cache = cache
+        self.info_of = info_of
+        self.keys = keys
+        self.joined = joined
+        self.prefixes = prefixes
+        self.cue_words = cue_words
+        self.vocabulary = vocabulary
+        self.article_clitics = article_clitics
+        self.defer = defer
+
+    @property
+    def kept(self) -> int:
+        """How many words the table of the words seen holds."""
+        return self.n_kept
+
+    def find(self, str folded, quiet, keep_after):
+        """(candidates, the deferred names' maker or ``None``) of a folded text, as the Python loop gives them."""
+        cdef _Scan scan = _Scan.__new__(_Scan)
+        scan.loop = self
+        scan.folded = folded
+        scan.read_words()
+        return scan.candidates(quiet, keep_after)
+
+
+cdef class _Scan:
+    """One text's words: their offsets in C arrays; a word is made into a string only where it is read."""
+
+    cdef WordLoop loop
+    cdef str folded
+    cdef Py_ssize_t n_chars
+    cdef Py_ssize_t n_words
+    cdef Py_ssize_t *starts
+    cdef Py_ssize_t *ends
+    cdef uint8_t *flags
+    cdef list hit_words   # indices of the words that can start a name
+    cdef list hit_infos   # their cache entries
+    cdef list after_cues  # indices of the place-type words (as written)
+    cdef bint hashtags
+    cdef list deferred
+
+    def __dealloc__(self):
+        free(self.starts)
+        free(self.ends)
+        free(self.flags)
+
+    cdef inline str word(self, Py_ssize_t k):
+        return self.folded[self.starts[k]:self.ends[k]]
+
+    cdef void read_words(self) except *:
+        cdef str folded = self.folded
+        cdef Py_ssize_t n = len(folded), i = 0, s, k = 0, capacity = 64
+        cdef unsigned int kind = PyUnicode_KIND(folded)
+        cdef void *data = PyUnicode_DATA(folded)
+        cdef Py_UCS4 ch
+        cdef uint64_t h
+        cdef int flags
+        cdef bint hashtags = False
+        cdef WordLoop loop = self.loop
+        cdef dict cache = loop.cache
+        cdef list hit_words = [], hit_infos = [], after_cues = []
+        cdef object word, info
+        self.starts = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
+        self.ends = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
+        self.flags = <uint8_t *> malloc(capacity * sizeof(uint8_t))
+        if self.starts == NULL or self.ends == NULL or self.flags == NULL:
+            raise MemoryError()
+        if len(cache) > 400_000:
+            cache.clear()
+        info_of = loop.info_of
+        while i < n:
+            ch = PyUnicode_READ(kind, data, i)
+            if not Py_UNICODE_ISALNUM(ch):
+                if ch == UNDERSCORE:
+                    hashtags = True
+                i += 1
+                continue
+            s = i
+            h = 14695981039346656037ULL  # FNV-1a over the code points
+            while True:
+                h = (h ^ <uint64_t> ch) * 1099511628211ULL
+                i += 1
+                if i == n:
+                    break
+                ch = PyUnicode_READ(kind, data, i)
+                if not Py_UNICODE_ISALNUM(ch):
+                    break
+            if h == 0:
+                h = 1
+            if k == capacity:
+                capacity *= 2
+                self.starts = <Py_ssize_t *> _grow(self.starts, capacity * sizeof(Py_ssize_t))
+                self.ends = <Py_ssize_t *> _grow(self.ends, capacity * sizeof(Py_ssize_t))
+                self.flags = <uint8_t *> _grow(self.flags, capacity * sizeof(uint8_t))
+            self.starts[k] = s
+            self.ends[k] = i
+            flags = loop.flags_of(folded, kind, data, s, i, h)
+            self.flags[k] = flags
+            if flags & HIT:
+                word = folded[s:i]
+                info = cache.get(word)
+                if info is None:
+                    info = info_of(word)
+                hit_words.append(k)
+                hit_infos.append(info)
+            if flags & CUE:
+                after_cues.append(k)
+            k += 1
+        self.n_chars = n
+        self.n_words = k
+        self.hit_words = hit_words
+        self.hit_infos = hit_infos
+        self.after_cues = after_cues
+        self.hashtags = hashtags
+
+    cdef inline bint joined_before(self, Py_ssize_t j):
+        """Whether word ``j`` follows the word before it after one space or underscore."""
+        cdef Py_UCS4 ch
+        if self.starts[j] - self.ends[j - 1] != 1:
+            return False
+        ch = self.folded[self.ends[j - 1]]
+        return ch == SPACE or ch == UNDERSCORE
+
+    cdef inline bint space_before(self, Py_ssize_t j):
+        """Whether word ``j`` follows the word before it after exactly one space."""
+        return self.starts[j] - self.ends[j - 1] == 1 and self.folded[self.ends[j - 1]] == SPACE
+
+    cdef object make(self, Py_ssize_t k, Py_ssize_t n, str clitic, str key):
+        cdef Py_ssize_t start = self.starts[k], nxt = k + n, end = self.ends[nxt - 1]
+        cdef Py_ssize_t after_end = self.starts[nxt] if nxt < self.n_words else self.n_chars
+        cdef bint joiner = after_end - end == 1 and (self.folded[end] == SPACE or self.folded[end] == UNDERSCORE)
+        cdef bint in_hashtag = self.hashtags and (
+            (start > 0 and self.folded[start - 1] == UNDERSCORE) or (after_end > end and self.folded[end] == UNDERSCORE))
+        return self.loop.candidate(
+            start + len(clitic) - (1 if clitic in self.loop.article_clitics else 0), end, key, clitic, start, n,
+            (self.word(k - 2) if k >= 2 else "", self.word(k - 1) if k >= 1 else ""),
+            self.word(nxt) if nxt < self.n_words and joiner else "", in_hashtag, True, self.word(k))
+
+    cdef tuple candidates(self, quiet, keep_after):
+        cdef list hit_words = self.hit_words, hit_infos = self.hit_infos
+        cdef list out = []
+        cdef list deferred = []
+        cdef Py_ssize_t h, k, n, skip_to = 0, n_words = self.n_words, last = self.n_words - 1, max_words
+        cdef object grow, alone, analyses, following, best, found, clitic, stem, key
+        cdef object keys = self.loop.keys, prefixes = self.loop.prefixes
+        cdef dict joined = self.loop.joined
+        if not hit_words:
+            return [], None
+        for h in range(len(hit_words)):
+            k = hit_words[h]
+            grow, alone, analyses = hit_infos[h]
+            following = self.word(k + 1) if k < last else ""
+            # most hits are words that only begin longer names (في، على): the next word rules them out
+            if alone is None and following not in grow:
+                continue
+            if k < skip_to:
+                continue
+            # most others are names by themselves that the next word does not extend
+            best = alone if following not in grow else None
+            if best is None:
+                for clitic, stem, max_words in analyses:
+                    found = (1, stem) if stem in keys else ((1, joined[stem]) if stem in joined else None)
+                    if max_words > 1:
+                        # extend word by word while the words so far begin some longer name
+                        key, n = stem, 1
+                        while n < max_words and key in prefixes and k + n < n_words and self.joined_before(k + n):
+                            key = key + " " + self.word(k + n)
+                            n += 1
+                            if key in keys:
+                                found = (n, key)
+                    if found is not None and (best is None or found[0] > best[0]):
+                        best = (found[0], clitic, found[1])
+                if best is None:
+                    continue
+            n, clitic, key = best
+            skip_to = k + n
+            if n == 1 and key in quiet and (k == 0 or self.word(k - 1) not in keep_after):
+                if quiet[key] == self.loop.defer:
+                    deferred.append((k, clitic, key))
+                continue
+            out.append(self.make(k, n, clitic, key))
+        if self.loop.cue_words:
+            out = self.unknown_after_cues(out)
+        self.deferred = deferred
+        return out, (self.make_deferred if deferred else None)
+
+    def make_deferred(self, confirmed):
+        """The candidates of the deferred names among ``confirmed`` (a set of keys), in text order."""
+        cdef Py_ssize_t k
+        return [self.make(k, 1, clitic, key) for k, clitic, key in self.deferred if key in confirmed]
+
+    cdef bint unknown(self, Py_ssize_t j, vocabulary) except -1:
+        """Whether word ``j`` is no ordinary word, starts no name, is no place-type word, has three letters or
+        more and is no number (CandidateFinder._unknown_after_cues' test)."""
+        if self.flags[j] & (HIT | CUE) or self.ends[j] - self.starts[j] < 3:
+            return False
+        word = self.word(j)
+        return not (word in vocabulary or word.isdigit())
+
+    cdef list unknown_after_cues(self, list candidates):
+        """CandidateFinder._unknown_after_cues: unknown names right after place-type words."""
+        cdef list after_cues = self.after_cues, taken, added
+        cdef Py_ssize_t k, j, n, i, start, end, nxt, after_end, n_words = self.n_words
+        cdef object vocabulary = self.loop.vocabulary
+        cdef bint joiner, in_hashtag
+        if not after_cues:
+            return candidates
+        taken = [(c.word_start, c.end) for c in candidates]
+        added = []
+        for k in after_cues:
+            j = k + 1
+            if j >= n_words or not self.space_before(j) or not self.unknown(j, vocabulary):
+                continue
+            n = 1
+            # a second word with و is the next name of a list (قرى المراشدة والشجلة), not part of this one
+            if (j + 1 < n_words and self.space_before(j + 1) and self.folded[self.starts[j + 1]] != "و"
+                    and self.unknown(j + 1, vocabulary)):
+                n = 2
+            start, end = self.starts[j], self.ends[j + n - 1]
+            i = bisect.bisect_right(taken, (start, 10**12))
+            if (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
+                continue
+            nxt = j + n
+            after_end = self.starts[nxt] if nxt < n_words else self.n_chars
+            joiner = after_end - end == 1 and (self.folded[end] == SPACE or self.folded[end] == UNDERSCORE)
+            in_hashtag = after_end > end and self.folded[end] == UNDERSCORE
+            added.append(self.loop.candidate(start, end, self.folded[start:end], "", start, n,
+                                             (self.word(k - 1) if k >= 1 else "", self.word(k)),
+                                             self.word(nxt) if nxt < n_words and joiner else "", in_hashtag, False,
+                                             self.word(j)))
+        if not added:
+            return candidates
+        return sorted(candidates + added, key=_start)
+
+
+def _start(candidate):
+    return candidate.start
+
+
+cdef void *_grow(void *block, size_t size) except NULL:
+    cdef void *grown = realloc(block, size)
+    if grown == NULL:
+        raise MemoryError()
+    return grown

@@ -1,0 +1,131 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""The token split of :func:`geonews.extraction.tokens.tokenize`, compiled (Cython).
+
+What ``tokens._SPLIT.split`` and the offsets summed from its pieces give — each token's text and its start
+and end — in one walk over the characters, with no string made for the text between tokens. The regex stays
+the reference (``GEONEWS_COMPILED=0`` chooses it; ``tests/test_tokens_compiled.py`` compares the two on all
+the development data and on generated text). A token is, tried in this order at each character:
+
+- a number with decimals: decimal digits, then one or more groups of ``.`` ``,`` or ``٫`` and digits;
+- a word: a run of letters, digits and marks (``_MARKS``: tashkeel, superscript alef, tatweel);
+- one of the one-character tokens (percent signs, quotes, commas, colons).
+"""
+
+from cpython.dict cimport PyDict_GetItem
+from cpython.object cimport PyObject
+from cpython.ref cimport Py_INCREF
+from cpython.tuple cimport PyTuple_SET_ITEM
+from cpython.type cimport PyType_GenericAlloc
+from cpython.unicode cimport (PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, Py_UNICODE_ISALNUM,
+                              Py_UNICODE_ISDECIMAL)
+
+
+cdef inline bint _mark(Py_UCS4 ch):
+    return (0x064B <= ch <= 0x065F) or ch == 0x0670 or ch == 0x0640
+
+
+cdef inline bint _in_word(Py_UCS4 ch):
+    return _mark(ch) or Py_UNICODE_ISALNUM(ch)
+
+
+cdef inline bint _decimal_separator(Py_UCS4 ch):
+    return ch == 0x2E or ch == 0x2C or ch == 0x066B  # . , ٫
+
+
+cdef inline bint _single(Py_UCS4 ch):
+    # % ٪ « » " “ ” ، , : ؛
+    return (ch == 0x25 or ch == 0x066A or ch == 0xAB or ch == 0xBB or ch == 0x22 or ch == 0x201C or ch == 0x201D
+            or ch == 0x060C or ch == 0x2C or ch == 0x3A or ch == 0x061B)
+
+
+cdef inline Py_ssize_t _token_end(unsigned int kind, void *data, Py_ssize_t n, Py_ssize_t i):
+    """The end of the token that starts at ``i``, or ``-1`` when none starts there."""
+    cdef Py_UCS4 ch = PyUnicode_READ(kind, data, i)
+    cdef Py_ssize_t groups
+    if Py_UNICODE_ISDECIMAL(ch):
+        # a number with decimals, when one group of a separator and digits follows the digits
+        i += 1
+        while i < n and Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i)):
+            i += 1
+        groups = 0
+        while (i + 1 < n and _decimal_separator(PyUnicode_READ(kind, data, i))
+               and Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i + 1))):
+            i += 2
+            while i < n and Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i)):
+                i += 1
+            groups += 1
+        if groups == 0:  # a word that starts with digits
+            while i < n and _in_word(PyUnicode_READ(kind, data, i)):
+                i += 1
+        return i
+    if _in_word(ch):
+        i += 1
+        while i < n and _in_word(PyUnicode_READ(kind, data, i)):
+            i += 1
+        return i
+    if _single(ch):
+        return i + 1
+    return -1
+
+
+def split_tokens(str text, Py_ssize_t offset=0):
+    """(texts, starts, ends) of the tokens of ``text``, the offsets plus ``offset``; ``starts`` ends with the
+    end of the text, as the regex split's summed offsets do."""
+    cdef Py_ssize_t n = len(text), i = 0, e
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef list words = [], starts = [], ends = []
+    while i < n:
+        e = _token_end(kind, data, n, i)
+        if e < 0:
+            i += 1
+            continue
+        words.append(text[i:e])
+        starts.append(i + offset)
+        ends.append(e + offset)
+        i = e
+    starts.append(n + offset)
+    return words, starts, ends
+
+
+def tokens_of(str text, Py_ssize_t offset, memo, norm_of, token):
+    """:func:`split_tokens`, and each token's normal form (``memo.get``, else ``norm_of``: the memo's
+    ``__getitem__``; a dict, or a dict's subclass) and the tokens themselves (``token``: a named tuple of start, end, text, normal form, made
+    as ``tuple.__new__`` makes it): (tokens, texts' normal forms, starts, ends)."""
+    cdef Py_ssize_t n = len(text), i = 0, e
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef list tokens = [], norms = [], starts = [], ends = []
+    cdef object word, norm, start, end, made
+    cdef PyObject *known
+    if not isinstance(memo, dict):
+        raise TypeError(f"Expected the normal forms' memo as a dict, instead got: {memo!r}.")
+    if not (isinstance(token, type) and issubclass(token, tuple) and token.__itemsize__ == tuple.__itemsize__
+            and token.__basicsize__ == tuple.__basicsize__):
+        raise TypeError(f"Expected a named tuple type for the tokens, instead got: {token!r}.")
+    while i < n:
+        e = _token_end(kind, data, n, i)
+        if e < 0:
+            i += 1
+            continue
+        word = text[i:e]
+        known = PyDict_GetItem(memo, word)
+        norm = norm_of(word) if known == NULL else <object> known
+        start = i + offset
+        end = e + offset
+        made = PyType_GenericAlloc(token, 4)  # what tuple.__new__(token, ...) makes: the items set right after
+        Py_INCREF(start)
+        PyTuple_SET_ITEM(made, 0, start)
+        Py_INCREF(end)
+        PyTuple_SET_ITEM(made, 1, end)
+        Py_INCREF(word)
+        PyTuple_SET_ITEM(made, 2, word)
+        Py_INCREF(norm)
+        PyTuple_SET_ITEM(made, 3, norm)
+        tokens.append(made)
+        norms.append(norm)
+        starts.append(start)
+        ends.append(end)
+        i = e
+    starts.append(n + offset)
+    return tokens, norms, starts, ends

@@ -1,0 +1,16 @@
+"""The compiled parts of the project (Cython; everything else is in pyproject.toml).
+
+- ``gazetteer/_wordscan.pyx``: the word loop of ``CandidateFinder.find_deferring`` (the Python loop in
+  ``gazetteer/candidates.py`` is the reference; ``GAZETTEER_COMPILED=0`` chooses it);
+- ``geonews/extraction/_splitwords.pyx``: the token split of ``tokenize`` (the regex split in
+  ``geonews/extraction/tokens.py`` is the reference; ``GEONEWS_COMPILED=0`` chooses it).
+
+``pip install -e .`` (``make map``, ``make test``) builds them: it needs a C compiler and the Python headers.
+"""
+
+from Cython.Build import cythonize
+from setuptools import Extension, setup
+
+setup(ext_modules=cythonize([Extension("gazetteer._wordscan", ["gazetteer/_wordscan.pyx"]),
+                             Extension("geonews.extraction._splitwords", ["geonews/extraction/_splitwords.pyx"])],
+                            compiler_directives={"language_level": "3"}))
