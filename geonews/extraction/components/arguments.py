@@ -101,8 +101,10 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     tokens = tokens or []
 
     cue_word = tokens[cue.start].norm.lstrip("وف") if tokens else ""
+    under = bool(tokens) and lex is not None and cue.start > 0 and tokens[cue.start - 1].norm.lstrip("و") in lex.grammar["under_word"]
     holder = lex is not None and cue.claim_type == "control" and (cue_word in lex.grammar["holder_noun"]
-                                                                   or cue_word in lex.grammar["holding_word"])
+                                                                   or cue_word in lex.grammar["holding_word"]
+                                                                   or under or cue_word.startswith("لسيطر"))
 
     def holds(a: ActorSpan) -> bool:  # آخر معقل للمعارضة، معاقل المعارضة: the side holding the place
         return holder and cue.end <= a.start <= cue.end + 1
