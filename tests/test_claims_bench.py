@@ -437,8 +437,8 @@ def test_bad_statement_and_gold_records(tmp_path):
 
 #: Quality floors on the held-out half B (the figures of the session that set them, minus a margin of
 #: about one claim): what the extraction must keep. Issue 14's targets are above them.
-HELD_OUT_FLOORS = {"claim_recall": 0.85, "sentence_recall": 0.62, "place_precision": 0.72,
-                   "actor_agreement": 0.66, "target_agreement": 0.56, "speaker_agreement": 0.76}
+HELD_OUT_FLOORS = {"claim_recall": 0.85, "sentence_recall": 0.64, "place_precision": 0.73,
+                   "actor_agreement": 0.69, "target_agreement": 0.59, "speaker_agreement": 0.76}
 
 
 @pytest.mark.parametrize("key", sorted(HELD_OUT_FLOORS))

@@ -28,6 +28,8 @@ import pytest
     ("استهدف الجيش التركي الوحدات الكردية في عفرين.", "الجيش التركي", "الوحدات الكردية"),
     ("الجيش التركي استهدف الوحدات الكردية في عفرين.", "الجيش التركي", "الوحدات الكردية"),
     ("سوف تستهدف القوات المسلحة الروسية الصواريخ.", "القوات المسلحة", None),  # an adjective, no object
+    # تحت سيطرة X: X holds the place, whatever subject came before
+    ("واستهدفت الطائرات الحربية الأحياء الواقعة تحت سيطرة الفصائل المعارضة في درعا.", "الطائرات الحربية", None),
     ("فوض المالكي القوات الأمريكية بتوجيه ضربة إلى مسلحي القاعدة.", "القوات الأمريكية", None),  # إلى is no adjective
 ])
 def test_actor_and_target(run, text, actor, target):
@@ -85,3 +87,9 @@ def test_a_verb_resuming_the_event_noun_shares_its_actor_and_target(run):
     doc = run("statements", "وتعرضت القوات الحكومية لهجوم عنيف شنه تنظيم داعش في ريف دير الزور.")
     [st] = [s for s in doc.sents[0].statements if s.claim_type == "attack"]
     assert (st.actor, st.target) == ("تنظيم داعش", "القوات الحكومية")
+
+
+def test_under_the_control_of_names_the_holder(run):
+    doc = run("statements", "واستهدفت الطائرات الحربية السورية الأحياء الواقعة تحت سيطرة الفصائل المعارضة في مدينة درعا.")
+    [st] = [s for s in doc.sents[0].statements if s.claim_type == "control"]
+    assert st.actor == "الفصائل المعارضة"

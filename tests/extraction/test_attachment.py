@@ -87,3 +87,13 @@ def test_the_places_before_a_temporal_phrase_are_not_its_events(run):
     owners = {u.text: owner for u, owner in zip(sent.places, sent.place_cues)}
     assert owners["أنقرة"] is None and owners["دوما"] is not None
     assert assign([Cue("attack", 5, 6)], [2, 8], after_time=True) == [None, 0]
+
+
+def test_a_scene_set_before_a_comma_is_the_first_cues(run):
+    doc = run("attachment", "وفي البصرة، قتل أحد أفراد القوات الأمنية خلال اشتباكات في منطقة الكرمة.")
+    [sent] = doc.sents
+    owners = {u.text: owner for u, owner in zip(sent.places, sent.place_cues)}
+    assert owners["البصرة"] is not None
+    # an opener that is no place's (في صحيفة العربي الجديد نقرأ …) sets no scene
+    assert assign([Cue("attack", 5, 6)], [2, 8], commas=[3], scene_end=3) == [0, 0]
+    assert assign([Cue("attack", 5, 6)], [2, 8], commas=[3]) == [None, 0]

@@ -22,7 +22,9 @@ import pytest
     ("وصلت الدفعة الأولى من المهجرين إلى إدلب.", ["advance"]),              # وصلت, not دفعة
     ("فقد قالت المصادر إن الوضع هادئ في القلمون.", []),
     ("وافق مجلس الأمن على قرار ينص على وقف لإطلاق النار في سوريا.", []),   # what is stopped is not claimed
-    ("فقد التنظيم السيطرة على البلدة.", ["control"]),             # السيطرة is the object of the loss
+    ("فقد التنظيم السيطرة على البلدة.", ["control"]),
+    ("قررت السلطات فرض حظر التجول على محافظة البصرة.", []),                 # a curfew is no territory
+    ("وتواصل القصف على آخر جيب خارج سيطرة الحكومة قرب دمشق.", ["attack"]),   # outside its control             # السيطرة is the object of the loss
 ])
 def test_cues(run, text, types):
     doc = run("cues", text)

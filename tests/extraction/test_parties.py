@@ -45,3 +45,8 @@ def test_a_country_after_a_relative_clause_on_the_cue_acts_as_its_subject(run):
     # a verb of witnessing names where it happened, not who did it
     doc = run("statements", "وفي واحدة من أشد المعارك التي شهدتها سوريا قتل مئات الأشخاص في الغوطة الشرقية.")
     assert all(s.actor != "سوريا" for s in doc.sents[0].statements)
+
+
+def test_a_country_after_lada_is_a_party(run):
+    doc = run("parties", "وأضافت أن لدى واشنطن معلومات عن استخدام غاز الكلور في الغوطة الشرقية.")
+    assert {u.text: u.role for u in doc.sents[0].places}["واشنطن"] == "party"

@@ -28,3 +28,10 @@ def test_statement_fields_point_into_the_text(run):
     for st in doc.statements:
         assert text[st.start:st.end] == st.text
         assert all(text[p.start:p.end] == p.text for p in st.places)
+
+
+def test_a_place_held_in_a_relative_clause_is_also_the_holders(run):
+    # the roadmap is about Manbij, and Manbij is held by the SDF: two statements at the one place
+    doc = run("statements", "واتفقت الولايات المتحدة وتركيا على خارطة طريق بشأن مدينة منبج التي تسيطر عليها قوات سوريا الديموقراطية.")
+    kinds = {(st.claim_type, st.actor) for st in doc.sents[0].statements if st.places and st.claim_type != "mention"}
+    assert kinds == {("diplomacy", None), ("control", "قوات سوريا الديموقراطية")}

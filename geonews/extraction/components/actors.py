@@ -168,7 +168,8 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
         j = i + 1
         while (j < len(tokens) and j - i < _PHRASE_WORDS and (j not in taken or _agrees(norms, j, places, lex))
                and _modifies(norms[j], lex) and lex.claims.match(tokens, j) is None  # a claim cue ends it
-               and not (_definite(norms[j - 1]) and not _definite(norms[j]))):  # الجيش عملية: no agreement
+               and not (_definite(norms[j - 1]) and not _definite(norms[j]))  # الجيش عملية: no agreement
+               and not (j - 1 > i and tokens[j - 1].text.startswith("ال") and _ends_with_noun(norms[j - 1], norms[j]))):
             j += 1
         while j > i + 1 and norms[j - 1] in _FUNCTION_ENDS:  # a phrase does not end on و
             j -= 1
@@ -185,6 +186,15 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
         out.append(span)
         end = j
     return out
+
+
+def _ends_with_noun(prev: str, word: str) -> bool:
+    """Whether a definite noun after a definite nisba adjective (written with ال: ألوية folds to الويه)
+    begins something else (الطائرات الحربية
+    الأحياء، الشرطة العراقية النار): after an adjective a noun is no genitive of the head; a participle
+    (المقاتلة، المدعومة), another nisba or a word joined by و goes on."""
+    return (prev.startswith("ال") and has_nisba_shape(prev) and word.startswith("ال")
+            and not word.startswith("الم") and not has_nisba_shape(word))
 
 
 def _definite(norm: str) -> bool:

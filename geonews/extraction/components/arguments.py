@@ -11,7 +11,12 @@ except the killed or wounded counted before an attack (قُتل اثنان من 
 actors are targets depends on the cue: after a control cue, one after من (حررت أراضيه من تنظيم الدولة) is,
 unless a supporter word stands before من (مدعومة من فصائل); after a verbal noun (ومع طرد داعش، تم دحر …)
 the first actor is its object; after an attack noun a genitive ل marks the attacker (غارات للطيران
-الروسي), elsewhere the object.
+الروسي), elsewhere the object; after an attack cue, one after على or a site noun (هجوما على قوات النظام،
+مستودعات للجيش) is, and so is the object right after an attack verb and its subject. A relative clause's
+own subject (منبج التي انتزعتها الوحدات) and the subject of one on an event noun (القصف الذي ينفذه النظام)
+are actors. With no actor found, the accused of a verb of accusing is the actor of the deed after ب
+(اتهمت دمشق إسرائيل بقصف), and the speaker that of what it says of itself (أعلن الجيش أنه سيطر). A verb
+resuming an attack noun (لهجوم شنه داعش) shares its actor and target.
 """
 
 from __future__ import annotations
@@ -40,7 +45,8 @@ _RELATIVE_REACH = 3
 _SPEAKER_AS_ACTOR_WORDS = 3
 
 
-@component("arguments", requires=("sent.cues", "sent.actors", "sent.place_cues"), sets=("sent.arguments",))
+@component("arguments", requires=("sent.cues", "sent.actors", "sent.place_cues", "sent.speaker"),
+           sets=("sent.arguments",))
 def arguments(doc: Doc) -> Doc:
     """Find the actor and the target of every cue."""
     lex = doc.lexicons
@@ -95,8 +101,10 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     tokens = tokens or []
 
     cue_word = tokens[cue.start].norm.lstrip("وف") if tokens else ""
+    under = bool(tokens) and lex is not None and cue.start > 0 and tokens[cue.start - 1].norm.lstrip("و") in lex.grammar["under_word"]
     holder = lex is not None and cue.claim_type == "control" and (cue_word in lex.grammar["holder_noun"]
-                                                                   or cue_word in lex.grammar["holding_word"])
+                                                                   or cue_word in lex.grammar["holding_word"]
+                                                                   or under or cue_word.startswith("لسيطر"))
 
     def holds(a: ActorSpan) -> bool:  # آخر معقل للمعارضة، معاقل المعارضة: the side holding the place
         return holder and cue.end <= a.start <= cue.end + 1

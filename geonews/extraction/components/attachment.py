@@ -29,6 +29,8 @@ from ..registry import component
 
 __all__ = ["assign", "attachment"]
 
+#: The words that open a sentence-initial scene: في, with or without و.
+_SCENE_OPENERS = frozenset({"في", "وفي"})
 #: What separates a place before a cue from it (a comma or a semicolon).
 _COMMAS = frozenset("،,؛")
 
@@ -47,7 +49,11 @@ def attachment(doc: Doc) -> Doc:
         temporal = doc.lexicons.grammar["temporal"]
         # the first cue inside a temporal phrase (تزعزعت الوحدة في أنقرة بعد الهجوم على دوما) names another event
         after_time = bool(cues) and cues[0].start > 0 and sent.tokens.norms[cues[0].start - 1] in temporal
-        owners = assign(cues, [use.token for use in sent.places], commas, relatives, after_time)
+        norms = sent.tokens.norms
+        # a scene set before a comma (وفي البصرة، قتل …؛ وفي محافظة حلب المجاورة، أسفرت ضربات …)
+        fronted = bool(norms) and norms[0] in _SCENE_OPENERS and any(use.token in (1, 2) for use in sent.places)
+        owners = assign(cues, [use.token for use in sent.places], commas, relatives, after_time,
+                        scene_end=commas[0] if fronted and commas else None)
         sent.place_cues = [None if use.role != "event" else owner for use, owner in zip(sent.places, owners)]
         sent.quantity_cues = _counted(sent, assign(cues, [i for i, _ in sent.quantities], commas))
         sent.preventers = _preventers(sent) | _describers(sent, doc.lexicons) | _results(sent, doc.lexicons)
@@ -153,7 +159,8 @@ def _result_verbs(verbs: frozenset[str]) -> WordTest:
 
 
 def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = None,
-           relatives: list[int] | None = None, after_time: bool = False) -> list[int | None]:
+           relatives: list[int] | None = None, after_time: bool = False,
+           scene_end: int | None = None) -> list[int | None]:
     """For each token position, the index of the cue that governs it, or ``None`` (see the module notes).
 
     ``relatives``: positions of relative pronouns; a cue inside a relative clause before which places
@@ -174,6 +181,7 @@ def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = Non
             if out[n] is None and pos < first:
                 separated = any(pos < c < first for c in commas)
                 outside = antecedent is not None and pos < antecedent
-                if (not separated or not first_has_own) and not outside:
+                scene = scene_end is not None and pos < scene_end  # وفي ريف حماة، قصفت الطائرات بلدة …
+                if (not separated or not first_has_own or scene) and not outside:
                     out[n] = 0
     return out

@@ -28,6 +28,8 @@ from ..tokens import Token
 __all__ = ["acts", "parties", "stands_for_a_government"]
 
 _BETWEEN = "بين"
+#: 'at, with' (لدى): a country after it is the one that has something (لدى واشنطن معلومات), a government.
+_AT = "لدي"
 
 
 @component("parties", requires=("sent.places", "sent.cues", "place.role", "sent.clause_starts"),
@@ -65,6 +67,8 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
         prev = word_forms(tokens[i - 1].norm)
         if _place_word_before(tokens, i, lex):
             return False  # أراضي سوريا، العاصمة الروسية موسكو
+        if _AT in prev:
+            return True  # لدى واشنطن معلومات، سفير سوريا لدى الأمم المتحدة: who has, not where
         if not lex.speech["locative"].isdisjoint(prev) or prev[-1] in lex.grammar["against"]:
             return _between_parties(tokens, i - 1, lex)  # في سوريا is a place; التعاون بين موسكو و… names parties
         if lex.relations.match(tokens, i - 1) is not None:

@@ -40,9 +40,12 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
     prevented = {}  # asserted cue -> the cues it prevented, whose places it shares
     for k, preventer in sent.preventers.items():
         prevented.setdefault(preventer, set()).add(k)
+    held = _held_antecedents(sent, doc.lexicons)
     for k, cue in enumerate(cues):
         mine = {k} | prevented.get(k, set())
         places = [ref for ref, owner in zip(refs, sent.place_cues) if owner in mine]
+        if k in held and held[k] not in places:  # منبج التي تسيطر عليها قوات سوريا الديمقراطية
+            places.insert(0, held[k])
         figures = [q for (_, q), owner in zip(sent.quantities, sent.quantity_cues) if owner == k]
         actor, target = sent.arguments[k]
         if not places and not (refs == [] and (actor is not None or figures)):
@@ -65,6 +68,21 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
         figures = [q for (_, q), owner in zip(sent.quantities, sent.quantity_cues) if owner is None]
         out.insert(0, _statement(article, sent, "mention", None, None, loose, figures))
     out.sort(key=lambda s: min((p.start for p in s.places), default=s.start))
+    return out
+
+
+def _held_antecedents(sent: Sent, lex) -> dict:
+    """Control cue -> the place it holds when it opens a relative clause on that place's name (اتفقتا على
+    خارطة طريق بشأن منبج التي تسيطر عليها قوات سوريا الديمقراطية: Manbij is the roadmap's and is held by
+    the SDF), though another cue governs the place."""
+    out = {}
+    ends = {use.span[1] - 1: use for use in sent.places if use.span is not None and use.role == "event"}
+    for k, cue in enumerate(sent.cues):
+        i = cue.start
+        if cue.claim_type == "control" and i > 1 and sent.tokens.norms[i - 1] in lex.grammar["relative"]:
+            use = ends.get(i - 2)
+            if use is not None and use.ref is not None:
+                out[k] = use.ref
     return out
 
 
