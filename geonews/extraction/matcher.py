@@ -18,7 +18,7 @@ from gazetteer import normalize
 
 from .tokens import Token, norms_of
 
-__all__ = ["Matcher", "WordFlags", "WordTest"]
+__all__ = ["Matcher", "WordFlags"]
 
 _MEMO_SIZE = 100_000  # words remembered per matcher, and per flag table
 
@@ -232,21 +232,3 @@ class _Memo(dict):
     def __missing__(self, key):
         value = self[key] = self.compute(key)
         return value
-
-
-class WordTest:
-    """A test of a word's normal form, its answer remembered per word (a bounded memo): :meth:`at` gives the
-    indices of a sentence's words that pass it in one scan in C once the words have been seen, where a
-    Python loop over every token would run the test each time."""
-
-    __slots__ = ("_memo", "_get")
-
-    def __init__(self, test) -> None:
-        self._memo = _Memo(test)
-        self._get = self._memo.__getitem__
-
-    def at(self, norms: list[str]) -> list[int]:
-        """Indices of the normal forms that pass the test, in order."""
-        if len(self._memo) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
-            self._memo.clear()
-        return list(itertools.compress(itertools.count(), map(self._get, norms)))

@@ -17,14 +17,12 @@ and an event happened where its result did (وأدت عملية برية … إ�
 
 from __future__ import annotations
 
-import functools
 from itertools import compress, count
 
 from gazetteer.lexicon import place_words
 from gazetteer.morphology import has_nisba_shape, word_forms
 
 from ..document import Cue, Doc
-from ..matcher import WordTest
 from ..registry import component
 
 __all__ = ["assign", "attachment"]
@@ -137,7 +135,9 @@ def _results(sent, lex) -> dict[int, int]:
     verbs, preps = lex.grammar["result_verb"], lex.grammar["result_preposition"]
     norms = sent.tokens.norms
     out = {}
-    for i in _result_verbs(verbs).at(norms):  # a remembered test per word, scanned in C
+    for i, norm in enumerate(norms):
+        if norm not in verbs and not (norm[:1] in "وف" and norm[1:] in verbs):
+            continue
         j = next((j for j in range(i + 1, min(i + 1 + _RESULT_REACH, len(norms))) if norms[j] in preps), None)
         if j is None:
             continue
@@ -150,12 +150,6 @@ def _results(sent, lex) -> dict[int, int]:
         if cause is not None and cause != result and sent.modalities[cause] == "asserted":
             out[result] = cause
     return out
-
-
-@functools.lru_cache(maxsize=4)
-def _result_verbs(verbs: frozenset[str]) -> WordTest:
-    """Whether a word is a result verb (أدى، أسفر), with و or ف before it or not."""
-    return WordTest(lambda norm: norm in verbs or (norm[:1] in "وف" and norm[1:] in verbs))
 
 
 def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = None,

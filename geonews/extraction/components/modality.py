@@ -12,10 +12,8 @@ Two markers come from the grammar rather than the list: قد before an imperfect
 from __future__ import annotations
 
 import bisect
-import functools
 
 from ..document import Doc
-from ..matcher import WordTest
 from ..registry import component
 from ..tokens import Token
 
@@ -64,21 +62,13 @@ def _markers(sent, lex) -> list[tuple[int, str, str, str, str]]:
     tokens = sent.tokens
     out = [(i, kind, scope, applies, tokens[i].text) for i, _, (kind, scope, applies) in lex.modality.scan(tokens)]
     modal, imperfect = lex.grammar["modal"], lex.grammar["imperfect_verb"]
-    norms = tokens.norms
-    for i in _marker_words(modal, imperfect).at(norms):  # the words either test below may pass, in C
-        norm = norms[i]
+    for i, norm in enumerate(tokens.norms):
         if norm in modal and i + 1 < len(tokens) and _imperfect(tokens.norms[i + 1]):
             out.append((i, "conditional", "clause", "all", f"{tokens[i].text} {tokens[i + 1].text}"))  # قد يشن
         elif norm.startswith("س") and norm[1:] in imperfect:
             out.append((i, "planned", "clause", "all", tokens[i].text))  # ستشن، سيتم: will
     out.sort()
     return out
-
-
-@functools.lru_cache(maxsize=4)
-def _marker_words(modal: frozenset[str], imperfect: frozenset[str]) -> WordTest:
-    """Whether a word is a modal (قد) or س before an imperfect verb (ستشن): where _markers looks further."""
-    return WordTest(lambda norm: norm in modal or (norm.startswith("س") and norm[1:] in imperfect))
 
 
 def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int]) -> bool:
