@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from gazetteer.lexicon import place_words
 
-import functools
 import math
-from itertools import compress, count
 
 from gazetteer import Mention
 
 from ..document import Doc, Sent
-from ..matcher import _Memo
 from ..registry import component
 
 __all__ = ["LIST_KM", "lists"]
@@ -35,24 +32,13 @@ _SEPARATORS = frozenset("،,")
 @component("lists", requires=("sent.mentions", "sent.tokens"), sets=("sent.mentions",))
 def lists(doc: Doc) -> Doc:
     """Make every name of a list under a plural place word a mention near the others."""
-    is_head = _head_test(doc.lexicons.grammar["list_head"])
+    heads = doc.lexicons.grammar["list_head"]
     for sent in doc.sents:
-        for h in compress(count(), map(is_head, sent.tokens.norms)):  # a remembered test per word, in C
-            _resolve_list(doc, sent, h)
+        norms = sent.tokens.norms
+        for h, norm in enumerate(norms):
+            if norm.lstrip("وفبل") in heads or norm in heads:
+                _resolve_list(doc, sent, h)
     return doc
-
-
-@functools.lru_cache(maxsize=4)
-def _head_test(heads: frozenset[str]):
-    """Normal form -> whether it is a list head, with و ف ب ل before it or not; remembered (bounded)."""
-
-    def compute(norm: str) -> bool:
-        if len(memo) >= 100_000:  # bounded, so a long run's memory stays flat
-            memo.clear()
-        return norm.lstrip("وفبل") in heads or norm in heads
-
-    memo = _Memo(compute)
-    return memo.__getitem__
 
 
 def _resolve_list(doc: Doc, sent: Sent, h: int) -> None:
