@@ -52,3 +52,12 @@ def test_casualties(lex, text, expected):
 def test_an_approximation_phrase_is_part_of_the_figure(lex):
     [q] = find_quantities("قتل ما لا يقل عن 14 مدنيا", lex)
     assert q.text == "ما لا يقل عن 14 مدنيا"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("ولقي خمسة أشخاص مصرعهم في قصف على دوما.", 5),
+    ("لقي 12 مدنيا حتفهم في غارات على إدلب.", 12),
+])
+def test_a_word_of_death_after_the_people_counts_the_killed(run, text, value):
+    doc = run("quantities", text)
+    assert [(q.value, q.unit) for _, q in doc.sents[0].quantities] == [(value, "killed")]

@@ -33,3 +33,14 @@ def test_compound_directions(run, text, name, relation):
     doc = run("relations", text)
     [use] = [u for u in doc.sents[0].places if u.text == name]
     assert use.relation == relation
+
+
+@pytest.mark.parametrize(("text", "relation"), [
+    ("قصفت الطائرات مواقع في الشمال الشرقي من سوريا.", "northeast"),   # a direction as a noun, then من
+    ("قصفت الطائرات مواقع في الجنوب من لبنان.", "south"),
+    ("استهدفت الغارة مواقع بالقرب من حمص.", "near"),                  # the cue itself ends with من
+])
+def test_a_direction_noun_before_min(run, text, relation):
+    doc = run("relations", text)
+    [use] = doc.sents[0].places
+    assert use.relation == relation

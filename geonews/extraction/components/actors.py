@@ -225,9 +225,10 @@ def _modifies(norm: str, lex) -> bool:
 
 def _unbracketed(words: str) -> str:
     """A phrase without brackets that it opens or closes but does not pair (النظام (السوري -> النظام السوري)."""
-    if words.count("(") == words.count(")"):
-        return words
-    return " ".join(words.replace("(", " ").replace(")", " ").split())
+    for opening, closing in _BRACKETS:
+        if words.count(opening) != words.count(closing):
+            words = " ".join(words.replace(opening, " ").replace(closing, " ").split())
+    return words
 
 
 def _strip_conjunction(words: str) -> str:
@@ -273,6 +274,7 @@ _PHRASE_WORDS = 5
 _STOPS = frozenset({"الي", "الا"})  # إلى and إلا fold to words that look definite
 _FUNCTION_ENDS = frozenset({"و", "ف"})
 _QUOTE_MARKS = frozenset('"«»“”')
+_BRACKETS = (("(", ")"), ("[", "]"))
 
 
 @functools.lru_cache(maxsize=4096)  # the same actors come back in every article

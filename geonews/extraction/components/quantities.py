@@ -82,6 +82,8 @@ def figures(text: str, lex, tokens: list[Token] | None = None, offset: int = 0) 
             unit, end = after[0], after[1] - offset
         first = _approximation_start(norms, i, lex)
         casualty = _casualty_before(tokens, first, lex)  # قتل ما لا يقل عن 14 مدنيا: the verb before the approximation
+        if casualty is None and _death_after(norms, j + (after is not None), lex):
+            casualty = "killed"  # لقي خمسة أشخاص مصرعهم
         if (unit is None or unit in lex.people_units) and casualty is not None:
             unit = casualty
         if unit is None:
@@ -129,6 +131,11 @@ def _word_numbers(norms: list[str], numerals: dict[str, int]) -> list[tuple[int,
         out.append((i, j, float(value)))
         i = j
     return out
+
+
+def _death_after(norms: list[str], k: int, lex) -> bool:
+    """Whether a word of death follows the people counted (… أشخاص مصرعهم، مدنيا حتفهم)."""
+    return k < len(norms) and norms[k].startswith(tuple(lex.grammar["death_noun"]))
 
 
 def _casualty_before(tokens: list[Token], i: int, lex, reach: int = _KILL_REACH) -> str | None:

@@ -45,19 +45,29 @@ def relations(doc: Doc) -> Doc:
     return doc
 
 
+_OF = "من"
+
+
 def relation_before(tokens: list[Token], i: int, lex) -> str:
     """The relation cue right before a place (وسط مدينة منبج، ريف اللاذقية، جنوبي دمشق)."""
     k = i - 1
     # skip a generic place word between the cue and the name (وسط مدينة منبج، أراضي جنوبي دمشق)
     while k >= 0 and i - k <= 2 and _is_place_word(tokens[k].norm, lex):
         k -= 1
+    found = _relation_ending_at(tokens, k, lex)  # بالقرب من دمشق: the cue ends with من
+    if found is None and k > 0 and tokens[k].norm == _OF:
+        found = _relation_ending_at(tokens, k - 1, lex)  # في الشمال الشرقي من سوريا: a direction, then من
+    return found or "in"
+
+
+def _relation_ending_at(tokens: list[Token], k: int, lex) -> str | None:
     for start in (k - 2, k - 1, k):
         if start < 0:
             continue
         hit = lex.relations.match(tokens, start)
         if hit is not None and start + hit[0] - 1 == k:
             return hit[1][0]
-    return "in"
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
