@@ -58,6 +58,10 @@ class Matcher:
         self._memo: dict[str, tuple] = {}  # word -> _entry(word)
         self.bit = 0  # set by the WordFlags the matcher joins
         self.flags: WordFlags | None = None
+        #: what the ``flagged_by`` of tokens made with this matcher's flags is: its WordFlags once it has
+        #: joined one; before, an object no tokens name (tokens made without flags name ``None``)
+        self._owner: object = object()
+        self._has_bit = self.bit.__and__
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -80,15 +84,20 @@ class Matcher:
 
         A scan over a sentence tries :meth:`match` only at these: most words start no entry.
         """
-        stop = len(tokens) if stop is None else min(stop, len(tokens))
-        if self._flags(tokens) is None:  # tokens without this matcher's bit (a plain list, or other flags)
+        size = len(tokens)
+        stop = size if stop is None else min(stop, size)
+        try:
+            own = tokens.flagged_by is self._owner
+        except AttributeError:  # a plain list of tokens
+            own = False
+        if not own:  # tokens without this matcher's bit (a plain list, or other flags)
             return list(range(start, stop))
         active, flags = tokens.active, tokens.active_flags  # only tokens with some bit set can match
-        if start > 0 or stop < len(tokens):
+        if start > 0 or stop < size:
             lo = bisect.bisect_left(active, start)
             hi = bisect.bisect_left(active, stop, lo)
             active, flags = active[lo:hi], flags[lo:hi]
-        return list(itertools.compress(active, map(self.bit.__and__, flags)))  # in C
+        return list(itertools.compress(active, map(self._has_bit, flags)))  # in C
 
     def scan(self, tokens: list[Token], masked=frozenset()) -> list[tuple[int, int, object]]:
         """(index, number of tokens, payload) of the longest entries along a sentence, left to right,
@@ -110,9 +119,12 @@ class Matcher:
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, object] | None:
         """(number of tokens, payload) of the longest entry starting at ``tokens[i]``, or ``None``."""
-        flags = self._flags(tokens)
-        if flags is not None and not flags[i] & self.bit:
-            return None  # no entry starts at this word (the common case)
+        # the test of _flags inline (this runs ~20 times a sentence): no entry starts where the bit is off
+        try:
+            if tokens.flagged_by is self._owner and not tokens.flags[i] & self.bit:
+                return None  # (the common case)
+        except AttributeError:  # a plain list of tokens
+            pass
         word = tokens[i].norm
         entry = self._memo.get(word)
         if entry is None:
@@ -178,7 +190,8 @@ class WordFlags:
         for k, matcher in enumerate(self.matchers):
             if matcher.flags is not None:
                 raise ValueError("Expected matchers that belong to no other WordFlags, instead got one that does.")
-            matcher.bit, matcher.flags = 1 << k, self
+            matcher.bit, matcher.flags, matcher._owner = 1 << k, self, self
+            matcher._has_bit = matcher.bit.__and__
             for word in matcher.first_words:
                 firsts[word] = firsts.get(word, 0) | matcher.bit
             for stem in matcher.prefixes:

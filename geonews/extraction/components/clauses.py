@@ -6,6 +6,9 @@ its clause (``modality``)."""
 
 from __future__ import annotations
 
+import functools
+from itertools import compress, count
+
 from ..document import Doc
 from ..registry import component
 
@@ -25,6 +28,12 @@ def clauses(doc: Doc) -> Doc:
 
 def clause_starts(tokens, lex) -> list[int]:
     """Token indices that begin a new clause (the boundary token itself), in order."""
+    return list(compress(count(), map(_boundaries(lex).__contains__, tokens.norms)))  # a scan in C
+
+
+@functools.lru_cache(maxsize=4)
+def _boundaries(lex) -> frozenset[str]:
+    """The words and punctuation that begin a clause (made once per lexicons)."""
     g = lex.grammar
-    words = g["clause_break"] | g["contrast"] | g["relative"] | g["complementizer"] | g["comparison"] | g["temporal"]
-    return [i for i, norm in enumerate(tokens.norms) if norm in _PUNCTUATION or norm in words]
+    return (g["clause_break"] | g["contrast"] | g["relative"] | g["complementizer"] | g["comparison"] | g["temporal"]
+            | _PUNCTUATION)

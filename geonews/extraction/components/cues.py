@@ -93,9 +93,10 @@ def _holdings(sent, lex, masked: set[int]) -> list[Cue]:
         return []
     norms = sent.tokens.norms
     out = []
-    for i, norm in enumerate(norms):
+    for i in sorted(s - 1 for s in actor_starts if 0 < s <= len(norms)):  # right before an actor
+        norm = norms[i]
         word = norm[1:] if norm[:1] == "و" and norm[1:] in words else norm
-        if word in words and i + 1 in actor_starts and i not in masked:
+        if word in words and i not in masked:
             head = _held_head(sent, i, lex)
             if head is not None and _feminine(head) == word.endswith("ه"):
                 out.append(Cue("control", i, i + 1))
