@@ -67,6 +67,21 @@ class Lexicons:  # not slotted: cached properties
             by_length.setdefault(len(words), set()).add(words)
         return tuple((n, frozenset(v)) for n, v in sorted(by_length.items(), reverse=True))
 
+    @functools.cached_property
+    def stems(self) -> dict[str, tuple[str, ...]]:
+        """grammar.csv kind -> its words as a tuple, for ``str.startswith`` (made once, not per word)."""
+        return {kind: tuple(sorted(words)) for kind, words in self.grammar.items()}
+
+    @functools.cached_property
+    def casualty_stems(self) -> tuple[str, ...]:
+        """The stems of killing and of wounding together (قتل، مقتل، أصيب …)."""
+        return self.stems["kill_stem"] + self.stems["wound_stem"]
+
+    def is_loss(self, norm: str) -> bool:
+        """Whether a word is a verb of losing (فقدوا، وخسر: ``loss_stem``), a conjunction tried off."""
+        word = norm[1:] if norm[:1] in "وف" and len(norm) > 3 else norm
+        return word.startswith(self.stems["loss_stem"])
+
 
 
     def tokenize(self, text: str, offset: int = 0) -> Tokens:

@@ -89,7 +89,7 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
     by_adjective = [a for a in by_adjective if not any(p.start <= a.start and a.end <= p.end for p in by_phrase)]
     extra = by_adjective + by_phrase
     found = sorted(out + extra, key=_START) if extra else out  # the scan gives them in order
-    stems = tuple(lex.grammar["undergo_stem"])
+    stems = lex.stems["undergo_stem"]
     for span in found:  # تعرضت القوات الحكومية لهجوم، القوات تعرضت لقصف: the side attacked
         if ((span.start > 0 and norms[span.start - 1].lstrip("و").startswith(stems))
                 or (span.end < len(norms) and norms[span.end].lstrip("و").startswith(stems))):
@@ -250,7 +250,7 @@ def _victims(norms: list[str], i: int, lex) -> bool:
     or wounding within the words before that (مقتل 26 من قوات النظام، قُتل اثنان من المقاتلين الروس)."""
     if i < 2 or norms[i - 1] != "من":
         return False
-    stems = tuple(lex.grammar["kill_stem"] | lex.grammar["wound_stem"])
+    stems = lex.casualty_stems
     return any(n.lstrip("و").startswith(stems) for n in norms[max(0, i - 1 - _VICTIM_REACH):i - 1])
 
 

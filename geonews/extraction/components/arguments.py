@@ -200,7 +200,7 @@ def accused_after(sent, cue: Cue, lex) -> int | None:
     tokens = sent.tokens
     if sent.speaker_span is None or not tokens[cue.start].norm.lstrip("و").startswith("ب"):
         return None
-    stems = tuple(lex.grammar["accuse_stem"])
+    stems = lex.stems["accuse_stem"]
     if not any(n.lstrip("و").startswith(stems) for n in tokens.norms[:cue.start]):
         return None
     end = sent.speaker_span[1]
@@ -278,7 +278,7 @@ def _relative_agent(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex)
         if tokens[r].norm in lex.grammar["relative"]:
             verb = tokens[r + 1].norm
             if (len(verb) > 3 and verb.endswith(("ه", "ها", "هم", "هما"))
-                    and not verb.lstrip("و").startswith(tuple(lex.grammar["witness_stem"]))):
+                    and not verb.lstrip("و").startswith(lex.stems["witness_stem"])):
                 return starts.get(r + 2)
             return None
     return None
@@ -294,9 +294,7 @@ def _loss(cue: Cue, tokens: list[Token], lex) -> bool:
     """Whether a control cue is a loss (فقدوا، خسر): its subject is the side that loses the place."""
     if cue.claim_type != "control" or not tokens:
         return False
-    word = tokens[cue.start].norm
-    word = word[1:] if word[:1] in "وف" and len(word) > 3 else word
-    return word.startswith(tuple(lex.grammar["loss_stem"]))
+    return lex.is_loss(tokens[cue.start].norm)
 
 
 def _verbal_noun(cue: Cue, tokens: list[Token], lex) -> bool:
@@ -307,4 +305,4 @@ def _verbal_noun(cue: Cue, tokens: list[Token], lex) -> bool:
     if word.startswith("ال") or word.startswith(("بال", "لل")):
         return True
     return (cue.start > 0 and tokens[cue.start - 1].norm in lex.grammar["verbal_noun_marker"]
-            and word.lstrip("وف").startswith(tuple(lex.grammar["expel_stem"])))
+            and word.lstrip("وف").startswith(lex.stems["expel_stem"]))

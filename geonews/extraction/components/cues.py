@@ -54,7 +54,7 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
         not_territory = i + n < len(tokens) and lex.non_territory.match(tokens, i + n) is not None
         words = " ".join(t.text for t in tokens[i:i + n])
         lost = (claim_type == "control" and out and out[-1].claim_type == "control" and i - out[-1].end <= _LOST_OBJECT
-                and _is_loss(tokens[out[-1].start].norm, lex))
+                and lex.is_loss(tokens[out[-1].start].norm))
         taken = (claim_type == "control" and out and out[-1].claim_type == "control" and i > 0
                  and tokens[i - 1].norm == "من" and tokens[i].norm in lex.grammar["taken_from"])
         if lost or taken:  # فقد التنظيم السيطرة، انتزعتها الوحدات من سيطرة داعش: part of the claim before it
@@ -75,11 +75,6 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
 
 #: How many words after a verb of losing a control noun is its object (فقد التنظيم السيطرة).
 _LOST_OBJECT = 2
-
-
-def _is_loss(norm: str, lex) -> bool:
-    word = norm[1:] if norm[:1] in "وف" and len(norm) > 3 else norm
-    return word.startswith(tuple(lex.grammar["loss_stem"]))
 
 
 def _holdings(sent, lex, masked: set[int]) -> list[Cue]:

@@ -136,7 +136,7 @@ def _acting(doc: Doc, sent: Sent) -> None:
             if tokens.norms[r] in lex.grammar["relative"]:
                 verb = tokens.norms[r + 1]
                 if (len(verb) > 3 and verb.endswith(("ه", "ها", "هم", "هما"))
-                        and not verb.lstrip("و").startswith(tuple(lex.grammar["witness_stem"]))):  # شهدتها سوريا
+                        and not verb.lstrip("و").startswith(lex.stems["witness_stem"])):  # شهدتها سوريا
                     cue_ends.setdefault(r + 2, k)
                 break
     list_end = -1  # token after the last acting country, for lists

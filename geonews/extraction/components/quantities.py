@@ -135,7 +135,7 @@ def _word_numbers(norms: list[str], numerals: dict[str, int]) -> list[tuple[int,
 
 def _death_after(norms: list[str], k: int, lex) -> bool:
     """Whether a word of death follows the people counted (… أشخاص مصرعهم، مدنيا حتفهم)."""
-    return k < len(norms) and norms[k].startswith(tuple(lex.grammar["death_noun"]))
+    return k < len(norms) and norms[k].startswith(lex.stems["death_noun"])
 
 
 def _casualty_before(tokens: list[Token], i: int, lex, reach: int = _KILL_REACH) -> str | None:

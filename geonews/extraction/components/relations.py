@@ -82,7 +82,7 @@ def _pronoun_relation_after(tokens: list[Token], i: int, end: int, lex) -> tuple
     if j >= len(tokens) or j - i > _REPEAT_REACH:
         return None
     tok = tokens[j]
-    if not tok.norm.endswith(tuple(lex.grammar["pronoun_suffix"])):
+    if not tok.norm.endswith(lex.stems["pronoun_suffix"]):
         return None
     hit = lex.relations.match(tokens, j)
     if hit is None or hit[0] != 1:

@@ -132,10 +132,10 @@ class Attributor:
         self.scope_from: int | None = None  # a report joined after a clause (X، وقال Y إن …): where it begins
         self.how = ""  # how the last speaker was found (for explain)
         self._last_span: tuple[int, int] | None = None
-        self._counted_stems = tuple(lexicons.grammar["kill_stem"] | lexicons.grammar["wound_stem"])
-        self._accuse_stems = tuple(lexicons.grammar["accuse_stem"])
+        self._counted_stems = lexicons.casualty_stems
+        self._accuse_stems = lexicons.stems["accuse_stem"]
         self._media = lexicons.grammar["medium_noun"]
-        self._ba_stems = tuple(lexicons.grammar["ba_object_stem"])
+        self._ba_stems = lexicons.stems["ba_object_stem"]
         self.ba_object = False  # the reporting verb takes its object after ب
         self.names_at: set[int] = set()  # token indices where the sentence's place names begin
         self.accusing = False  # the reporting verb is one of accusing: the accused follows the speaker
