@@ -30,7 +30,7 @@ from ..document import ActorSpan, Cue, Doc
 from ..registry import component
 from ..tokens import Token
 
-__all__ = ["SUBJECT_WINDOW", "TARGET_WINDOW", "accused_after", "actor_and_target", "arguments"]
+__all__ = ["SUBJECT_WINDOW", "TARGET_WINDOW", "accused_after", "actor_and_target", "arguments", "relative_subject"]
 
 #: How far after a cue its subject (when no place comes first) and its target are looked for.
 SUBJECT_WINDOW, TARGET_WINDOW = 5, 24
@@ -273,13 +273,19 @@ def _relative_agent(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex)
     المكثف الذي ينفذه النظام، الضربات التي شنتها القوات): the event's actor, or ``None``."""
     if lex is None or not tokens or cue.claim_type not in ("attack", "control"):
         return None
-    starts = {a.start: a for a in actors}
+    at = relative_subject(cue, tokens, lex)
+    return None if at is None else next((a for a in actors if a.start == at), None)
+
+
+def relative_subject(cue: Cue, tokens: list[Token], lex) -> int | None:
+    """Where the subject of a relative clause on a cue begins, when the clause's verb repeats the cue as
+    a pronoun (الضربات التي شنتها واشنطن), not a verb of witnessing (المعارك التي شهدتها سوريا), else ``None``."""
     for r in range(cue.end, min(cue.end + _RELATIVE_REACH, len(tokens) - 2)):
         if tokens[r].norm in lex.grammar["relative"]:
             verb = tokens[r + 1].norm
-            if (len(verb) > 3 and verb.endswith(("ه", "ها", "هم", "هما"))
+            if (len(verb) > 3 and verb.endswith(_RESUMPTIVE + ("هما",))
                     and not verb.lstrip("و").startswith(lex.stems["witness_stem"])):
-                return starts.get(r + 2)
+                return r + 2
             return None
     return None
 

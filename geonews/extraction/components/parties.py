@@ -21,7 +21,7 @@ from gazetteer.morphology import has_nisba_shape, word_forms
 from gazetteer.lexicon import place_words
 
 from ..document import Doc, PlaceUse, Sent
-from .arguments import accused_after
+from .arguments import accused_after, relative_subject
 from ..registry import component
 from ..tokens import Token
 
@@ -132,13 +132,9 @@ def _acting(doc: Doc, sent: Sent) -> None:
             cue_ends.setdefault(at, k)
     # after a relative clause on the cue, its verb repeating it as a pronoun (الضربات التي شنتها واشنطن)
     for k, c in enumerate(sent.cues):
-        for r in range(c.end, min(c.end + 3, len(tokens) - 2)):
-            if tokens.norms[r] in lex.grammar["relative"]:
-                verb = tokens.norms[r + 1]
-                if (len(verb) > 3 and verb.endswith(("ه", "ها", "هم", "هما"))
-                        and not verb.lstrip("و").startswith(lex.stems["witness_stem"])):  # شهدتها سوريا
-                    cue_ends.setdefault(r + 2, k)
-                break
+        at = relative_subject(c, tokens, lex)
+        if at is not None:
+            cue_ends.setdefault(at, k)
     list_end = -1  # token after the last acting country, for lists
     named = []  # the names so far
     for use in sent.places:
