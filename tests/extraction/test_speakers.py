@@ -76,6 +76,15 @@ def test_a_short_name_resolves_to_the_fuller_speaker(run):
     ('وأكدت "معلومات مخابراتية موثوقة" أن المسؤولين نسقوا الهجوم', 'معلومات مخابراتية موثوقة'),
     # a reporting verb after تمّ is a verbal noun (نقل: transfer)
     ("سيتم نقل مسلحي المعارضة إلى إدلب", None),
+    # an attribution inside a clause that goes on: only the words agreeing with its first one
+    ("استهدفت غارة وفق المرصد قبو مدرسة كان المدنيون يحتمون فيها", "المرصد"),
+    ("ويشكل الهجوم بحسب محللين تحديا كبيرا أمام القوات", "محللين"),
+    ("وتسيطر القوات بحسب وسائل إعلام حكومية على البلدة", "وسائل إعلام حكومية"),
+    ("وقتل ثلاثة بحسب المتحدث باسم وحدات حماية الشعب نوري محمود في البلدة", "المتحدث باسم وحدات حماية الشعب"),
+    ("وبحسب بعض المصادر الحكومية - باحتجاجات على الغارات", "بعض المصادر الحكومية"),
+    # closed by punctuation, or by the reported speech, the whole phrase
+    ("وقتل ثلاثة بحسب مندوب سوريا لدى الأمم المتحدة بشار الجعفري.", "مندوب سوريا لدى الأمم المتحدة بشار الجعفري"),
+    ("وجاء في وكالة الأنباء السورية الرسمية سانا أن القوات تقدمت", "وكالة الأنباء السورية الرسمية سانا"),
 ])
 def test_speaker_phrases(lex, sentence, speaker):
     assert Attributor(lex).speaker(lex.tokenize(sentence), sentence, 0) == speaker

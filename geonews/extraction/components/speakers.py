@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 
 from gazetteer import normalize
+from gazetteer.morphology import has_nisba_shape
 
 from ..document import Doc
 from ..registry import component
@@ -35,6 +36,8 @@ _IN = "في"
 _QUOTE_NOUNS = frozenset({"قوله", "قولها", "قولهم"})
 #: Words after which a function word is part of a person's name (بن علي يلدريم), normal form.
 _NAME_LINKS = frozenset({"بن", "ابن", "ابو", "بنت"})
+#: Punctuation between words that closes a phrase (the tokens keep only commas, colons and quotes).
+_CLOSING_MARKS = (".", "-", "–", "—", "(", ")", "[", "]", "!", "?", "؟")
 #: How many words a short name in quotes or an apposition between commas takes at most.
 _SHORT_NAME_WORDS = 3
 
@@ -93,6 +96,49 @@ def _apposition_end(tokens, k: int, end: int, attributor) -> int:
            or lex.claims.match(tokens, m + 1 + n) is not None for n, t in enumerate(inner)):
         return end
     return inner[-1].end
+
+
+def _closed(tokens, k: int, text: str, offset: int) -> bool:
+    """Whether a phrase ending before token ``k`` is closed by punctuation (a comma or colon, a full stop, a
+    dash, a bracket) or the sentence's end: then nothing of its clause follows it."""
+    if k >= len(tokens) or tokens[k].text in "،,:؛":
+        return True
+    gap = text[tokens[k - 1].end - offset:tokens[k].start - offset]
+    return any(mark in gap for mark in _CLOSING_MARKS)
+
+
+def _agreeing_end(tokens, start: int, k: int, kept, text: str, offset: int) -> int:
+    """Where a speaker's noun phrase ends when its clause goes on after it: after its first word, the
+    definite words (its genitives and adjectives: المرصد السوري، رأي الكاتب), a place name or a name link
+    (``kept``: مندوب سوريا، المتحدث باسم) and the word after either, a word with ل before a definite one or
+    a place name (لحقوق الإنسان، لإمارة دبي) and an
+    indefinite word after an indefinite one (مصادر محلية، وسائل إعلام) unless that one is a sound plural (no
+    genitive follows مسعفين، مراقبين) or it is an accusative (تحديا); the first other word, or punctuation
+    between words, begins the clause (المرصد قبو مدرسة، الكاتب سيتمكنون، محللين تحديا)."""
+    norms = tokens.norms
+    j = start + 1
+    while j < k:
+        norm = norms[j].lstrip("و") if norms[j][:1] == "و" and len(norms[j]) > 3 else norms[j]
+        gap = text[tokens[j - 1].end - offset:tokens[j].start - offset]
+        if any(mark in gap for mark in _CLOSING_MARKS):
+            break
+        prev = norms[j - 1]
+        if not (norm.startswith(("ال", "لل")) or j in kept or j - 1 in kept
+                or (norm[:1] == "ل" and j + 1 < k and (norms[j + 1].startswith("ال") or j + 1 in kept))
+                or (not prev.startswith("ال") and not _sound_plural(prev) and not _accusative(norm))):
+            break
+        j += 1
+    return j
+
+
+def _sound_plural(norm: str) -> bool:
+    """Whether a word has the shape of a sound plural (مسعفين، مراقبون): no genitive can follow it."""
+    return len(norm) >= 5 and norm.endswith(("ين", "ون"))
+
+
+def _accusative(norm: str) -> bool:
+    """Whether an indefinite word has the accusative's alif (تحديا، امتحانا, not روسيا), so is no genitive."""
+    return len(norm) >= 4 and norm.endswith("ا") and not norm.endswith(("يا", "اا"))
 
 
 def _balanced(speaker: str) -> str:
@@ -160,7 +206,7 @@ class Attributor:
             self.accusing = kind == "verb" and tokens.norms[i].lstrip("و").startswith(self._accuse_stems)
             self.ba_object = self.accusing or (kind == "verb" and tokens.norms[i].lstrip("و").startswith(self._ba_stems))
             if kind == "phrase":
-                explicit = self._after(tokens, i + n, text, offset, drop_statement_noun=True)
+                explicit = self._after(tokens, i + n, text, offset, drop_statement_noun=True, attribution=True)
                 nxt = reporting.match(tokens, i + n) if explicit is None and i + n < len(tokens) else None
                 if nxt is not None and nxt[1] != "phrase":  # حسب ما أفاد ناشطون
                     explicit = self._after(tokens, i + n + nxt[0], text, offset)
@@ -195,10 +241,12 @@ class Attributor:
         return None
 
     # -- noun phrases around the cue -------------------------------------------------------
-    def _after(self, tokens, j, text, offset, drop_statement_noun=False) -> str | None:
+    def _after(self, tokens, j, text, offset, drop_statement_noun=False, attribution=False) -> str | None:
         """The noun phrase after a reporting verb or phrase: up to a comma, a function word, another reporting
         word, a claim cue, a relative pronoun, a demonstrative or an addressee (لـCNN). A phrase that begins with a
-        preposition (قال أمام المحكمة) or is a quotation names no speaker."""
+        preposition (قال أمام المحكمة) or is a quotation names no speaker. After an attribution phrase (وفق،
+        بحسب) that the clause goes on after (استهدفت وفق المرصد قبو مدرسة), only the words that agree with its
+        first one (:meth:`_agreeing_end`)."""
         stops, lex = self.words["stop"], self.lexicons
         k = j
         if drop_statement_noun and k < len(tokens) and tokens[k].norm.lstrip("و") in self.words["statement_noun"]:
@@ -259,6 +307,8 @@ class Attributor:
             if k > start and tok.text.startswith("بـ"):
                 break  # وصفت الخارجية القرار بـ"التصعيد": a quoted object after ب begins
             k += 1
+        if attribution and k > start + 1 and not (_closed(tokens, k, text, offset) or self._complement_at(tokens, k)):
+            k = _agreeing_end(tokens, start, k, self.names_at | self._links_at(tokens, start, k), text, offset)
         complement = self._complement_at(tokens, k)
         if source_in and not complement:
             return None  # جاء في وقت …: no source
@@ -280,6 +330,11 @@ class Attributor:
         if drop_statement_noun and span[0].norm.startswith("لل"):
             speaker = "ال" + speaker[2:]  # بيان للخارجية الأميركية -> الخارجية الأميركية
         return speaker
+
+    def _links_at(self, tokens, start: int, end: int) -> set[int]:
+        """Token indices of the name links (باسم) between ``start`` and ``end``."""
+        links = self.words["name_link"]
+        return {k for k in range(start, end) if tokens.norms[k] in links}
 
     def _governs_noun(self, norm: str) -> bool:
         """Whether a word before a reporting verb's form makes it a noun: a preposition (في، من، دون), not
