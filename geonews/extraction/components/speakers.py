@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 
 from gazetteer import normalize
-from gazetteer.morphology import has_nisba_shape
 
 from ..document import Doc
 from ..registry import component
