@@ -97,3 +97,14 @@ def test_a_scene_set_before_a_comma_is_the_first_cues(run):
     # an opener that is no place's (في صحيفة العربي الجديد نقرأ …) sets no scene
     assert assign([Cue("attack", 5, 6)], [2, 8], commas=[3], scene_end=3) == [0, 0]
     assert assign([Cue("attack", 5, 6)], [2, 8], commas=[3]) == [None, 0]
+
+
+def test_an_operation_happened_where_what_it_set_out_to_do_is(run):
+    doc = run("attachment", "وأطلقت تركيا عملية عسكرية لطرد وحدات حماية الشعب من منطقة عفرين.")
+    [sent] = doc.sents
+    kinds = [c.claim_type for c in sent.cues]
+    assert sent.preventers.get(kinds.index("control")) == kinds.index("attack")
+    # not when the places of the purpose lie beyond its object, in a clause of their own
+    doc = run("attachment", "وبدأت تركيا هجوما في عفرين لاستهداف المقاتلين هناك إذ ترى أنهم مرتبطون بتمرد مسلح في تركيا.")
+    [sent] = doc.sents
+    assert sent.preventers == {}

@@ -75,3 +75,16 @@ def test_urging_and_preparing_are_no_claims(run, text):
     doc = run("statements", text)
     assert all(st.modality == "planned" for st in doc.sents[0].statements if st.claim_type == "attack")
     assert any(st.claim_type == "attack" for st in doc.sents[0].statements)
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    ("وأرسلت إيران آلاف المقاتلين لقتال المعارضة في القصير.", "لقتال", "planned"),
+    ("وبدأت القوات حملة عسكرية لاستعادة الغوطة الشرقية.", "لاستعادة", "planned"),
+    ("وبدأت القوات هجوما لاستعادة الغوطة الشرقية.", "هجوما", "asserted"),
+    # the object of a cue of purpose is planned with it (لشن هجوم)
+    ("وتجمعت القوات قرب إدلب لشن هجوم على المدينة.", "هجوم", "planned"),
+    # a marker before it decides first (حذر من: a warning)
+    ("وحذر الجيش من هجوم لطرد المسلحين من المدينة.", "لطرد", "threat"),
+])
+def test_a_cue_of_purpose_is_what_is_set_out_to_do(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)

@@ -12,7 +12,8 @@ complement of a verb of preventing (ضربات التحالف منعت داعش 
 places of the nearest asserted cue before that verb (the strikes). So do the places of a cue that only
 describes where the event happened: a relative clause on a place noun (أسقطت طائرة في منطقة تسيطر عليها
 المعارضة في محافظة إدلب; في المناطق التي يسيطر عليها التنظيم) shares its places with the cue before it,
-and an event happened where its result did (وأدت عملية برية … إلى سيطرة الحكومة على الغوطة الشرقية).
+and an event happened where its result did (وأدت عملية برية … إلى سيطرة الحكومة على الغوطة الشرقية),
+or where what it set out to do is (أطلقت تركيا عملية لطرد الوحدات من عفرين).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ _COMMAS = frozenset("،,؛")
 
 
 @component("attachment", requires=("sent.places", "sent.cues", "sent.modalities", "sent.markers", "sent.quantities",
-                         "place.role"), sets=("sent.places", "sent.place_cues", "sent.quantity_cues", "sent.preventers"))
+                                   "sent.clause_starts", "place.role"), sets=("sent.places", "sent.place_cues", "sent.quantity_cues", "sent.preventers"))
 def attachment(doc: Doc) -> Doc:
     """Put each sentence's places in text order and give each place and figure its governing cue."""
     for sent in doc.active():
@@ -54,7 +55,8 @@ def attachment(doc: Doc) -> Doc:
                         scene_end=commas[0] if fronted and commas else None)
         sent.place_cues = [None if use.role != "event" else owner for use, owner in zip(sent.places, owners)]
         sent.quantity_cues = _counted(sent, assign(cues, [i for i, _ in sent.quantities], commas))
-        sent.preventers = _preventers(sent) | _describers(sent, doc.lexicons) | _results(sent, doc.lexicons)
+        sent.preventers = (_preventers(sent) | _describers(sent, doc.lexicons) | _results(sent, doc.lexicons)
+                           | _purposes(sent))
         if doc.trace is not None:
             for use, owner in zip(sent.places, sent.place_cues):
                 said = "only mentioned" if owner is None else f"governed by the {cues[owner].claim_type} cue " \
@@ -119,6 +121,33 @@ def _describers(sent, lex) -> dict[int, int]:
             if before:
                 out[k] = before[-1]
     return out
+
+
+def _purposes(sent) -> dict[int, int]:
+    """Cue -> the asserted attack or advance before it, for a cue of purpose (لطرد، لقتال: ``self`` modality):
+    an operation launched to drive a group out of a place happened there (أطلقت تركيا عملية لطرد الوحدات من
+    عفرين: the attack at Afrin is asserted, the expulsion is planned)."""
+    out = {}
+    for k, marker in enumerate(sent.markers):
+        if k == 0 or marker is None or marker[1] != "self":
+            continue
+        head, cue = sent.cues[k - 1], sent.cues[k]
+        if (head.claim_type not in ("attack", "advance") or sent.modalities[k - 1] != "asserted"
+                or cue.start - head.end > _PURPOSE_REACH):
+            continue
+        # only when its places are its object's, in its own clause (لطرد الوحدات من عفرين، التي …: not what follows)
+        later = [b for b in sent.clause_starts if b > cue.end]
+        end = min(later[0] if later else len(sent.tokens), cue.end + _OBJECT_REACH)
+        if all(use.token < end for use, owner in zip(sent.places, sent.place_cues) if owner == k):
+            out[k] = k - 1
+    return out
+
+
+#: How far (tokens, punctuation included) a cue of purpose may stand from the event it is the purpose of
+#: (عملية عسكرية، باسم "غصن الزيتون"، لطرد …).
+_PURPOSE_REACH = 6
+#: How far (tokens) after a cue of purpose the places of its object stand (لطرد وحدات حماية الشعب من منطقة عفرين).
+_OBJECT_REACH = 8
 
 
 #: How far (tokens, punctuation included) after a result verb its preposition may stand (أدت عملية برية، مدعومة بغطاء جوي روسي، … إلى).

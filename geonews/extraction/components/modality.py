@@ -2,7 +2,8 @@
 ``negated`` (لم تسيطر، منعتهم من استعادة), ``denied`` (نفى أن يكون قصف), ``threat`` (هدد بشن، حذر من),
 ``planned`` (ستشن، تعتزم، سوف، دعا إلى، محاولة), ``conditional`` (في حال، إذا، قد يشن).
 
-A marker (``modality.csv``) governs by scope, not by a window of tokens: ``next`` the word right after
+A marker (``modality.csv``) governs by scope, not by a window of tokens: ``self`` the cue it is (a verbal
+noun with the purpose لـ: لشن هجوم، لطرد التنظيم is what is set out to do), ``next`` the word right after
 it (دون السيطرة), ``clause`` the rest of its clause (``clauses``), ``sentence`` the rest of the sentence
 up to a contrasting conjunction (لكن، بينما، في حين). The nearest marker whose scope holds the cue decides.
 Two markers come from the grammar rather than the list: قد before an imperfect verb (``conditional``: قد
@@ -38,16 +39,23 @@ def modality(doc: Doc) -> Doc:
         markers = _markers(sent, lex)
         verbs = [c.start for c in sent.cues if _imperfect_verb(sent.tokens.norms[c.start], lex)]
         out, by = [], []
-        for cue in sent.cues:
+        for k, cue in enumerate(sent.cues):
             decided, why, marker = "asserted", "", None
             for j, kind, scope, applies, word in reversed(markers):  # the nearest before the cue first
-                if j >= cue.start or applies not in ("all", cue.claim_type):
+                if applies not in ("all", cue.claim_type) or j >= cue.start or scope == "self":
                     continue
                 if (_covers(sent, lex, j, scope, cue.start, verbs)
                         and not (kind == "negated" and _not_negation(sent, lex, j))
                         and not (kind == "conditional" and _past_hedge(sent, lex, j, cue.start))):
                     decided, why, marker = kind, f"{word!r} ({scope} scope)", (j, scope)
                     break
+            else:  # no marker before it decides: the cue may be one of purpose itself (لشن هجوم)
+                own = next((m for m in markers if m[0] == cue.start and m[2] == "self"
+                            and m[3] in ("all", cue.claim_type)), None)
+                if own is not None and not _halted(sent, k):
+                    decided, why, marker = own[1], f"{own[4]!r} (self scope)", (cue.start, "self")
+                elif k > 0 and by[-1] is not None and by[-1][1] == "self" and sent.cues[k - 1].end == cue.start:
+                    decided, why, marker = out[-1], "the object of a cue of purpose (لشن هجوم)", by[-1]
             out.append(decided)
             by.append(marker)
             if doc.trace is not None and decided != "asserted":
@@ -94,6 +102,19 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int]) -> bool:
         return not any(j + 1 < v <= c for v in verbs)
     contrast = lex.grammar["contrast"]
     return not any(norm in contrast for norm in sent.tokens.norms[j + 1:c])
+
+
+#: How near (tokens) a diplomacy cue before a cue of purpose makes that cue its object (وقف إنساني للقتال).
+_HALT_REACH = 3
+
+
+def _halted(sent, k: int) -> bool:
+    """Whether the cue before cue ``k`` is a diplomacy cue right before it, of which ``k`` is the object, not
+    the purpose (بوقف إنساني يومي للقتال في الغوطة: the fighting is stopped, not set out to)."""
+    if k == 0:
+        return False
+    before = sent.cues[k - 1]
+    return before.claim_type == "diplomacy" and sent.cues[k].start - before.end < _HALT_REACH
 
 
 def _imperfect(norm: str) -> bool:
