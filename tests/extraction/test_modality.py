@@ -88,3 +88,11 @@ def test_urging_and_preparing_are_no_claims(run, text):
 ])
 def test_a_cue_of_purpose_is_what_is_set_out_to_do(run, text, cue, modality):
     assert (cue, modality) in modalities(run, text)
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    ("وتعهد الرئيس بالسيطرة على تل رفعت قريبا.", "بالسيطرة", "planned"),
+    ("وقال إن الصواريخ قادرة على شن هجمات على إسرائيل.", "هجمات", "conditional"),
+])
+def test_a_pledge_and_a_capability_are_no_events(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)
