@@ -194,3 +194,10 @@ def test_places_that_are_not_where_the_claim_happened(gz, text, claim, places, a
 def test_an_advance_needs_a_force(gz, text, claim):
     [s] = extract_statements(Article(id="t", text=text), gz)
     assert s.claim_type == claim
+
+
+def test_a_country_right_after_its_verb_is_its_subject(gz):
+    # whoever is named before the verb: the relative clause has its own subject
+    text = "وفر الآلاف من هجوم الجيش السوري نحو هضبة الجولان التي تحتلها إسرائيل."
+    [s] = [s for s in extract_statements(Article(id="t", text=text), gz) if s.claim_type == "control"]
+    assert s.actor == "إسرائيل" and [p.text for p in s.places] == ["الجولان"]

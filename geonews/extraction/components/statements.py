@@ -57,8 +57,15 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
             claim_type = "mention"
         statement = _statement(article, sent, claim_type, actor, target, places, figures, sent.modalities[k],
                                cue.end)
-        subject = sent.acting.get(k) or sent.acting.get(k - 1)  # شنت الولايات المتحدة ضربات: the verb, then its noun
-        if actor is None and subject is not None:
+        verb = k if k in sent.acting else k - 1  # شنت الولايات المتحدة ضربات: the verb, then its noun
+        subject = sent.acting.get(verb)
+        # a country right after its verb is its subject, whoever was named before the verb (دفع هجوم الجيش
+        # السوري الآلاف نحو هضبة الجولان التي تحتلها إسرائيل: Israel occupies it)
+        after_verb = (subject is not None and verb >= 0 and actor is not None and actor.end <= cues[verb].start
+                      and cue.claim_type != "diplomacy"  # محادثات أستانا: where talks were held
+                      and cues[verb].end < len(sent.tokens) and sent.tokens[cues[verb].end].start <= subject.start
+                      < sent.tokens[cues[verb].end].end)
+        if subject is not None and (actor is None or after_verb):
             statement = replace(statement, actor=subject.text)
         out.append(statement)
     # the places no cue governs are only referred to (a party, an origin keep their role)
