@@ -39,6 +39,7 @@ class Lexicons:  # not slotted: cached properties
     name_heads: Matcher    # -> True (right before a cue, the cue is part of a name: ساحة التحرير)
     non_territory: Matcher  # -> True (an object after a cue that is not territory)
     supporters: Matcher    # -> True (a place after it backs or hosts an actor: المدعومة من روسيا)
+    leaders: Matcher       # -> True (a place after it leads an actor: بقيادة الولايات المتحدة)
     reporting: Matcher     # -> kind: verb | phrase | continuation
     units: Matcher         # -> unit
     relations: Matcher     # -> (relation, geo_precision)
@@ -119,6 +120,7 @@ def load_lexicons() -> Lexicons:
         name_heads=words_at("name"),
         non_territory=words_at("after"),
         supporters=words_at("supporter"),
+        leaders=words_at("leader"),
         reporting=Matcher([(r["cue"], r["kind"]) for r in rows("reporting.csv")]),
         units=Matcher([(r["word"], r["unit"]) for r in rows("units.csv")]),
         relations=Matcher([(r["cue"], (r["relation"], int(r["geo_precision"]))) for r in rows("relations.csv")]),

@@ -1,5 +1,5 @@
-"""``place_roles``: places a sentence names that are not where its events happened — one that backs or
-hosts an actor (المدعومة من روسيا، ومقره لندن: ``origin``), a dateline's (دبي (CNN)-- …: ``mention``), a
+"""``place_roles``: places a sentence names that are not where its events happened — one that leads an
+actor (بقيادة الولايات المتحدة: ``party``), one that backs or hosts an actor (المدعومة من روسيا، ومقره لندن: ``origin``), a dateline's (دبي (CNN)-- …: ``mention``), a
 reference that locates something else (على الحدود مع تركيا، طريق دمشق-حلب، عن طريق تركيا: ``mention``),
 one inside the speaker's name (قالت موسكو: ``party``). Every other place keeps the role ``event``
 (``parties`` later marks the countries that act as a cue's subject)."""
@@ -22,7 +22,7 @@ _SUPPORTER_REACH = 2
 @component("place_roles", requires=("sent.places", "sent.speaker_span"), sets=("place.role",))
 def place_roles(doc: Doc) -> Doc:
     """Give the places that back or host an actor, datelines and the speaker's own places their roles."""
-    supporters = doc.lexicons.supporters
+    supporters, leaders = doc.lexicons.supporters, doc.lexicons.leaders
     for sent in doc.active():
         tokens = sent.tokens
         dateline = dateline_end(sent.text, sent.start)
@@ -37,8 +37,9 @@ def place_roles(doc: Doc) -> Doc:
                         doc.note("place_roles", sent, use.text, "mention", f"the country of {before.text} before it")
                 continue
             i = use.span[0]
-            if any(supporters.match(tokens, k) is not None
-                   for k in supporters.candidates(tokens, max(0, i - _SUPPORTER_REACH), i)):
+            if _after_word(leaders, tokens, i):
+                use.role, why = "party", "a leader word before it (بقيادة، الذي تقوده)"
+            elif _after_word(supporters, tokens, i):
                 use.role, why = "origin", "a supporter word before it (المدعومة من، ومقره)"
             elif use.end <= dateline:
                 use.role, why = "mention", "in the dateline"
@@ -53,6 +54,11 @@ def place_roles(doc: Doc) -> Doc:
             if doc.trace is not None:
                 doc.note("place_roles", sent, use.text, use.role, why)
     return doc
+
+
+def _after_word(words, tokens, i: int) -> bool:
+    """Whether one of ``words`` stands within :data:`_SUPPORTER_REACH` words before token ``i``."""
+    return any(words.match(tokens, k) is not None for k in words.candidates(tokens, max(0, i - _SUPPORTER_REACH), i))
 
 
 def _locates(before, use, tokens, lex) -> bool:
