@@ -50,3 +50,11 @@ def test_a_country_after_a_relative_clause_on_the_cue_acts_as_its_subject(run):
 def test_a_country_after_lada_is_a_party(run):
     doc = run("parties", "وأضافت أن لدى واشنطن معلومات عن استخدام غاز الكلور في الغوطة الشرقية.")
     assert {u.text: u.role for u in doc.sents[0].places}["واشنطن"] == "party"
+
+
+def test_a_country_holding_a_place_is_a_party(run):
+    doc = run("parties", "وأطلقت قوات صواريخ على مناطق في الجولان تحت سيطرة إسرائيل.")
+    [sent] = doc.sents
+    roles = {u.text: u.role for u in sent.places}
+    assert roles == {"الجولان": "event", "إسرائيل": "party"}
+    assert [m.text for m in sent.acting.values()] == ["إسرائيل"]

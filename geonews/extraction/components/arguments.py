@@ -30,7 +30,8 @@ from ..document import ActorSpan, Cue, Doc
 from ..registry import component
 from ..tokens import Token
 
-__all__ = ["SUBJECT_WINDOW", "TARGET_WINDOW", "accused_after", "actor_and_target", "arguments", "relative_subject"]
+__all__ = ["SUBJECT_WINDOW", "TARGET_WINDOW", "accused_after", "actor_and_target", "arguments", "names_holder",
+           "relative_subject"]
 
 #: How far after a cue its subject (when no place comes first) and its target are looked for.
 SUBJECT_WINDOW, TARGET_WINDOW = 5, 24
@@ -100,11 +101,7 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     """The actor (subject) and target of a cue among the sentence's actors (see the module notes)."""
     tokens = tokens or []
 
-    cue_word = tokens[cue.start].norm.lstrip("وف") if tokens else ""
-    under = bool(tokens) and lex is not None and cue.start > 0 and tokens[cue.start - 1].norm.lstrip("و") in lex.grammar["under_word"]
-    holder = lex is not None and cue.claim_type == "control" and (cue_word in lex.grammar["holder_noun"]
-                                                                   or cue_word in lex.grammar["holding_word"]
-                                                                   or under or cue_word.startswith("لسيطر"))
+    holder = bool(tokens) and lex is not None and names_holder(cue, tokens, lex)
 
     def holds(a: ActorSpan) -> bool:  # آخر معقل للمعارضة، معاقل المعارضة: the side holding the place
         return holder and cue.end <= a.start <= cue.end + 1
@@ -177,6 +174,17 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     if target is not None and actor is not None and target.same_actor(actor):
         target = None
     return actor, target
+
+
+def names_holder(cue: Cue, tokens: list[Token], lex) -> bool:
+    """Whether a control cue names the holder of its place right after it: a stronghold (آخر معقل
+    للمعارضة), a word of holding (الخاضعة لسيطرة، تحت سيطرة X)."""
+    if cue.claim_type != "control":
+        return False
+    word = tokens[cue.start].norm.lstrip("وف")
+    under = cue.start > 0 and tokens[cue.start - 1].norm.lstrip("و") in lex.grammar["under_word"]
+    return (word in lex.grammar["holder_noun"] or word in lex.grammar["holding_word"] or under
+            or word.startswith("لسيطر"))
 
 
 def _an_object(a: ActorSpan, tokens: list[Token]) -> bool:

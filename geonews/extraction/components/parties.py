@@ -21,7 +21,7 @@ from gazetteer.morphology import has_nisba_shape, word_forms
 from gazetteer.lexicon import place_words
 
 from ..document import Doc, PlaceUse, Sent
-from .arguments import accused_after, relative_subject
+from .arguments import accused_after, names_holder, relative_subject
 from ..registry import component
 from ..tokens import Token
 
@@ -135,6 +135,10 @@ def _acting(doc: Doc, sent: Sent) -> None:
         at = relative_subject(c, tokens, lex)
         if at is not None:
             cue_ends.setdefault(at, k)
+    # the holder right after a word of holding (تحت سيطرة سوريا، الخاضعة لسيطرة تركيا): the country holds it
+    for k, c in enumerate(sent.cues):
+        if names_holder(c, tokens, lex):
+            cue_ends.setdefault(c.end, k)
     list_end = -1  # token after the last acting country, for lists
     named = []  # the names so far
     for use in sent.places:
