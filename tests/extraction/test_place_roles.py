@@ -36,6 +36,9 @@ def test_an_indefinite_supporter_word_makes_an_origin(run):
     ("وأرسلت قوات النظام تعزيزات إلى معبر نصيب الحدودي مع الأردن.", "الأردن", None),
     ('وتوجه الرتل نحو طريق "دمشق-حلب" في ريف إدلب.', "حلب", "إدلب"),
     ("وأوضح أنه دخل إلى العراق عن طريق تركيا.", "تركيا", "العراق"),
+    # after a near word that follows another place (القريبة من، المتاخمة لـ)
+    ("وقصفت الطائرات بلدة دوما القريبة من دمشق.", "دمشق", "دوما"),
+    ("وتكثفت الغارات على محافظة القنيطرة المحاذية لدرعا.", "درعا", "القنيطرة"),
 ])
 def test_a_border_neighbour_or_a_road_end_is_a_reference(run, text, reference, event):
     doc = run("place_roles", text)
@@ -63,3 +66,8 @@ def test_a_country_locating_the_place_before_it(run, text, country, role):
 def test_the_country_repeated_by_albilad_may_locate_the_place_before_it(run):
     doc = run("place_roles", "نددت الخارجية بالتوغل التركي في محيط مدينة منبج في شمال البلاد.")
     assert {u.text: u.role for u in doc.sents[0].places}["البلاد"] == "mention"
+
+
+def test_near_a_place_with_none_before_it_is_where_it_happened(run):
+    doc = run("place_roles", "وسقطت قذائف في منطقة قريبة من دمشق.")
+    assert {u.text: u.role for u in doc.sents[0].places} == {"دمشق": "event"}

@@ -84,10 +84,15 @@ _LOCATOR_GAP = 4
 
 def _reference(tokens, i: int, lex, place_tokens: set[int]) -> bool:
     """Whether the place at token ``i`` only locates something else: the neighbour after a border word and
-    مع (على الحدود مع تركيا), or a place of a road's name or way (طريق "دمشق-حلب"، عن طريق تركيا)."""
+    مع (على الحدود مع تركيا), the place after a near word that follows another place (عطيرة القريبة من لواء
+    إسكندرون), or a place of a road's name or way (طريق "دمشق-حلب"، عن طريق تركيا)."""
     norms = tokens.norms
     if i > 1 and norms[i - 1] == "مع" and norms[i - 2].lstrip("و") in lex.grammar["border_word"]:
         return not (i > 2 and norms[i - 3] == _ACROSS)  # عبر الحدود مع سوريا: across it, into it
+    near = lex.grammar["near_word"]
+    at = i - 2 if i > 1 and norms[i - 1] == "من" else i - 1 if norms[i][:1] == "ل" else -1
+    if at > 0 and norms[at] in near and any(k in place_tokens for k in range(max(0, at - _NEAR_REACH), at)):
+        return True  # عطيرة القريبة من لواء إسكندرون، المنطقة المتاخمة لهضبة الجولان: it locates the one before
     k = i - 1
     while k >= 0 and i - k <= _ROUTE_REACH and (tokens[k].text in _JOINERS or k in place_tokens):
         k -= 1  # طريق "دمشق-حلب": back over quotes, the hyphen and the first place
@@ -95,6 +100,8 @@ def _reference(tokens, i: int, lex, place_tokens: set[int]) -> bool:
 
 
 _ACROSS = "عبر"
+#: How many words before a near word (القريبة من) the place it locates may end.
+_NEAR_REACH = 3
 #: How far back over quotes, hyphens and places a road's word is looked for.
 _ROUTE_REACH = 4
 _JOINERS = frozenset('"«»“”-–')
