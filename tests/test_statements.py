@@ -201,3 +201,9 @@ def test_a_country_right_after_its_verb_is_its_subject(gz):
     text = "وفر الآلاف من هجوم الجيش السوري نحو هضبة الجولان التي تحتلها إسرائيل."
     [s] = [s for s in extract_statements(Article(id="t", text=text), gz) if s.claim_type == "control"]
     assert s.actor == "إسرائيل" and [p.text for p in s.places] == ["الجولان"]
+
+
+def test_a_stronghold_in_apposition_holds_the_place_before_it(gz):
+    text = "وقصفت الطائرات مدينة دوما، آخر معاقل المعارضة في الغوطة الشرقية."
+    [s] = [s for s in extract_statements(Article(id="t", text=text), gz) if s.claim_type == "control"]
+    assert [p.text for p in s.places][:1] == ["دوما"] and s.actor == "المعارضة"

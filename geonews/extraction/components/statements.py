@@ -81,16 +81,30 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
 def _held_antecedents(sent: Sent, lex) -> dict:
     """Control cue -> the place it holds when it opens a relative clause on that place's name (اتفقتا على
     خارطة طريق بشأن منبج التي تسيطر عليها قوات سوريا الديمقراطية: Manbij is the roadmap's and is held by
-    the SDF), though another cue governs the place."""
+    the SDF) or is a stronghold in apposition to it (هجوم على إدلب، آخر معقل للمعارضة), though another cue
+    governs the place."""
     out = {}
     ends = {use.span[1] - 1: use for use in sent.places if use.span is not None and use.role == "event"}
+    norms, tokens = sent.tokens.norms, sent.tokens
     for k, cue in enumerate(sent.cues):
         i = cue.start
-        if cue.claim_type == "control" and i > 1 and sent.tokens.norms[i - 1] in lex.grammar["relative"]:
+        if cue.claim_type != "control" or i < 2:
+            continue
+        if norms[i - 1] in lex.grammar["relative"]:
             use = ends.get(i - 2)
-            if use is not None and use.ref is not None:
-                out[k] = use.ref
+        elif norms[i].lstrip("و") in lex.grammar["holder_noun"]:
+            # a stronghold in apposition to the place before it (إدلب، آخر معقل للمعارضة)
+            j = i - 2 if norms[i - 1] == _LAST else i - 1
+            use = ends.get(j - 1) if j > 0 and tokens[j].text in "،," else None
+        else:
+            use = None
+        if use is not None and use.ref is not None:
+            out[k] = use.ref
     return out
+
+
+#: آخر 'the last' (normal form), before a stronghold noun.
+_LAST = "اخر"
 
 
 def _names_a_force(sent: Sent, lex) -> bool:
