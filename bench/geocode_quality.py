@@ -142,6 +142,17 @@ def _fresh_core() -> dict:
         return pickle.load(fh)
 
 
+def _blanked(packed, rows: set[int]):
+    """A packed string column (text, offsets) with the strings of ``rows`` emptied."""
+    import numpy as np
+
+    text, offsets = packed
+    values = ["" if row in rows else text[offsets[row]:offsets[row + 1]] for row in range(len(offsets) - 1)]
+    new = np.zeros(len(values) + 1, dtype=offsets.dtype)
+    new[1:] = np.cumsum([len(v) for v in values])
+    return "".join(values), new
+
+
 def leave_arabic_out(sample: int, seed: int = 0) -> dict:
     """Remove the Arabic names of ``sample`` random populated places from a copy of the index and geocode them."""
     core = _fresh_core()
@@ -154,6 +165,8 @@ def leave_arabic_out(sample: int, seed: int = 0) -> dict:
         if kept:
             postings[key] = kept[0] if len(kept) == 1 else kept
     core["ar"] = postings
+    for column in ("names_ar", "raw_ar"):  # the held places' own spellings are gone too
+        core[column] = _blanked(core[column], held)
     gz = Gazetteer(index=Index(core, resources.files("gazetteer.data").joinpath("index_latin.pkl")))
     counts, elsewhere = Counter(), []
     for row in sorted(held):

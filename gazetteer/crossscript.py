@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import latin_key
+from .normalize import PERSIAN_LETTERS, latin_key
 
 __all__ = ["CrossScript", "MARGIN", "MIN_CONSONANTS", "MIN_POPULATION", "MIN_SCORE", "arabic_skeleton",
            "PRIOR_MARGIN", "MIN_VOTES", "SPELLING_RATIO", "arabic_reading", "latin_reading", "latin_skeleton"]
@@ -146,6 +146,17 @@ class CrossScript:
             return int(index.population[row]) >= MIN_POPULATION
         return feature in ("country", "region", "continent", "admin1")
 
+    def _arabic_named(self, row: int) -> bool:
+        """Whether a place of an Arab League state has an Arabic name (in Arabic letters, not Persian or
+        Urdu ones): its name in Arabic is that one, and a query no Arabic step matched to it is another
+        name (مينامي is not Manama, المنامة)."""
+        from .matching import ARAB_LEAGUE
+
+        index = self.index
+        if index.country_code(row) not in ARAB_LEAGUE:
+            return False
+        return any(s and PERSIAN_LETTERS.isdisjoint(s) for s in index.raw_ar[row].split("|"))
+
     def _own_name(self, row: int, skeletons: set[str], readings: list[str]) -> bool:
         """Whether a place was matched through a name of its own sound: its main Latin name has the query's
         skeleton, or the Latin name matched spells the main one (a reading :data:`SPELLING_RATIO` alike:
@@ -210,6 +221,8 @@ class CrossScript:
         best = ranked[0]
         top = best_of[best]
         if top < MIN_SCORE or not self._own_name(best, skeletons, [r for sc, r in through[best] if sc == top]):
+            return []
+        if self._arabic_named(best):
             return []
 
         def votes(row: int) -> int:
