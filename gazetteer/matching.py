@@ -43,6 +43,8 @@ MIN_FUZZY_LETTERS = 5
 #: ... and names shorter than this only by a letter doubled or undoubled (منبجج): in five letters a long vowel
 #: put in or left out makes another name as often as it spells the same one (وارود is not Warud).
 MIN_VOWEL_EDIT_LETTERS = 6
+#: A populated place smaller than this (or of unknown size) is never matched fuzzily.
+MIN_FUZZY_POPULATION = 1000
 _STRONG_FEATURES = frozenset({"continent", "region", "country", "water", "landmark", "terrain"})
 _LARGE_CITY = 200_000
 #: The member states of the League of Arab States (ISO 3166-1 alpha-2): where place names are Arabic words,
@@ -233,8 +235,15 @@ class NameMatcher:
                 continue
             edits = spelling_distance(key, choice, min(limit, max_edits(choice)))
             if edits is not None and edits > 0:
-                accepted.extend((row, edits) for row in self.index.rows_ar(choice))
+                accepted.extend((row, edits) for row in self.index.rows_ar(choice) if self._fuzzy_target(row))
         return sorted(accepted, key=lambda pair: pair[1])
+
+    def _fuzzy_target(self, row: int) -> bool:
+        """Whether a place may be reached by a fuzzy match: not a village (a populated place under
+        :data:`MIN_FUZZY_POPULATION` people, or of unknown size), whose Arabic name is weak evidence and one
+        edit away from many others (أوزوكي is not Ozawkie, Kansas, of 633 people)."""
+        index = self.index
+        return index.feature_name(row) != "city" or int(index.population[row]) >= MIN_FUZZY_POPULATION
 
     def _latin(self, name: str, strict: bool = False) -> dict[int, float]:
         index = self.index
