@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .morphology import NAME_CLITICS, split_clitic
-from .normalize import is_arabic, latin_key, normalize
+from .normalize import PERSIAN_LETTERS, is_arabic, latin_key, normalize
 from .spelling import latin_spelling_distance, max_edits, spelling_distance
 
 __all__ = ["EXACT", "NORMALISED", "VARIANT", "FUZZY", "CROSS_SCRIPT", "NameMatcher", "clean_query"]
@@ -34,6 +34,10 @@ __all__ = ["EXACT", "NORMALISED", "VARIANT", "FUZZY", "CROSS_SCRIPT", "NameMatch
 EXACT, NORMALISED, VARIANT, FUZZY, CROSS_SCRIPT = 0.0, 1.0, 100.0, 200.0, 300.0
 #: A normalised match that lacks the shadda the query has (عمّان against عُمان): below every match with it.
 SHADDA_MISSING = 5.0
+#: A name written in Arabic letters that a place has only in a Persian or Urdu spelling (with پ چ ژ گ, Persian
+#: kaf or yeh …, :data:`~gazetteer.normalize.PERSIAN_LETTERS`): below every place that has it in Arabic letters,
+#: in the same step (so a much larger place spelt so still makes the name ambiguous).
+PERSIAN_ONLY = 5.0
 #: Each fuzzy edit past the first costs this much more.
 FUZZY_EDIT = 20.0
 #: Fuzzy proposals looked at per query.
@@ -130,12 +134,16 @@ class NameMatcher:
         rows = index.rows_ar(key)
         if rows:
             with_shadda = _shadda_form(name) if _SHADDA in name else None
+            arabic_letters = PERSIAN_LETTERS.isdisjoint(name)
             for row in rows:
                 spellings = index.raw_ar[row].split("|")
                 if with_shadda is not None:
                     found[row] = EXACT if any(_shadda_form(s) == with_shadda for s in spellings) else SHADDA_MISSING
                 else:
                     found[row] = EXACT if name in spellings else NORMALISED
+                if arabic_letters and not any(normalize(s) == key and PERSIAN_LETTERS.isdisjoint(s)
+                                              for s in spellings):
+                    found[row] += PERSIAN_ONLY  # بيج is Page, spelt so, before Pécs, spelt پیچ
             if with_shadda is not None and all(p == SHADDA_MISSING for p in found.values()):
                 found = dict.fromkeys(found, NORMALISED)  # no place has the shadda: it tells nothing
             return found
