@@ -136,13 +136,14 @@ class NameMatcher:
             with_shadda = _shadda_form(name) if _SHADDA in name else None
             arabic_letters = PERSIAN_LETTERS.isdisjoint(name)
             for row in rows:
-                spellings = index.raw_ar[row].split("|")
+                raw = index.raw_ar[row]
+                spellings = raw.split("|")
                 if with_shadda is not None:
                     found[row] = EXACT if any(_shadda_form(s) == with_shadda for s in spellings) else SHADDA_MISSING
                 else:
                     found[row] = EXACT if name in spellings else NORMALISED
-                if arabic_letters and not any(normalize(s) == key and PERSIAN_LETTERS.isdisjoint(s)
-                                              for s in spellings):
+                if (arabic_letters and not PERSIAN_LETTERS.isdisjoint(raw) and name not in spellings
+                        and not any(PERSIAN_LETTERS.isdisjoint(s) and normalize(s) == key for s in spellings)):
                     found[row] += PERSIAN_ONLY  # بيج is Page, spelt so, before Pécs, spelt پیچ
             if with_shadda is not None and all(p == SHADDA_MISSING for p in found.values()):
                 found = dict.fromkeys(found, NORMALISED)  # no place has the shadda: it tells nothing
