@@ -10,7 +10,7 @@ Three measures, each with the share of answers far off (> 161 km) reported apart
    A name whose answer is far off is a *namesake* when the answer's Latin name is the place's own (the
    name is ambiguous: Darlington, UK for Darlington, US), else a *wrong match* (Anaconda for أنكونا).
 2. **Arabic names left out**: a random sample of populated places with an Arabic name loses its Arabic
-   names from a copy of the index; each lost name is geocoded: found within 25 km (through its Latin
+   names from a copy of the index (the name keys and the places' own spelling columns); each lost name is geocoded: found within 25 km (through its Latin
    names, or a namesake that is close), sent elsewhere, or not found.
 3. **IDRISI-D gold mention texts** (train split, 3,991 mentions as written, ``#`` and all): geocoded and
    scored by type: a Country is right when the answer is that country (its code), every other type when

@@ -13,7 +13,11 @@ against each Latin name) ranks the candidates. A match is accepted only when it 
   least :data:`MIN_POPULATION`);
 * one best place, scoring :data:`MIN_SCORE` or more, and every other place scoring within :data:`MARGIN`
   of it outweighed: ten times smaller (:data:`PRIOR_MARGIN`), or known under far fewer matching Latin
-  names (:data:`MIN_VOTES`).
+  names (:data:`MIN_VOTES`);
+* the place matched through a name of its own sound: its main Latin name has the query's skeleton, or the
+  Latin name matched spells it (:data:`SPELLING_RATIO`), not an alternate of another sound (dorp for
+  Charlotte Amalie), which still counts as a rival;
+* not a town of an Arab League state that has an Arabic name (its name in Arabic is that one).
 
 Cross-script matches rank below every Arabic match (:data:`gazetteer.matching.CROSS_SCRIPT`).
 """

@@ -6,13 +6,15 @@ space. Then, each step tried only when the ones before found nothing:
 
 1. **exact** (the spelling of a source) and **normalised** (:func:`~gazetteer.normalize.normalize`); a
    shadda in the query is a signal that normalisation would drop: عمّان matches the places spelt with it
-   (Amman) before those spelt without (عُمان, Oman);
+   (Amman) before those spelt without (عُمان, Oman); a place that has the name only in a Persian or Urdu
+   spelling ranks below those that have it in Arabic letters (:data:`PERSIAN_ONLY`);
 2. **variants** — what ``find()`` splits off a name: proclitics and their combinations (وبحلب، للرقة،
    فبالموصل; not off a word that is ordinary vocabulary as written: بنوك is banks, not ب + نوك), a generic
    place word before the name (مدينة، محافظة، بلدة …: :func:`gazetteer.lexicon.place_words`), the article
    added or dropped, the spaces of a name written joined (ديرالزور);
 3. **fuzzy** — rapidfuzz proposes names one or two edits away; one is accepted only when every edit is
-   Arabic spelling variation (:mod:`gazetteer.spelling`), never an edit of the first letter;
+   Arabic spelling variation (:mod:`gazetteer.spelling`), never an edit of the first letter, never onto a
+   village (:data:`MIN_FUZZY_POPULATION`);
 4. **cross-script** — a name no Arabic source has, through its Latin names (:mod:`gazetteer.crossscript`).
 
 Each later step ranks below every match of an earlier one, whatever the places' priors.
