@@ -13,7 +13,11 @@ against each Latin name) ranks the candidates. A match is accepted only when it 
   least :data:`MIN_POPULATION`);
 * one best place, scoring :data:`MIN_SCORE` or more, and every other place scoring within :data:`MARGIN`
   of it outweighed: ten times smaller (:data:`PRIOR_MARGIN`), or known under far fewer matching Latin
-  names (:data:`MIN_VOTES`).
+  names (:data:`MIN_VOTES`);
+* the place matched through a name of its own sound: its main Latin name has the query's skeleton, or the
+  Latin name matched spells it (:data:`SPELLING_RATIO`), not an alternate of another sound (dorp for
+  Charlotte Amalie), which still counts as a rival;
+* not a town of an Arab League state that has an Arabic name (its name in Arabic is that one).
 
 Cross-script matches rank below every Arabic match (:data:`gazetteer.matching.CROSS_SCRIPT`).
 """
@@ -22,8 +26,10 @@ from __future__ import annotations
 
 import re
 
+from .normalize import PERSIAN_LETTERS, latin_key
+
 __all__ = ["CrossScript", "MARGIN", "MIN_CONSONANTS", "MIN_POPULATION", "MIN_SCORE", "arabic_skeleton",
-           "PRIOR_MARGIN", "MIN_VOTES", "arabic_reading", "latin_reading", "latin_skeleton"]
+           "PRIOR_MARGIN", "MIN_VOTES", "SPELLING_RATIO", "arabic_reading", "latin_reading", "latin_skeleton"]
 
 MIN_CONSONANTS = 3
 MIN_POPULATION = 5000
@@ -34,6 +40,8 @@ PRIOR_MARGIN = 1.0
 #: ... or by one known under at least MIN_VOTES Latin names that match (Sokhumi, Sukhumi, Soukhoumi …),
 #: more than twice the rival's.
 MIN_VOTES = 3
+#: A Latin alternate this alike to the place's main name (rapidfuzz ratio of their readings) spells it.
+SPELLING_RATIO = 85.0
 
 # Arabic letters (normalised) -> consonant class; letters not listed are dropped (vowels, ع, hamza).
 _ARABIC = {
@@ -142,6 +150,31 @@ class CrossScript:
             return int(index.population[row]) >= MIN_POPULATION
         return feature in ("country", "region", "continent", "admin1")
 
+    def _arabic_named(self, row: int) -> bool:
+        """Whether a place of an Arab League state has an Arabic name (in Arabic letters, not Persian or
+        Urdu ones): its name in Arabic is that one, and a query no Arabic step matched to it is another
+        name (مينامي is not Manama, المنامة)."""
+        from .matching import ARAB_LEAGUE
+
+        index = self.index
+        if index.country_code(row) not in ARAB_LEAGUE:
+            return False
+        return any(s and PERSIAN_LETTERS.isdisjoint(s) for s in index.raw_ar[row].split("|"))
+
+    def _own_name(self, row: int, skeletons: set[str], readings: list[str]) -> bool:
+        """Whether a place was matched through a name of its own sound: its main Latin name has the query's
+        skeleton, or the Latin name matched spells the main one (a reading :data:`SPELLING_RATIO` alike:
+        maastrikht for Maastricht, vorms for Worms). Not through an alternate of another sound — a local,
+        historic or foreign name (dorp for Charlotte Amalie, needles for Shiprock, m ugarte for Salto), or a
+        vowel-less romanisation (stnyy for Cetinje)."""
+        from rapidfuzz import fuzz
+
+        main = latin_key(self.index.names[row])
+        if latin_skeleton(main) in skeletons:
+            return True
+        own = latin_reading(main)
+        return any(fuzz.ratio(reading, own) >= SPELLING_RATIO for reading in readings)
+
     def _table(self) -> dict[str, list[str]]:
         """Skeleton -> the folded Latin names of eligible places; names with few vowels are left out (the
         vowel-less romanisations of other scripts among GeoNames' alternate names, glyt for Gilgit, mxr
@@ -176,12 +209,14 @@ class CrossScript:
         # each eligible place: its best score over its Latin names, and how many of them score near that
         best_of: dict[int, float] = {}
         scores: dict[int, list[float]] = {}
+        through: dict[int, list[tuple[float, str]]] = {}  # the Latin names each place scored through
         for key in keys:
             reading = latin_reading(key)
             score = max(fuzz.ratio(r, reading) for r in readings)
             for row in index.rows_latin(key):
                 if self._eligible(row):
                     scores.setdefault(row, []).append(score)
+                    through.setdefault(row, []).append((score, reading))
         if not scores:
             return []
         best_of = {row: max(s) for row, s in scores.items()}
@@ -189,7 +224,9 @@ class CrossScript:
         ranked = sorted(best_of, key=lambda r: (-best_of[r], -float(prior[r]), r))
         best = ranked[0]
         top = best_of[best]
-        if top < MIN_SCORE:
+        if top < MIN_SCORE or not self._own_name(best, skeletons, [r for sc, r in through[best] if sc == top]):
+            return []
+        if self._arabic_named(best):
             return []
 
         def votes(row: int) -> int:

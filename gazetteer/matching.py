@@ -6,13 +6,15 @@ space. Then, each step tried only when the ones before found nothing:
 
 1. **exact** (the spelling of a source) and **normalised** (:func:`~gazetteer.normalize.normalize`); a
    shadda in the query is a signal that normalisation would drop: عمّان matches the places spelt with it
-   (Amman) before those spelt without (عُمان, Oman);
+   (Amman) before those spelt without (عُمان, Oman); a place that has the name only in a Persian or Urdu
+   spelling ranks below those that have it in Arabic letters (:data:`PERSIAN_ONLY`);
 2. **variants** — what ``find()`` splits off a name: proclitics and their combinations (وبحلب، للرقة،
    فبالموصل; not off a word that is ordinary vocabulary as written: بنوك is banks, not ب + نوك), a generic
    place word before the name (مدينة، محافظة، بلدة …: :func:`gazetteer.lexicon.place_words`), the article
    added or dropped, the spaces of a name written joined (ديرالزور);
 3. **fuzzy** — rapidfuzz proposes names one or two edits away; one is accepted only when every edit is
-   Arabic spelling variation (:mod:`gazetteer.spelling`), never an edit of the first letter;
+   Arabic spelling variation (:mod:`gazetteer.spelling`), never an edit of the first letter, never onto a
+   village (:data:`MIN_FUZZY_POPULATION`);
 4. **cross-script** — a name no Arabic source has, through its Latin names (:mod:`gazetteer.crossscript`).
 
 Each later step ranks below every match of an earlier one, whatever the places' priors.
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 
 from .morphology import NAME_CLITICS, split_clitic
-from .normalize import is_arabic, latin_key, normalize
+from .normalize import PERSIAN_LETTERS, is_arabic, latin_key, normalize
 from .spelling import latin_spelling_distance, max_edits, spelling_distance
 
 __all__ = ["EXACT", "NORMALISED", "VARIANT", "FUZZY", "CROSS_SCRIPT", "NameMatcher", "clean_query"]
@@ -34,6 +36,10 @@ __all__ = ["EXACT", "NORMALISED", "VARIANT", "FUZZY", "CROSS_SCRIPT", "NameMatch
 EXACT, NORMALISED, VARIANT, FUZZY, CROSS_SCRIPT = 0.0, 1.0, 100.0, 200.0, 300.0
 #: A normalised match that lacks the shadda the query has (عمّان against عُمان): below every match with it.
 SHADDA_MISSING = 5.0
+#: A name written in Arabic letters that a place has only in a Persian or Urdu spelling (with پ چ ژ گ, Persian
+#: kaf or yeh …, :data:`~gazetteer.normalize.PERSIAN_LETTERS`): below every place that has it in Arabic letters,
+#: in the same step (so a much larger place spelt so still makes the name ambiguous).
+PERSIAN_ONLY = 5.0
 #: Each fuzzy edit past the first costs this much more.
 FUZZY_EDIT = 20.0
 #: Fuzzy proposals looked at per query.
@@ -43,6 +49,8 @@ MIN_FUZZY_LETTERS = 5
 #: ... and names shorter than this only by a letter doubled or undoubled (منبجج): in five letters a long vowel
 #: put in or left out makes another name as often as it spells the same one (وارود is not Warud).
 MIN_VOWEL_EDIT_LETTERS = 6
+#: A populated place smaller than this (or of unknown size) is never matched fuzzily.
+MIN_FUZZY_POPULATION = 1000
 _STRONG_FEATURES = frozenset({"continent", "region", "country", "water", "landmark", "terrain"})
 _LARGE_CITY = 200_000
 #: The member states of the League of Arab States (ISO 3166-1 alpha-2): where place names are Arabic words,
@@ -128,12 +136,17 @@ class NameMatcher:
         rows = index.rows_ar(key)
         if rows:
             with_shadda = _shadda_form(name) if _SHADDA in name else None
+            arabic_letters = PERSIAN_LETTERS.isdisjoint(name)
             for row in rows:
-                spellings = index.raw_ar[row].split("|")
+                raw = index.raw_ar[row]
+                spellings = raw.split("|")
                 if with_shadda is not None:
                     found[row] = EXACT if any(_shadda_form(s) == with_shadda for s in spellings) else SHADDA_MISSING
                 else:
                     found[row] = EXACT if name in spellings else NORMALISED
+                if (arabic_letters and not PERSIAN_LETTERS.isdisjoint(raw) and name not in spellings
+                        and not any(PERSIAN_LETTERS.isdisjoint(s) and normalize(s) == key for s in spellings)):
+                    found[row] += PERSIAN_ONLY  # بيج is Page, spelt so, before Pécs, spelt پیچ
             if with_shadda is not None and all(p == SHADDA_MISSING for p in found.values()):
                 found = dict.fromkeys(found, NORMALISED)  # no place has the shadda: it tells nothing
             return found
@@ -233,8 +246,15 @@ class NameMatcher:
                 continue
             edits = spelling_distance(key, choice, min(limit, max_edits(choice)))
             if edits is not None and edits > 0:
-                accepted.extend((row, edits) for row in self.index.rows_ar(choice))
+                accepted.extend((row, edits) for row in self.index.rows_ar(choice) if self._fuzzy_target(row))
         return sorted(accepted, key=lambda pair: pair[1])
+
+    def _fuzzy_target(self, row: int) -> bool:
+        """Whether a place may be reached by a fuzzy match: not a village (a populated place under
+        :data:`MIN_FUZZY_POPULATION` people, or of unknown size), whose Arabic name is weak evidence and one
+        edit away from many others (أوزوكي is not Ozawkie, Kansas, of 633 people)."""
+        index = self.index
+        return index.feature_name(row) != "city" or int(index.population[row]) >= MIN_FUZZY_POPULATION
 
     def _latin(self, name: str, strict: bool = False) -> dict[int, float]:
         index = self.index

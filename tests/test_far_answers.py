@@ -1,0 +1,83 @@
+"""geocode() is right or silent: the rules that keep a match from reaching a far, wrong place, each on a
+small index made for the test (gazetteer.build.compile_index), so that only the rule decides."""
+
+import pickle
+
+import pytest
+
+from gazetteer import Gazetteer
+from gazetteer.build import compile_index
+from gazetteer.index import Index
+from gazetteer.sources.record import Record
+
+
+def _gazetteer(tmp_path, records):
+    core, latin = compile_index(records)
+    path = tmp_path / "index_latin.pkl"
+    path.write_bytes(pickle.dumps(latin))
+    return Gazetteer(index=Index(core, path))
+
+
+def _city(gid, name, cc, population, *, names_ar=(), names_latin=(), lat=10.0, lon=10.0):
+    return Record(id=f"geonames:{gid}", name=name, latitude=lat, longitude=lon, country_code=cc, feature="city",
+                  population=population, name_ar=min(names_ar, default=""), names_ar=set(names_ar),
+                  names_latin={name, *names_latin})
+
+
+# -- cross-script: through a name of the place's own sound ------------------------------------------------
+def test_cross_script_goes_through_the_main_latin_name_not_an_alternate_of_another_sound(tmp_path):
+    """An alternate of another sound (a local or historic name: Dorp) does not make Charlotte Amalie تورب;
+    a place whose main name is Torp is."""
+    amalie = _city(1, "Charlotte Amalie", "VI", 20000, names_latin={"Dorp"})
+    assert _gazetteer(tmp_path, [amalie]).geocode("تورب") is None
+    torp = _city(2, "Torp", "NO", 20000)
+    assert _gazetteer(tmp_path, [torp]).geocode("تورب").name == "Torp"
+
+
+def test_cross_script_may_go_through_an_alternate_that_spells_the_main_name(tmp_path):
+    """Maastrikht spells Maastricht (whose own skeleton has ch for kh): ماستركت is Maastricht through it."""
+    place = _city(1, "Maastricht", "NL", 120000, names_latin={"Maastrikht"})
+    assert _gazetteer(tmp_path, [place]).geocode("ماستركت").name == "Maastricht"
+    other = _city(2, "Valkenburg", "NL", 120000, names_latin={"Maastrikht"})  # an alternate of another name
+    assert _gazetteer(tmp_path, [other]).geocode("ماستركت") is None
+
+
+@pytest.mark.parametrize(("country", "found"), [("LY", False), ("IT", True)])
+def test_no_cross_script_match_onto_a_place_of_an_arab_state_with_an_arabic_name(tmp_path, country, found):
+    """A town of an Arab League state with an Arabic name is written so in Arabic: a foreign-looking query
+    that no Arabic step matched to it (سابراثا, not صبراتة) is another name; elsewhere the Latin name may be all Arabic has."""
+    place = _city(1, "Sabratha", country, 100000, names_ar={"صبراتة"})
+    result = _gazetteer(tmp_path, [place]).geocode("سابراثا")
+    assert (result is not None) is found
+
+
+# -- fuzzy: never onto a village ----------------------------------------------------------------------
+@pytest.mark.parametrize(("population", "found"), [(633, False), (None, False), (5000, True)])
+def test_no_fuzzy_match_onto_a_village(tmp_path, population, found):
+    """أوزوكي is one long vowel away from أوزاوكي: a spelling variant of a town, not of a village (or of a
+    place of unknown size), whose Arabic name is one edit away from many others."""
+    place = _city(1, "Ozawkie", "US", population, names_ar={"أوزاوكي"})
+    gz = _gazetteer(tmp_path, [place])
+    assert (gz.geocode("أوزوكي") is not None) is found
+    assert gz.geocode("أوزاوكي") is not None  # its own spelling always
+
+
+# -- exact: an Arabic spelling before a Persian one ------------------------------------------------------
+def _page_and_pecs(pecs_names):
+    page = _city(1, "Page", "US", 7500, names_ar={"بيج"}, lat=36.9, lon=-111.5)
+    pecs = _city(2, "Pécs", "HU", 145000, names_ar=set(pecs_names), lat=46.1, lon=18.2)
+    return [page, pecs]
+
+
+def test_a_persian_spelling_ranks_below_an_arabic_one(tmp_path):
+    """پیچ (Pécs in Persian) folds to بيج, Page's Arabic name: Page ranks first; Pécs, twenty times larger,
+    still makes the name ambiguous, so geocode() is silent rather than wrong."""
+    gz = _gazetteer(tmp_path, _page_and_pecs({"پیچ"}))
+    assert [p.name for p in gz.lookup("بيج")] == ["Page", "Pécs"]
+    assert gz.geocode("بيج") is None
+    assert gz.geocode("پیچ").name == "Pécs"  # written in Persian letters, the Persian spelling is its own
+
+
+def test_an_arabic_spelling_of_the_larger_place_still_wins(tmp_path):
+    gz = _gazetteer(tmp_path, _page_and_pecs({"پیچ", "بيج"}))
+    assert gz.geocode("بيج").name == "Pécs"
