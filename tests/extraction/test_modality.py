@@ -96,3 +96,12 @@ def test_a_cue_of_purpose_is_what_is_set_out_to_do(run, text, cue, modality):
 ])
 def test_a_pledge_and_a_capability_are_no_events(run, text, cue, modality):
     assert (cue, modality) in modalities(run, text)
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    ("وأثار احتمال شن هجوم كبير على إدلب قلق الوكالات.", "هجوم", "conditional"),
+    ("وقالوا إن واشنطن مستعدة لتوجيه ضربة عسكرية في سوريا.", "ضربة", "planned"),
+    ("الدول الغربية مصممة على شن ضربات عسكرية في سوريا.", "شن", "planned"),
+])
+def test_a_possibility_or_a_readiness_is_no_event(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)
