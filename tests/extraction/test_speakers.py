@@ -85,6 +85,8 @@ def test_a_short_name_resolves_to_the_fuller_speaker(run):
     # closed by punctuation, or by the reported speech, the whole phrase
     ("وقتل ثلاثة بحسب مندوب سوريا لدى الأمم المتحدة بشار الجعفري.", "مندوب سوريا لدى الأمم المتحدة بشار الجعفري"),
     ("وجاء في وكالة الأنباء السورية الرسمية سانا أن القوات تقدمت", "وكالة الأنباء السورية الرسمية سانا"),
+    # a quoted object that names an event is no short name of the speaker
+    ('وأدان الرئيس الفرنسي ماكرون "الهجوم الكيميائي"، ضد المدنيين', "الرئيس الفرنسي ماكرون"),
 ])
 def test_speaker_phrases(lex, sentence, speaker):
     assert Attributor(lex).speaker(lex.tokenize(sentence), sentence, 0) == speaker

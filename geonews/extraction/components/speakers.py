@@ -67,13 +67,16 @@ def _open_quote(tokens, at: int) -> bool:
     return depth > 0
 
 
-def _short_name_after(tokens, k: int):
-    """A short name in quotes right after a speaker's phrase (وكالة الأنباء الرسمية "سانا"): its last token."""
+def _short_name_after(tokens, k: int, lex=None):
+    """A short name in quotes right after a speaker's phrase (وكالة الأنباء الرسمية "سانا"): its last token;
+    not a quoted object that names an event (أدان ماكرون "الهجوم الكيميائي")."""
     if k >= len(tokens) or tokens[k].text not in _OPENING:
         return None
     for m in range(k + 1, min(k + 2 + _SHORT_NAME_WORDS, len(tokens))):
         if tokens[m].text in _CLOSING:
-            return tokens[m] if m > k + 1 else None
+            if m == k + 1 or (lex is not None and any(lex.claims.match(tokens, q) is not None for q in range(k + 1, m))):
+                return None
+            return tokens[m]
     return None
 
 
@@ -319,7 +322,7 @@ class Attributor:
         if not span:
             return None
         end = span[-1].end
-        name = _short_name_after(tokens, k)  # وكالة الأنباء الرسمية "سانا"
+        name = _short_name_after(tokens, k, self.lexicons)  # وكالة الأنباء الرسمية "سانا"
         if name is not None:
             end = name.end
         else:
