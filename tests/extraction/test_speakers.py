@@ -85,6 +85,9 @@ def test_a_short_name_resolves_to_the_fuller_speaker(run):
     # closed by punctuation, or by the reported speech, the whole phrase
     ("وقتل ثلاثة بحسب مندوب سوريا لدى الأمم المتحدة بشار الجعفري.", "مندوب سوريا لدى الأمم المتحدة بشار الجعفري"),
     ("وجاء في وكالة الأنباء السورية الرسمية سانا أن القوات تقدمت", "وكالة الأنباء السورية الرسمية سانا"),
+    # the imperfect of أضاف ends the speaker before it; an adverbial after the verb names none
+    ("تقول الصحيفة وتضيف بأن القوات تقدمت", "الصحيفة"),
+    ("وقال بهذا الصدد إن القوات تقدمت", None),
     # a quoted object that names an event is no short name of the speaker
     ('وأدان الرئيس الفرنسي ماكرون "الهجوم الكيميائي"، ضد المدنيين', "الرئيس الفرنسي ماكرون"),
 ])

@@ -278,6 +278,8 @@ class Attributor:
             return None  # قال أمام المحكمة، أعلن بعد ذلك: an adverbial, no speaker
         if not drop_statement_noun and start < len(tokens) and tokens[start].norm.startswith("لل"):
             return None  # قال للمحققين: whom it was said to, not who said it
+        if start < len(tokens) and tokens[start].norm[:1] in "بل" and tokens[start].norm[1:] in lex.grammar["demonstrative"]:
+            return None  # ويضيف بهذا الخصوص، وقال بهذا الصدد: an adverbial, no speaker
         while k < len(tokens) and k - start < _MAX_SPEAKER_WORDS:
             tok = tokens[k]
             in_name = k > start and tokens[k - 1].norm in _NAME_LINKS  # بن علي: a name, not the preposition
