@@ -207,3 +207,10 @@ def test_a_stronghold_in_apposition_holds_the_place_before_it(gz):
     text = "وقصفت الطائرات مدينة دوما، آخر معاقل المعارضة في الغوطة الشرقية."
     [s] = [s for s in extract_statements(Article(id="t", text=text), gz) if s.claim_type == "control"]
     assert [p.text for p in s.places][:1] == ["دوما"] and s.actor == "المعارضة"
+
+
+def test_the_country_of_a_relative_clause_on_the_cue_is_its_actor(gz):
+    text = "وتمكنت قوات النظام من استعادة بلدات، في وقت قتلت فيه غارات شنتها دمشق عشرات المدنيين في دوما."
+    [s] = [s for s in extract_statements(Article(id="t", text=text), gz)
+           if s.claim_type == "attack" and any(p.text == "دوما" for p in s.places)]
+    assert s.actor == "دمشق"

@@ -58,3 +58,10 @@ def test_a_country_holding_a_place_is_a_party(run):
     roles = {u.text: u.role for u in sent.places}
     assert roles == {"الجولان": "event", "إسرائيل": "party"}
     assert [m.text for m in sent.acting.values()] == ["إسرائيل"]
+
+
+def test_a_country_after_an_indefinite_noun_s_relative_verb_acts(run):
+    # no relative pronoun after an indefinite noun: لهجوم تشنه تركيا
+    doc = run("parties", "ودخل مقاتلون منطقة عفرين للتصدي لهجوم تشنه تركيا على المنطقة.")
+    [sent] = doc.sents
+    assert {u.text: u.role for u in sent.places}["تركيا"] == "party"

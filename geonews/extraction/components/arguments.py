@@ -287,7 +287,16 @@ def _relative_agent(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex)
 
 def relative_subject(cue: Cue, tokens: list[Token], lex) -> int | None:
     """Where the subject of a relative clause on a cue begins, when the clause's verb repeats the cue as
-    a pronoun (الضربات التي شنتها واشنطن), not a verb of witnessing (المعارك التي شهدتها سوريا), else ``None``."""
+    a pronoun (الضربات التي شنتها واشنطن; after an indefinite noun with no relative pronoun and a claim verb:
+    لهجوم تشنه تركيا), not a verb of witnessing (المعارك التي شهدتها سوريا), else ``None``."""
+    if not tokens[cue.start].norm.lstrip("وف").startswith(("ال", "لل")):
+        # an indefinite noun takes its relative clause with no pronoun (لهجوم تشنه تركيا، غارات نفذتها طائرات)
+        for r in range(cue.end, min(cue.end + 2, len(tokens) - 1)):
+            verb = tokens[r].norm
+            if len(verb) > 3 and verb.endswith(_RESUMPTIVE) and lex.claims.match(tokens, r) is not None:
+                return r + 1
+            if not has_nisba_shape(verb):  # one adjective may come first (غارات جوية نفذتها)
+                break
     for r in range(cue.end, min(cue.end + _RELATIVE_REACH, len(tokens) - 2)):
         if tokens[r].norm in lex.grammar["relative"]:
             verb = tokens[r + 1].norm

@@ -15,6 +15,7 @@ from geonews.model import Statement
 
 from ..document import Doc, Sent
 from ..registry import component
+from .arguments import relative_subject
 
 
 __all__ = ["statements"]
@@ -61,10 +62,12 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
         subject = sent.acting.get(verb)
         # a country right after its verb is its subject, whoever was named before the verb (دفع هجوم الجيش
         # السوري الآلاف نحو هضبة الجولان التي تحتلها إسرائيل: Israel occupies it)
-        after_verb = (subject is not None and verb >= 0 and actor is not None and actor.end <= cues[verb].start
-                      and cue.claim_type != "diplomacy"  # محادثات أستانا: where talks were held
-                      and cues[verb].end < len(sent.tokens) and sent.tokens[cues[verb].end].start <= subject.start
-                      < sent.tokens[cues[verb].end].end)
+        at = None
+        if subject is not None and verb >= 0 and actor is not None and actor.end <= cues[verb].start:
+            rel = relative_subject(cues[verb], sent.tokens, doc.lexicons)  # غارات شنتها دمشق
+            at = rel if rel is not None else cues[verb].end
+        after_verb = (at is not None and cue.claim_type != "diplomacy"  # محادثات أستانا: where talks were held
+                      and at < len(sent.tokens) and sent.tokens[at].start <= subject.start < sent.tokens[at].end)
         if subject is not None and (actor is None or after_verb):
             statement = replace(statement, actor=subject.text)
         out.append(statement)
