@@ -73,3 +73,13 @@ def test_a_nationality_agreeing_with_an_indefinite_noun_is_no_place(run):
 def test_an_actor_phrase_pairs_its_brackets(run):
     doc = run("actors", "يقوم النظام (السوري) بحملة في صيدنايا.")
     assert all(a.text.count("(") == a.text.count(")") for a in doc.sents[0].actors)
+
+
+def test_a_construct_actor_takes_the_countries_after_it(run):
+    doc = run("actors", "واجتمع وزراء خارجية روسيا وإيران وتركيا في موسكو.")
+    [sent] = doc.sents
+    assert [a.text for a in sent.actors] == ["وزراء خارجية روسيا وإيران وتركيا"]
+    assert [u.text for u in sent.places] == ["موسكو"]
+    # a definite phrase has no genitive after it: the country is the verb's object (دخلت القوات التركية سوريا)
+    doc = run("actors", "ودخلت القوات التركية سوريا.")
+    assert [u.text for u in doc.sents[0].places] == ["سوريا"]

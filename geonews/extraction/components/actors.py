@@ -39,6 +39,7 @@ def actors(doc: Doc) -> Doc:
         spans = [(token_index(tokens, m.start), token_index(tokens, m.end - 1) + 1) for m in sent.mentions]
         place_tokens = {k for s, e in spans for k in range(s, e)}
         found = find_actors(tokens, lex, sent.text, sent.start, masked=set(), places=place_tokens)
+        _take_state_genitives(found, sent, spans, doc.gazetteer)
         kept = []
         for m, (s, e) in zip(sent.mentions, spans):
             owner = next((a for a in found if a.start <= s and e <= a.end and (a.end - a.start) > (e - s)), None)
@@ -58,6 +59,32 @@ def actors(doc: Doc) -> Doc:
                 what = f"actor {a.actor.id} (side {a.side})" if a.actor else f"actor named by a phrase (side {a.side})"
                 doc.note("actors", sent, a.text, what, "marked as a target by the words before it" if a.target else "")
     return doc
+
+
+def _take_state_genitives(found: list[ActorSpan], sent, spans, gazetteer) -> None:
+    """A phrase actor that ends on an indefinite word (a construct noun: وزراء خارجية، جيش، حكومة) takes the
+    countries and capitals right after it as its genitive, and those joined to them by و: وزراء خارجية
+    روسيا وإيران وتركيا is one actor, and none of the three is a place of what the ministers do."""
+    tokens, norms = sent.tokens, sent.tokens.norms
+    starts = {s: (e, m) for m, (s, e) in zip(sent.mentions, spans)}
+    for a in found:
+        if a.actor is not None or norms[a.end - 1].lstrip("وف").startswith(("ال", "لل")):
+            continue
+        end, first = a.end, True
+        while end in starts:
+            e, m = starts[end]
+            place = m.place
+            if place is None or not (place.feature == "country" or gazetteer.is_capital(place)):
+                break
+            clitic = tokens[end].text[:max(0, m.start - tokens[end].start)]
+            if clitic not in ("", "و") or (first and clitic):
+                break  # وزراء خارجية روسيا وإيران: و joins the next one only
+            end, first = e, False
+        if end > a.end:
+            inner = (a.end, end)
+            a.end = end
+            a.text = sent.text[tokens[a.start].start - sent.start:tokens[end - 1].end - sent.start]
+            found[:] = [b for b in found if not (inner[0] <= b.start and b.end <= inner[1])]
 
 
 def _use(mention, span) -> PlaceUse:
