@@ -105,3 +105,19 @@ def test_a_pledge_and_a_capability_are_no_events(run, text, cue, modality):
 ])
 def test_a_possibility_or_a_readiness_is_no_event(run, text, cue, modality):
     assert (cue, modality) in modalities(run, text)
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    # what a response or an inquiry is about happened
+    ("وتوعد الرئيس برد قوي على الهجوم الكيماوي في دوما.", "الكيماوي", "asserted"),
+    ("ودعا المجلس إلى إجراء تحقيق في الهجوم على صعدة.", "الهجوم", "asserted"),
+    # a warning's clause goes on past an apposition between commas
+    ("وحذرت ساندرز، المتحدثة باسم البيت الأبيض، إيران من مغبة شن هجمات في البصرة.", "هجمات", "threat"),
+    # a negation's does not
+    ("لكنه لم يؤكد ذلك، وقد لا يؤكده، فالغارات التركية تتواصل في البلدة.", "فالغارات", "asserted"),
+    # did not stop: went on
+    ("وقال إن القصف لم يتوقف عن المدينة منذ الصباح.", "القصف", "asserted"),
+    ("إلا أن قوات النظام لم تتوقف عن قصف المدينة.", "قصف", "asserted"),
+])
+def test_scope_past_appositions_and_presupposed_events(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)

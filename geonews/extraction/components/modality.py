@@ -24,6 +24,9 @@ __all__ = ["modality"]
 _IMPERFECT = ("ي", "ت", "ن")
 #: Words a verb's object may take before its complement (منعت قوات النظام من …).
 _OBJECT_WORDS = 3
+#: Commas, and the most words an apposition between two of them has (، المتحدثة باسم البيت الأبيض،).
+_COMMAS = frozenset("،,")
+_APPOSITION_WORDS = 6
 #: Prepositions that introduce a verb's complement (منعتهم من، فشل في، عجز عن).
 _PREPOSITIONS = frozenset({"من", "في", "عن", "علي"})
 
@@ -44,7 +47,8 @@ def modality(doc: Doc) -> Doc:
             for j, kind, scope, applies, word in reversed(markers):  # the nearest before the cue first
                 if applies not in ("all", cue.claim_type) or j >= cue.start or scope == "self":
                     continue
-                if (_covers(sent, lex, j, scope, cue.start, verbs)
+                if (_covers(sent, lex, j, scope, cue.start, verbs, appositions=kind != "negated")
+                        and not (kind != "negated" and _presupposed(sent, lex, j, _phrase_start(sent, k)))
                         and not (kind == "negated" and _not_negation(sent, lex, j))
                         and not (kind == "conditional" and _past_hedge(sent, lex, j, cue.start))):
                     decided, why, marker = kind, f"{word!r} ({scope} scope)", (j, scope)
@@ -79,9 +83,10 @@ def _markers(sent, lex) -> list[tuple[int, str, str, str, str]]:
     return out
 
 
-def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int]) -> bool:
+def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions: bool = True) -> bool:
     """Whether a marker at token ``j`` with ``scope`` holds the cue starting at token ``c`` (``verbs``: the
-    tokens of the sentence's cues that are finite verbs in the imperfect)."""
+    tokens of the sentence's cues that are finite verbs in the imperfect; ``appositions``: whether a clause
+    goes on past an apposition between commas, as a threat's or a plan's does, a negation's not)."""
     norms = sent.tokens.norms
     if scope == "next":
         return c == j + 1 or (c == j + 2 and norms[j + 1] == "ان")  # دون السيطرة، دون أن يسيطر
@@ -94,9 +99,16 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int]) -> bool:
         # after its object (a short noun phrase: منعت داعش من), a preposition or a ب/ل on the cue
         return c - j - 1 <= _OBJECT_WORDS + 1 and (norms[c - 1] in _PREPOSITIONS or norms[c][:1] in "بل")
     if scope == "clause":
-        starts = sent.clause_starts
+        starts, texts = sent.clause_starts, sent.tokens
         k = bisect.bisect_right(starts, j)  # the first clause start after the marker
-        if k < len(starts) and starts[k] <= c:
+        while k < len(starts) and starts[k] <= c:
+            b = starts[k]
+            # an apposition between two commas does not end the clause (حذرت ساندرز، المتحدثة باسم البيت
+            # الأبيض، إيران من مهاجمة …)
+            if (appositions and texts[b].text in _COMMAS and k + 1 < len(starts) and starts[k + 1] < c
+                    and texts[starts[k + 1]].text in _COMMAS and starts[k + 1] - b <= _APPOSITION_WORDS + 1):
+                k += 2
+                continue
             return False
         # a finite verb after the marker's own predicate begins another one (مناطق تسيطر عليها …)
         return not any(j + 1 < v <= c for v in verbs)
@@ -115,6 +127,26 @@ def _halted(sent, k: int) -> bool:
         return False
     before = sent.cues[k - 1]
     return before.claim_type == "diplomacy" and sent.cues[k].start - before.end < _HALT_REACH
+
+
+#: How far (tokens) before a cue a factive noun (رد على، تحقيق في) takes it as what it is about.
+_FACTIVE_REACH = 3
+
+
+def _phrase_start(sent, k: int) -> int:
+    """Where the run of cues that ends with cue ``k`` begins, cues written one right after another being one
+    phrase (الهجوم الكيماوي)."""
+    while k > 0 and sent.cues[k - 1].end == sent.cues[k].start:
+        k -= 1
+    return sent.cues[k].start
+
+
+def _presupposed(sent, lex, j: int, c: int) -> bool:
+    """Whether a cue is what a factive noun between the marker and it is about (توعد برد قوي على الهجوم
+    الكيماوي، دعا إلى تحقيق في الهجوم، لمنع تكرار الهجوم): that event is reported, whatever the marker says
+    of the response."""
+    nouns = lex.grammar["factive_noun"]
+    return any(sent.tokens.norms[f].lstrip("وبل") in nouns for f in range(max(j + 1, c - _FACTIVE_REACH), c))
 
 
 def _imperfect(norm: str) -> bool:
