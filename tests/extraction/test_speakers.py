@@ -88,6 +88,9 @@ def test_a_short_name_resolves_to_the_fuller_speaker(run):
     # the imperfect of أضاف ends the speaker before it; an adverbial after the verb names none
     ("تقول الصحيفة وتضيف بأن القوات تقدمت", "الصحيفة"),
     ("وقال بهذا الصدد إن القوات تقدمت", None),
+    # who admits speaks for what it admits; its object after ب and an adverb end its name
+    ("واعترفت إسرائيل رسميا بأن طائراتها قصفت المطار", "إسرائيل"),
+    ("وعندما اعترفت الولايات المتحدة بالقدس عاصمة", "الولايات المتحدة"),
     # a quoted object that names an event is no short name of the speaker
     ('وأدان الرئيس الفرنسي ماكرون "الهجوم الكيميائي"، ضد المدنيين', "الرئيس الفرنسي ماكرون"),
 ])
