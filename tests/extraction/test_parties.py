@@ -65,3 +65,8 @@ def test_a_country_after_an_indefinite_noun_s_relative_verb_acts(run):
     doc = run("parties", "ودخل مقاتلون منطقة عفرين للتصدي لهجوم تشنه تركيا على المنطقة.")
     [sent] = doc.sents
     assert {u.text: u.role for u in sent.places}["تركيا"] == "party"
+
+
+def test_a_city_after_a_diplomacy_noun_is_where_talks_are_held(run):
+    doc = run("parties", "وشددوا على أهمية محادثات أستانا للدفع نحو تسوية سياسية.")
+    assert {u.text: u.role for u in doc.sents[0].places} == {"أستانا": "event"}

@@ -71,3 +71,8 @@ def test_the_country_repeated_by_albilad_may_locate_the_place_before_it(run):
 def test_near_a_place_with_none_before_it_is_where_it_happened(run):
     doc = run("place_roles", "وسقطت قذائف في منطقة قريبة من دمشق.")
     assert {u.text: u.role for u in doc.sents[0].places} == {"دمشق": "event"}
+
+
+def test_at_whose_request_is_a_party(run):
+    doc = run("place_roles", "ويعقد مجلس الأمن بطلب من روسيا اجتماعا في نيويورك.")
+    assert {u.text: u.role for u in doc.sents[0].places} == {"روسيا": "party", "نيويورك": "event"}

@@ -73,6 +73,8 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
             return _between_parties(tokens, i - 1, lex)  # في سوريا is a place; التعاون بين موسكو و… names parties
         if lex.relations.match(tokens, i - 1) is not None:
             return False  # في أنحاء سوريا، الحدود مع العراق
+        if place.feature != "country" and any(c.end == i and c.claim_type == "diplomacy" for c in sent.cues):
+            return False  # محادثات أستانا، قمة أنقرة: where the talks are held
         if any(c.end == i for c in sent.cues) and not _launches(sent, use):
             return False  # غزو العراق: the genitive of a claim's verbal noun
     if previous is not None and previous.span[1] == i and clitic.startswith("و") and previous.role == "event":
@@ -125,6 +127,8 @@ def _acting(doc: Doc, sent: Sent) -> None:
     cue_starts = {c.start: k for k, c in enumerate(sent.cues)}
     # a country right after a verb is its subject (شنت الولايات المتحدة); after a verbal noun, its genitive
     cue_ends = {c.end: k for k, c in enumerate(sent.cues) if _is_verb(sent, c, lex)}
+    # a city right after a diplomacy noun names where the talks are held (محادثات أستانا، قمة أنقرة): no party
+    venues = {c.end for c in sent.cues if c.claim_type == "diplomacy"}
     # the accused after the speaker of a verb of accusing, for the deed after ب (اتهمت دمشق إسرائيل بقصف)
     for k, c in enumerate(sent.cues):
         at = accused_after(sent, c, lex)
@@ -145,6 +149,9 @@ def _acting(doc: Doc, sent: Sent) -> None:
         if use.span is None:
             continue
         i, e = use.span
+        if i in venues and use.place is not None and use.place.feature != "country":
+            named.append(use)
+            continue
         if (use.role in ("event", "party") and use.relation == "in"
                 and (e in cue_starts or i in cue_ends or i == list_end) and acts(use.mention, tokens, i, gz, lex)):
             if i != list_end:
