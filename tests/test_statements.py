@@ -214,3 +214,9 @@ def test_the_country_of_a_relative_clause_on_the_cue_is_its_actor(gz):
     [s] = [s for s in extract_statements(Article(id="t", text=text), gz)
            if s.claim_type == "attack" and any(p.text == "دوما" for p in s.places)]
     assert s.actor == "دمشق"
+
+
+def test_a_stronghold_held_by_a_relative_clause_s_subject(gz):
+    text = "ومحافظة إدلب هي آخر معقل تسيطر عليه القوات المعارضة."
+    [s] = [s for s in extract_statements(Article(id="t", text=text), gz) if s.claim_type == "control"]
+    assert [p.text for p in s.places] == ["إدلب"] and s.actor == "القوات المعارضة"

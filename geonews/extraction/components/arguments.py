@@ -40,6 +40,8 @@ _FROM = "من"
 _SUBJECT_PRONOUNS = ("هم", "ها", "ه")
 #: The pronouns a verb takes to repeat the event noun before it (هجوم شنه، غارات شنتها).
 _RESUMPTIVE = ("ه", "ها", "هم")
+#: A preposition with the pronoun that repeats the noun before a verb (معقل تسيطر عليه X، مناطق يسيطر عليها).
+_RESUMING_PREPOSITIONS = frozenset({"عليه", "عليها", "عليهم"})
 #: How many words after an event noun a relative clause on it may begin (القصف المكثف الذي ينفذه).
 _RELATIVE_REACH = 3
 #: How many words a speaker no actor names may have to stand as the actor of what it says of itself.
@@ -83,11 +85,17 @@ def arguments(doc: Doc) -> Doc:
 
 def _share_resumed(cues: list[Cue], tokens: list[Token], pairs: list) -> None:
     """A verb repeating the event noun right before it as a pronoun names the same event (لهجوم عنيف شنه
-    تنظيم داعش): the two share their actor and target."""
+    تنظيم داعش; a stronghold held, آخر معقل تسيطر عليه القوات المعارضة): the two share their actor and target."""
     for k in range(1, len(cues)):
         before, cue = cues[k - 1], cues[k]
-        if (before.claim_type == cue.claim_type == "attack" and cue.start - before.end <= 2
-                and tokens[cue.start].norm.endswith(_RESUMPTIVE)):
+        if before.claim_type != cue.claim_type or cue.start - before.end > 2:
+            continue
+        if cue.claim_type == "attack":
+            resumed = tokens[cue.start].norm.endswith(_RESUMPTIVE)  # هجوم شنه
+        else:  # a place held: the pronoun on the verb's preposition (معقل تسيطر عليه القوات، المعاقل التي تسيطر عليها)
+            resumed = (cue.claim_type == "control" and cue.end < len(tokens)
+                       and tokens[cue.end].norm in _RESUMING_PREPOSITIONS)
+        if resumed:
             (a0, t0), (a1, t1) = pairs[k - 1], pairs[k]
             actor, target = a1 or a0, t1 or t0
             if target is not None and actor is not None and target.same_actor(actor):
