@@ -108,3 +108,8 @@ def test_an_operation_happened_where_what_it_set_out_to_do_is(run):
     doc = run("attachment", "وبدأت تركيا هجوما في عفرين لاستهداف المقاتلين هناك إذ ترى أنهم مرتبطون بتمرد مسلح في تركيا.")
     [sent] = doc.sents
     assert sent.preventers == {}
+
+
+def test_a_place_set_apart_by_not_shares_nothing_with_the_event(run):
+    doc = run("attachment", "ويستهدف القتال محافظة درعا وليس المناطق التي تسيطر عليها المعارضة في محافظة القنيطرة.")
+    assert doc.sents[0].preventers == {}

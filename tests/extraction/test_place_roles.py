@@ -76,3 +76,9 @@ def test_near_a_place_with_none_before_it_is_where_it_happened(run):
 def test_at_whose_request_is_a_party(run):
     doc = run("place_roles", "ويعقد مجلس الأمن بطلب من روسيا اجتماعا في نيويورك.")
     assert {u.text: u.role for u in doc.sents[0].places} == {"روسيا": "party", "نيويورك": "event"}
+
+
+def test_as_for_a_country_is_a_party_and_for_a_town_a_mention(run):
+    doc = run("place_roles", "وتمثل المنطقة حساسية أكبر بالنسبة لإسرائيل وبالنسبة لمنبج في ريف حلب.")
+    roles = {u.text: u.role for u in doc.sents[0].places}
+    assert roles["إسرائيل"] == "party" and roles["منبج"] == "mention" and roles["حلب"] == "event"

@@ -30,6 +30,8 @@ __all__ = ["assign", "attachment"]
 
 #: The words that open a sentence-initial scene: في, with or without و.
 _SCENE_OPENERS = frozenset({"في", "وفي"})
+#: 'not' before a noun (وليس المناطق …): what follows is set apart from the event before it.
+_NOT = frozenset({"ليس", "لا", "دون"})
 #: What separates a place before a cue from it (a comma or a semicolon).
 _COMMAS = frozenset("،,؛")
 
@@ -113,10 +115,11 @@ def _describers(sent, lex) -> dict[int, int]:
         if k == 0 or i == 0:
             continue
         prev = norms[i - 1]
-        on_place = not nouns.isdisjoint(word_forms(prev)) or (
-            i > 1 and (prev in lex.grammar["relative"] or has_nisba_shape(prev))
-            and not nouns.isdisjoint(word_forms(norms[i - 2])))
-        if on_place:
+        noun = i - 1 if not nouns.isdisjoint(word_forms(prev)) else (
+            i - 2 if i > 1 and (prev in lex.grammar["relative"] or has_nisba_shape(prev))
+            and not nouns.isdisjoint(word_forms(norms[i - 2])) else None)
+        # not a place set apart from the event (ويستهدف القتال درعا وليس المناطق التي تسيطر عليها المعارضة)
+        if noun is not None and not (noun > 0 and norms[noun - 1].lstrip("و") in _NOT):
             before = [q for q in range(k) if sent.modalities[q] == "asserted"]
             if before:
                 out[k] = before[-1]

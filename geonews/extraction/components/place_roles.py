@@ -38,7 +38,9 @@ def place_roles(doc: Doc) -> Doc:
                 continue
             i = use.span[0]
             if _after_word(leaders, tokens, i):
-                use.role, why = "party", "a leader word before it (بقيادة، الذي تقوده)"
+                # a country or capital stands for its government; any other place is only referred to
+                party = use.place is not None and (use.place.feature == "country" or doc.gazetteer.is_capital(use.place))
+                use.role, why = ("party" if party else "mention"), "a leader word before it (بقيادة، الذي تقوده، بالنسبة لـ)"
             elif _after_word(supporters, tokens, i):
                 use.role, why = "origin", "a supporter word before it (المدعومة من، ومقره)"
             elif use.end <= dateline:
