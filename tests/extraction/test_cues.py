@@ -40,3 +40,8 @@ def test_a_cue_inside_an_actor_name_is_none(run):
 def test_explain_notes_cues_dropped(run):
     doc = run("cues", "ستواصل الجهود لتحرير الرعايا في سورية.", trace=True)
     assert any(d.component == "cues" and "not territory" in d.reason for d in doc.trace)
+
+
+def test_an_operation_with_its_pronoun_is_an_attack(run):
+    doc = run("cues", "وتواصل تركيا عمليتها العسكرية في منطقة عفرين.")
+    assert [c.claim_type for c in doc.sents[0].cues] == ["attack"]
