@@ -113,3 +113,15 @@ def test_an_operation_happened_where_what_it_set_out_to_do_is(run):
 def test_a_place_set_apart_by_not_shares_nothing_with_the_event(run):
     doc = run("attachment", "ويستهدف القتال محافظة درعا وليس المناطق التي تسيطر عليها المعارضة في محافظة القنيطرة.")
     assert doc.sents[0].preventers == {}
+
+
+def test_an_attack_happened_where_what_it_enabled_did(run):
+    doc = run("attachment", "على غرار الهجوم الذي مكنها من السيطرة على منطقة عفرين.")
+    [sent] = doc.sents
+    kinds = [c.claim_type for c in sent.cues]
+    assert sent.preventers.get(kinds.index("control")) == kinds.index("attack")
+    # من after أدى is no result preposition: إلى is
+    doc = run("attachment", "وأدى انسحاب الجيش من الموصل إلى سيطرة داعش على المدينة.")
+    [sent] = doc.sents
+    kinds = [c.claim_type for c in sent.cues]
+    assert all(sent.cues[k].claim_type == "control" for k in sent.preventers)

@@ -153,24 +153,31 @@ _PURPOSE_REACH = 6
 _OBJECT_REACH = 8
 
 
+#: The preposition after a verb of enabling (مكّن من).
+_ENABLED = frozenset({"من"})
 #: How far (tokens, punctuation included) after a result verb its preposition may stand (أدت عملية برية، مدعومة بغطاء جوي روسي، … إلى).
 _RESULT_REACH = 20
 
 
 def _results(sent, lex) -> dict[int, int]:
     """Cue -> the asserted cue whose result it is: the first cue right after a result verb's preposition
-    (أدى إلى، أسفر عن) is the result of the first cue between the verb and the preposition (وأدت عملية
+    (أدى إلى، أسفر عن، مكّن من) is the result of the first cue between the verb and the preposition (وأدت عملية
     برية … إلى سيطرة الحكومة على الغوطة), else of the nearest cue before the verb (الضربات، ما أدى إلى
     تدمير …). The event happened where its result did."""
     if len(sent.cues) < 2:
         return {}
-    verbs, preps = lex.grammar["result_verb"], lex.grammar["result_preposition"]
+    verbs, preps, enabling = lex.grammar["result_verb"], lex.grammar["result_preposition"], lex.grammar["enable_verb"]
     norms = sent.tokens.norms
     out = {}
     for i, norm in enumerate(norms):
-        if norm not in verbs and not (norm[:1] in "وف" and norm[1:] in verbs):
+        bare = norm[1:] if norm[:1] in "وف" and norm[1:] in verbs | enabling else norm
+        if bare in enabling:
+            wanted = _ENABLED  # مكنها من السيطرة
+        elif bare in verbs:
+            wanted = preps  # أدى إلى، أسفر عن
+        else:
             continue
-        j = next((j for j in range(i + 1, min(i + 1 + _RESULT_REACH, len(norms))) if norms[j] in preps), None)
+        j = next((j for j in range(i + 1, min(i + 1 + _RESULT_REACH, len(norms))) if norms[j] in wanted), None)
         if j is None:
             continue
         result = next((k for k, cue in enumerate(sent.cues) if j < cue.start <= j + 2), None)
