@@ -64,3 +64,9 @@ def test_a_place_noun_after_a_relation_word_takes_it(run):
     uses = [u for u in doc.sents[1].places if u.text == "المدينة"]
     assert [u.relation for u in uses] == ["center", "near"]
     assert all(u.place is not None and u.place.name == "Manbij" for u in uses)
+
+
+def test_a_place_backing_an_actor_is_no_antecedent(run):
+    doc = run("anaphora", "وتصعد تركيا عملياتها في مدينة عفرين، حيث استهدفت غاراتها مقاتلين موالين لدمشق، وتأمل بحصار المدينة.")
+    [noun] = [u for u in doc.sents[0].places if u.text == "المدينة"]
+    assert noun.place is not None and noun.place.country_code == "SY" and noun.place.name != "Damascus"

@@ -119,7 +119,8 @@ def _place_nouns(doc: Doc, sent, place_tokens: set[int], recent: list) -> None:
         before_here = [(use, sent) for use in sent.places if use.mention is not None and use.end <= tokens[j].start]
         candidates = [(use, where) for k, use, where in recent if sent.index - k <= _REACH] + before_here
         antecedent = next((use for use, where in reversed(candidates) if _of_kind(use, feature)
-                           and not stands_for_a_government(where, use, None, doc.gazetteer, lex)), None)
+                           and not stands_for_a_government(where, use, None, doc.gazetteer, lex)
+                           and not _backs(where, use, lex)), None)
         if antecedent is None:
             continue
         tok = tokens[j]
@@ -130,6 +131,16 @@ def _place_nouns(doc: Doc, sent, place_tokens: set[int], recent: list) -> None:
         if doc.trace is not None:
             doc.note("anaphora", sent, tok.text, f"the {feature} named before: {antecedent.place.name}",
                      "after a demonstrative" if pointed else "a definite place noun with no name after it")
+
+
+def _backs(sent, use, lex) -> bool:
+    """Whether a place is named after a supporter word (مقاتلين موالين لدمشق، المدعومة من أنقرة): it backs an
+    actor and is no antecedent of a place noun (… بحصار المدينة is Afrin, not Damascus)."""
+    if use.span is None:
+        return False
+    i = use.span[0]
+    supporters = lex.supporters
+    return any(supporters.match(sent.tokens, k) is not None for k in supporters.candidates(sent.tokens, max(0, i - 2), i))
 
 
 #: How many words a subject between a claim verb and its object may take (دخلت القوات التركية المدينة).
