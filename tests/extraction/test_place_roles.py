@@ -82,3 +82,9 @@ def test_as_for_a_country_is_a_party_and_for_a_town_a_mention(run):
     doc = run("place_roles", "وتمثل المنطقة حساسية أكبر بالنسبة لإسرائيل وبالنسبة لمنبج في ريف حلب.")
     roles = {u.text: u.role for u in doc.sents[0].places}
     assert roles["إسرائيل"] == "party" and roles["منبج"] == "mention" and roles["حلب"] == "event"
+
+
+def test_where_the_speaker_is_from_is_no_event(run):
+    doc = run("place_roles", "وأشارت مصادر من منبج إلى أن جنودا وصلوا إلى أطراف مدينة الباب.")
+    roles = {u.text: u.role for u in doc.sents[0].places}
+    assert roles["منبج"] == "origin" and roles["الباب"] == "event"

@@ -49,6 +49,8 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = "mention", "a reference: a border's neighbour or a road's end (الحدود مع تركيا، طريق دمشق-حلب)"
             elif sent.speaker_span is not None and sent.speaker_span[0] <= use.start < sent.speaker_span[1]:
                 use.role, why = "party", "part of the speaker"
+            elif sent.speaker_span is not None and _where_speaker_is(tokens, i, sent.speaker_span):
+                use.role, why = "origin", "where the speaker is (مصادر من منبج، مصدر في إدلب)"
             elif _locates(before, use, tokens, doc.lexicons):
                 use.role, why = "mention", f"the country of {before.text} before it (عفرين، شمال سوريا): it locates it"
             else:
@@ -56,6 +58,16 @@ def place_roles(doc: Doc) -> Doc:
             if doc.trace is not None:
                 doc.note("place_roles", sent, use.text, use.role, why)
     return doc
+
+
+#: Prepositions that say where a speaker is (مصادر من منبج، مصدر محلي في إدلب).
+_SPEAKER_PLACE = frozenset({"من"})
+
+
+def _where_speaker_is(tokens, i: int, span: tuple[int, int]) -> bool:
+    """Whether the place at token ``i`` comes right after the speaker's words and من or في: where the
+    speaker is, not where what is said happened."""
+    return i > 1 and tokens.norms[i - 1] in _SPEAKER_PLACE and tokens[i - 2].end == span[1]
 
 
 def _after_word(words, tokens, i: int) -> bool:
