@@ -6,6 +6,10 @@ A marker (``modality.csv``) governs by scope, not by a window of tokens: ``self`
 noun with the purpose لـ: لشن هجوم، لطرد التنظيم is what is set out to do), ``next`` the word right after
 it (دون السيطرة), ``clause`` the rest of its clause (``clauses``), ``sentence`` the rest of the sentence
 up to a contrasting conjunction (لكن، بينما، في حين). The nearest marker whose scope holds the cue decides.
+A threat's, plan's or possibility's clause goes on past an apposition between two commas (حذرت ساندرز،
+المتحدثة باسم البيت الأبيض، إيران من …; a negation's does not), but does not reach an event that a factive
+noun right before it is about (``grammar.csv`` ``factive_noun``: توعد برد قوي على الهجوم — the attack
+happened).
 Two markers come from the grammar rather than the list: قد before an imperfect verb (``conditional``: قد
 يشن; before a perfect verb it asserts), and the future prefix س on an imperfect verb (``planned``: ستشن،
 سيتم). A negation followed by إلا in its clause restricts rather than negates (لم يبق تحت سيطرتهم إلا …)."""
@@ -99,14 +103,14 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions
         # after its object (a short noun phrase: منعت داعش من), a preposition or a ب/ل on the cue
         return c - j - 1 <= _OBJECT_WORDS + 1 and (norms[c - 1] in _PREPOSITIONS or norms[c][:1] in "بل")
     if scope == "clause":
-        starts, texts = sent.clause_starts, sent.tokens
+        starts, tokens = sent.clause_starts, sent.tokens
         k = bisect.bisect_right(starts, j)  # the first clause start after the marker
         while k < len(starts) and starts[k] <= c:
             b = starts[k]
             # an apposition between two commas does not end the clause (حذرت ساندرز، المتحدثة باسم البيت
             # الأبيض، إيران من مهاجمة …)
-            if (appositions and texts[b].text in _COMMAS and k + 1 < len(starts) and starts[k + 1] < c
-                    and texts[starts[k + 1]].text in _COMMAS and starts[k + 1] - b <= _APPOSITION_WORDS + 1):
+            if (appositions and tokens[b].text in _COMMAS and k + 1 < len(starts) and starts[k + 1] < c
+                    and tokens[starts[k + 1]].text in _COMMAS and starts[k + 1] - b <= _APPOSITION_WORDS + 1):
                 k += 2
                 continue
             return False
