@@ -45,3 +45,10 @@ def test_explain_notes_cues_dropped(run):
 def test_an_operation_with_its_pronoun_is_an_attack(run):
     doc = run("cues", "وتواصل تركيا عمليتها العسكرية في منطقة عفرين.")
     assert [c.claim_type for c in doc.sents[0].cues] == ["attack"]
+
+
+def test_a_ceasefire_with_an_adjective_is_no_attack(run):
+    doc = run("cues", "وتبنى المجلس قرارا ينص على وقف شامل لإطلاق النار في سوريا.")
+    assert "attack" not in [c.claim_type for c in doc.sents[0].cues]
+    doc = run("cues", "وقرر المجلس إرسال بعثة للتحقيق في هجوم مفترض على دوما.")
+    assert "attack" in [c.claim_type for c in doc.sents[0].cues]  # a preposition between is no adjective

@@ -45,7 +45,11 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
     tracing = doc is not None and doc.trace is not None
     homographs = lex.grammar["particle_homograph"]
     for i, n, claim_type in lex.claims.scan(tokens, masked):
-        other_sense = i > 0 and lex.senses.match(tokens, i - 1) is not None
+        # right before the cue, or with an indefinite adjective between (وقف دائم لإطلاق النار، إحراز أي تقدم)
+        other_sense = i > 0 and (lex.senses.match(tokens, i - 1) is not None or (
+            i > 1 and not tokens.norms[i - 1].lstrip("و").startswith(("ال", "لل"))
+            and tokens.norms[i - 1] not in lex.speech["locative"] and tokens.norms[i - 1] not in lex.speech["stop"]
+            and lex.claims.match(tokens, i - 1) is None and lex.senses.match(tokens, i - 2) is not None))
         if tokens[i].norm in homographs and not (i + 1 < len(tokens) and tokens[i + 1].norm.startswith("ال")):
             other_sense = True  # فقد تضمنت: فـ + قد before a verb, not 'lost'
         # a name's head is the first term of a construct, which takes no article (جيش التحرير, not الجيش قصف)
