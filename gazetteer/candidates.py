@@ -146,8 +146,11 @@ class CandidateFinder:
         #: every word seen -> what the word loop needs of it (see _start_info), ``()`` for a word that
         #: starts no name (most words)
         self._cache: dict[str, tuple] = {}
+        followers = frozenset().union(*second.values())  # every later word of a name
         self._loop = _wordscan.WordLoop(Candidate, self._cache, self._info, keys, self._joined, self._prefixes,
-                                        cue_words, vocabulary, _ARTICLE_CLITICS, DEFER) if self.compiled else None
+                                        cue_words, vocabulary, followers, self._keep_after, _ARTICLE_CLITICS,
+                                        DEFER) if self.compiled else None
+        self._fold = _wordscan.fold_text if self.compiled else fold_text
 
     # what the automaton is made of
     @property
@@ -254,7 +257,7 @@ class CandidateFinder:
         automaton = self._scanner(text)
         if automaton is not None:
             return self._find_by_automaton(automaton, text, quiet or {}, keep_after)
-        folded, gaps = fold_text(text)
+        folded, gaps = self._fold(text)
         if self._loop is not None:
             candidates, deferred = self._loop.find(folded, quiet or {}, keep_after)
             return folded, candidates, deferred or _no_deferred, _offset_mapper(gaps)
