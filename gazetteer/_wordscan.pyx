@@ -6,7 +6,7 @@ The same steps as the Python loop there, which stays the reference (``GAZETTEER_
 ``tests/test_compiled.py`` compares the two on all the development data):
 
 - :func:`fold_text` is :func:`gazetteer.normalize.fold_text` in one pass over the characters (a table of
-  every BMP code point made from the same mapping);
+  every BMP code point made from the same mapping), and :func:`has_presentation_forms` its test;
 - the folded text is walked once character by character (a word is a run of ``Py_UNICODE_ISALNUM``
   characters, what the regex ``[^\\W_]+`` matches, read from a table of the BMP), each word looked up in a
   table of the words seen (hashed in C, their letters kept and compared, so never mistaken: the finder's
@@ -104,6 +104,27 @@ def fold_text(str text):
     finally:
         free(out)
     return folded, gaps
+
+
+cdef bint _has_presentation_forms(const uchar *data, Py_ssize_t n):
+    cdef Py_ssize_t i
+    cdef Py_UCS4 ch
+    for i in range(n):
+        ch = data[i]
+        if 0xFB50 <= ch <= 0xFEFE and (ch <= 0xFDFF or ch >= 0xFE70):
+            return True
+    return False
+
+
+def has_presentation_forms(str text):
+    """:func:`gazetteer.normalize.has_presentation_forms`: whether ``text`` holds an Arabic presentation form."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    if kind == 1:
+        return False
+    if kind == 2:
+        return _has_presentation_forms(<uint16_t *> data, len(text))
+    return _has_presentation_forms(<uint32_t *> data, len(text))
 
 
 # -- the words seen ------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .automaton import (_CLITIC_SHIFT, _KEY_SHIFT, _LENGTH_BITS, _WORDS_SHIFT, CLITIC_ORDER, CUE, KEEP,
                         available as automaton_available)
 from .morphology import ARTICLE_CLITICS, NAME_CLITICS, clitics_by_letter, split_clitic
-from .normalize import fold_codes, fold_text
+from .normalize import fold_codes, fold_text, has_presentation_forms
 
 try:
     from . import _wordscan
@@ -28,7 +28,7 @@ except ImportError:  # not built (a checkout used without `pip install -e .`): t
     _wordscan = None
 
 __all__ = ["AUTOMATON_AFTER", "Candidate", "CandidateFinder", "CLITICS", "DEFER", "DROP", "MAX_NAME_WORDS",
-           "PLAIN_NAME", "SCANS", "WORD", "compiled_available", "same_offset"]
+           "OffsetMap", "PLAIN_NAME", "SCANS", "WORD", "compiled_available", "same_offset"]
 
 #: The scans a :class:`CandidateFinder` can run (see its docstring).
 SCANS = ("words", "automaton", "auto")
@@ -151,6 +151,9 @@ class CandidateFinder:
                                         cue_words, vocabulary, followers, self._keep_after, _ARTICLE_CLITICS,
                                         DEFER) if self.compiled else None
         self._fold = _wordscan.fold_text if self.compiled else fold_text
+        #: whether a text holds Arabic presentation forms (Gazetteer.find expands them first)
+        self.has_presentation_forms = (_wordscan.has_presentation_forms if self.compiled
+                                       else has_presentation_forms)
 
     # what the automaton is made of
     @property
@@ -563,13 +566,23 @@ def same_offset(i: int) -> int:
     return i
 
 
+class OffsetMap:
+    """Folded-text offsets -> offsets in the text folded, from where folding deleted characters (the ``gaps``
+    of :func:`~gazetteer.normalize.fold_text`: a folded offset ``i`` is ``i + bisect_right(gaps, i)``)."""
+
+    __slots__ = ("gaps",)
+
+    def __init__(self, gaps: list[int]) -> None:
+        self.gaps = gaps
+
+    def __call__(self, i: int) -> int:
+        return i + bisect.bisect_right(self.gaps, i)
+
+    def deleted(self) -> list[int]:
+        """Where the characters folding deleted stand in the text folded, in order."""
+        return [gap + k for k, gap in enumerate(self.gaps)]
+
+
 def _offset_mapper(gaps: list[int]):
-    """Map folded-text offsets to original offsets, given where the deleted characters stood in the
-    folded text (``fold_text``); :func:`same_offset` when nothing was deleted."""
-    if not gaps:
-        return same_offset
-
-    def to_original(i: int) -> int:
-        return i + bisect.bisect_right(gaps, i)
-
-    return to_original
+    """The :class:`OffsetMap` of ``gaps``, or :func:`same_offset` when folding deleted nothing."""
+    return OffsetMap(gaps) if gaps else same_offset

@@ -20,7 +20,8 @@ from .place import Mention
 
 __all__ = ["Recognizer", "Decision"]
 
-_TRAILING_MARKS = re.compile("[\u064b-\u065f\u0670]*")
+#: The marks a name's span takes in after its last letter (all of them fold away).
+_TRAILING_MARKS = frozenset([*map(chr, range(0x064B, 0x0660)), "\u0670"])
 # Admin-1 units are not among them: many are named with ordinary words (مركزي، الشرقية، الوسطى).
 _STRONG_FEATURES = frozenset({"continent", "region", "country", "water", "landmark", "terrain"})
 #: A city this large is a strong prior: its name alone means it.
@@ -60,6 +61,7 @@ FAR_PRIOR_POPULATION = 1_000_000
 #: places that are, and FAR_KM from them, is a namesake of a place the gazetteer lacks (_unresolve_strays).
 STRAY_POPULATION = 100_000
 _TANWEEN = re.compile("[\u064b-\u064d]")
+_TANWEEN_MARKS = frozenset("\u064b\u064c\u064d")
 #: Letters of Persian and Urdu spellings that Arabic does not write (پ چ ژ گ, Persian kaf and yeh, Urdu
 #: forms): a name spelt with them is a Persian or Urdu name that folding made look Arabic.
 _PERSIAN_LETTERS = frozenset("\u067e\u0686\u0698\u06af\u06a9\u06cc\u06c1\u06c3\u06d2\u0688\u0679\u0691\u06ba\u06be\u06c0")
@@ -180,17 +182,18 @@ class Recognizer:
         no mentions, whose countries vote all the same."""
         if to_original is same_offset:  # nothing was folded away: no marks either (they all fold away)
             spans = [(d.candidate.start, d.candidate.end) for d in decisions]
+            marks, shadda = [], False
         else:
-            trailing_marks = _TRAILING_MARKS.match
-            spans = [(to_original(d.candidate.start), trailing_marks(text, to_original(d.candidate.end - 1) + 1).end())
-                     for d in decisions]
+            spans = _original_spans(text, decisions, to_original.gaps)
+            # every mark folds away: they stand where the deleted characters do
+            deleted = to_original.deleted()
+            marks = [p for p in deleted if text[p] in _TANWEEN_MARKS]
+            shadda = any(text[p] == _SHADDA for p in deleted)
         # the names as written matter only for their marks (shadda, tanween): most texts have none
-        marks = [m.start() for m in _TANWEEN.finditer(text)]
-        written = [text[a:b] for a, b in spans] if marks or _SHADDA in text else None
+        written = [text[a:b] for a, b in spans] if marks or shadda else None
         tanween = bool(marks) and _any_within(spans, marks)  # on a name? (سورياً، سوريًا: in the span either way)
         # a shadda as written picks the readings spelt with it (عمّان is Amman, not عُمان)
-        shaddas = None if written is None or _SHADDA not in text else [
-            _shadda_form(w) if _SHADDA in w else "" for w in written]
+        shaddas = None if not shadda else [_shadda_form(w) if _SHADDA in w else "" for w in written]
         rows = self._resolve(decisions, shaddas, tags)
         keep = self._plausible(decisions, rows, written, tanween)
         place_of = self.index.place
@@ -832,6 +835,22 @@ class Recognizer:
 def _hashtag_names(decisions: list[Decision]) -> tuple[str, ...]:
     """The names of the candidates inside longer hashtags (#امطار_الكويت), which are no mentions."""
     return tuple(d.candidate.key for d in decisions if d.candidate.in_hashtag)
+
+
+def _original_spans(text: str, decisions: list[Decision], gaps: list[int]) -> list[tuple[int, int]]:
+    """The spans of the decisions' candidates in ``text``, the marks after a name's last letter taken in, from
+    where folding deleted characters (``gaps``, :class:`~gazetteer.candidates.OffsetMap`)."""
+    after = bisect.bisect_right
+    n_chars = len(text)
+    spans = []
+    for d in decisions:
+        cand = d.candidate
+        last = cand.end - 1
+        end = last + after(gaps, last) + 1
+        while end < n_chars and text[end] in _TRAILING_MARKS:
+            end += 1
+        spans.append((cand.start + after(gaps, cand.start), end))
+    return spans
 
 
 def _any_within(spans: list[tuple[int, int]], positions: list[int]) -> bool:

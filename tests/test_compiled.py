@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from gazetteer import Gazetteer
 from gazetteer.candidates import CandidateFinder, compiled_available
-from gazetteer.normalize import fold_text
+from gazetteer.normalize import fold_text, has_presentation_forms
 from test_scan import dev_texts
 
 pytestmark = pytest.mark.skipif(not compiled_available(), reason="the compiled word loop is not built")
@@ -57,6 +57,17 @@ def test_same_folding_on_any_text(text):
     folded, gaps = _wordscan.fold_text(text)
     assert (folded, gaps) == fold_text(text)
     assert folded.isascii() == fold_text(text)[0].isascii()  # the same kind of string, as narrow
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x10FFFF, blacklist_categories=()), max_size=40)
+       | st.text(alphabet=st.characters(min_codepoint=0xFB40, max_codepoint=0xFF00), max_size=4))
+def test_same_presentation_forms_test(text):
+    from gazetteer import _wordscan
+
+    assert _wordscan.has_presentation_forms(text) == has_presentation_forms(text)
+    for edge in ("\ufb4f", "\ufb50", "\ufdff", "\ufe00", "\ufe6f", "\ufe70", "\ufefe", "\ufeff"):
+        assert _wordscan.has_presentation_forms(text + edge) == has_presentation_forms(text + edge)
 
 
 def test_same_mentions_on_the_development_data(both):
