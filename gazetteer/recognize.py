@@ -130,6 +130,8 @@ class Recognizer:
         self._local_types = frozenset(self.lexicon.cues.get("local_type", ()))
         self._settled: dict[tuple[str, int], bool] = {}  # (name, row) -> _stands_anywhere
         self._judged: dict[tuple, tuple] = {}  # _judge_remembered's memo
+        self._names_judged: dict[tuple, tuple] = {}  # _judge_name_remembered's memo
+        self._reads_next: dict[str, bool] = {}  # name -> whether a shorter name it holds is a first name
         self._readings: dict[str, tuple] = {}  # name -> (its rows, the country it clearly points to)
 
     # -- public ----------------------------------------------------------------------------
@@ -201,7 +203,7 @@ class Recognizer:
                 for (a, b), row, kept in zip(spans, rows, keep) if kept]
 
     def _decide(self, candidates: list[Candidate]) -> list[Decision]:
-        judge, judge_span = self._judge, self._judge_remembered  # a one-word name is judged as it stands
+        judge, judge_span = self._judge_name_remembered, self._judge_remembered
         decisions = [judge(c) if c.n_words > 1 else judge_span(c) for c in candidates]
         for d, following in zip(decisions, decisions[1:]):
             # A weak single word right before another name is a noun governing it (سائر سورية،
@@ -222,30 +224,66 @@ class Recognizer:
         return {d.candidate.key for d in decisions if d.verdict == ACCEPT and d.cue}
 
     def _judge(self, cand: Candidate) -> Decision:
+        return self._judge_path(cand)[0]
+
+    def _judge_path(self, cand: Candidate) -> tuple[Decision, tuple[str, ...]]:
+        """The decision on a candidate, and the steps (_HEAD, _INNER) from it to the shorter name decided on,
+        ``()`` when it is the candidate itself."""
         if cand.n_words >= 2 and self.lexicon.is_cue(cand.key.rpartition(" ")[2], "epithet"):
             head = self._head(cand, require_stats=False)
             if head is not None:  # مكة المكرمة: the honorific is not part of the name
-                decision = self._judge(head)
+                decision, path = self._judge_path(head)
                 if decision.verdict != REJECT:
-                    return decision
+                    return decision, (_HEAD, *path)
         if cand.n_words >= 2:
             inner = self._inner(cand)
             if inner is not None and (set(self.index.rows_ar(cand.key)) & set(self.index.rows_ar(inner.key))
                                       or self._side_of_larger(cand, inner)):
                 # محافظة ديالى names what ديالى names: the generic word is a cue, not part of the name
-                decision = self._judge(inner)
+                decision, path = self._judge_path(inner)
                 if decision.verdict != REJECT:
-                    return decision
+                    return decision, (_INNER, *path)
         decision = self._judge_span(cand)
         if decision.verdict != ACCEPT and cand.n_words >= 2:
-            for inner in (self._inner(cand), self._head(cand)):
+            for step, inner in ((_INNER, self._inner(cand)), (_HEAD, self._head(cand))):
                 if inner is None:
                     continue
-                inner_decision = self._judge(inner)
+                inner_decision, path = self._judge_path(inner)
                 if inner_decision.verdict != REJECT:
                     inner_decision.notes = (*inner_decision.notes, f" (shorter name; {cand.key!r}: {decision.reason})")
-                    return inner_decision
-        return decision
+                    return inner_decision, (step, *path)
+        return decision, ()
+
+    def _judge_name_remembered(self, cand: Candidate) -> Decision:
+        """:meth:`_judge` of a name of several words, remembered by what it reads of the candidate: every field
+        but its offsets, the word two before it only where it makes a two-word preposition with the word
+        before, and the word after it only where a shorter name it may come down to is a first name. The
+        decision's candidate is made again from this one by the same steps (tests/test_scan.py compares the
+        two on all the development data)."""
+        prev0, prev1 = cand.prev
+        if f"{prev0} {prev1}" not in self._two_word_cues:
+            prev0 = _NO_WORD
+        key = cand.key
+        reads_next = self._reads_next.get(key)
+        if reads_next is None:
+            if len(self._reads_next) > 100_000:
+                self._reads_next.clear()
+            words = key.split(" ")
+            reads_next = self._reads_next[key] = any(
+                " ".join(words[k:]) in self._first_names for k in range(1, len(words)))
+        memo = (key, cand.clitic, cand.written, cand.n_words, cand.in_hashtag, cand.known, prev0, prev1,
+                cand.next if reads_next else _NO_WORD)
+        judged = self._names_judged.get(memo)
+        if judged is None:
+            if len(self._names_judged) > 100_000:
+                self._names_judged.clear()
+            d, path = self._judge_path(cand)
+            self._names_judged[memo] = (path, d.verdict, d.why, d.args, d.cue, d.weak, d.notes)
+            return d
+        path, *verdict = judged
+        for step in path:
+            cand = _head_of(cand) if step is _HEAD else _inner_of(cand)
+        return Decision(cand, *verdict)
 
     def _side_of_larger(self, cand: Candidate, inner: Candidate) -> bool:
         """شمال أفريقيا، وسط آسيا: a side of a continent or country named as a region; the side word
@@ -262,9 +300,7 @@ class Recognizer:
         head, _, last = cand.key.rpartition(" ")
         if not self.index.rows_ar(head) or (require_stats and head not in self.lexicon.stats):
             return None
-        return Candidate(start=cand.start, end=cand.end - len(last) - 1, key=head, clitic=cand.clitic,
-                         word_start=cand.word_start, n_words=cand.n_words - 1, prev=cand.prev, next=last,
-                         in_hashtag=cand.in_hashtag)
+        return _head_of(cand)
 
     def _inner(self, cand: Candidate) -> Candidate | None:
         """The name after a leading cue word (شمال أفريقيا -> أفريقيا), when it is a name itself."""
@@ -273,9 +309,7 @@ class Recognizer:
             return None
         if not self.index.rows_ar(rest):
             return None
-        return Candidate(start=cand.start + len(first) + 1, end=cand.end, key=rest, clitic="",
-                         word_start=cand.start + len(first) + 1, n_words=cand.n_words - 1,
-                         prev=(cand.prev[1], first), next=cand.next, in_hashtag=cand.in_hashtag)
+        return _inner_of(cand)
 
     def _facts(self, key: str) -> tuple[str | None, float | None, str, bool]:
         """What is known of a name without its context, cached: (reason to reject it whatever the
@@ -835,6 +869,26 @@ class Recognizer:
 def _hashtag_names(decisions: list[Decision]) -> tuple[str, ...]:
     """The names of the candidates inside longer hashtags (#امطار_الكويت), which are no mentions."""
     return tuple(d.candidate.key for d in decisions if d.candidate.in_hashtag)
+
+
+#: The steps from a candidate to a shorter name in it (Recognizer._judge_path): without its last word, or its first.
+_HEAD, _INNER = "head", "inner"
+
+
+def _head_of(cand: Candidate) -> Candidate:
+    """The candidate without its last word (مكة المكرمة -> مكة)."""
+    last = cand.key.rpartition(" ")[2]
+    return Candidate(start=cand.start, end=cand.end - len(last) - 1, key=cand.key.rpartition(" ")[0],
+                     clitic=cand.clitic, word_start=cand.word_start, n_words=cand.n_words - 1, prev=cand.prev,
+                     next=last, in_hashtag=cand.in_hashtag)
+
+
+def _inner_of(cand: Candidate) -> Candidate:
+    """The candidate without its first word (شمال أفريقيا -> أفريقيا)."""
+    first, _, rest = cand.key.partition(" ")
+    return Candidate(start=cand.start + len(first) + 1, end=cand.end, key=rest, clitic="",
+                     word_start=cand.start + len(first) + 1, n_words=cand.n_words - 1,
+                     prev=(cand.prev[1], first), next=cand.next, in_hashtag=cand.in_hashtag)
 
 
 def _original_spans(text: str, decisions: list[Decision], gaps: list[int]) -> list[tuple[int, int]]:
