@@ -133,6 +133,7 @@ class Recognizer:
         self._names_judged: dict[tuple, tuple] = {}  # _judge_name_remembered's memo
         self._reads_next: dict[str, bool] = {}  # name -> whether a shorter name it holds is a first name
         self._readings: dict[str, tuple] = {}  # name -> (its rows, the country it clearly points to)
+        self._row_facts: dict[int, tuple] = {}  # index row -> _row's facts
 
     # -- public ----------------------------------------------------------------------------
     @property
@@ -610,7 +611,6 @@ class Recognizer:
           the countries of the text's places that do, and FAR_KM from each of them (ميدان رمسيس in Cairo is
           not Medan, كورنيش is not Cornish, US).
         """
-        index = self.index
         anchors = [k for k, (r, e) in enumerate(zip(rows, evidence)) if e and r is not None]
         if len(anchors) < 2:
             return
@@ -626,23 +626,23 @@ class Recognizer:
             stands[k] = value
         local_types = self._local_types
         local = {k for k in anchors if local_types and self._place_type(decisions[k].candidate) in local_types}
+        keys = {k: decisions[k].candidate.key for k in anchors}
+        facts = {k: self._row(rows[k]) for k in anchors}  # (prior, country, latitude, longitude)
+        standing = [j for j in anchors if stands[j]]
         strays = []
         for k in anchors:  # far readings that do not stand anywhere, against the places that do
             if stands[k] or k in local:
                 continue
-            row = rows[k]
-            key, code = decisions[k].candidate.key, index.country_code(row)
-            others = [j for j in anchors if stands[j] and decisions[j].candidate.key != key]
-            if not others or any(index.country_code(rows[j]) == code for j in others):
+            key, (_, code, lat, lon) = keys[k], facts[k]
+            others = [j for j in standing if keys[j] != key]
+            if not others or any(facts[j][1] == code for j in others):
                 continue
-            lat, lon = float(index.latitude[row]), float(index.longitude[row])
-            if not any(_km(lat, lon, float(index.latitude[rows[j]]), float(index.longitude[rows[j]])) <= FAR_KM
-                       for j in others):
+            if not any(_km(lat, lon, facts[j][2], facts[j][3]) <= FAR_KM for j in others):
                 strays.append(k)
         for k in local:  # a place inside a town, against the text's other places (no stray, no other local one)
-            key, code = decisions[k].candidate.key, index.country_code(rows[k])
-            others = [j for j in anchors if j not in local and j not in strays and decisions[j].candidate.key != key]
-            if code is not None and others and not any(index.country_code(rows[j]) == code for j in others):
+            key, code = keys[k], facts[k][1]
+            others = [j for j in anchors if j not in local and j not in strays and keys[j] != key]
+            if code is not None and others and not any(facts[j][1] == code for j in others):
                 strays.append(k)
         for k in strays:
             rows[k] = None
@@ -817,18 +817,29 @@ class Recognizer:
             key = d.candidate.key
             if len(rows) == 1 and key not in seen and index.feature_name(rows[0]) not in ("continent", "region"):
                 seen.add(key)
-                out.append((key, float(index.latitude[rows[0]]), float(index.longitude[rows[0]])))
+                _, _, lat, lon = self._row(rows[0])
+                out.append((key, lat, lon))
         return out
 
     def _nearness(self, row: int, points: list[tuple[float, float]]) -> float:
         """NEAR_WEIGHT × (1 − the distance to the nearest of ``points`` / NEAR_KM), 0 beyond NEAR_KM."""
         if not points:
             return 0.0
-        index = self.index
-        lat, lon = float(index.latitude[row]), float(index.longitude[row])
+        _, _, lat, lon = self._row(row)
         reach = NEAR_KM / 111.0  # degrees of latitude: a point farther north or south is beyond NEAR_KM
         nearest = min((_km(lat, lon, a, b) for a, b in points if abs(a - lat) <= reach), default=NEAR_KM)
         return NEAR_WEIGHT * max(0.0, 1.0 - nearest / NEAR_KM)
+
+    def _row(self, row: int) -> tuple[float, str | None, float, float]:
+        """(prior, country code, latitude, longitude) of an index row as Python values (cached, bounded)."""
+        facts = self._row_facts.get(row)
+        if facts is None:
+            if len(self._row_facts) > 100_000:
+                self._row_facts.clear()
+            index = self.index
+            facts = self._row_facts[row] = (float(index.prior[row]), index.country_code(row),
+                                            float(index.latitude[row]), float(index.longitude[row]))
+        return facts
 
     def _clear_country(self, key: str) -> str | None:
         """The country a name clearly points to, or ``None`` when its readings disagree (cached)."""
@@ -851,9 +862,7 @@ class Recognizer:
         return best
 
     def _score(self, row: int, shares: dict[str, float], hint: str | None) -> float:
-        index = self.index
-        score = float(index.prior[row])
-        code = index.country_code(row)
+        score, code, _, _ = self._row(row)
         if hint and code == hint:
             score += ADJECTIVE_BONUS
         if code in shares:
