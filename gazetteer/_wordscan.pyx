@@ -16,7 +16,8 @@ The same steps as the Python loop there, which stays the reference (``GAZETTEER_
   are looked at further in Python objects; the rest are passed over in C. What stands between two words
   is read from their offsets, never made into a string.
 
-The table holds at most 2^17 words (4 MB of slots and their letters, ~7 MB in all; 38,000 words make the ANT
+The table holds at most 2^17 words in 2^18 slots of 32 bytes (8 MB; a word of up to 8 letters is kept in its
+slot, so that most lookups touch one cache line, longer words' letters in an arena; 38,000 words make the ANT
 articles) and is emptied when full, as the finder's cache is.
 """
 
@@ -138,13 +139,16 @@ cdef enum:
     SLOTS = 1 << 18  # slots of the table (a power of two)
     MOST = 1 << 17   # words kept before the table is cleared
     LONGEST = 0xFFFF # longer words are not kept (looked up in Python each time)
+    INLINE = 8       # a word this long or shorter, all in the BMP, is kept in its slot (most words)
 
-cdef struct Slot:
+cdef struct Slot:    # 32 bytes: a word kept in its slot is compared in the one cache line
     uint32_t check   # the hash's high bits
-    uint32_t at      # where the word's letters start in the arena
+    uint32_t at      # where the word's letters start in the arena (a word not kept in its slot)
     uint32_t info    # 1 + where the word's cache entry is in WordLoop.infos; 0 for a word that starts no name
     uint16_t length  # 0: empty
     uint8_t flags
+    uint8_t in_arena # the word's letters are in the arena, not in the slot
+    uint16_t letters[INLINE]
 
 
 cdef class WordLoop:
@@ -186,6 +190,7 @@ cdef class WordLoop:
         cdef Slot *slot
         cdef Py_UCS4 *letters
         cdef int flags
+        cdef bint in_arena
         if self.slots == NULL:
             self.slots = <Slot *> calloc(SLOTS, sizeof(Slot))
             if self.slots == NULL:
@@ -196,12 +201,19 @@ cdef class WordLoop:
             if slot.length == 0:
                 break
             if slot.check == check and slot.length == length:
-                letters = self.arena + slot.at
-                for i in range(length):
-                    if letters[i] != data[s + i]:
-                        break
+                if slot.in_arena:
+                    letters = self.arena + slot.at
+                    for i in range(length):
+                        if letters[i] != data[s + i]:
+                            break
+                    else:
+                        return (<int64_t> slot.info << 8) | slot.flags
                 else:
-                    return (<int64_t> slot.info << 8) | slot.flags
+                    for i in range(length):
+                        if slot.letters[i] != data[s + i]:
+                            break
+                    else:
+                        return (<int64_t> slot.info << 8) | slot.flags
             at = (at + 1) & mask
         word = folded[s:e]
         info = self.cache.get(word)
@@ -211,22 +223,33 @@ cdef class WordLoop:
                  | (FOLLOWER if word in self.followers else 0) | (KEEP if word in self.keep_after else 0))
         if length > LONGEST:
             return flags
-        if self.n_kept >= MOST or self.arena_used + length > self.arena_size:
+        in_arena = length > INLINE
+        for i in range(length if length <= INLINE else 0):
+            if data[s + i] > 0xFFFF:
+                in_arena = True
+                break
+        if self.n_kept >= MOST or (in_arena and self.arena_used + length > self.arena_size):
             if self.n_kept >= MOST or self.arena_size >= (1 << 30):
                 self.clear()
                 return self.lookup(folded, data, s, e, h)
-            self.arena_size = max(2 * self.arena_size, 1 << 20)
+            self.arena_size = max(2 * self.arena_size, 1 << 18)
             self.arena = <Py_UCS4 *> _grow(self.arena, self.arena_size * sizeof(Py_UCS4))
-        letters = self.arena + self.arena_used
-        for i in range(length):
-            letters[i] = data[s + i]
-        slot.check, slot.at, slot.length, slot.flags = check, self.arena_used, length, flags
+        slot.in_arena = in_arena
+        if in_arena:
+            letters = self.arena + self.arena_used
+            for i in range(length):
+                letters[i] = data[s + i]
+            slot.at = self.arena_used
+            self.arena_used += length
+        else:
+            for i in range(length):
+                slot.letters[i] = <uint16_t> data[s + i]
+        slot.check, slot.length, slot.flags = check, length, flags
         if info:
             self.infos.append(info)
             slot.info = len(self.infos)
         else:
             slot.info = 0
-        self.arena_used += length
         self.n_kept += 1
         return (<int64_t> slot.info << 8) | flags
 
