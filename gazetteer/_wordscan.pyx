@@ -27,6 +27,9 @@ from libc.string cimport memset
 from cpython.list cimport PyList_GET_ITEM
 from cpython.unicode cimport (PyUnicode_DATA, PyUnicode_FromKindAndData, PyUnicode_KIND, Py_UNICODE_ISALNUM)
 
+cdef extern from *:
+    void __builtin_prefetch(const void *address)  # gcc and clang: a hint, never a fault
+
 import bisect
 
 from gazetteer.normalize import _MAPPING
@@ -140,6 +143,7 @@ cdef enum:
     MOST = 1 << 17   # words kept before the table is cleared
     LONGEST = 0xFFFF # longer words are not kept (looked up in Python each time)
     INLINE = 8       # a word this long or shorter, all in the BMP, is kept in its slot (most words)
+    AHEAD = 4        # words read ahead of their lookup, their slots fetched from memory meanwhile
 
 cdef struct Slot:    # 32 bytes: a word kept in its slot is compared in the one cache line
     uint32_t check   # the hash's high bits
@@ -191,10 +195,6 @@ cdef class WordLoop:
         cdef Py_UCS4 *letters
         cdef int flags
         cdef bint in_arena
-        if self.slots == NULL:
-            self.slots = <Slot *> calloc(SLOTS, sizeof(Slot))
-            if self.slots == NULL:
-                raise MemoryError()
         at = <Py_ssize_t> (h & mask)
         while True:
             slot = &self.slots[at]
@@ -278,6 +278,10 @@ cdef class WordLoop:
         """(candidates, the deferred names' maker or ``None``) of a folded text, as the Python loop gives them."""
         cdef _Scan scan = _Scan.__new__(_Scan)
         cdef int kind = PyUnicode_KIND(folded)
+        if self.slots == NULL:
+            self.slots = <Slot *> calloc(SLOTS, sizeof(Slot))
+            if self.slots == NULL:
+                raise MemoryError()
         cdef void *data = PyUnicode_DATA(folded)
         scan.loop = self
         scan.folded = folded
@@ -315,24 +319,23 @@ cdef class _Scan:
         return self.folded[self.starts[k]:self.ends[k]]
 
     cdef void read_words(self, const uchar *data) except *:
+        """Find the words and look each up: a word is looked up AHEAD words after it is read, its slot fetched
+        from memory meanwhile (most lookups would otherwise wait for it)."""
         cdef str folded = self.folded
-        cdef Py_ssize_t n = len(folded), i = 0, s, k = 0, capacity = 64, info_at
+        cdef Py_ssize_t n = len(folded), i = 0, s, k = 0, capacity = 64
         cdef Py_UCS4 ch
         cdef uint64_t h
-        cdef int64_t found
-        cdef int flags
+        cdef uint64_t hashes[AHEAD]
         cdef bint hashtags = False
-        cdef WordLoop loop = self.loop
-        cdef dict cache = loop.cache
-        cdef list hit_words = [], hit_infos = [], after_cues = []
-        cdef object word, info
+        cdef Slot *slots = self.loop.slots
         self.starts = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
         self.ends = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
         self.flags = <uint8_t *> malloc(capacity * sizeof(uint8_t))
         if self.starts == NULL or self.ends == NULL or self.flags == NULL:
             raise MemoryError()
-        if len(cache) > 400_000:
-            cache.clear()
+        if len(self.loop.cache) > 400_000:
+            self.loop.cache.clear()
+        self.hit_words, self.hit_infos, self.after_cues = [], [], []
         while i < n:
             ch = data[i]
             if not is_word_char(ch):
@@ -357,29 +360,37 @@ cdef class _Scan:
                 self.flags = <uint8_t *> _grow(self.flags, capacity * sizeof(uint8_t))
             self.starts[k] = s
             self.ends[k] = i
-            found = loop.lookup(folded, data, s, i, h)
-            flags = found & 0xFF
-            self.flags[k] = flags
-            if flags & HIT:
-                info_at = found >> 8
-                if info_at:
-                    info = <object> PyList_GET_ITEM(loop.infos, info_at - 1)
-                else:  # a word too long to keep
-                    word = folded[s:i]
-                    info = cache.get(word)
-                    if info is None:
-                        info = loop.info_of(word)
-                hit_words.append(k)
-                hit_infos.append(info)
-            if flags & CUE:
-                after_cues.append(k)
+            __builtin_prefetch(&slots[h & (SLOTS - 1)])
+            if k >= AHEAD:
+                self.look_up(data, k - AHEAD, hashes[k % AHEAD])
+            hashes[k % AHEAD] = h
             k += 1
+        for i in range(max(k - AHEAD, 0), k):
+            self.look_up(data, i, hashes[i % AHEAD])
         self.n_chars = n
         self.n_words = k
-        self.hit_words = hit_words
-        self.hit_infos = hit_infos
-        self.after_cues = after_cues
         self.hashtags = hashtags
+
+    cdef void look_up(self, const uchar *data, Py_ssize_t k, uint64_t h) except *:
+        """Word ``k``'s flags from the table of words seen, and its cache entry when it can start a name."""
+        cdef WordLoop loop = self.loop
+        cdef Py_ssize_t s = self.starts[k], e = self.ends[k], info_at
+        cdef int64_t found = loop.lookup(self.folded, data, s, e, h)
+        cdef int flags = found & 0xFF
+        self.flags[k] = flags
+        if flags & HIT:
+            info_at = found >> 8
+            if info_at:
+                info = <object> PyList_GET_ITEM(loop.infos, info_at - 1)
+            else:  # a word too long to keep
+                word = self.folded[s:e]
+                info = loop.cache.get(word)
+                if info is None:
+                    info = loop.info_of(word)
+            self.hit_words.append(k)
+            self.hit_infos.append(info)
+        if flags & CUE:
+            self.after_cues.append(k)
 
     cdef inline bint joined_before(self, Py_ssize_t j):
         """Whether word ``j`` follows the word before it after one space or underscore."""
