@@ -625,14 +625,19 @@ class Recognizer:
                 value = settled[memo] = self._stands_anywhere(*memo)
             stands[k] = value
         local_types = self._local_types
-        local = {k for k in anchors if local_types and self._place_type(decisions[k].candidate) in local_types}
+        # only a mention after a place-type word can be a local one (most have none: no call for them)
+        place_types = self._cue_forms["place_type"] if "" not in local_types else None
+        local = {k for k in anchors if local_types
+                 and (place_types is None or decisions[k].candidate.prev[1] in place_types)
+                 and self._place_type(decisions[k].candidate) in local_types}
+        loose = [k for k in anchors if not stands[k] and k not in local]
+        if not loose and not local:
+            return  # every reading stands by itself (the usual case)
         keys = {k: decisions[k].candidate.key for k in anchors}
         facts = {k: self._row(rows[k]) for k in anchors}  # (prior, country, latitude, longitude)
         standing = [j for j in anchors if stands[j]]
         strays = []
-        for k in anchors:  # far readings that do not stand anywhere, against the places that do
-            if stands[k] or k in local:
-                continue
+        for k in loose:  # far readings that do not stand anywhere, against the places that do
             key, (_, code, lat, lon) = keys[k], facts[k]
             others = [j for j in standing if keys[j] != key]
             if not others or any(facts[j][1] == code for j in others):
