@@ -771,6 +771,7 @@ class Recognizer:
                 votes[code] = votes.get(code, 0) + 1
         total = sum(votes.values())
         chosen: dict[tuple, int | None] = {}
+        shares_without: dict = {}  # (a name's own clear mentions, its country) -> the shares of the others' votes
         near: list | None = None  # (name, lat, lon) of the places other names surely are, made when needed
         out = []
         hints = self._hints
@@ -796,8 +797,11 @@ class Recognizer:
             if memo not in chosen:
                 # The name's own occurrences do not vote for its reading.
                 mine, code = own.get(cand.key, 0), self._clear_country(cand.key)
-                rest = total - mine
-                shares = {c: (n - (mine if c == code else 0)) / rest for c, n in votes.items()} if rest else {}
+                shares = shares_without.get((mine, code) if mine else 0)
+                if shares is None:  # the same for every name of no clear mention of its own (most)
+                    rest = total - mine
+                    shares = shares_without[(mine, code) if mine else 0] = {
+                        c: (n - (mine if c == code else 0)) / rest for c, n in votes.items()} if rest else {}
                 base = {r: self._score(r, shares, hint) for r in rows}
                 top = max(base.values())
                 # nearness can only overturn readings within NEAR_WEIGHT of the best: the rest need no distance
