@@ -134,6 +134,7 @@ class Recognizer:
         self._reads_next: dict[str, bool] = {}  # name -> whether a shorter name it holds is a first name
         self._readings: dict[str, tuple] = {}  # name -> (its rows, the country it clearly points to)
         self._row_facts: dict[int, tuple] = {}  # index row -> _row's facts
+        self._distances: dict[tuple, float] = {}  # (lat, lon, lat, lon) -> km, for _nearness (the same pairs recur)
 
     # -- public ----------------------------------------------------------------------------
     @property
@@ -836,7 +837,17 @@ class Recognizer:
             return 0.0
         _, _, lat, lon = self._row(row)
         reach = NEAR_KM / 111.0  # degrees of latitude: a point farther north or south is beyond NEAR_KM
-        nearest = min((_km(lat, lon, a, b) for a, b in points if abs(a - lat) <= reach), default=NEAR_KM)
+        distances = self._distances  # the distances worked out before (the same places meet in text after text)
+        if len(distances) > 50_000:  # bounded: ~8 MB
+            distances.clear()
+        nearest = NEAR_KM
+        for a, b in points:
+            if abs(a - lat) <= reach:
+                km = distances.get((lat, lon, a, b))
+                if km is None:
+                    km = distances[(lat, lon, a, b)] = _km(lat, lon, a, b)
+                if km < nearest:
+                    nearest = km
         return NEAR_WEIGHT * max(0.0, 1.0 - nearest / NEAR_KM)
 
     def _row(self, row: int) -> tuple[float, str | None, float, float]:
