@@ -33,7 +33,7 @@ __all__ = ["AUTOMATON_AFTER", "Candidate", "CandidateFinder", "CLITICS", "DEFER"
 #: The scans a :class:`CandidateFinder` can run (see its docstring).
 SCANS = ("words", "automaton", "auto")
 #: Characters of text the word loop scans before ``scan="auto"`` turns to the automaton (about 10 MB of news:
-#: loading it costs what the word loop loses on that much text).
+#: loading it cost what the word loop in Python lost on that much text; the compiled loop is faster than it).
 AUTOMATON_AFTER = 5_000_000
 
 #: A word: letters and digits, no underscore (hashtags like #بيروت_مدينة split into words).
@@ -89,10 +89,8 @@ class CandidateFinder:
     written form of the names matched over the whole text in C, :mod:`gazetteer.automaton`; about 90 MB,
     loaded from its disk cache in ~0.2 s or built in ~1.5 s). ``scan="auto"`` runs the word loop until the
     texts seen add up to :data:`AUTOMATON_AFTER` characters, then the automaton. The environment variable
-    ``GAZETTEER_SCAN`` sets the default. The automaton scans ×1.6 faster than the word loop on its own and
-    makes ``find()`` ×1.2 faster on a run of news, but inside ``geonews extract`` (whose other work keeps
-    the processor's caches busy) it gains nothing measurable, hence not the default (README, benchmarks).
-    """
+    ``GAZETTEER_SCAN`` sets the default. The compiled word loop is the faster scan (``find()`` ×2 against the
+    automaton on the ANT articles), hence the default (README, benchmarks)."""
 
     def __init__(self, keys, cue_words=frozenset(), vocabulary=frozenset(), scan: str | None = None,
                  keep_after=frozenset(), compiled: bool | None = None) -> None:
