@@ -1,40 +1,158 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
-"""The word loop of :meth:`gazetteer.candidates.CandidateFinder.find_deferring`, compiled (Cython).
+"""The word loop of :meth:`gazetteer.candidates.CandidateFinder.find_deferring`, compiled (Cython), and the
+folding it reads.
 
 The same steps as the Python loop there, which stays the reference (``GAZETTEER_COMPILED=0`` chooses it;
-``tests/test_compiled.py`` compares the two on all the development data): the folded text is walked once
-character by character (a word is a run of ``Py_UNICODE_ISALNUM`` characters, what the regex ``[^\\W_]+``
-matches), each word looked up in a table of the words seen (hashed in C, their letters kept and compared,
-so never mistaken: what the finder's cache says of it, whether it can start a name and whether it is a
-place-type word), and only the words that can start a name, and those around them, are made into strings
-and looked at further; what stands between two words is read from their offsets, never made into a string.
-The table holds at most 2^17 words (4 MB of slots and their letters, ~7 MB in all; 38,000 words make the ANT
+``tests/test_compiled.py`` compares the two on all the development data):
+
+- :func:`fold_text` is :func:`gazetteer.normalize.fold_text` in one pass over the characters (a table of
+  every BMP code point made from the same mapping), and :func:`has_presentation_forms` its test;
+- the folded text is walked once character by character (a word is a run of ``Py_UNICODE_ISALNUM``
+  characters, what the regex ``[^\\W_]+`` matches, read from a table of the BMP), each word looked up in a
+  table of the words seen (hashed in C, their letters kept and compared, so never mistaken: the finder's
+  cache entry for it, whether it can start a name, whether it is a place-type word, whether it can be a
+  later word of a name, whether it is a word of ``keep_after``);
+- only the words that can start a name and whose next word may extend it, or that are a name by themselves,
+  are looked at further in Python objects; the rest are passed over in C. What stands between two words
+  is read from their offsets, never made into a string.
+
+The table holds at most 2^17 words in 2^18 slots of 32 bytes (8 MB; a word of up to 8 letters is kept in its
+slot, so that most lookups touch one cache line, longer words' letters in an arena; 38,000 words make the ANT
 articles) and is emptied when full, as the finder's cache is.
 """
 
-from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
+from libc.stdint cimport int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memset
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, Py_UNICODE_ISALNUM
+from cpython.list cimport PyList_GET_ITEM
+from cpython.unicode cimport (PyUnicode_DATA, PyUnicode_FromKindAndData, PyUnicode_KIND, Py_UNICODE_ISALNUM)
+
+cdef extern from *:
+    void __builtin_prefetch(const void *address)  # gcc and clang: a hint, never a fault
 
 import bisect
 
+from gazetteer.normalize import _MAPPING
+
 cdef Py_UCS4 SPACE = 32, UNDERSCORE = 95
 
+ctypedef fused uchar:  # the characters of a string of each kind (1, 2 or 4 bytes)
+    uint8_t
+    uint16_t
+    uint32_t
+
+# -- folding -------------------------------------------------------------------------------------------------
+cdef int32_t FOLDED[0x10000]  # a BMP code point -> its folded code point, or -1 when folding deletes it
+cdef uint8_t ALNUM[0x10000]   # whether a BMP code point is a word character (Py_UNICODE_ISALNUM)
+
+
+cdef void _make_tables() except *:
+    cdef Py_ssize_t c
+    for c in range(0x10000):
+        FOLDED[c] = c
+        ALNUM[c] = Py_UNICODE_ISALNUM(<Py_UCS4> c)
+    for code, to in _MAPPING.items():
+        FOLDED[code] = -1 if to is None else ord(to)
+        if code < 0x100 and FOLDED[code] >= 0x100:  # a text's characters never fold to a wider kind
+            raise ValueError(f"the folding of {chr(code)!r} is wider than it")
+
+
+_make_tables()
+
+
+cdef inline bint is_word_char(Py_UCS4 ch):
+    return ALNUM[ch] if ch < 0x10000 else Py_UNICODE_ISALNUM(ch)
+
+
+cdef Py_ssize_t _fold(const uchar *source, Py_ssize_t n, uchar *out, list gaps) except -1:
+    """Fold ``n`` characters of ``source`` into ``out``; the folded length. A deleted character's folded
+    offset goes to ``gaps``."""
+    cdef Py_ssize_t i, length = 0
+    cdef Py_UCS4 ch
+    cdef int32_t to
+    for i in range(n):
+        ch = source[i]
+        if ch < 0x10000:
+            to = FOLDED[ch]
+            if to < 0:
+                gaps.append(length)
+                continue
+            out[length] = <uchar> to
+        else:
+            out[length] = <uchar> ch
+        length += 1
+    return length
+
+
+def fold_text(str text):
+    """:func:`gazetteer.normalize.fold_text`: the folded text and where each deleted character would have
+    stood in it, in one pass over the characters."""
+    cdef Py_ssize_t n = len(text), length
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef list gaps = []
+    cdef void *out
+    if n == 0:
+        return "", gaps
+    out = malloc(n * kind)
+    if out == NULL:
+        raise MemoryError()
+    try:
+        if kind == 1:
+            length = _fold(<uint8_t *> data, n, <uint8_t *> out, gaps)
+        elif kind == 2:
+            length = _fold(<uint16_t *> data, n, <uint16_t *> out, gaps)
+        else:
+            length = _fold(<uint32_t *> data, n, <uint32_t *> out, gaps)
+        folded = PyUnicode_FromKindAndData(kind, out, length)  # the narrowest kind that holds it
+    finally:
+        free(out)
+    return folded, gaps
+
+
+cdef bint _has_presentation_forms(const uchar *data, Py_ssize_t n):
+    cdef Py_ssize_t i
+    cdef Py_UCS4 ch
+    for i in range(n):
+        ch = data[i]
+        if 0xFB50 <= ch <= 0xFEFE and (ch <= 0xFDFF or ch >= 0xFE70):
+            return True
+    return False
+
+
+def has_presentation_forms(str text):
+    """:func:`gazetteer.normalize.has_presentation_forms`: whether ``text`` holds an Arabic presentation form."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    if kind == 1:
+        return False
+    if kind == 2:
+        return _has_presentation_forms(<uint16_t *> data, len(text))
+    return _has_presentation_forms(<uint32_t *> data, len(text))
+
+
+# -- the words seen ------------------------------------------------------------------------------------------
 # What the loop knows of each word seen (the words' own letters kept, so a word is never taken for another):
 # a table of the words seen, their letters in an arena; cleared when full (it is only a cache).
 cdef enum:
     HIT = 1          # the word can start a name (the finder's cache entry for it is not empty)
     CUE = 2          # a place-type word as written (after which an unknown word is a candidate)
+    FOLLOWER = 4     # a later word of some name: the word before it may start a longer name
+    KEEP = 8         # a word of the finder's keep_after
     SLOTS = 1 << 18  # slots of the table (a power of two)
     MOST = 1 << 17   # words kept before the table is cleared
     LONGEST = 0xFFFF # longer words are not kept (looked up in Python each time)
+    INLINE = 8       # a word this long or shorter, all in the BMP, is kept in its slot (most words)
+    AHEAD = 4        # words read ahead of their lookup, their slots fetched from memory meanwhile
 
-cdef struct Slot:
-    uint64_t hash    # 0: empty
-    uint32_t at      # where the word's letters start in the arena
-    uint16_t length
+cdef struct Slot:    # 32 bytes: a word kept in its slot is compared in the one cache line
+    uint32_t check   # the hash's high bits
+    uint32_t at      # where the word's letters start in the arena (a word not kept in its slot)
+    uint32_t info    # 1 + where the word's cache entry is in WordLoop.infos; 0 for a word that starts no name
+    uint16_t length  # 0: empty
     uint8_t flags
+    uint8_t in_arena # the word's letters are in the arena, not in the slot
+    uint16_t letters[INLINE]
 
 
 cdef class WordLoop:
@@ -48,10 +166,13 @@ cdef class WordLoop:
     cdef object prefixes
     cdef object cue_words
     cdef object vocabulary
+    cdef object followers  # every later word of a name
+    cdef readonly object keep_after
     cdef object article_clitics
     cdef object defer
     cdef Slot *slots
     cdef Py_UCS4 *arena
+    cdef list infos        # the cache entries of the words kept that start a name
     cdef Py_ssize_t arena_used, arena_size, n_kept
 
     def __dealloc__(self):
@@ -62,54 +183,78 @@ cdef class WordLoop:
         memset(self.slots, 0, SLOTS * sizeof(Slot))
         self.arena_used = 0
         self.n_kept = 0
+        del self.infos[:]
 
-    cdef int flags_of(self, str folded, unsigned int kind, void *data, Py_ssize_t s, Py_ssize_t e,
-                      uint64_t h) except -1:
-        """The flags of the word ``folded[s:e]`` (of hash ``h``), from the table or worked out and kept."""
+    cdef int64_t lookup(self, str folded, const uchar *data, Py_ssize_t s, Py_ssize_t e, uint64_t h) except -1:
+        """What the table says of the word ``folded[s:e]`` (of hash ``h``), worked out and kept when new: its
+        flags, and in the bits above the eighth 1 + where its cache entry is in ``infos`` (0 when it starts
+        no name, or when it is too long to keep: then it is looked up in Python)."""
         cdef Py_ssize_t length = e - s, i, mask = SLOTS - 1, at
+        cdef uint32_t check = <uint32_t> (h >> 32)
         cdef Slot *slot
         cdef Py_UCS4 *letters
         cdef int flags
-        if self.slots == NULL:
-            self.slots = <Slot *> calloc(SLOTS, sizeof(Slot))
-            if self.slots == NULL:
-                raise MemoryError()
+        cdef bint in_arena
         at = <Py_ssize_t> (h & mask)
         while True:
             slot = &self.slots[at]
-            if slot.hash == 0:
+            if slot.length == 0:
                 break
-            if slot.hash == h and slot.length == length:
-                letters = self.arena + slot.at
-                for i in range(length):
-                    if letters[i] != PyUnicode_READ(kind, data, s + i):
-                        break
+            if slot.check == check and slot.length == length:
+                if slot.in_arena:
+                    letters = self.arena + slot.at
+                    for i in range(length):
+                        if letters[i] != data[s + i]:
+                            break
+                    else:
+                        return (<int64_t> slot.info << 8) | slot.flags
                 else:
-                    return slot.flags
+                    for i in range(length):
+                        if slot.letters[i] != data[s + i]:
+                            break
+                    else:
+                        return (<int64_t> slot.info << 8) | slot.flags
             at = (at + 1) & mask
         word = folded[s:e]
         info = self.cache.get(word)
         if info is None:
             info = self.info_of(word)
-        flags = (HIT if info else 0) | (CUE if word in self.cue_words else 0)
+        flags = ((HIT if info else 0) | (CUE if word in self.cue_words else 0)
+                 | (FOLLOWER if word in self.followers else 0) | (KEEP if word in self.keep_after else 0))
         if length > LONGEST:
             return flags
-        if self.n_kept >= MOST or self.arena_used + length > self.arena_size:
+        in_arena = length > INLINE
+        for i in range(length if length <= INLINE else 0):
+            if data[s + i] > 0xFFFF:
+                in_arena = True
+                break
+        if self.n_kept >= MOST or (in_arena and self.arena_used + length > self.arena_size):
             if self.n_kept >= MOST or self.arena_size >= (1 << 30):
                 self.clear()
-                return self.flags_of(folded, kind, data, s, e, h)
-            self.arena_size = max(2 * self.arena_size, 1 << 20)
+                return self.lookup(folded, data, s, e, h)
+            self.arena_size = max(2 * self.arena_size, 1 << 18)
             self.arena = <Py_UCS4 *> _grow(self.arena, self.arena_size * sizeof(Py_UCS4))
-        letters = self.arena + self.arena_used
-        for i in range(length):
-            letters[i] = PyUnicode_READ(kind, data, s + i)
-        slot.hash, slot.at, slot.length, slot.flags = h, self.arena_used, length, flags
-        self.arena_used += length
+        slot.in_arena = in_arena
+        if in_arena:
+            letters = self.arena + self.arena_used
+            for i in range(length):
+                letters[i] = data[s + i]
+            slot.at = self.arena_used
+            self.arena_used += length
+        else:
+            for i in range(length):
+                slot.letters[i] = <uint16_t> data[s + i]
+        slot.check, slot.length, slot.flags = check, length, flags
+        if info:
+            self.infos.append(info)
+            slot.info = len(self.infos)
+        else:
+            slot.info = 0
         self.n_kept += 1
-        return flags
+        return (<int64_t> slot.info << 8) | flags
 
     def __init__(self, candidate, dict cache, info_of, keys, dict joined, prefixes, cue_words, vocabulary,
-                 article_clitics, defer):
+                 followers, keep_after, article_clitics, defer):
         self.candidate = candidate
         self.cache = cache
         self.info_of = info_of
@@ -118,8 +263,11 @@ cdef class WordLoop:
         self.prefixes = prefixes
         self.cue_words = cue_words
         self.vocabulary = vocabulary
+        self.followers = followers
+        self.keep_after = keep_after
         self.article_clitics = article_clitics
         self.defer = defer
+        self.infos = []
 
     @property
     def kept(self) -> int:
@@ -129,9 +277,20 @@ cdef class WordLoop:
     def find(self, str folded, quiet, keep_after):
         """(candidates, the deferred names' maker or ``None``) of a folded text, as the Python loop gives them."""
         cdef _Scan scan = _Scan.__new__(_Scan)
+        cdef int kind = PyUnicode_KIND(folded)
+        if self.slots == NULL:
+            self.slots = <Slot *> calloc(SLOTS, sizeof(Slot))
+            if self.slots == NULL:
+                raise MemoryError()
+        cdef void *data = PyUnicode_DATA(folded)
         scan.loop = self
         scan.folded = folded
-        scan.read_words()
+        if kind == 1:
+            scan.read_words(<uint8_t *> data)
+        elif kind == 2:
+            scan.read_words(<uint16_t *> data)
+        else:
+            scan.read_words(<uint32_t *> data)
         return scan.candidates(quiet, keep_after)
 
 
@@ -159,30 +318,27 @@ cdef class _Scan:
     cdef inline str word(self, Py_ssize_t k):
         return self.folded[self.starts[k]:self.ends[k]]
 
-    cdef void read_words(self) except *:
+    cdef void read_words(self, const uchar *data) except *:
+        """Find the words and look each up: a word is looked up AHEAD words after it is read, its slot fetched
+        from memory meanwhile (most lookups would otherwise wait for it)."""
         cdef str folded = self.folded
         cdef Py_ssize_t n = len(folded), i = 0, s, k = 0, capacity = 64
-        cdef unsigned int kind = PyUnicode_KIND(folded)
-        cdef void *data = PyUnicode_DATA(folded)
         cdef Py_UCS4 ch
         cdef uint64_t h
-        cdef int flags
+        cdef uint64_t hashes[AHEAD]
         cdef bint hashtags = False
-        cdef WordLoop loop = self.loop
-        cdef dict cache = loop.cache
-        cdef list hit_words = [], hit_infos = [], after_cues = []
-        cdef object word, info
+        cdef Slot *slots = self.loop.slots
         self.starts = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
         self.ends = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
         self.flags = <uint8_t *> malloc(capacity * sizeof(uint8_t))
         if self.starts == NULL or self.ends == NULL or self.flags == NULL:
             raise MemoryError()
-        if len(cache) > 400_000:
-            cache.clear()
-        info_of = loop.info_of
+        if len(self.loop.cache) > 400_000:
+            self.loop.cache.clear()
+        self.hit_words, self.hit_infos, self.after_cues = [], [], []
         while i < n:
-            ch = PyUnicode_READ(kind, data, i)
-            if not Py_UNICODE_ISALNUM(ch):
+            ch = data[i]
+            if not is_word_char(ch):
                 if ch == UNDERSCORE:
                     hashtags = True
                 i += 1
@@ -194,11 +350,9 @@ cdef class _Scan:
                 i += 1
                 if i == n:
                     break
-                ch = PyUnicode_READ(kind, data, i)
-                if not Py_UNICODE_ISALNUM(ch):
+                ch = data[i]
+                if not is_word_char(ch):
                     break
-            if h == 0:
-                h = 1
             if k == capacity:
                 capacity *= 2
                 self.starts = <Py_ssize_t *> _grow(self.starts, capacity * sizeof(Py_ssize_t))
@@ -206,24 +360,37 @@ cdef class _Scan:
                 self.flags = <uint8_t *> _grow(self.flags, capacity * sizeof(uint8_t))
             self.starts[k] = s
             self.ends[k] = i
-            flags = loop.flags_of(folded, kind, data, s, i, h)
-            self.flags[k] = flags
-            if flags & HIT:
-                word = folded[s:i]
-                info = cache.get(word)
-                if info is None:
-                    info = info_of(word)
-                hit_words.append(k)
-                hit_infos.append(info)
-            if flags & CUE:
-                after_cues.append(k)
+            __builtin_prefetch(&slots[h & (SLOTS - 1)])
+            if k >= AHEAD:
+                self.look_up(data, k - AHEAD, hashes[k % AHEAD])
+            hashes[k % AHEAD] = h
             k += 1
+        for i in range(max(k - AHEAD, 0), k):
+            self.look_up(data, i, hashes[i % AHEAD])
         self.n_chars = n
         self.n_words = k
-        self.hit_words = hit_words
-        self.hit_infos = hit_infos
-        self.after_cues = after_cues
         self.hashtags = hashtags
+
+    cdef void look_up(self, const uchar *data, Py_ssize_t k, uint64_t h) except *:
+        """Word ``k``'s flags from the table of words seen, and its cache entry when it can start a name."""
+        cdef WordLoop loop = self.loop
+        cdef Py_ssize_t s = self.starts[k], e = self.ends[k], info_at
+        cdef int64_t found = loop.lookup(self.folded, data, s, e, h)
+        cdef int flags = found & 0xFF
+        self.flags[k] = flags
+        if flags & HIT:
+            info_at = found >> 8
+            if info_at:
+                info = <object> PyList_GET_ITEM(loop.infos, info_at - 1)
+            else:  # a word too long to keep
+                word = self.folded[s:e]
+                info = loop.cache.get(word)
+                if info is None:
+                    info = loop.info_of(word)
+            self.hit_words.append(k)
+            self.hit_infos.append(info)
+        if flags & CUE:
+            self.after_cues.append(k)
 
     cdef inline bint joined_before(self, Py_ssize_t j):
         """Whether word ``j`` follows the word before it after one space or underscore."""
@@ -236,6 +403,12 @@ cdef class _Scan:
     cdef inline bint space_before(self, Py_ssize_t j):
         """Whether word ``j`` follows the word before it after exactly one space."""
         return self.starts[j] - self.ends[j - 1] == 1 and self.folded[self.ends[j - 1]] == SPACE
+
+    cdef bint keeps(self, Py_ssize_t j, keep_after) except -1:
+        """Whether word ``j`` is one of ``keep_after`` (read from its flags when those are the finder's own)."""
+        if keep_after is self.loop.keep_after:
+            return self.flags[j] & KEEP
+        return self.word(j) in keep_after
 
     cdef object make(self, Py_ssize_t k, Py_ssize_t n, str clitic, str key):
         cdef Py_ssize_t start = self.starts[k], nxt = k + n, end = self.ends[nxt - 1]
@@ -253,7 +426,8 @@ cdef class _Scan:
         cdef list out = []
         cdef list deferred = []
         cdef Py_ssize_t h, k, n, skip_to = 0, n_words = self.n_words, last = self.n_words - 1, max_words
-        cdef object grow, alone, analyses, following, best, found, clitic, stem, key
+        cdef bint grows
+        cdef object grow, alone, analyses, best, found, clitic, stem, key
         cdef object keys = self.loop.keys, prefixes = self.loop.prefixes
         cdef dict joined = self.loop.joined
         if not hit_words:
@@ -261,15 +435,22 @@ cdef class _Scan:
         for h in range(len(hit_words)):
             k = hit_words[h]
             grow, alone, analyses = hit_infos[h]
-            following = self.word(k + 1) if k < last else ""
+            # whether the next word may make it part of a longer name (read from its flags: most are no later
+            # word of any name)
+            if k < last:
+                grows = self.flags[k + 1] & FOLLOWER and self.word(k + 1) in grow
+            else:
+                grows = "" in grow
             # most hits are words that only begin longer names (في، على): the next word rules them out
-            if alone is None and following not in grow:
+            if alone is None and not grows:
                 continue
             if k < skip_to:
                 continue
             # most others are names by themselves that the next word does not extend
-            best = alone if following not in grow else None
-            if best is None:
+            if not grows:
+                best = alone
+            else:
+                best = None
                 for clitic, stem, max_words in analyses:
                     found = (1, stem) if stem in keys else ((1, joined[stem]) if stem in joined else None)
                     if max_words > 1:
@@ -286,7 +467,7 @@ cdef class _Scan:
                     continue
             n, clitic, key = best
             skip_to = k + n
-            if n == 1 and key in quiet and (k == 0 or self.word(k - 1) not in keep_after):
+            if n == 1 and key in quiet and (k == 0 or not self.keeps(k - 1, keep_after)):
                 if quiet[key] == self.loop.defer:
                     deferred.append((k, clitic, key))
                 continue

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .automaton import (_CLITIC_SHIFT, _KEY_SHIFT, _LENGTH_BITS, _WORDS_SHIFT, CLITIC_ORDER, CUE, KEEP,
                         available as automaton_available)
 from .morphology import ARTICLE_CLITICS, NAME_CLITICS, clitics_by_letter, split_clitic
-from .normalize import fold_codes, fold_text
+from .normalize import fold_codes, fold_text, has_presentation_forms
 
 try:
     from . import _wordscan
@@ -28,12 +28,12 @@ except ImportError:  # not built (a checkout used without `pip install -e .`): t
     _wordscan = None
 
 __all__ = ["AUTOMATON_AFTER", "Candidate", "CandidateFinder", "CLITICS", "DEFER", "DROP", "MAX_NAME_WORDS",
-           "PLAIN_NAME", "SCANS", "WORD", "compiled_available", "same_offset"]
+           "OffsetMap", "PLAIN_NAME", "SCANS", "WORD", "compiled_available", "same_offset"]
 
 #: The scans a :class:`CandidateFinder` can run (see its docstring).
 SCANS = ("words", "automaton", "auto")
 #: Characters of text the word loop scans before ``scan="auto"`` turns to the automaton (about 10 MB of news:
-#: loading it costs what the word loop loses on that much text).
+#: loading it cost what the word loop in Python lost on that much text; the compiled loop is faster than it).
 AUTOMATON_AFTER = 5_000_000
 
 #: A word: letters and digits, no underscore (hashtags like #بيروت_مدينة split into words).
@@ -89,10 +89,8 @@ class CandidateFinder:
     written form of the names matched over the whole text in C, :mod:`gazetteer.automaton`; about 90 MB,
     loaded from its disk cache in ~0.2 s or built in ~1.5 s). ``scan="auto"`` runs the word loop until the
     texts seen add up to :data:`AUTOMATON_AFTER` characters, then the automaton. The environment variable
-    ``GAZETTEER_SCAN`` sets the default. The automaton scans ×1.6 faster than the word loop on its own and
-    makes ``find()`` ×1.2 faster on a run of news, but inside ``geonews extract`` (whose other work keeps
-    the processor's caches busy) it gains nothing measurable, hence not the default (README, benchmarks).
-    """
+    ``GAZETTEER_SCAN`` sets the default. The compiled word loop is the faster scan (``find()`` ×2 against the
+    automaton on the ANT articles), hence the default (README, benchmarks)."""
 
     def __init__(self, keys, cue_words=frozenset(), vocabulary=frozenset(), scan: str | None = None,
                  keep_after=frozenset(), compiled: bool | None = None) -> None:
@@ -146,8 +144,14 @@ class CandidateFinder:
         #: every word seen -> what the word loop needs of it (see _start_info), ``()`` for a word that
         #: starts no name (most words)
         self._cache: dict[str, tuple] = {}
+        followers = frozenset().union(*second.values())  # every later word of a name
         self._loop = _wordscan.WordLoop(Candidate, self._cache, self._info, keys, self._joined, self._prefixes,
-                                        cue_words, vocabulary, _ARTICLE_CLITICS, DEFER) if self.compiled else None
+                                        cue_words, vocabulary, followers, self._keep_after, _ARTICLE_CLITICS,
+                                        DEFER) if self.compiled else None
+        self._fold = _wordscan.fold_text if self.compiled else fold_text
+        #: whether a text holds Arabic presentation forms (Gazetteer.find expands them first)
+        self.has_presentation_forms = (_wordscan.has_presentation_forms if self.compiled
+                                       else has_presentation_forms)
 
     # what the automaton is made of
     @property
@@ -254,7 +258,7 @@ class CandidateFinder:
         automaton = self._scanner(text)
         if automaton is not None:
             return self._find_by_automaton(automaton, text, quiet or {}, keep_after)
-        folded, gaps = fold_text(text)
+        folded, gaps = self._fold(text)
         if self._loop is not None:
             candidates, deferred = self._loop.find(folded, quiet or {}, keep_after)
             return folded, candidates, deferred or _no_deferred, _offset_mapper(gaps)
@@ -560,13 +564,23 @@ def same_offset(i: int) -> int:
     return i
 
 
+class OffsetMap:
+    """Folded-text offsets -> offsets in the text folded, from where folding deleted characters (the ``gaps``
+    of :func:`~gazetteer.normalize.fold_text`: a folded offset ``i`` is ``i + bisect_right(gaps, i)``)."""
+
+    __slots__ = ("gaps",)
+
+    def __init__(self, gaps: list[int]) -> None:
+        self.gaps = gaps
+
+    def __call__(self, i: int) -> int:
+        return i + bisect.bisect_right(self.gaps, i)
+
+    def deleted(self) -> list[int]:
+        """Where the characters folding deleted stand in the text folded, in order."""
+        return [gap + k for k, gap in enumerate(self.gaps)]
+
+
 def _offset_mapper(gaps: list[int]):
-    """Map folded-text offsets to original offsets, given where the deleted characters stood in the
-    folded text (``fold_text``); :func:`same_offset` when nothing was deleted."""
-    if not gaps:
-        return same_offset
-
-    def to_original(i: int) -> int:
-        return i + bisect.bisect_right(gaps, i)
-
-    return to_original
+    """The :class:`OffsetMap` of ``gaps``, or :func:`same_offset` when folding deleted nothing."""
+    return OffsetMap(gaps) if gaps else same_offset

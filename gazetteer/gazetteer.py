@@ -276,9 +276,9 @@ class Gazetteer:
         recognizer = self._recognizer or self.recognizer
         if not isinstance(text, str):
             return recognizer.find(text)  # which says what is wrong with it
-        expanded, added = expand_presentation_forms(text)
-        if expanded is text:
+        if not recognizer.finder.has_presentation_forms(text):
             return recognizer.find(text)
+        expanded, added = expand_presentation_forms(text)
         out = []
         for mention in recognizer.find(expanded):
             start = mention.start - bisect.bisect_right(added, mention.start)

@@ -28,7 +28,7 @@ import unicodedata
 
 import numpy as np
 
-__all__ = ["normalize", "fold_chars", "fold_codes", "fold_text", "expand_presentation_forms", "latin_key", "is_arabic",
+__all__ = ["normalize", "fold_chars", "fold_codes", "fold_text", "has_presentation_forms", "expand_presentation_forms", "latin_key", "is_arabic",
            "is_arabic_script", "DELETED_CHARS", "PERSIAN_LETTERS"]
 
 #: Letters of Persian and Urdu spellings that Arabic does not write (پ چ ژ گ, Persian kaf and yeh, Urdu
@@ -107,6 +107,7 @@ _MAPPING = str.maketrans({**_REPLACE, **{c: None for c in DELETED_CHARS}})
 _TABLE = [_MAPPING.get(c, c) for c in range(0x10000)]
 _SPACES = re.compile(r"\s+")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+
 _LATIN_SPACE = re.compile(r"[-_/,;:()]")
 _LATIN_DROP = re.compile(r"[^\w\s]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe]")
@@ -181,6 +182,11 @@ def _presentation_forms() -> tuple[dict[int, str], re.Pattern]:
     return table, re.compile(f"[{re.escape(several)}]")
 
 
+def has_presentation_forms(text: str) -> bool:
+    """Whether ``text`` holds an Arabic presentation form (U+FB50–U+FDFF, U+FE70–U+FEFE)."""
+    return _PRESENTATION.search(text) is not None
+
+
 def expand_presentation_forms(text: str) -> tuple[str, list[int]]:
     """``text`` with each Arabic presentation form replaced by the characters it stands for (NFKC of that
     character), and where the characters a ligature adds stand in the new text, in order.
@@ -192,7 +198,7 @@ def expand_presentation_forms(text: str) -> tuple[str, list[int]]:
     >>> expand_presentation_forms("\ufedf\ufefc\ufeb0")
     ('للاز', [2])
     """
-    if _PRESENTATION.search(text) is None:
+    if not has_presentation_forms(text):
         return text, []
     table, several = _presentation_forms()
     added: list[int] = []

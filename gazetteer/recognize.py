@@ -20,7 +20,8 @@ from .place import Mention
 
 __all__ = ["Recognizer", "Decision"]
 
-_TRAILING_MARKS = re.compile("[\u064b-\u065f\u0670]*")
+#: The marks a name's span takes in after its last letter (all of them fold away).
+_TRAILING_MARKS = frozenset([*map(chr, range(0x064B, 0x0660)), "\u0670"])
 # Admin-1 units are not among them: many are named with ordinary words (مركزي، الشرقية، الوسطى).
 _STRONG_FEATURES = frozenset({"continent", "region", "country", "water", "landmark", "terrain"})
 #: A city this large is a strong prior: its name alone means it.
@@ -60,6 +61,7 @@ FAR_PRIOR_POPULATION = 1_000_000
 #: places that are, and FAR_KM from them, is a namesake of a place the gazetteer lacks (_unresolve_strays).
 STRAY_POPULATION = 100_000
 _TANWEEN = re.compile("[\u064b-\u064d]")
+_TANWEEN_MARKS = frozenset("\u064b\u064c\u064d")
 #: Letters of Persian and Urdu spellings that Arabic does not write (پ چ ژ گ, Persian kaf and yeh, Urdu
 #: forms): a name spelt with them is a Persian or Urdu name that folding made look Arabic.
 _PERSIAN_LETTERS = frozenset("\u067e\u0686\u0698\u06af\u06a9\u06cc\u06c1\u06c3\u06d2\u0688\u0679\u0691\u06ba\u06be\u06c0")
@@ -128,7 +130,11 @@ class Recognizer:
         self._local_types = frozenset(self.lexicon.cues.get("local_type", ()))
         self._settled: dict[tuple[str, int], bool] = {}  # (name, row) -> _stands_anywhere
         self._judged: dict[tuple, tuple] = {}  # _judge_remembered's memo
+        self._names_judged: dict[tuple, tuple] = {}  # _judge_name_remembered's memo
+        self._reads_next: dict[str, bool] = {}  # name -> whether a shorter name it holds is a first name
         self._readings: dict[str, tuple] = {}  # name -> (its rows, the country it clearly points to)
+        self._row_facts: dict[int, tuple] = {}  # index row -> _row's facts
+        self._distances: dict[tuple, float] = {}  # (lat, lon, lat, lon) -> km, for _nearness (the same pairs recur)
 
     # -- public ----------------------------------------------------------------------------
     @property
@@ -180,17 +186,18 @@ class Recognizer:
         no mentions, whose countries vote all the same."""
         if to_original is same_offset:  # nothing was folded away: no marks either (they all fold away)
             spans = [(d.candidate.start, d.candidate.end) for d in decisions]
+            marks, shadda = [], False
         else:
-            trailing_marks = _TRAILING_MARKS.match
-            spans = [(to_original(d.candidate.start), trailing_marks(text, to_original(d.candidate.end - 1) + 1).end())
-                     for d in decisions]
+            spans = _original_spans(text, decisions, to_original.gaps)
+            # every mark folds away: they stand where the deleted characters do
+            deleted = to_original.deleted()
+            marks = [p for p in deleted if text[p] in _TANWEEN_MARKS]
+            shadda = any(text[p] == _SHADDA for p in deleted)
         # the names as written matter only for their marks (shadda, tanween): most texts have none
-        marks = [m.start() for m in _TANWEEN.finditer(text)]
-        written = [text[a:b] for a, b in spans] if marks or _SHADDA in text else None
+        written = [text[a:b] for a, b in spans] if marks or shadda else None
         tanween = bool(marks) and _any_within(spans, marks)  # on a name? (سورياً، سوريًا: in the span either way)
         # a shadda as written picks the readings spelt with it (عمّان is Amman, not عُمان)
-        shaddas = None if written is None or _SHADDA not in text else [
-            _shadda_form(w) if _SHADDA in w else "" for w in written]
+        shaddas = None if not shadda else [_shadda_form(w) if _SHADDA in w else "" for w in written]
         rows = self._resolve(decisions, shaddas, tags)
         keep = self._plausible(decisions, rows, written, tanween)
         place_of = self.index.place
@@ -198,7 +205,7 @@ class Recognizer:
                 for (a, b), row, kept in zip(spans, rows, keep) if kept]
 
     def _decide(self, candidates: list[Candidate]) -> list[Decision]:
-        judge, judge_span = self._judge, self._judge_remembered  # a one-word name is judged as it stands
+        judge, judge_span = self._judge_name_remembered, self._judge_remembered
         decisions = [judge(c) if c.n_words > 1 else judge_span(c) for c in candidates]
         for d, following in zip(decisions, decisions[1:]):
             # A weak single word right before another name is a noun governing it (سائر سورية،
@@ -219,30 +226,66 @@ class Recognizer:
         return {d.candidate.key for d in decisions if d.verdict == ACCEPT and d.cue}
 
     def _judge(self, cand: Candidate) -> Decision:
+        return self._judge_path(cand)[0]
+
+    def _judge_path(self, cand: Candidate) -> tuple[Decision, tuple[str, ...]]:
+        """The decision on a candidate, and the steps (_HEAD, _INNER) from it to the shorter name decided on,
+        ``()`` when it is the candidate itself."""
         if cand.n_words >= 2 and self.lexicon.is_cue(cand.key.rpartition(" ")[2], "epithet"):
             head = self._head(cand, require_stats=False)
             if head is not None:  # مكة المكرمة: the honorific is not part of the name
-                decision = self._judge(head)
+                decision, path = self._judge_path(head)
                 if decision.verdict != REJECT:
-                    return decision
+                    return decision, (_HEAD, *path)
         if cand.n_words >= 2:
             inner = self._inner(cand)
             if inner is not None and (set(self.index.rows_ar(cand.key)) & set(self.index.rows_ar(inner.key))
                                       or self._side_of_larger(cand, inner)):
                 # محافظة ديالى names what ديالى names: the generic word is a cue, not part of the name
-                decision = self._judge(inner)
+                decision, path = self._judge_path(inner)
                 if decision.verdict != REJECT:
-                    return decision
+                    return decision, (_INNER, *path)
         decision = self._judge_span(cand)
         if decision.verdict != ACCEPT and cand.n_words >= 2:
-            for inner in (self._inner(cand), self._head(cand)):
+            for step, inner in ((_INNER, self._inner(cand)), (_HEAD, self._head(cand))):
                 if inner is None:
                     continue
-                inner_decision = self._judge(inner)
+                inner_decision, path = self._judge_path(inner)
                 if inner_decision.verdict != REJECT:
                     inner_decision.notes = (*inner_decision.notes, f" (shorter name; {cand.key!r}: {decision.reason})")
-                    return inner_decision
-        return decision
+                    return inner_decision, (step, *path)
+        return decision, ()
+
+    def _judge_name_remembered(self, cand: Candidate) -> Decision:
+        """:meth:`_judge` of a name of several words, remembered by what it reads of the candidate: every field
+        but its offsets, the word two before it only where it makes a two-word preposition with the word
+        before, and the word after it only where a shorter name it may come down to is a first name. The
+        decision's candidate is made again from this one by the same steps (tests/test_scan.py compares the
+        two on all the development data)."""
+        prev0, prev1 = cand.prev
+        if f"{prev0} {prev1}" not in self._two_word_cues:
+            prev0 = _NO_WORD
+        key = cand.key
+        reads_next = self._reads_next.get(key)
+        if reads_next is None:
+            if len(self._reads_next) > 100_000:
+                self._reads_next.clear()
+            words = key.split(" ")
+            reads_next = self._reads_next[key] = any(
+                " ".join(words[k:]) in self._first_names for k in range(1, len(words)))
+        memo = (key, cand.clitic, cand.written, cand.n_words, cand.in_hashtag, cand.known, prev0, prev1,
+                cand.next if reads_next else _NO_WORD)
+        judged = self._names_judged.get(memo)
+        if judged is None:
+            if len(self._names_judged) > 100_000:
+                self._names_judged.clear()
+            d, path = self._judge_path(cand)
+            self._names_judged[memo] = (path, d.verdict, d.why, d.args, d.cue, d.weak, d.notes)
+            return d
+        path, *verdict = judged
+        for step in path:
+            cand = _head_of(cand) if step is _HEAD else _inner_of(cand)
+        return Decision(cand, *verdict)
 
     def _side_of_larger(self, cand: Candidate, inner: Candidate) -> bool:
         """شمال أفريقيا، وسط آسيا: a side of a continent or country named as a region; the side word
@@ -259,9 +302,7 @@ class Recognizer:
         head, _, last = cand.key.rpartition(" ")
         if not self.index.rows_ar(head) or (require_stats and head not in self.lexicon.stats):
             return None
-        return Candidate(start=cand.start, end=cand.end - len(last) - 1, key=head, clitic=cand.clitic,
-                         word_start=cand.word_start, n_words=cand.n_words - 1, prev=cand.prev, next=last,
-                         in_hashtag=cand.in_hashtag)
+        return _head_of(cand)
 
     def _inner(self, cand: Candidate) -> Candidate | None:
         """The name after a leading cue word (شمال أفريقيا -> أفريقيا), when it is a name itself."""
@@ -270,9 +311,7 @@ class Recognizer:
             return None
         if not self.index.rows_ar(rest):
             return None
-        return Candidate(start=cand.start + len(first) + 1, end=cand.end, key=rest, clitic="",
-                         word_start=cand.start + len(first) + 1, n_words=cand.n_words - 1,
-                         prev=(cand.prev[1], first), next=cand.next, in_hashtag=cand.in_hashtag)
+        return _inner_of(cand)
 
     def _facts(self, key: str) -> tuple[str | None, float | None, str, bool]:
         """What is known of a name without its context, cached: (reason to reject it whatever the
@@ -573,7 +612,6 @@ class Recognizer:
           the countries of the text's places that do, and FAR_KM from each of them (ميدان رمسيس in Cairo is
           not Medan, كورنيش is not Cornish, US).
         """
-        index = self.index
         anchors = [k for k, (r, e) in enumerate(zip(rows, evidence)) if e and r is not None]
         if len(anchors) < 2:
             return
@@ -588,24 +626,29 @@ class Recognizer:
                 value = settled[memo] = self._stands_anywhere(*memo)
             stands[k] = value
         local_types = self._local_types
-        local = {k for k in anchors if local_types and self._place_type(decisions[k].candidate) in local_types}
+        # only a mention after a place-type word can be a local one (most have none: no call for them)
+        place_types = self._cue_forms["place_type"] if "" not in local_types else None
+        local = {k for k in anchors if local_types
+                 and (place_types is None or decisions[k].candidate.prev[1] in place_types)
+                 and self._place_type(decisions[k].candidate) in local_types}
+        loose = [k for k in anchors if not stands[k] and k not in local]
+        if not loose and not local:
+            return  # every reading stands by itself (the usual case)
+        keys = {k: decisions[k].candidate.key for k in anchors}
+        facts = {k: self._row(rows[k]) for k in anchors}  # (prior, country, latitude, longitude)
+        standing = [j for j in anchors if stands[j]]
         strays = []
-        for k in anchors:  # far readings that do not stand anywhere, against the places that do
-            if stands[k] or k in local:
+        for k in loose:  # far readings that do not stand anywhere, against the places that do
+            key, (_, code, lat, lon) = keys[k], facts[k]
+            others = [j for j in standing if keys[j] != key]
+            if not others or any(facts[j][1] == code for j in others):
                 continue
-            row = rows[k]
-            key, code = decisions[k].candidate.key, index.country_code(row)
-            others = [j for j in anchors if stands[j] and decisions[j].candidate.key != key]
-            if not others or any(index.country_code(rows[j]) == code for j in others):
-                continue
-            lat, lon = float(index.latitude[row]), float(index.longitude[row])
-            if not any(_km(lat, lon, float(index.latitude[rows[j]]), float(index.longitude[rows[j]])) <= FAR_KM
-                       for j in others):
+            if not any(_km(lat, lon, facts[j][2], facts[j][3]) <= FAR_KM for j in others):
                 strays.append(k)
         for k in local:  # a place inside a town, against the text's other places (no stray, no other local one)
-            key, code = decisions[k].candidate.key, index.country_code(rows[k])
-            others = [j for j in anchors if j not in local and j not in strays and decisions[j].candidate.key != key]
-            if code is not None and others and not any(index.country_code(rows[j]) == code for j in others):
+            key, code = keys[k], facts[k][1]
+            others = [j for j in anchors if j not in local and j not in strays and keys[j] != key]
+            if code is not None and others and not any(facts[j][1] == code for j in others):
                 strays.append(k)
         for k in strays:
             rows[k] = None
@@ -729,6 +772,7 @@ class Recognizer:
                 votes[code] = votes.get(code, 0) + 1
         total = sum(votes.values())
         chosen: dict[tuple, int | None] = {}
+        shares_without: dict = {}  # (a name's own clear mentions, its country) -> the shares of the others' votes
         near: list | None = None  # (name, lat, lon) of the places other names surely are, made when needed
         out = []
         hints = self._hints
@@ -754,8 +798,11 @@ class Recognizer:
             if memo not in chosen:
                 # The name's own occurrences do not vote for its reading.
                 mine, code = own.get(cand.key, 0), self._clear_country(cand.key)
-                rest = total - mine
-                shares = {c: (n - (mine if c == code else 0)) / rest for c, n in votes.items()} if rest else {}
+                shares = shares_without.get((mine, code) if mine else 0)
+                if shares is None:  # the same for every name of no clear mention of its own (most)
+                    rest = total - mine
+                    shares = shares_without[(mine, code) if mine else 0] = {
+                        c: (n - (mine if c == code else 0)) / rest for c, n in votes.items()} if rest else {}
                 base = {r: self._score(r, shares, hint) for r in rows}
                 top = max(base.values())
                 # nearness can only overturn readings within NEAR_WEIGHT of the best: the rest need no distance
@@ -780,18 +827,39 @@ class Recognizer:
             key = d.candidate.key
             if len(rows) == 1 and key not in seen and index.feature_name(rows[0]) not in ("continent", "region"):
                 seen.add(key)
-                out.append((key, float(index.latitude[rows[0]]), float(index.longitude[rows[0]])))
+                _, _, lat, lon = self._row(rows[0])
+                out.append((key, lat, lon))
         return out
 
     def _nearness(self, row: int, points: list[tuple[float, float]]) -> float:
         """NEAR_WEIGHT × (1 − the distance to the nearest of ``points`` / NEAR_KM), 0 beyond NEAR_KM."""
         if not points:
             return 0.0
-        index = self.index
-        lat, lon = float(index.latitude[row]), float(index.longitude[row])
+        _, _, lat, lon = self._row(row)
         reach = NEAR_KM / 111.0  # degrees of latitude: a point farther north or south is beyond NEAR_KM
-        nearest = min((_km(lat, lon, a, b) for a, b in points if abs(a - lat) <= reach), default=NEAR_KM)
+        distances = self._distances  # the distances worked out before (the same places meet in text after text)
+        if len(distances) > 50_000:  # bounded: ~8 MB
+            distances.clear()
+        nearest = NEAR_KM
+        for a, b in points:
+            if abs(a - lat) <= reach:
+                km = distances.get((lat, lon, a, b))
+                if km is None:
+                    km = distances[(lat, lon, a, b)] = _km(lat, lon, a, b)
+                if km < nearest:
+                    nearest = km
         return NEAR_WEIGHT * max(0.0, 1.0 - nearest / NEAR_KM)
+
+    def _row(self, row: int) -> tuple[float, str | None, float, float]:
+        """(prior, country code, latitude, longitude) of an index row as Python values (cached, bounded)."""
+        facts = self._row_facts.get(row)
+        if facts is None:
+            if len(self._row_facts) > 100_000:
+                self._row_facts.clear()
+            index = self.index
+            facts = self._row_facts[row] = (float(index.prior[row]), index.country_code(row),
+                                            float(index.latitude[row]), float(index.longitude[row]))
+        return facts
 
     def _clear_country(self, key: str) -> str | None:
         """The country a name clearly points to, or ``None`` when its readings disagree (cached)."""
@@ -814,9 +882,7 @@ class Recognizer:
         return best
 
     def _score(self, row: int, shares: dict[str, float], hint: str | None) -> float:
-        index = self.index
-        score = float(index.prior[row])
-        code = index.country_code(row)
+        score, code, _, _ = self._row(row)
         if hint and code == hint:
             score += ADJECTIVE_BONUS
         if code in shares:
@@ -832,6 +898,42 @@ class Recognizer:
 def _hashtag_names(decisions: list[Decision]) -> tuple[str, ...]:
     """The names of the candidates inside longer hashtags (#امطار_الكويت), which are no mentions."""
     return tuple(d.candidate.key for d in decisions if d.candidate.in_hashtag)
+
+
+#: The steps from a candidate to a shorter name in it (Recognizer._judge_path): without its last word, or its first.
+_HEAD, _INNER = "head", "inner"
+
+
+def _head_of(cand: Candidate) -> Candidate:
+    """The candidate without its last word (مكة المكرمة -> مكة)."""
+    last = cand.key.rpartition(" ")[2]
+    return Candidate(start=cand.start, end=cand.end - len(last) - 1, key=cand.key.rpartition(" ")[0],
+                     clitic=cand.clitic, word_start=cand.word_start, n_words=cand.n_words - 1, prev=cand.prev,
+                     next=last, in_hashtag=cand.in_hashtag)
+
+
+def _inner_of(cand: Candidate) -> Candidate:
+    """The candidate without its first word (شمال أفريقيا -> أفريقيا)."""
+    first, _, rest = cand.key.partition(" ")
+    return Candidate(start=cand.start + len(first) + 1, end=cand.end, key=rest, clitic="",
+                     word_start=cand.start + len(first) + 1, n_words=cand.n_words - 1,
+                     prev=(cand.prev[1], first), next=cand.next, in_hashtag=cand.in_hashtag)
+
+
+def _original_spans(text: str, decisions: list[Decision], gaps: list[int]) -> list[tuple[int, int]]:
+    """The spans of the decisions' candidates in ``text``, the marks after a name's last letter taken in, from
+    where folding deleted characters (``gaps``, :class:`~gazetteer.candidates.OffsetMap`)."""
+    after = bisect.bisect_right
+    n_chars = len(text)
+    spans = []
+    for d in decisions:
+        cand = d.candidate
+        last = cand.end - 1
+        end = last + after(gaps, last) + 1
+        while end < n_chars and text[end] in _TRAILING_MARKS:
+            end += 1
+        spans.append((cand.start + after(gaps, cand.start), end))
+    return spans
 
 
 def _any_within(spans: list[tuple[int, int]], positions: list[int]) -> bool:

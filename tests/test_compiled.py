@@ -1,7 +1,7 @@
 """The compiled word loop (gazetteer/_wordscan.pyx) gives what the Python loop in gazetteer/candidates.py, the
-reference, gives — the same candidates with every field, the same names left out and deferred, the same
-mentions — on all the development data (ANT news, ANERcorp sentences, IDRISI-D tweets, the seed) and on any
-text; and the switch between them."""
+reference, gives — the same folded text and gaps, the same candidates with every field, the same names left out
+and deferred, the same mentions — on all the development data (ANT news, ANERcorp sentences, IDRISI-D tweets,
+the seed) and on any text; and the switch between them."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from gazetteer import Gazetteer
 from gazetteer.candidates import CandidateFinder, compiled_available
+from gazetteer.normalize import fold_text, has_presentation_forms
 from test_scan import dev_texts
 
 pytestmark = pytest.mark.skipif(not compiled_available(), reason="the compiled word loop is not built")
@@ -40,6 +41,35 @@ def test_the_switch(both, monkeypatch):
     assert Gazetteer(scan="words").recognizer.finder.compiled
 
 
+def test_same_folding_on_the_development_data():
+    from gazetteer import _wordscan
+
+    for text in dev_texts():
+        assert _wordscan.fold_text(text) == fold_text(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x10FFFF, blacklist_categories=()), max_size=80))
+def test_same_folding_on_any_text(text):
+    """Every kind of string (ASCII, Latin-1, the BMP, astral characters, lone surrogates) folds the same."""
+    from gazetteer import _wordscan
+
+    folded, gaps = _wordscan.fold_text(text)
+    assert (folded, gaps) == fold_text(text)
+    assert folded.isascii() == fold_text(text)[0].isascii()  # the same kind of string, as narrow
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x10FFFF, blacklist_categories=()), max_size=40)
+       | st.text(alphabet=st.characters(min_codepoint=0xFB40, max_codepoint=0xFF00), max_size=4))
+def test_same_presentation_forms_test(text):
+    from gazetteer import _wordscan
+
+    assert _wordscan.has_presentation_forms(text) == has_presentation_forms(text)
+    for edge in ("\ufb4f", "\ufb50", "\ufdff", "\ufe00", "\ufe6f", "\ufe70", "\ufefe", "\ufeff"):
+        assert _wordscan.has_presentation_forms(text + edge) == has_presentation_forms(text + edge)
+
+
 def test_same_mentions_on_the_development_data(both):
     python, compiled = both
     texts = dev_texts()
@@ -58,6 +88,10 @@ def test_same_candidates_on_the_development_data(both):
     for text in dev_texts():
         assert candidates(compiled, text) == candidates(python, text)
         assert candidates(compiled, text, quiet, keep_after) == candidates(python, text, quiet, keep_after)
+    # keep_after other than the finder's own (the compiled loop then reads the words, not their flags)
+    other = frozenset(set(keep_after) - {"مدينه"})
+    for text in dev_texts()[:1500]:
+        assert candidates(compiled, text, quiet, other) == candidates(python, text, quiet, other)
 
 
 _PIECES = ["حلب", "بحلب", "وحلب", "للرقة", "الرقة", "دير الزور", "ديرالزور", "مدينة", "بلدة", "قرية", "في", "من",

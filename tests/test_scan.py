@@ -133,13 +133,14 @@ def test_an_unknown_scan_is_refused():
 
 
 def test_remembered_judgements_are_the_judgements(both):
-    """The recogniser remembers how it judged a one-word name by what the judging reads of it: on all the
-    development data, every candidate is judged the same with the memo as without, and find() gives the
-    same mentions."""
+    """The recogniser remembers how it judged a name by what the judging reads of it (a one-word name, and a
+    name of several words with the shorter name it came down to): on all the development data, every
+    candidate is judged the same with the memos as without, and find() gives the same mentions."""
     words = both[0]
     plain = Gazetteer(scan="words")
     recognizer = plain.recognizer
     recognizer._judge_remembered = recognizer._judge_span  # this gazetteer judges every candidate afresh
+    recognizer._judge_name_remembered = recognizer._judge
     texts = dev_texts()
     for text in texts:
         assert words.find(text) == plain.find(text)
@@ -149,3 +150,7 @@ def test_remembered_judgements_are_the_judgements(both):
             if cand.n_words == 1:
                 a, b = remembered._judge_remembered(cand), recognizer._judge_span(cand)
                 assert (a.verdict, a.why, a.args, a.cue, a.weak) == (b.verdict, b.why, b.args, b.cue, b.weak)
+            else:
+                a, b = remembered._judge_name_remembered(cand), recognizer._judge(cand)
+                assert (a.candidate, a.verdict, a.why, a.args, a.cue, a.weak, a.notes) == (
+                    b.candidate, b.verdict, b.why, b.args, b.cue, b.weak, b.notes)
