@@ -15,7 +15,7 @@ from .candidates import DEFER, DROP, Candidate, CandidateFinder, same_offset
 from .errors import QueryError
 from .lexicon import Lexicon, load_lexicon
 from .morphology import CONJUNCTION_FORMS, LOCATIVE_CLITICS, LOCATIVE_FORMS, has_nisba_shape, nisba_of
-from .normalize import normalize
+from .normalize import PERSIAN_LETTERS as _PERSIAN_LETTERS, normalize
 from .place import Mention
 
 __all__ = ["Recognizer", "Decision"]
@@ -62,9 +62,6 @@ FAR_PRIOR_POPULATION = 1_000_000
 STRAY_POPULATION = 100_000
 _TANWEEN = re.compile("[\u064b-\u064d]")
 _TANWEEN_MARKS = frozenset("\u064b\u064c\u064d")
-#: Letters of Persian and Urdu spellings that Arabic does not write (پ چ ژ گ, Persian kaf and yeh, Urdu
-#: forms): a name spelt with them is a Persian or Urdu name that folding made look Arabic.
-_PERSIAN_LETTERS = frozenset("\u067e\u0686\u0698\u06af\u06a9\u06cc\u06c1\u06c3\u06d2\u0688\u0679\u0691\u06ba\u06be\u06c0")
 _SHADDA, _SHADDA_MARK = "\u0651", "\ue000"
 
 ACCEPT, EVIDENCE, REJECT = "accept", "needs-evidence", "reject"
@@ -696,9 +693,9 @@ class Recognizer:
         country-level feature, a place rate in labelled news of ACCEPT_RATE or more, a multi-word name with a
         word that is no ordinary vocabulary, a nationality adjective of its country after it, or a strong
         prior (a capital, a city of FAR_PRIOR_POPULATION) for a word that is no ordinary one as written: not
-        a clitic on an ordinary word (بنوك is banks, not ب + نوك), not an ordinary word unless news met it as a
-        place and no labelled rate says less (ديلي of ديلي ميل, العيون), no shadda the place's spellings lack
-        (بلمّ is not بلم, Belém)."""
+        a clitic on an ordinary word (بنوك is banks, not ب + نوك; with و too: وبنوك), not an ordinary word unless
+        news met it as a place and no labelled rate says less (ديلي of ديلي ميل, العيون), not followed by an
+        indefinite nisba adjective (هزة أرضية), no shadda the place's spellings lack (بلمّ is not بلم, Belém)."""
         cand = d.candidate
         static = self._static_evidence(d, row)
         if static is True:
@@ -710,8 +707,14 @@ class Recognizer:
             return True
         if static is False:
             return False
-        # a strong prior: not a clitic on an ordinary word, no shadda the place's spellings lack
-        if cand.clitic and cand.written in self.lexicon.vocabulary:
+        # a strong prior: not a clitic on an ordinary word (وبنوك is و + بنوك, banks), no indefinite nisba
+        # adjective after it (هزة أرضية is a tremor, not Heze), no shadda the place's spellings lack
+        vocabulary = self.lexicon.vocabulary
+        if cand.clitic and (cand.written in vocabulary or (
+                cand.written[:1] in "وف" and cand.written[1:] in vocabulary)):
+            return False
+        if (cand.n_words == 1 and cand.next and not cand.next.startswith("ال") and has_nisba_shape(cand.next)
+                and not self.lexicon.is_cue(cand.next, "preposition")):
             return False
         if _SHADDA in written:
             form = _shadda_form(written)

@@ -355,3 +355,12 @@ def test_a_town_news_names_often_stays_resolved_beside_a_far_capital(gz):
     besides stays Manbij: a stray is a reading no statistic vouches for."""
     found = {m.text: m.place for m in gz.find("وسيطرت القوات على منبج. وقالت واشنطن إنها تدعم العملية.")}
     assert found["منبج"].name == "Manbij" and found["واشنطن"].country_code == "US"
+
+
+def test_a_common_word_is_no_far_city_by_its_prior_alone(gz):
+    """وبنوك دم are blood banks (و + بنوك), not و + ب + Nuuk; هزة أرضية is a tremor (an indefinite nisba
+    adjective after it), not Heze in China — in a text about Syria; a far capital after في stays (ليما)."""
+    text = "وشهدت محافظة إدلب اعتداءات على مستشفيات وبنوك دم، وتسبب القصف في هزة أرضية في سوريا."
+    assert {m.text for m in gz.find(text)} == {"إدلب", "سوريا"}
+    found = {m.text: m.place for m in gz.find("وقال ترودو في ليما إنه يدعم قرار الدول الثلاث في سوريا")}
+    assert found["ليما"].country_code == "PE"
