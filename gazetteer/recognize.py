@@ -20,8 +20,9 @@ from .place import Mention
 
 __all__ = ["Recognizer", "Decision"]
 
-#: The marks a name's span takes in after its last letter (all of them fold away).
-_TRAILING_MARKS = frozenset([*map(chr, range(0x064B, 0x0660)), "\u0670"])
+#: The marks a name's span takes in after its last letter, and the lone hamza that ends so many names
+#: (السويداء، صنعاء, not السويدا): all of them fold away.
+_TRAILING_MARKS = frozenset([*map(chr, range(0x064B, 0x0660)), "\u0670", "\u0621"])
 # Admin-1 units are not among them: many are named with ordinary words (مركزي، الشرقية، الوسطى).
 _STRONG_FEATURES = frozenset({"continent", "region", "country", "water", "landmark", "terrain"})
 #: A city this large is a strong prior: its name alone means it.
@@ -530,7 +531,8 @@ class Recognizer:
         the text names with evidence needs evidence itself (:meth:`_has_evidence`) — a common word is not a
         town on another continent (معصوبي العيون is not Laayoune in a story about Syria). A one-word name
         written with tanween is an indefinite common noun (مجالاً), never a name (``tanween``: whether some
-        name as written holds one)."""
+        name as written holds one). A name of ordinary words only with no evidence (المحافظة الشمالية) stands
+        for a place of the countries the text's other places are in, or for none."""
         index = self.index
         if written is None:
             written = [""] * len(rows)
@@ -548,6 +550,7 @@ class Recognizer:
             return evidence  # the usual case: every resolved mention has evidence, none with tanween
         anchors = {(float(index.latitude[r]), float(index.longitude[r]))
                    for r, e in zip(rows, evidence) if e and r is not None}
+        countries = {index.country_code(r) for r, e in zip(rows, evidence) if e and r is not None}
         keep = []
         for d, row, solid, w in zip(decisions, rows, evidence, written):
             if tanween and d.candidate.n_words == 1 and _TANWEEN.search(w):
@@ -556,6 +559,12 @@ class Recognizer:
                 continue
             if solid or not anchors:
                 keep.append(True)
+                continue
+            if d.candidate.n_words > 1 and not index.capital[row] and index.country_code(row) not in countries:
+                # a phrase of ordinary words (المحافظة الشمالية: the northern province) names a place of the
+                # text's own countries or none: not Bahrain's Northern Governorate in a story about Syria
+                d.verdict, d.notes = REJECT, (*d.notes, "; ordinary words, in none of the countries the text names")
+                keep.append(False)
                 continue
             lat, lon = float(index.latitude[row]), float(index.longitude[row])
             near = any(_km(lat, lon, a, b) <= FAR_KM for a, b in anchors)

@@ -177,8 +177,8 @@ def _accepted_judging_everything(recognizer, text):
 
 
 def _found(gz, text):
-    """(start, end) of find()'s mentions, trailing marks (which find keeps) left out."""
-    return [(m.start, m.start + len(m.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")))
+    """(start, end) of find()'s mentions, the trailing marks and hamza (which find keeps) left out."""
+    return [(m.start, m.start + len(m.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0621")))
             for m in gz.find(text)]
 
 
@@ -364,3 +364,19 @@ def test_a_common_word_is_no_far_city_by_its_prior_alone(gz):
     assert {m.text for m in gz.find(text)} == {"إدلب", "سوريا"}
     found = {m.text: m.place for m in gz.find("وقال ترودو في ليما إنه يدعم قرار الدول الثلاث في سوريا")}
     assert found["ليما"].country_code == "PE"
+
+
+def test_ordinary_words_name_no_place_of_another_country(gz):
+    """عند أطراف المحافظة الشمالية in a story about Suwayda is the province's northern edge, not Bahrain's
+    Northern Governorate; المنطقة الشرقية alone (no other country named) stays the name it is."""
+    text = "وتسيطر قوات النظام على محافظة السويداء، ويقتصر تواجد داعش على منطقة عند أطراف المحافظة الشمالية الشرقية."
+    assert [m.text for m in gz.find(text)] == ["السويداء"]
+    assert [m.text for m in gz.find("هطول أمطار غزيرة على المنطقة الشرقية")] == ["المنطقة الشرقية"]
+
+
+def test_a_name_s_span_takes_in_its_final_hamza(gz):
+    """السويداء، صنعاء: the lone hamza folds away, the name as written keeps it (text[start:end] is the name)."""
+    text = "قصفت الطائرات محافظة السويداء وصنعاءَ."
+    found = gz.find(text)
+    assert [m.text for m in found] == ["السويداء", "صنعاءَ"]
+    assert all(text[m.start:m.end] == m.text for m in found)
