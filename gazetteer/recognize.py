@@ -114,6 +114,7 @@ class Recognizer:
         #: first names (normal form), and their forms with و ف (a surname follows them)
         self._first_names = frozenset(self.lexicon.cues.get("person_first_name", ()))
         self._first_name_forms = frozenset(self._cue_forms["person_first_name"])
+        self._water_words = frozenset(self.lexicon.cues.get("water", ()))
         for kind, why in (("person_first_name", "a person's name after {!r}"),
                           ("person_title", "a person's name after {!r}"),
                           ("org_head", "part of an organisation's name after {!r}")):
@@ -542,17 +543,24 @@ class Recognizer:
         by_name = [row is None or memo.get((d.candidate.key, row)) is True or self._static_evidence(d, row) is True
                    for d, row in zip(decisions, rows)]
         evidence = [s or self._has_evidence(d, row, w) for s, d, row, w in zip(by_name, decisions, rows, written)]
+        # الضفة الغربية لنهر الفرات is the river's west bank, not the West Bank: no mention
+        banks = {k for k, d in enumerate(decisions) if d.candidate.n_words > 1 and self._of_a_river(d.candidate.next)}
+        for k in banks:
+            decisions[k].verdict, decisions[k].notes = REJECT, (*decisions[k].notes, "; a side of the water named after it")
         if False in by_name:
             self._unresolve_far_types(decisions, rows, by_name, evidence)
         if len(rows) > 1:
             self._unresolve_strays(decisions, rows, evidence)
-        if False not in evidence and not tanween:
+        if False not in evidence and not tanween and not banks:
             return evidence  # the usual case: every resolved mention has evidence, none with tanween
         anchors = {(float(index.latitude[r]), float(index.longitude[r]))
                    for r, e in zip(rows, evidence) if e and r is not None}
         countries = {index.country_code(r) for r, e in zip(rows, evidence) if e and r is not None}
         keep = []
-        for d, row, solid, w in zip(decisions, rows, evidence, written):
+        for k, (d, row, solid, w) in enumerate(zip(decisions, rows, evidence, written)):
+            if k in banks:
+                keep.append(False)
+                continue
             if tanween and d.candidate.n_words == 1 and _TANWEEN.search(w):
                 d.verdict, d.notes = REJECT, (*d.notes, "; written with tanween: a common noun")
                 keep.append(False)
@@ -573,6 +581,14 @@ class Recognizer:
                                                          "with no evidence of its own")
             keep.append(near)
         return keep
+
+    def _of_a_river(self, word: str) -> bool:
+        """Whether a word is ل (or لل) and a word for a river or a sea (لنهر، للنهر، لبحر): what the name before it
+        is a side or a bank of."""
+        if word[:1] != "ل":
+            return False
+        rest = word[2:] if word.startswith("لل") else word[1:]
+        return rest in self._water_words or "ال" + rest in self._water_words
 
     def _unresolve_far_types(self, decisions: list[Decision], rows: list[int | None], by_name: list[bool],
                              evidence: list[bool]) -> None:

@@ -380,3 +380,10 @@ def test_a_name_s_span_takes_in_its_final_hamza(gz):
     found = gz.find(text)
     assert [m.text for m in found] == ["السويداء", "صنعاءَ"]
     assert all(text[m.start:m.end] == m.text for m in found)
+
+
+def test_a_side_of_a_river_is_no_place_of_its_own(gz):
+    """الضفة الغربية لنهر الفرات is the Euphrates' west bank, not the West Bank; الضفة الغربية alone is."""
+    found = [m.text for m in gz.find("وتسيطر قوات النظام على الضفة الغربية لنهر الفرات في دير الزور")]
+    assert found == ["الفرات", "دير الزور"]
+    assert gz.find("وتشهد الضفة الغربية مواجهات")[0].place.country_code == "PS"
