@@ -220,3 +220,11 @@ def test_a_stronghold_held_by_a_relative_clause_s_subject(gz):
     text = "ومحافظة إدلب هي آخر معقل تسيطر عليه القوات المعارضة."
     [s] = [s for s in extract_statements(Article(id="t", text=text), gz) if s.claim_type == "control"]
     assert [p.text for p in s.places] == ["إدلب"] and s.actor == "القوات المعارضة"
+
+
+def test_what_moves_unarmed_is_no_advance(gz):
+    # the subject right after the verb names no force, whatever else the sentence names
+    text = "دخلت قافلة مساعدات إلى عدة مناطق بالغوطة الشرقية التي تشهد قتالا بين فصائل المعارضة وقوات الجيش."
+    assert "advance" not in [s.claim_type for s in extract_statements(Article(id="t", text=text), gz)]
+    text = "وقال ماتيس إن فرنسا أرسلت جنودا إلى سوريا لتعزيز القوات الأمريكية."
+    assert "advance" in [s.claim_type for s in extract_statements(Article(id="t", text=text), gz)]

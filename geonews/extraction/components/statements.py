@@ -54,7 +54,8 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
         if not places and any(s.claim_type == cue.claim_type for s in out):
             continue
         claim_type = cue.claim_type
-        if claim_type == "advance" and actor is None and not _names_a_force(sent, doc.lexicons):
+        if claim_type == "advance" and actor is None and (not _names_a_force(sent, doc.lexicons) or (
+                k not in sent.acting and _unarmed_subject(sent, cue, doc.lexicons))):
             claim_type = "mention"
         statement = _statement(article, sent, claim_type, actor, target, places, figures, sent.modalities[k],
                                cue.end)
@@ -113,6 +114,23 @@ _LAST = "اخر"
 def _names_a_force(sent: Sent, lex) -> bool:
     """Whether the sentence names an armed group (قوات، مسلحين، فصائل …), with or without clitics."""
     return any(map(functools.partial(_is_force, lex=lex), sent.tokens.norms))
+
+
+def _unarmed_subject(sent: Sent, cue, lex) -> bool:
+    """Whether a verb of advancing has a subject right after it that names no force and no actor (دخلت قافلة
+    مساعدات إلى الغوطة، تتواصل حركة العودة نحو قرى): what moves is not armed, whatever else the sentence names."""
+    tokens, i = sent.tokens, cue.end
+    first = tokens.norms[cue.start].lstrip("وف")
+    if first.startswith(("ال", "لل", "ب", "ل")) or i >= len(tokens):
+        return False  # a verbal noun, or nothing after the verb
+    word = tokens.norms[i]
+    if not word[:1].isalpha() or word in lex.speech["locative"] or word in lex.speech["stop"]:
+        return False  # دخلت إلى، تقدمت نحو: the subject came before
+    if word in lex.grammar["time_word"] or _is_force(word, lex):
+        return False
+    if any(a.start == i for a in sent.actors) or any(use.token == i for use in sent.places):
+        return False  # دخلت القوات التركية، دخلت عفرين
+    return True
 
 
 @functools.lru_cache(maxsize=50_000)
