@@ -52,3 +52,8 @@ def test_a_ceasefire_with_an_adjective_is_no_attack(run):
     assert "attack" not in [c.claim_type for c in doc.sents[0].cues]
     doc = run("cues", "وقرر المجلس إرسال بعثة للتحقيق في هجوم مفترض على دوما.")
     assert "attack" in [c.claim_type for c in doc.sents[0].cues]  # a preposition between is no adjective
+
+
+def test_push_is_an_advance_only_with_its_forces_after_ba(run):
+    assert [c.claim_type for c in run("cues", "ودفع النظام السوري بقوات موالية إلى درعا.").sents[0].cues] == ["advance"]
+    assert run("cues", "ودفعت قطر أكثر من مليار دولار فدية في العراق.").sents[0].cues == []

@@ -56,6 +56,9 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
         in_name = (i > 0 and lex.name_heads.match(tokens, i - 1) is not None
                    and not tokens[i - 1].norm.lstrip("وف").startswith("ال"))
         not_territory = i + n < len(tokens) and lex.non_territory.match(tokens, i + n) is not None
+        if tokens[i].norm.lstrip("وف") in lex.grammar["ba_cue"] and not any(
+                t.norm[:1] == "ب" for t in tokens[i + n:i + n + _BA_REACH]):
+            other_sense = True  # دفع الهجوم التركي عشرات الآلاف إلى النزوح، دفعت قطر فدية: no forces pushed
         words = " ".join(t.text for t in tokens[i:i + n])
         lost = (claim_type == "control" and out and out[-1].claim_type == "control" and i - out[-1].end <= _LOST_OBJECT
                 and lex.is_loss(tokens[out[-1].start].norm))
@@ -77,6 +80,8 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
     return out
 
 
+#: How far (words) after a cue of ``ba_cue`` its object after ب stands (دفع النظام السوري بقوات).
+_BA_REACH = 3
 #: How many words after a verb of losing a control noun is its object (فقد التنظيم السيطرة).
 _LOST_OBJECT = 2
 
