@@ -121,3 +121,12 @@ def test_a_possibility_or_a_readiness_is_no_event(run, text, cue, modality):
 ])
 def test_scope_past_appositions_and_presupposed_events(run, text, cue, modality):
     assert (cue, modality) in modalities(run, text)
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    ("ويخشون من أن يقود الفراغ الذي سينشأ عن الانسحاب المحتمل من سوريا إلى مواجهة.", "الانسحاب", "conditional"),
+    ("وحذر من الهجوم المتوقع على إدلب.", "الهجوم", "threat"),  # the warning before it decides first
+    ("وأثار الهجوم المتوقع على إدلب مخاوف المنظمات.", "الهجوم", "planned"),
+])
+def test_a_definite_marker_right_after_a_cue_qualifies_it(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)

@@ -6,6 +6,7 @@ A marker (``modality.csv``) governs by scope, not by a window of tokens: ``self`
 noun with the purpose لـ: لشن هجوم، لطرد التنظيم is what is set out to do), ``next`` the word right after
 it (دون السيطرة), ``clause`` the rest of its clause (``clauses``), ``sentence`` the rest of the sentence
 up to a contrasting conjunction (لكن، بينما، في حين). The nearest marker whose scope holds the cue decides.
+A definite marker right after a cue qualifies it (الانسحاب المحتمل، الهجوم المتوقع على إدلب).
 A threat's, plan's or possibility's clause goes on past an apposition between two commas (حذرت ساندرز،
 المتحدثة باسم البيت الأبيض، إيران من …; a negation's does not), but does not reach an event that a factive
 noun right before it is about (``grammar.csv`` ``factive_noun``: توعد برد قوي على الهجوم — the attack
@@ -60,7 +61,12 @@ def modality(doc: Doc) -> Doc:
             else:  # no marker before it decides: the cue may be one of purpose itself (لشن هجوم)
                 own = next((m for m in markers if m[0] == cue.start and m[2] == "self"
                             and m[3] in ("all", cue.claim_type)), None)
-                if own is not None and not _halted(sent, k):
+                # or a definite marker right after it qualifies it (الانسحاب المحتمل، الهجوم المتوقع)
+                after = next((m for m in markers if m[0] == cue.end and m[2] != "self" and m[1] != "negated"
+                              and sent.tokens.norms[m[0]].startswith("ال") and m[3] in ("all", cue.claim_type)), None)
+                if after is not None:
+                    decided, why, marker = after[1], f"{after[4]!r} (after the cue)", (after[0], "after")
+                elif own is not None and not _halted(sent, k):
                     decided, why, marker = own[1], f"{own[4]!r} (self scope)", (cue.start, "self")
                 elif k > 0 and by[-1] is not None and by[-1][1] == "self" and sent.cues[k - 1].end == cue.start:
                     decided, why, marker = out[-1], "the object of a cue of purpose (لشن هجوم)", by[-1]
