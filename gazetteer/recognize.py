@@ -115,6 +115,7 @@ class Recognizer:
         self._first_names = frozenset(self.lexicon.cues.get("person_first_name", ()))
         self._first_name_forms = frozenset(self._cue_forms["person_first_name"])
         self._water_words = frozenset(self.lexicon.cues.get("water", ()))
+        self._village_words = frozenset(self.lexicon.cues.get("village", ()))
         for kind, why in (("person_first_name", "a person's name after {!r}"),
                           ("person_title", "a person's name after {!r}"),
                           ("org_head", "part of an organisation's name after {!r}")):
@@ -547,7 +548,8 @@ class Recognizer:
         banks = {k for k, d in enumerate(decisions) if d.candidate.n_words > 1 and self._of_a_river(d.candidate.next)}
         for k in banks:
             decisions[k].verdict, decisions[k].notes = REJECT, (*decisions[k].notes, "; a side of the water named after it")
-        if False in by_name:
+        if False in by_name or (self._village_words and any(
+                self._cue_forms["place_type"].get(d.candidate.prev[1], "") in self._village_words for d in decisions)):
             self._unresolve_far_types(decisions, rows, by_name, evidence)
         if len(rows) > 1:
             self._unresolve_strays(decisions, rows, evidence)
@@ -592,16 +594,23 @@ class Recognizer:
 
     def _unresolve_far_types(self, decisions: list[Decision], rows: list[int | None], by_name: list[bool],
                              evidence: list[bool]) -> None:
-        """A name that is a place only by the place-type word before it (قرية القصر) and whose reading lies in
-        none of the countries of the other places the text names, or FAR_KM from every one of those it names
-        with evidence, is a place the gazetteer lacks, not that namesake in another country or on another continent:
-        it stays a mention, unresolved (``rows`` is changed in place)."""
+        """A name that is a place only by the place-type word before it (قرية القصر), or a city of
+        STRAY_POPULATION or more named after a word for a town (بلدة صيدا), whose reading lies in none of the
+        countries of the other places the text names, or FAR_KM from every one of those it names with
+        evidence, is a place the gazetteer lacks, not that namesake in another country or on another
+        continent: it stays a mention, unresolved (``rows`` is changed in place)."""
         index = self.index
         for k, (d, row) in enumerate(zip(decisions, rows)):
-            if by_name[k] or row is None or not evidence[k] or not self._place_type(d.candidate):
+            if row is None or not evidence[k]:
                 continue
-            if (self._static_evidence(d, row) is not False or index.capital[row]
-                    or int(index.population[row]) >= FAR_PRIOR_POPULATION):
+            cue = self._place_type(d.candidate)
+            # a town word before a city (بلدة صيدا): that city only in one of the text's countries
+            small = (cue in self._village_words and not index.capital[row]
+                     and STRAY_POPULATION <= int(index.population[row]) < FAR_PRIOR_POPULATION)
+            if not cue or (by_name[k] and not small):
+                continue
+            if not small and (self._static_evidence(d, row) is not False or index.capital[row]
+                              or int(index.population[row]) >= FAR_PRIOR_POPULATION):
                 continue  # a capital or a city of a million (مدينة هامبورغ) is that place wherever the text is
             nxt = d.candidate.next
             if nxt and self._adjective_country(nxt) == index.country_code(row):

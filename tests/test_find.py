@@ -387,3 +387,10 @@ def test_a_side_of_a_river_is_no_place_of_its_own(gz):
     found = [m.text for m in gz.find("وتسيطر قوات النظام على الضفة الغربية لنهر الفرات في دير الزور")]
     assert found == ["الفرات", "دير الزور"]
     assert gz.find("وتشهد الضفة الغربية مواجهات")[0].place.country_code == "PS"
+
+
+def test_a_town_word_before_a_foreign_city_is_a_town_the_gazetteer_lacks(gz):
+    """بلدة صيدا in a story about Daraa is the Syrian town, not Sidon; مدينة صيدا اللبنانية stays Sidon."""
+    found = {m.text: m.place for m in gz.find("وقتل ستة مدنيين في بلدة صيدا، بعد بدء الهجوم على الجنوب في درعا")}
+    assert "صيدا" in found and found["صيدا"] is None and found["درعا"].country_code == "SY"
+    assert gz.find("وقال إن مدينة صيدا اللبنانية تستضيف اللاجئين")[0].place.country_code == "LB"
