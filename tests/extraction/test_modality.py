@@ -130,3 +130,32 @@ def test_scope_past_appositions_and_presupposed_events(run, text, cue, modality)
 ])
 def test_a_definite_marker_right_after_a_cue_qualifies_it(run, text, cue, modality):
     assert (cue, modality) in modalities(run, text)
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    # after the cue's definite words: its adjectives, its genitive
+    ("ووصف الوزير الضربة العسكرية المحتملة في سوريا بالمغامرة.", "الضربة", "conditional"),
+    ("وتنظر واشنطن إلى هجوم القوات الحكومية المتوقع على إدلب على أنه تصعيد.", "هجوم", "planned"),
+    ("وناقش الرئيسان الهجوم العسكري المرتقب على إدلب.", "الهجوم", "planned"),
+    # not past a word of another kind
+    ("وأثار الهجوم على مدينة إدلب المتوقعة مخاوف المنظمات.", "الهجوم", "asserted"),
+])
+def test_a_marker_after_the_definite_words_of_a_cue_qualifies_it(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    # demands, necessity, permission
+    ("وأوضح الوزير ذلك، مطالبا بضرورة انسحاب القوات الأميركية من قاعدة التنف.", "انسحاب", "planned"),
+    ("ونجدد تأكيدنا على ضرورة انسحاب القوات التركية من بعشيقة.", "انسحاب", "planned"),
+    ("وتنتظر القافلة الإذن بالدخول إلى منطقة الباب.", "بالدخول", "planned"),
+    ("ويقضي الاتفاق بالسماح للشرطة العسكرية الروسية بدخول البلدات.", "بدخول", "planned"),
+    # 'any' attack is no particular attack; under a negation or a denial it is theirs
+    ("وقال إن أي هجوم على إدلب سيكون مذبحة.", "هجوم", "conditional"),
+    ("وقال إن أعضاء التحالف لم ينفذوا أي غارات قرب البوكمال.", "غارات", "negated"),
+    ("وتنفي الحكومة أن تكون وراء أي هجوم كيميائي.", "هجوم", "denied"),
+    # what is repelled happened
+    ("وبعد مطالبة الأكراد القوات بالتدخل لصد الهجوم التركي على عفرين دخلت قوات.", "الهجوم", "asserted"),
+])
+def test_demands_permissions_and_any_are_no_events(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)

@@ -56,14 +56,20 @@ def modality(doc: Doc) -> Doc:
                         and not (kind != "negated" and _presupposed(sent, lex, j, _phrase_start(sent, k)))
                         and not (kind == "negated" and _not_negation(sent, lex, j))
                         and not (kind == "conditional" and _past_hedge(sent, lex, j, cue.start))):
-                    decided, why, marker = kind, f"{word!r} ({scope} scope)", (j, scope)
-                    break
-            else:  # no marker before it decides: the cue may be one of purpose itself (لشن هجوم)
+                    if marker is None:
+                        decided, why, marker = kind, f"{word!r} ({scope} scope)", (j, scope)
+                    if not (kind == "conditional" and scope == "next"):
+                        if marker[0] != j:  # under a negation, a denial, a threat or a plan, 'any' is theirs
+                            decided, why, marker = kind, f"{word!r} ({scope} scope)", (j, scope)
+                        break
+            if marker is None:  # no marker before it decides: the cue may be one of purpose itself (لشن هجوم)
                 own = next((m for m in markers if m[0] == cue.start and m[2] == "self"
                             and m[3] in ("all", cue.claim_type)), None)
-                # or a definite marker right after it qualifies it (الانسحاب المحتمل، الهجوم المتوقع)
-                after = next((m for m in markers if m[0] == cue.end and m[2] != "self" and m[1] != "negated"
-                              and sent.tokens.norms[m[0]].startswith("ال") and m[3] in ("all", cue.claim_type)), None)
+                # or a definite marker right after it, or after the definite words of its phrase, qualifies it
+                # (الانسحاب المحتمل، الضربة العسكرية المحتملة، هجوم القوات الحكومية المتوقع)
+                after = next((m for m in markers if cue.end <= m[0] <= _phrase_end(sent, cue.end) and m[2] != "self"
+                              and m[1] != "negated" and sent.tokens.norms[m[0]].startswith("ال")
+                              and m[3] in ("all", cue.claim_type)), None)
                 if after is not None:
                     decided, why, marker = after[1], f"{after[4]!r} (after the cue)", (after[0], "after")
                 elif own is not None and not _halted(sent, k):
@@ -137,6 +143,19 @@ def _halted(sent, k: int) -> bool:
         return False
     before = sent.cues[k - 1]
     return before.claim_type == "diplomacy" and sent.cues[k].start - before.end < _HALT_REACH
+
+
+#: The most definite words (adjectives, a genitive) between a cue and a marker that qualifies it.
+_PHRASE_WORDS = 3
+
+
+def _phrase_end(sent, i: int) -> int:
+    """The token after the run of up to ``_PHRASE_WORDS`` definite words from token ``i`` (a cue's adjectives
+    and genitive: الضربة العسكرية الأميركية، هجوم الحكومة السورية), where a marker after them may stand."""
+    norms, k = sent.tokens.norms, i
+    while k < min(len(norms), i + _PHRASE_WORDS) and norms[k].startswith("ال") and sent.tokens[k].text.isalpha():
+        k += 1
+    return k
 
 
 #: How far (tokens) before a cue a factive noun (رد على، تحقيق في) takes it as what it is about.
