@@ -39,6 +39,9 @@ def test_an_indefinite_supporter_word_makes_an_origin(run):
     # after a near word that follows another place (القريبة من، المتاخمة لـ)
     ("وقصفت الطائرات بلدة دوما القريبة من دمشق.", "دمشق", "دوما"),
     ("وتكثفت الغارات على محافظة القنيطرة المحاذية لدرعا.", "درعا", "القنيطرة"),
+    # in a clause saying where the place before lies, or how far it is (التي تقع في، التي تبعد عن)
+    ("ولا تزال الاشتباكات مستمرة في البوكمال التي تقع في وادي الفرات.", "الفرات", "البوكمال"),
+    ("وتوجهت الطائرات إلى دير الزور التي تبعد 450 كيلومترا عن دمشق.", "دمشق", "دير الزور"),
 ])
 def test_a_border_neighbour_or_a_road_end_is_a_reference(run, text, reference, event):
     doc = run("place_roles", text)
@@ -88,3 +91,12 @@ def test_where_the_speaker_is_from_is_no_event(run):
     doc = run("place_roles", "وأشارت مصادر من منبج إلى أن جنودا وصلوا إلى أطراف مدينة الباب.")
     roles = {u.text: u.role for u in doc.sents[0].places}
     assert roles["منبج"] == "origin" and roles["الباب"] == "event"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("ويلعب الأردن الذي تقع درعا على حدوده دورا في المحادثات حول درعا.", "درعا"),  # what lies, right after the verb
+    ("وقصفت الطائرات المنطقة التي تقع في ريف حلب.", "حلب"),                        # no place before it
+])
+def test_a_verb_of_lying_without_a_place_before_it_locates_nothing(run, text, name):
+    doc = run("place_roles", text)
+    assert {u.text: u.role for u in doc.sents[0].places if u.text == name}[name] != "mention"

@@ -27,6 +27,8 @@ def place_roles(doc: Doc) -> Doc:
         tokens = sent.tokens
         dateline = dateline_end(sent.text, sent.start)
         place_tokens = {k for use in sent.places if use.span is not None for k in range(*use.span)}
+        resolved = {k for use in sent.places if use.span is not None and use.place is not None
+                    for k in range(*use.span)}
         previous = None  # the last place named before this one
         for use in sorted(sent.places, key=lambda u: u.token):
             before, previous = previous, use
@@ -45,8 +47,8 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = "origin", "a supporter word before it (المدعومة من، ومقره)"
             elif use.end <= dateline:
                 use.role, why = "mention", "in the dateline"
-            elif _reference(tokens, i, doc.lexicons, place_tokens):
-                use.role, why = "mention", "a reference: a border's neighbour or a road's end (الحدود مع تركيا، طريق دمشق-حلب)"
+            elif _reference(tokens, i, doc.lexicons, place_tokens, resolved):
+                use.role, why = "mention", "a reference: a border's neighbour, a road's end, where the place before lies (الحدود مع تركيا، طريق دمشق-حلب، التي تقع في)"
             elif sent.speaker_span is not None and sent.speaker_span[0] <= use.start < sent.speaker_span[1]:
                 use.role, why = "party", "part of the speaker"
             elif sent.speaker_span is not None and _where_speaker_is(tokens, i, sent.speaker_span):
@@ -96,7 +98,7 @@ def _locates(before, use, tokens, lex) -> bool:
 _LOCATOR_GAP = 4
 
 
-def _reference(tokens, i: int, lex, place_tokens: set[int]) -> bool:
+def _reference(tokens, i: int, lex, place_tokens: set[int], resolved: set[int]) -> bool:
     """Whether the place at token ``i`` only locates something else: the neighbour after a border word and
     مع (على الحدود مع تركيا), the place after a near word that follows another place (عطيرة القريبة من لواء
     إسكندرون), or a place of a road's name or way (طريق "دمشق-حلب"، عن طريق تركيا)."""
@@ -107,12 +109,37 @@ def _reference(tokens, i: int, lex, place_tokens: set[int]) -> bool:
     at = i - 2 if i > 1 and norms[i - 1] == "من" else i - 1 if norms[i][:1] == "ل" else -1
     if at > 0 and norms[at] in near and any(k in place_tokens for k in range(max(0, at - _NEAR_REACH), at)):
         return True  # عطيرة القريبة من لواء إسكندرون، المنطقة المتاخمة لهضبة الجولان: it locates the one before
+    if _in_locating_clause(tokens, i, lex, place_tokens, resolved):
+        return True  # دير الزور التي تبعد 450 كيلومترا عن دمشق، البوكمال التي تقع في وادي الفرات
     k = i - 1
     while k >= 0 and i - k <= _ROUTE_REACH and (tokens[k].text in _JOINERS or k in place_tokens):
         k -= 1  # طريق "دمشق-حلب": back over quotes, the hyphen and the first place
     return k >= 0 and norms[k].lstrip("وف") in lex.grammar["route_word"]
 
 
+def _in_locating_clause(tokens, i: int, lex, place_tokens: set[int], resolved: set[int]) -> bool:
+    """Whether the place at token ``i`` is in a clause that says where the resolved place right before it
+    lies: a located word (grammar ``located_word``: تقع، تبعد، الواقعة) after that place or its relative
+    pronoun, and nothing between it and this place that ends the clause (a comma, a clause break, another
+    verb: التي تقع في جيب يضم مخيم اليرموك). A place the gazetteer could not resolve keeps the one that
+    locates it as where the event is."""
+    norms, g = tokens.norms, lex.grammar
+    located, breaks, relative = g["lies_word"], g["clause_break"], g["relative"]
+    for k in range(i - 1, max(-1, i - _LOCATED_REACH - 1), -1):
+        if tokens[k].text in "،,.:؛;" or norms[k] in breaks or k in place_tokens:
+            return False
+        if norms[k] in located:
+            if k == i - 1:
+                return False  # الأردن الذي تقع درعا على حدوده: right after the verb, what lies, not where
+            b = k - 1 if k > 0 and norms[k - 1] not in relative else k - 2
+            return b >= 0 and b in resolved
+        if norms[k].startswith(("ي", "ت")) and len(norms[k]) >= 3:
+            return False  # another verb begins another clause
+    return False
+
+
+#: How many words a verb of lying (التي تبعد 450 كيلومترا إلى الشمال الغربي من) may stand before the place.
+_LOCATED_REACH = 8
 _ACROSS = "عبر"
 #: How many words before a near word (القريبة من) the place it locates may end.
 _NEAR_REACH = 3
