@@ -55,6 +55,7 @@ class Lexicons:  # not slotted: cached properties
     people_units: frozenset = field(compare=False)  # units that count people (fighters, civilians …)
     attack_nouns: frozenset = field(compare=False)  # force or attack nouns an adjective may follow (الهجوم التركي)
     actor_adjectives: dict = field(compare=False)   # nationality adjective -> the Actor it names after such a noun
+    state_forces: frozenset = field(compare=False)  # ids of the actors nationality adjectives name (syrian-army)
     force_nouns: frozenset = field(compare=False)   # nouns of armed groups (قوات، مسلحين، فصائل)
     numerals: dict = field(compare=False)           # number word -> its value (numerals.csv: خمس -> 5)
     place_anaphora: dict = field(compare=False)     # definite place noun -> the feature it refers back to
@@ -151,6 +152,7 @@ def load_lexicons() -> Lexicons:
         people_units=frozenset(r["unit"] for r in load_table("geonews.data", "unit_kinds.csv") if r["kind"] == "people"),
         attack_nouns=frozenset(nouns),
         actor_adjectives=adjectives,
+        state_forces=frozenset(actor.id for actor in adjectives.values()),
         force_nouns=frozenset(forces),
         numerals={normalize(r["word"]): int(r["value"]) for r in load_table("geonews.data", "numerals.csv")},
         place_anaphora={normalize(r["word"]): r["feature"] for r in load_table("geonews.data", "place_anaphora.csv")},

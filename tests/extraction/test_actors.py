@@ -1,5 +1,7 @@
 """actors: actors named in a sentence; place names inside actor names are no places."""
 
+import pytest
+
 from geonews.extraction.components.actors import find_actors
 
 
@@ -83,3 +85,16 @@ def test_a_construct_actor_takes_the_countries_after_it(run):
     # a definite phrase has no genitive after it: the country is the verb's object (دخلت القوات التركية سوريا)
     doc = run("actors", "ودخلت القوات التركية سوريا.")
     assert [u.text for u in doc.sents[0].places] == ["سوريا"]
+
+
+@pytest.mark.parametrize(("text", "actor", "actor_id"), [
+    # a nationality right after a named actor is that actor's, not an actor of its own
+    ("نفذت قوات النظام السوري مئات الضربات الجوية على بلدات في درعا.", "قوات النظام السوري", "syrian-army"),
+    # a state's forces named generically are the adjective's state's; a side no nationality names keeps its own
+    ("وقصفت القوات الحكومية العراقية مواقع في الموصل.", "القوات الحكومية العراقية", "iraqi-army"),
+    ("وقصفت قوات المعارضة السورية مواقع في حلب.", "قوات المعارضة السورية", "fsa"),
+])
+def test_a_nationality_after_a_named_actor_is_part_of_it(run, text, actor, actor_id):
+    doc = run("actors", text)
+    [sent] = doc.sents
+    assert [(a.text, a.actor.id) for a in sent.actors] == [(actor, actor_id)]

@@ -139,6 +139,7 @@ def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, nam
     if not found:
         return out
     taken = {k for a in named for k in range(a.start, a.end)} | set(masked)
+    ending_at = {a.end: a for a in named}
     end = -1
     for i in found:
         if i in taken or i < end or not _after_attack_noun(norms, i, nouns):
@@ -146,7 +147,19 @@ def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, nam
         j = i + 1
         while j < len(norms) and norms[j][:1] == "و" and norms[j][1:] in adjectives and j not in taken:
             j += 1  # والسورية
-        out.append(ActorSpan(adjectives[norms[i]], i, j, text[tokens[i].start - offset:tokens[j - 1].end - offset]))
+        before = ending_at.get(i)
+        if before is not None and norms[i][:1] != "و":  # قوات النظام السوري: the adjective is the named actor's
+            before.text += text[tokens[i - 1].end - offset:tokens[j - 1].end - offset]
+            before.end = j
+            own = adjectives[norms[i]]
+            # a state's forces named generically (القوات الحكومية، قوات النظام) are the adjective's state's
+            # (القوات الحكومية العراقية); a side no nationality names keeps its own (قوات المعارضة السورية)
+            if before.actor is None or (own is not None and before.actor.id != own.id
+                                        and before.actor.id in lex.state_forces):
+                before.actor = own
+            ending_at[j] = before
+        else:
+            out.append(ActorSpan(adjectives[norms[i]], i, j, text[tokens[i].start - offset:tokens[j - 1].end - offset]))
         end = j
     return out
 
