@@ -159,3 +159,14 @@ def test_a_marker_after_the_definite_words_of_a_cue_qualifies_it(run, text, cue,
 ])
 def test_demands_permissions_and_any_are_no_events(run, text, cue, modality):
     assert (cue, modality) in modalities(run, text)
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    # the clause a marker introduces with أن is its own (من المتوقع أن، من المحتمل أن، من المقرر أن)
+    ("ومن المتوقع أن تشن القوات هجوما على إدلب.", "هجوما", "planned"),
+    ("وقالت الصحيفة إنه من المحتمل أن يستخدم البنتاغون قاذفات في قصف مواقع.", "قصف", "conditional"),
+    # what a response is about happened, its actor named between (رد المجتمع الدولي على الهجوم)
+    ("وشدد الرئيسان على ضرورة أن يكون رد المجتمع الدولي على الهجوم الكيميائي في دوما حازما.", "الهجوم", "asserted"),
+])
+def test_a_marker_governs_the_clause_it_introduces(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)

@@ -117,6 +117,8 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions
     if scope == "clause":
         starts, tokens = sent.clause_starts, sent.tokens
         k = bisect.bisect_right(starts, j)  # the first clause start after the marker
+        if k < len(starts) and starts[k] == j + 1 and norms[j + 1] in lex.grammar["complementizer"]:
+            k += 1  # من المتوقع أن تشن، يتوقع أن: the clause the marker introduces is its own
         while k < len(starts) and starts[k] <= c:
             b = starts[k]
             # an apposition between two commas does not end the clause (حذرت ساندرز، المتحدثة باسم البيت
@@ -159,7 +161,7 @@ def _phrase_end(sent, i: int) -> int:
 
 
 #: How far (tokens) before a cue a factive noun (رد على، تحقيق في) takes it as what it is about.
-_FACTIVE_REACH = 3
+_FACTIVE_REACH = 5
 
 
 def _phrase_start(sent, k: int) -> int:
