@@ -12,6 +12,9 @@ import pytest
     # who leads an actor is a party, not where its strikes fell
     ("وقتل 58 متشددا في غارات للتحالف الدولي بقيادة واشنطن.", "واشنطن", "party"),
     ("وقصف التحالف الذي تقوده السعودية مواقع في الحديدة.", "السعودية", "party"),
+    # after a government noun the place names that government (نظام دمشق، حكومة بغداد)
+    ("وقصفت قوات نظام دمشق مواقع في إدلب.", "دمشق", "party"),
+    ("وطالبت حكومة بغداد القوات التركية بالانسحاب.", "بغداد", "party"),
 ])
 def test_roles(run, text, name, role):
     doc = run("place_roles", text)

@@ -45,6 +45,8 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = ("party" if party else "mention"), "a leader word before it (بقيادة، الذي تقوده، بالنسبة لـ)"
             elif _after_word(supporters, tokens, i):
                 use.role, why = "origin", "a supporter word before it (المدعومة من، ومقره)"
+            elif i > 0 and tokens.norms[i - 1].lstrip("وبل") in doc.lexicons.grammar["government_noun"]:
+                use.role, why = "party", "after a government noun: its government (نظام دمشق، حكومة بغداد)"
             elif use.end <= dateline:
                 use.role, why = "mention", "in the dateline"
             elif _reference(tokens, i, doc.lexicons, place_tokens, resolved):
