@@ -170,3 +170,15 @@ def test_demands_permissions_and_any_are_no_events(run, text, cue, modality):
 ])
 def test_a_marker_governs_the_clause_it_introduces(run, text, cue, modality):
     assert (cue, modality) in modalities(run, text)
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    # obligations are no events (يجب، ينبغي، يتعين، لا بد من)
+    ("وقال إنه يجب أن تنسحب القوات التركية من عفرين.", "تنسحب", "planned"),
+    ("وقال إنه ينبغي انسحاب القوات التركية من عفرين.", "انسحاب", "planned"),
+    ("وقال إنه لا بد من انسحاب القوات التركية من عفرين.", "انسحاب", "planned"),
+    # بدء (start) folds like بد: no obligation
+    ("ومنذ بدء الهجوم التركي قتل مئتا مدني في عفرين.", "الهجوم", "asserted"),
+])
+def test_obligations_are_no_events(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)

@@ -117,8 +117,9 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions
     if scope == "clause":
         starts, tokens = sent.clause_starts, sent.tokens
         k = bisect.bisect_right(starts, j)  # the first clause start after the marker
+        own = -1
         if k < len(starts) and starts[k] == j + 1 and norms[j + 1] in lex.grammar["complementizer"]:
-            k += 1  # من المتوقع أن تشن، يتوقع أن: the clause the marker introduces is its own
+            k, own = k + 1, j + 2  # من المتوقع أن تشن، يجب أن تنسحب: the clause it introduces, its verb its own
         while k < len(starts) and starts[k] <= c:
             b = starts[k]
             # an apposition between two commas does not end the clause (حذرت ساندرز، المتحدثة باسم البيت
@@ -129,7 +130,7 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions
                 continue
             return False
         # a finite verb after the marker's own predicate begins another one (مناطق تسيطر عليها …)
-        return not any(j + 1 < v <= c for v in verbs)
+        return not any(j + 1 < v <= c and v != own for v in verbs)
     contrast = lex.grammar["contrast"]
     return not any(norm in contrast for norm in sent.tokens.norms[j + 1:c])
 
