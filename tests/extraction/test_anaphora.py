@@ -70,3 +70,16 @@ def test_a_place_backing_an_actor_is_no_antecedent(run):
     doc = run("anaphora", "وتصعد تركيا عملياتها في مدينة عفرين، حيث استهدفت غاراتها مقاتلين موالين لدمشق، وتأمل بحصار المدينة.")
     [noun] = [u for u in doc.sents[0].places if u.text == "المدينة"]
     assert noun.place is not None and noun.place.country_code == "SY" and noun.place.name != "Damascus"
+
+
+def test_a_government_actor_says_whose_country_it_is(run):
+    # a government's forces act at home: the nationality in their name is the country meant
+    doc = run("anaphora", "وحذرت روسيا من التصعيد. وانسحبت القوات الحكومية السورية من مناطق شمال البلاد.")
+    [use] = [u for u in doc.sents[1].places if u.text == "البلاد"]
+    assert use.place.country_code == "SY"
+
+
+def test_foreign_forces_do_not_say_whose_country_it_is(run):
+    doc = run("anaphora", "زار الوفد سوريا. وتوجد قوات تركية في مناطق شمال البلاد.")
+    [use] = [u for u in doc.sents[1].places if u.text == "البلاد"]
+    assert use.place.country_code == "SY"

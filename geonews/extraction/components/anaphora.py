@@ -1,5 +1,6 @@
 """``anaphora``: words that name a place named before become places of their sentence — البلاد / هذا البلد
-the country of the last place named before it in its sentence (منبج في شمال البلاد: Syria), else the last
+the country of the last place named before it in its sentence (منبج في شمال البلاد: Syria), else the
+country of a nationality in the name of a government actor before it (النظام السوري … البلاد), else the last
 country the article named before; a definite place noun (``place_anaphora.csv``:
 المدينة، البلدة، المحافظة) the last place of its kind named in that sentence or the two before it (not a
 capital named for its government: قالت واشنطن … دخلت القوات المدينة is no Washington), when a
@@ -11,7 +12,8 @@ from __future__ import annotations
 import functools
 from itertools import compress, count
 
-from gazetteer.morphology import word_forms
+from gazetteer.lexicon import load_lexicon
+from gazetteer.morphology import has_nisba_shape, nisba_of, word_forms
 
 from ..document import Doc, PlaceUse
 from ..registry import component
@@ -25,7 +27,7 @@ __all__ = ["anaphora", "country_word_positions"]
 _REACH = 2
 
 
-@component("anaphora", requires=("sent.places",), sets=("sent.places",))
+@component("anaphora", requires=("sent.places", "sent.actors"), sets=("sent.places",))
 def anaphora(doc: Doc) -> Doc:
     """Add the places that "the country", "this town" … refer back to."""
     country = None
@@ -39,7 +41,8 @@ def anaphora(doc: Doc) -> Doc:
         _place_nouns(doc, sent, place_tokens, recent)
         recent += [(sent.index, use, sent) for use in named_here]
         for j in country_word_positions(sent.tokens, doc.lexicons, place_tokens):
-            meant, why = _country_meant(doc.gazetteer, named_here, j, country)
+            meant, why = _country_meant(doc.gazetteer, named_here, j, country, sent,
+                                        doc.lexicons.grammar["government_noun"])
             if meant is None:
                 continue
             tok = sent.tokens[j]
@@ -53,9 +56,11 @@ def anaphora(doc: Doc) -> Doc:
     return doc
 
 
-def _country_meant(gazetteer, named_here: list[PlaceUse], j: int, carried):
+def _country_meant(gazetteer, named_here: list[PlaceUse], j: int, carried, sent, government: frozenset[str]):
     """The country البلاد at token ``j`` refers to: that of the last place named before it in its sentence
-    (منبج في شمال البلاد: Syria), else the last country the article named before."""
+    (منبج في شمال البلاد: Syria), else the country of the nationality in the name of a government actor
+    before it (استعاد النظام السوري نصف أراضي البلاد: Syria, whatever country the sentence before named), else
+    the last country the article named before."""
     before = [use for use in named_here if use.span[1] <= j and use.place is not None]
     if before:
         last = before[-1].place
@@ -64,7 +69,28 @@ def _country_meant(gazetteer, named_here: list[PlaceUse], j: int, carried):
         holder = _countries(gazetteer).get(last.country_code)
         if holder is not None:
             return holder, f"the country of {last.name}, named before it"
+    code = _actor_country(sent, j, government)
+    holder = _countries(gazetteer).get(code) if code is not None else None
+    if holder is not None:
+        return holder, "the country of the actor named before it"
     return carried, "the country named last"
+
+
+def _actor_country(sent, j: int, government: frozenset[str]) -> str | None:
+    """The country code of the nationality in the name of the last government actor before token ``j``
+    (القوات الحكومية السورية، النظام السوري: SY), or ``None``: a government's forces act at home, where
+    foreign forces named the same way do not (الغارات الإسرائيلية على البلاد، قوات تركية في شمال البلاد)."""
+    adjectives = load_lexicon().adjectives
+    norms = sent.tokens.norms
+    for actor in reversed([a for a in sent.actors if a.end <= j]):
+        words = [norms[k].lstrip("و") for k in range(actor.start, actor.end)]
+        if not any(w.removeprefix("ال") in government for w in words):
+            continue
+        for word in reversed(words):
+            code = nisba_of(word, adjectives) if has_nisba_shape(word) else None
+            if code is not None:
+                return code
+    return None
 
 
 @functools.lru_cache(maxsize=4)
