@@ -127,3 +127,23 @@ def test_the_accused_follows_the_speaker_and_did_the_deed(run, text, speaker, ac
     doc = run("statements", text)
     [st] = [s for s in doc.sents[0].statements if s.claim_type == "attack"]
     assert (st.speaker, st.actor) == (speaker, actor)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a quotation right after the verb is what is said; the speaker goes on
+    ('قال المرصد إن الطائرات قصفت درعا.\nوقال "أدى القصف التركي على عفرين إلى فرار آلاف المدنيين".', "المرصد"),
+    # a place that speaks ends with its name: what follows is the verb's object
+    ("طالبت واشنطن موسكو بأن تستخدم نفوذها لوقف الهجوم.", "واشنطن"),
+    ("ونفت الولايات المتحدة العلاقة مع الهجوم على قاعدة الشعيرات.", "الولايات المتحدة"),
+    ("وقالت روسيا وإيران إن القوات سيطرت على حلب.", "روسيا وإيران"),
+    # a time after the verb is no speaker
+    ("وأعلنت وزارة الدفاع فجر السبت عن ضربات جوية على مواقع في دوما.", "وزارة الدفاع"),
+])
+def test_the_speaker_is_neither_the_quotation_nor_the_object(run, text, speaker):
+    doc = run("speakers", text)
+    assert doc.sents[-1].speaker == speaker
+
+
+def test_a_relative_pronoun_is_no_speaker(run):
+    doc = run("speakers", "وتتناقض التصريحات مع الإيجاز الصحفي لوزارة الدفاع، التي قالت إن الدفاعات أسقطت صواريخ.")
+    assert doc.sents[0].speaker != "التي"

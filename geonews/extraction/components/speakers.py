@@ -155,7 +155,9 @@ def speakers(doc: Doc) -> Doc:
     """Give every sentence its speaker, remembering the previous one within the article."""
     attributor = Attributor(doc.lexicons)
     for sent in doc.sents:
-        attributor.names_at = {token_index(sent.tokens, m.start) for m in sent.mentions}
+        attributor.names_end = {token_index(sent.tokens, m.start): token_index(sent.tokens, m.end - 1) + 1
+                                for m in sent.mentions}
+        attributor.names_at = set(attributor.names_end)
         sent.speaker = attributor.speaker(sent.tokens, sent.text, sent.start)
         sent.speaker_span = attributor.span
         sent.speaker_from = attributor.scope_from
@@ -186,6 +188,7 @@ class Attributor:
         self._ba_stems = lexicons.stems["ba_object_stem"]
         self.ba_object = False  # the reporting verb takes its object after ب
         self.names_at: set[int] = set()  # token indices where the sentence's place names begin
+        self.names_end: dict[int, int] = {}  # where each of them begins -> the token after it
         self.accusing = False  # the reporting verb is one of accusing: the accused follows the speaker
         self.cut = False  # the last phrase after a verb of accusing ended where the accused began
 
@@ -236,7 +239,8 @@ class Attributor:
                 self.how = f"the subject before the reporting {kind} {tokens[i].text!r}"
             if explicit is not None:
                 return self._remember(explicit)
-            if kind == "continuation" or self._continues(tokens, i) or self._reports_on(tokens, i + n):
+            if (kind == "continuation" or self._continues(tokens, i) or self._reports_on(tokens, i + n)
+                    or (i + n < len(tokens) and tokens[i + n].text in _OPENING)):  # وقال "أدى القصف …
                 self.how = f"reported speech goes on ({tokens[i].text!r}): the previous speaker"
                 return self.previous
             return None
@@ -290,7 +294,7 @@ class Attributor:
                 break
             if k > start and (tok.norm in times or tok.norm == _DAY
                               or (tok.norm[:1] == "ل" and tok.norm[1:] in self._media)):
-                if tok.norm in times and k - 1 > start and tokens.norms[k - 1].startswith("ال"):
+                if tok.norm in times and k - 1 > start and tokens.norms[k - 1] in lex.grammar["time_unit"]:
                     k -= 1  # تركيا الشهر الماضي: the noun the time word qualifies goes with it
                 break  # … أردوغان يوم الجمعة، ياسر دلوان لوكالة الأنباء الفرنسية: a time, an addressee
             if tok.norm in lex.grammar["contrast"] or tok.norm in lex.grammar["clause_break"]:
@@ -299,6 +303,10 @@ class Attributor:
                 break  # ووصفت الوكالة هذه التقارير: a demonstrative begins the verb's object
             if lex.reporting.match(tokens, k) is not None:
                 break
+            if (k > start and start in self.names_end and k == self.names_end[start]
+                    and (tok.norm.startswith("ال") or (k in self.names_at and tok.norm[:1] != "و")
+                         or tok.text[:1].isdigit() or tok.norm[:1] == "ل")):
+                break  # طالبت واشنطن موسكو، نفت الولايات المتحدة العلاقة: a place that speaks ends with its name
             if lex.claims.match(tokens, k) is not None:
                 break  # a claim cue ends the speaker's noun phrase (أدان قصف العراق: no speaker is named)
             if tok.text[:1].isdigit() or tok.norm.lstrip("وب").startswith(self._counted_stems):
@@ -323,6 +331,8 @@ class Attributor:
         span = [t for t in tokens[start:k] if t.text not in _QUOTES]
         if not span:
             return None
+        if tokens[start].text in _OPENING and not any(t.text in _CLOSING for t in tokens[start + 1:k + 1]):
+            return None  # وقال "أدى القصف التركي …: a quotation begins, what is said, not who says it
         end = span[-1].end
         name = _short_name_after(tokens, k, self.lexicons)  # وكالة الأنباء الرسمية "سانا"
         if name is not None:
@@ -412,6 +422,8 @@ class Attributor:
             span = span[1:]  # لكن ترامب قال: ترامب
         if not span or any(t.norm in self.words["stop"] for t in span):
             return None
+        if len(span) == 1 and span[0].norm in grammar["relative"]:
+            return None  # لوزارة الدفاع الروسية، التي قالت إن: the pronoun is no name, its antecedent unsure
         self._last_span = (span[0].start, span[-1].end)
         return text[span[0].start - offset:span[-1].end - offset]
 
