@@ -147,3 +147,15 @@ def test_the_speaker_is_neither_the_quotation_nor_the_object(run, text, speaker)
 def test_a_relative_pronoun_is_no_speaker(run):
     doc = run("speakers", "وتتناقض التصريحات مع الإيجاز الصحفي لوزارة الدفاع، التي قالت إن الدفاعات أسقطت صواريخ.")
     assert doc.sents[0].speaker != "التي"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a place after a complete name begins the verb's object
+    ("ودعا الاتحاد الأوروبي روسيا وإيران إلى استخدام نفوذهما لوقف الهجوم.", "الاتحاد الأوروبي"),
+    ("وطالبت حكومة بغداد أنقرة بالانسحاب من بعشيقة.", "حكومة بغداد"),
+    # not a person's first name spelt like a place
+    ("وقالت وزيرة الدفاع الفرنسية فلورانس بارلي إن الضربات استهدفت مواقع.", "وزيرة الدفاع الفرنسية فلورانس بارلي"),
+    ("وقال منسق الأمم المتحدة بسوريا إن القصف تواصل.", "منسق الأمم المتحدة بسوريا"),
+])
+def test_a_place_after_a_complete_name_begins_the_object(run, text, speaker):
+    assert run("speakers", text).sents[0].speaker == speaker

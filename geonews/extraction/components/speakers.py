@@ -5,6 +5,8 @@ speaker. A sentence with no reporting cue has no speaker (``None``): nothing is 
 
 from __future__ import annotations
 
+from gazetteer.morphology import has_nisba_shape
+
 import functools
 
 from gazetteer import normalize
@@ -314,6 +316,10 @@ class Attributor:
             if self.accusing and k > start and self._second_name(tokens, k):
                 self.cut = True
                 break  # اتهمت دمشق إسرائيل بقصف، تتهم المعارضة قوات النظام: the accused begins
+            if (k > start and k in self.names_at and self._second_name(tokens, k)
+                    and tokens.norms[k][:1] not in "لب" and not has_nisba_shape(tokens.norms[k])
+                    and self._object_ends(tokens, self.names_end[k])):
+                break  # حث الاتحاد الأوروبي روسيا وإيران بـ، طالبت حكومة بغداد أنقرة بالانسحاب: the object begins
             if self.ba_object and k > start and tok.norm[:1] == "ب" and tok.norm not in _NAME_LINKS:
                 break  # اتهمت سوريا إسرائيل بالوقوف وراء، ندد هولاند بقيام …: the object after ب begins
             if k > start and tok.text.startswith("بـ"):
@@ -365,6 +371,16 @@ class Attributor:
         if not complete or prev in self.words["locative"] or tokens.norms[k][:1] == "و":
             return False  # دمشق وموسكو: speakers joined by و
         return k in self.names_at or self.lexicons.agents.match(tokens, k) is not None
+
+    def _object_ends(self, tokens, k: int) -> bool:
+        """Whether a place name that ends before token ``k`` is the verb's object, not a person's first name
+        (وزير المخابرات الإسرائيلي إسرائيل كاتس، وزيرة الدفاع فلورانس بارلي): what follows it begins with
+        a conjunction, a preposition before the article or a complementizer (روسيا وإيران، أنقرة بالانسحاب،
+        موسكو بأن), or the sentence ends."""
+        if k >= len(tokens) or tokens[k].text in _CLOSING_MARKS:
+            return True
+        norm = tokens.norms[k]
+        return norm.startswith(("و", "ف", "لل", "بال")) or norm in self.lexicons.grammar["complementizer"]
 
     def _complement_at(self, tokens, k: int, conjoined: bool = False) -> bool:
         """Whether reported speech begins at token ``k`` (after a closing quote): أن، إن، بأن or a colon
