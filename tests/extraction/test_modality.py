@@ -182,3 +182,8 @@ def test_a_marker_governs_the_clause_it_introduces(run, text, cue, modality):
 ])
 def test_obligations_are_no_events(run, text, cue, modality):
     assert (cue, modality) in modalities(run, text)
+
+
+def test_the_terms_of_a_deal_are_no_event(run):
+    text = "وتتضمن البنود تسليم السلاح الثقيل مقابل انسحاب النظام من بلدات المسيفرة والجيزة."
+    assert ("انسحاب", "conditional") in modalities(run, text)
