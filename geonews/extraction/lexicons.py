@@ -45,6 +45,7 @@ class Lexicons:  # not slotted: cached properties
     relations: Matcher     # -> (relation, geo_precision)
     actors: Matcher        # -> Actor
     modality: Matcher      # -> (modality, scope): words that make the claims in their scope not asserted
+    modality_words: dict = field(compare=False)  # one-word modality.csv entries (exact) -> (modality, scope, applies)
     agents: Matcher        # -> "state" | "origin" (a noun heading a phrase naming an actor, what a nationality after it names)
     casualties: Matcher    # -> "killed" | "wounded" (a verb of killing or wounding), or a number word's value
     flags: WordFlags = field(compare=False)
@@ -152,6 +153,9 @@ def load_lexicons() -> Lexicons:
         people_units=frozenset(r["unit"] for r in load_table("geonews.data", "unit_kinds.csv") if r["kind"] == "people"),
         attack_nouns=frozenset(nouns),
         actor_adjectives=adjectives,
+        modality_words={normalize(r["word"]): (r["modality"], r["scope"], r["applies_to"])
+                        for r in load_table("geonews.data", "modality.csv")
+                        if " " not in r["word"] and not r["word"].endswith("*")},
         state_forces=frozenset(actor.id for actor in adjectives.values()),
         force_nouns=frozenset(forces),
         numerals={normalize(r["word"]): int(r["value"]) for r in load_table("geonews.data", "numerals.csv")},

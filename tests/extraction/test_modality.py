@@ -187,3 +187,15 @@ def test_obligations_are_no_events(run, text, cue, modality):
 def test_the_terms_of_a_deal_are_no_event(run):
     text = "وتتضمن البنود تسليم السلاح الثقيل مقابل انسحاب النظام من بلدات المسيفرة والجيزة."
     assert ("انسحاب", "conditional") in modalities(run, text)
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    # the future of a marker (ستسعى: will seek), what is about to happen (على وشك)
+    ("ويرى مراقبون أن قوات النظام ستسعى للسيطرة على الغوطة الشرقية.", "للسيطرة", "planned"),
+    ("وقال إن قواته على وشك دخول مدينة عفرين.", "دخول", "planned"),
+    # an indefinite adjective after a cue qualifies it (هجوم وشيك، ضربات محتملة)
+    ("وفر مئات المدنيين من إدلب خوف هجوم وشيك.", "هجوم", "planned"),
+    ("ونقلت القوات عناصرها خوفا من قصف محتمل على حلب.", "قصف", "conditional"),
+])
+def test_future_markers_and_imminent_events(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)

@@ -50,7 +50,7 @@ def modality(doc: Doc) -> Doc:
         for k, cue in enumerate(sent.cues):
             decided, why, marker = "asserted", "", None
             for j, kind, scope, applies, word in reversed(markers):  # the nearest before the cue first
-                if applies not in ("all", cue.claim_type) or j >= cue.start or scope == "self":
+                if applies not in ("all", cue.claim_type) or j >= cue.start or scope in ("self", "after"):
                     continue
                 if (_covers(sent, lex, j, scope, cue.start, verbs, appositions=kind != "negated")
                         and not (kind != "negated" and _presupposed(sent, lex, j, _phrase_start(sent, k)))
@@ -68,7 +68,7 @@ def modality(doc: Doc) -> Doc:
                 # or a definite marker right after it, or after the definite words of its phrase, qualifies it
                 # (الانسحاب المحتمل، الضربة العسكرية المحتملة، هجوم القوات الحكومية المتوقع)
                 after = next((m for m in markers if cue.end <= m[0] <= _phrase_end(sent, cue.end) and m[2] != "self"
-                              and m[1] != "negated" and sent.tokens.norms[m[0]].startswith("ال")
+                              and m[1] != "negated" and (m[2] == "after" or sent.tokens.norms[m[0]].startswith("ال"))
                               and m[3] in ("all", cue.claim_type)), None)
                 if after is not None:
                     decided, why, marker = after[1], f"{after[4]!r} (after the cue)", (after[0], "after")
@@ -95,6 +95,8 @@ def _markers(sent, lex) -> list[tuple[int, str, str, str, str]]:
             out.append((i, "conditional", "clause", "all", f"{tokens[i].text} {tokens[i + 1].text}"))  # قد يشن
         elif norm.startswith("س") and norm[1:] in imperfect:
             out.append((i, "planned", "clause", "all", tokens[i].text))  # ستشن، سيتم: will
+        elif norm.startswith(("سي", "ست", "سن")) and lex.modality_words.get(norm[1:], ("", "self"))[1] == "clause":
+            out.append((i, "planned", "clause", lex.modality_words[norm[1:]][2], tokens[i].text))  # ستسعى: will seek
     out.sort()
     return out
 
