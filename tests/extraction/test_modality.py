@@ -199,3 +199,7 @@ def test_the_terms_of_a_deal_are_no_event(run):
 ])
 def test_future_markers_and_imminent_events(run, text, cue, modality):
     assert (cue, modality) in modalities(run, text)
+
+
+def test_a_right_is_no_event(run):
+    assert ("باستعادتها", "conditional") in modalities(run, "وقال إن للجيش السوري الحق باستعادتها بالقوة.")
