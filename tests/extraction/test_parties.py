@@ -70,3 +70,20 @@ def test_a_country_after_an_indefinite_noun_s_relative_verb_acts(run):
 def test_a_city_after_a_diplomacy_noun_is_where_talks_are_held(run):
     doc = run("parties", "وشددوا على أهمية محادثات أستانا للدفع نحو تسوية سياسية.")
     assert {u.text: u.role for u in doc.sents[0].places} == {"أستانا": "event"}
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # right after a verb in the feminine perfect with no subject before it, a country is the subject
+    ("وقبل هذه العملية شنت تركيا حملة على مواقع في شمال سوريا.", "تركيا", "party"),
+    # after a subject pronoun the country is the object
+    ("وقالت إنها دخلت العراق في تشرين الأول من سوريا.", "العراق", "event"),
+    # a partner after إلى جانب, or after مع once a diplomacy cue has come
+    ("وتقاتل الفصائل إلى جانب تركيا في عفرين.", "تركيا", "party"),
+    ("وتوصلت المعارضة إلى اتفاق مع روسيا لإجلاء المقاتلين من درعا.", "روسيا", "party"),
+    # an adversary in a war keeps its place
+    ("واستولت إسرائيل على مرتفعات الجولان في حرب مع سوريا.", "سوريا", "event"),
+])
+def test_subjects_and_partners_are_parties(run, text, name, role):
+    doc = run("parties", text)
+    [use] = [u for u in doc.sents[0].places if u.text == name]
+    assert use.role == role

@@ -7,7 +7,9 @@ word (شمال سوريا، أراضي سوريا), as the genitive of a claim's
 follows, what the noun launches: شن الولايات المتحدة غارات), as the object of a
 claim verb after its subject (دخلت القوات التركية سوريا), or coordinated with such a place (في سوريا
 والعراق). ``بين`` is locative except after a noun of a relation between parties (تعاون، محادثات، حرب).
-Named bare anywhere else — a subject, a genitive of another noun — it stands for its government.
+Named bare anywhere else — a subject (also right after a verb in the feminine perfect with no subject
+before it: شنت تركيا عملية), a genitive of another noun, after إلى جانب (تقاتل إلى جانب تركيا), after مع once a diplomacy
+cue has come (اتفاق مع روسيا; not حرب مع سوريا) — it stands for its government.
 
 A party right next to a claim cue acts as its subject (شنت الولايات المتحدة ضربات، واشنطن تدعمهم), and
 so does one after a relative clause on the cue whose verb repeats it (الضربات التي شنتها واشنطن): the
@@ -69,17 +71,43 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
             return False  # أراضي سوريا، العاصمة الروسية موسكو
         if _AT in prev:
             return True  # لدى واشنطن معلومات، سفير سوريا لدى الأمم المتحدة: who has, not where
+        if (_WITH in prev and any(c.claim_type == "diplomacy" and c.end <= i for c in sent.cues)) or (
+                _SIDE in prev and i > 1 and tokens.norms[i - 2] == _TO):
+            return True  # اتفاق مع روسيا، محادثات مع واشنطن، تقاتل إلى جانب تركيا: a partner, not a place
         if not lex.speech["locative"].isdisjoint(prev) or prev[-1] in lex.grammar["against"]:
             return _between_parties(tokens, i - 1, lex)  # في سوريا is a place; التعاون بين موسكو و… names parties
         if lex.relations.match(tokens, i - 1) is not None:
             return False  # في أنحاء سوريا، الحدود مع العراق
         if place.feature != "country" and any(c.end == i and c.claim_type == "diplomacy" for c in sent.cues):
             return False  # محادثات أستانا، قمة أنقرة: where the talks are held
-        if any(c.end == i for c in sent.cues) and not _launches(sent, use):
+        if any(c.end == i and not _verb_before_its_subject(sent, c, lex) for c in sent.cues) and not _launches(sent, use):
             return False  # غزو العراق: the genitive of a claim's verbal noun
     if previous is not None and previous.span[1] == i and clitic.startswith("و") and previous.role == "event":
         return False  # في سوريا والعراق: coordinated with a place
     return not _object_of_a_claim_verb(sent, i)
+
+
+def _verb_before_its_subject(sent: Sent, cue, lex) -> bool:
+    """Whether a cue is a verb in the feminine perfect (شنت، استهدفت، أطلقتهما: ت, or ت and an object
+    pronoun, not the ات of a plural noun) with no actor right before it: the word after it is its subject
+    (شنت تركيا عملية، استهدفت إسرائيل مواقع), not the genitive of a verbal noun (غزو العراق) nor the object
+    after a subject (القوات التركية دخلت سوريا)."""
+    word = sent.tokens.norms[cue.end - 1].lstrip("وف")
+    stem = next((word[:-len(p)] for p in _OBJECT_PRONOUNS if word.endswith(p) and len(word) - len(p) >= 3), word)
+    if word.startswith("ال") or not stem.endswith("ت") or stem.endswith("ات"):
+        return False
+    if cue.start > 0:
+        before = sent.tokens.norms[cue.start - 1].lstrip("ول")
+        bare = next((before[:-len(p)] for p in _OBJECT_PRONOUNS if before.endswith(p)), before)
+        if before in lex.grammar["relative"] or bare in lex.grammar["complementizer"]:
+            return False  # أنها دخلت العراق، التي استهدفت إسرائيل: the subject came before
+    return not any(a.end == cue.start for a in sent.actors)
+
+
+#: Object pronouns a perfect verb may carry (أطلقتهما، شنتها، نفذته).
+_OBJECT_PRONOUNS = ("هما", "ها", "هم", "ه")
+#: مع 'with', and إلى جانب 'alongside' (normal forms): a country after them is a party.
+_WITH, _SIDE, _TO = "مع", "جانب", "الي"
 
 
 def _launches(sent: Sent, use: PlaceUse) -> bool:
