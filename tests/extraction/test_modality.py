@@ -203,3 +203,8 @@ def test_future_markers_and_imminent_events(run, text, cue, modality):
 
 def test_a_right_is_no_event(run):
     assert ("باستعادتها", "conditional") in modalities(run, "وقال إن للجيش السوري الحق باستعادتها بالقوة.")
+
+
+def test_what_is_considered_is_no_event(run):
+    text = "وفي الوقت الذي يفكر فيه الرئيس بالانسحاب من سوريا، يعود التنظيم إلى الظهور."
+    assert ("بالانسحاب", "planned") in modalities(run, text)
