@@ -125,3 +125,11 @@ def test_an_attack_happened_where_what_it_enabled_did(run):
     [sent] = doc.sents
     kinds = [c.claim_type for c in sent.cues]
     assert all(sent.cues[k].claim_type == "control" for k in sent.preventers)
+
+
+def test_the_place_a_control_clause_between_commas_describes_is_its_place(run):
+    text = "وقال إن محافظة إدلب، الخاضعة لسيطرة فصائل مسلحة، ستكون الأولوية لقوات النظام، مؤكدا الحاجة لوجود القوات في سوريا."
+    doc = run("attachment", text)
+    sent = doc.sents[0]
+    owners = {use.text: owner for use, owner in zip(sent.places, sent.place_cues)}
+    assert owners["إدلب"] is not None

@@ -47,6 +47,15 @@ def attachment(doc: Doc) -> Doc:
         commas = list(compress(count(), map(_COMMAS.__contains__, sent.tokens.norms))) if cues else []
         relatives = (list(compress(count(), map(doc.lexicons.grammar["relative"].__contains__, sent.tokens.norms)))
                      if cues else [])
+        described_at = None
+        if cues and cues[0].claim_type == "control" and cues[0].start > 1:
+            first, lex = cues[0].start, doc.lexicons
+            if sent.tokens.norms[first - 1] in lex.grammar["relative"]:
+                described_at = first - 1  # منبج، التي تسيطر عليها الوحدات
+            elif (first > 2 and sent.tokens.norms[first - 2] in _COMMAS and sent.tokens.norms[first - 1].startswith("ال")
+                  and sent.tokens.norms[first - 1] not in lex.speech["stop"]
+                  and sent.tokens.norms[first - 1] not in lex.speech["locative"]):
+                described_at = first - 1  # إدلب، الخاضعة لسيطرة فصائل مسلحة، …: an adjective between commas
         temporal = doc.lexicons.grammar["temporal"]
         # the first cue inside a temporal phrase (تزعزعت الوحدة في أنقرة بعد الهجوم على دوما) names another event
         after_time = bool(cues) and cues[0].start > 0 and sent.tokens.norms[cues[0].start - 1] in temporal
@@ -54,7 +63,8 @@ def attachment(doc: Doc) -> Doc:
         # a scene set before a comma (وفي البصرة، قتل …؛ وفي محافظة حلب المجاورة، أسفرت ضربات …)
         fronted = bool(norms) and norms[0] in _SCENE_OPENERS and any(use.token in (1, 2) for use in sent.places)
         owners = assign(cues, [use.token for use in sent.places], commas, relatives, after_time,
-                        scene_end=commas[0] if fronted and commas else None)
+                        scene_end=commas[0] if fronted and commas else None,
+                        described=_described_place(sent, described_at))
         sent.place_cues = [None if use.role != "event" else owner for use, owner in zip(sent.places, owners)]
         sent.quantity_cues = _counted(sent, assign(cues, [i for i, _ in sent.quantities], commas))
         sent.preventers = (_preventers(sent) | _describers(sent, doc.lexicons) | _results(sent, doc.lexicons)
@@ -191,9 +201,18 @@ def _results(sent, lex) -> dict[int, int]:
     return out
 
 
+def _described_place(sent, at: int | None) -> int | None:
+    """The token of the place a control cue's relative clause or adjective describes: the place right
+    before the pronoun or adjective at ``at``, a comma between them or not."""
+    if at is None:
+        return None
+    end = at - 1 if at > 0 and sent.tokens.norms[at - 1] in _COMMAS else at
+    return next((use.token for use in sent.places if use.span is not None and use.span[1] == end), None)
+
+
 def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = None,
            relatives: list[int] | None = None, after_time: bool = False,
-           scene_end: int | None = None) -> list[int | None]:
+           scene_end: int | None = None, described: int | None = None) -> list[int | None]:
     """For each token position, the index of the cue that governs it, or ``None`` (see the module notes).
 
     ``relatives``: positions of relative pronouns; a cue inside a relative clause before which places
@@ -215,6 +234,7 @@ def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = Non
                 separated = any(pos < c < first for c in commas)
                 outside = antecedent is not None and pos < antecedent
                 scene = scene_end is not None and pos < scene_end  # وفي ريف حماة، قصفت الطائرات بلدة …
-                if (not separated or not first_has_own or scene) and not outside:
+                # the place a control cue's relative clause describes (منبج، التي تسيطر عليها؛ إدلب، الخاضعة لسيطرة)
+                if (not separated or not first_has_own or scene or pos == described) and not outside:
                     out[n] = 0
     return out
