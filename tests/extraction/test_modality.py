@@ -208,3 +208,16 @@ def test_a_right_is_no_event(run):
 def test_what_is_considered_is_no_event(run):
     text = "وفي الوقت الذي يفكر فيه الرئيس بالانسحاب من سوريا، يعود التنظيم إلى الظهور."
     assert ("بالانسحاب", "planned") in modalities(run, text)
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    # the future prefix on a verb of the news vocabulary (ستستأنف، ستعمد)
+    ("وبعد ذلك ستستأنف قوات النظام عملياتها في منطقة الحجر الأسود.", "عملياتها", "planned"),
+    ("وقال إن بلاده ستوسع هجومها ضد الوحدات الكردية إلى البلدة.", "هجومها", "planned"),
+    # not a word that begins with the same letters (سيطرة)
+    ("وأكدت المصادر سيطرة القوات على البلدة.", "سيطرة", "asserted"),
+    # the site of an attack: the attack happened
+    ("وأعلنت روسيا أن الخبراء سيصلون إلى موقع الهجوم الكيمياوي في دوما.", "الهجوم", "asserted"),
+])
+def test_the_future_of_a_verb_is_planned(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)

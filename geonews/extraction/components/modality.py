@@ -17,6 +17,8 @@ Two markers come from the grammar rather than the list: قد before an imperfect
 
 from __future__ import annotations
 
+from gazetteer.lexicon import load_lexicon
+
 import bisect
 
 from ..document import Doc
@@ -90,6 +92,8 @@ def _markers(sent, lex) -> list[tuple[int, str, str, str, str]]:
     tokens = sent.tokens
     out = [(i, kind, scope, applies, tokens[i].text) for i, _, (kind, scope, applies) in lex.modality.scan(tokens)]
     modal, imperfect = lex.grammar["modal"], lex.grammar["imperfect_verb"]
+    vocabulary = load_lexicon().vocabulary
+    names = {k for use in sent.places if use.span is not None for k in range(*use.span)}
     for i, norm in enumerate(tokens.norms):
         if norm in modal and i + 1 < len(tokens) and _imperfect(tokens.norms[i + 1]):
             out.append((i, "conditional", "clause", "all", f"{tokens[i].text} {tokens[i + 1].text}"))  # قد يشن
@@ -97,6 +101,8 @@ def _markers(sent, lex) -> list[tuple[int, str, str, str, str]]:
             out.append((i, "planned", "clause", "all", tokens[i].text))  # ستشن، سيتم: will
         elif norm.startswith(("سي", "ست", "سن")) and lex.modality_words.get(norm[1:], ("", "self"))[1] == "clause":
             out.append((i, "planned", "clause", lex.modality_words[norm[1:]][2], tokens[i].text))  # ستسعى: will seek
+        elif _future_verb(norm, vocabulary) and i not in names:
+            out.append((i, "planned", "clause", "all", tokens[i].text))  # ستستأنف، ستعمد، ستنتشر: will
     out.sort()
     return out
 
@@ -181,6 +187,14 @@ def _presupposed(sent, lex, j: int, c: int) -> bool:
     of the response."""
     nouns = lex.grammar["factive_noun"]
     return any(sent.tokens.norms[f].lstrip("وبل") in nouns for f in range(max(j + 1, c - _FACTIVE_REACH), c))
+
+
+def _future_verb(norm: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a word is the future prefix س on an imperfect verb of the news vocabulary (ستستأنف: س +
+    تستأنف); سيطرة، سنوات begin with the same letters, but يطرة، نوات are no words (of the 108 words of the
+    vocabulary this takes, all are verbs)."""
+    word = norm[1:] if norm[:1] in "وف" else norm
+    return len(word) >= 5 and word[0] == "س" and word[1] in _IMPERFECT and word[1:] in vocabulary
 
 
 def _imperfect(norm: str) -> bool:
