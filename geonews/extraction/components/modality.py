@@ -102,7 +102,7 @@ def _markers(sent, lex) -> list[tuple[int, str, str, str, str]]:
         elif norm.startswith(("سي", "ست", "سن")) and lex.modality_words.get(norm[1:], ("", "self"))[1] == "clause":
             out.append((i, "planned", "clause", lex.modality_words[norm[1:]][2], tokens[i].text))  # ستسعى: will seek
         elif _future_verb(norm, vocabulary) and i not in names:
-            out.append((i, "planned", "clause", "all", tokens[i].text))  # ستستأنف، ستعمد، ستنتشر: will
+            out.append((i, "planned", "future", "all", tokens[i].text))  # ستستأنف، ستعمد، ستنتشر: will
     out.sort()
     return out
 
@@ -122,6 +122,8 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions
             return True
         # after its object (a short noun phrase: منعت داعش من), a preposition or a ب/ل on the cue
         return c - j - 1 <= _OBJECT_WORDS + 1 and (norms[c - 1] in _PREPOSITIONS or norms[c][:1] in "بل")
+    if scope == "future":  # the verb's own object or complement, a few words on (ستستأنف قوات النظام عملياتها)
+        return c - j <= _FUTURE_REACH and _covers(sent, lex, j, "clause", c, verbs, appositions)
     if scope == "clause":
         starts, tokens = sent.clause_starts, sent.tokens
         k = bisect.bisect_right(starts, j)  # the first clause start after the marker
@@ -156,6 +158,9 @@ def _halted(sent, k: int) -> bool:
     return before.claim_type == "diplomacy" and sent.cues[k].start - before.end < _HALT_REACH
 
 
+#: How far (tokens) after a verb in the future its object or complement may stand: its subject (up to four
+#: words: قوات النظام السوري) and a preposition between.
+_FUTURE_REACH = 6
 #: The most definite words (adjectives, a genitive) between a cue and a marker that qualifies it.
 _PHRASE_WORDS = 3
 
