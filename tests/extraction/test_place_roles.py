@@ -16,6 +16,7 @@ import pytest
     # after a government noun the place names that government (نظام دمشق، حكومة بغداد)
     ("وقصفت قوات نظام دمشق مواقع في إدلب.", "دمشق", "party"),
     ("وطالبت حكومة بغداد القوات التركية بالانسحاب.", "بغداد", "party"),
+    ("انسحاب حزب التغيير من حكومة إقليم كردستان العراق", "كردستان العراق", "party"),
 ])
 def test_roles(run, text, name, role):
     doc = run("place_roles", text)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from gazetteer.lexicon import place_words
+from gazetteer.morphology import word_forms
+
 from ..document import Doc
 from ..registry import component
 
@@ -45,8 +48,8 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = ("party" if party else "mention"), "a leader word before it (بقيادة، الذي تقوده، بالنسبة لـ)"
             elif _after_word(supporters, tokens, i):
                 use.role, why = "origin", "a supporter word before it (المدعومة من، ومقره)"
-            elif i > 0 and tokens.norms[i - 1].lstrip("وبل") in doc.lexicons.grammar["government_noun"]:
-                use.role, why = "party", "after a government noun: its government (نظام دمشق، حكومة بغداد)"
+            elif _after_government_noun(tokens, i, doc.lexicons):
+                use.role, why = "party", "after a government noun: its government (نظام دمشق، حكومة إقليم كردستان)"
             elif use.end <= dateline:
                 use.role, why = "mention", "in the dateline"
             elif _reference(tokens, i, doc.lexicons, place_tokens, resolved):
@@ -117,6 +120,16 @@ def _reference(tokens, i: int, lex, place_tokens: set[int], resolved: set[int]) 
     while k >= 0 and i - k <= _ROUTE_REACH and (tokens[k].text in _JOINERS or k in place_tokens):
         k -= 1  # طريق "دمشق-حلب": back over quotes, the hyphen and the first place
     return k >= 0 and norms[k].lstrip("وف") in lex.grammar["route_word"]
+
+
+def _after_government_noun(tokens, i: int, lex) -> bool:
+    """Whether a government noun stands right before the place at ``i``, or before the generic place word
+    right before it (نظام دمشق، حكومة بغداد، حكومة إقليم كردستان العراق): the place names that government."""
+    government = lex.grammar["government_noun"]
+    if i > 0 and tokens.norms[i - 1].lstrip("وبل") in government:
+        return True
+    return (i > 1 and tokens.norms[i - 2].lstrip("وبل") in government
+            and not place_words().isdisjoint(word_forms(tokens.norms[i - 1])))
 
 
 def _in_locating_clause(tokens, i: int, lex, place_tokens: set[int], resolved: set[int]) -> bool:
