@@ -159,3 +159,14 @@ def test_a_relative_pronoun_is_no_speaker(run):
 ])
 def test_a_place_after_a_complete_name_begins_the_object(run, text, speaker):
     assert run("speakers", text).sents[0].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a noun with a possessive pronoun after a complete name is the verb's object
+    ("وأعلنت إسرائيل تأييدها القوي لقرار ترامب بالانسحاب من الاتفاق.", "إسرائيل"),
+    ("ونقلت الوكالة عن وزارة الدفاع نفيها لصحة تقارير عن هجوم في دوما.", "وزارة الدفاع"),
+    # not the emphatic نفسها (the same sources)
+    ("وقالت المصادر نفسها إن القوات دخلت البلدة.", "المصادر نفسها"),
+])
+def test_a_possessed_noun_after_a_complete_name_is_the_object(run, text, speaker):
+    assert run("speakers", text).sents[0].speaker == speaker

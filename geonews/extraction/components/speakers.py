@@ -41,6 +41,8 @@ _NAME_LINKS = frozenset({"بن", "ابن", "ابو", "بنت"})
 _CLOSING_MARKS = (".", "-", "–", "—", "(", ")", "[", "]", "!", "?", "؟")
 #: How many words a short name in quotes or an apposition between commas takes at most.
 _SHORT_NAME_WORDS = 3
+#: Possessive pronouns on a noun after a speaker's complete name (تأييدها، نفيها، رفضهم): the verb's object.
+_POSSESSIVES = ("ها", "هم", "هما")
 
 
 def _quotation(tokens, start: int, end: int) -> bool:
@@ -316,6 +318,12 @@ class Attributor:
             if self.accusing and k > start and self._second_name(tokens, k):
                 self.cut = True
                 break  # اتهمت دمشق إسرائيل بقصف، تتهم المعارضة قوات النظام: the accused begins
+            if (k > start and tok.norm.endswith(_POSSESSIVES) and len(tok.norm) >= 5
+                    and not tok.norm.startswith(("ال", "و", "نفس", "ذات")) and tok.norm not in self.words["stop"]
+                    and not self._preposition_with_pronoun(tok.norm)
+                    and ((k - 1) in self.names_at or tokens.norms[k - 1].startswith("ال"))):
+                break  # أعلنت إسرائيل تأييدها، نقلت عن وزارة الدفاع نفيها: the object, with its pronoun, begins
+                # (not نفسها، ذاتها: المصادر نفسها is the same sources; not عليها: a relative's preposition)
             if (k > start and k in self.names_at and self._second_name(tokens, k)
                     and tokens.norms[k][:1] not in "لب" and not has_nisba_shape(tokens.norms[k])
                     and self._object_ends(tokens, self.names_end[k])):
