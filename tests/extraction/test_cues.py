@@ -9,6 +9,7 @@ import pytest
     ("ضربات التحالف منعت داعش من استعادة مواقع في شمال سورية.", ["attack", "control"]),  # negated: modality's
     ("ستواصل الجهود لتحرير الرعايا الأميركيين في سورية.", []),              # not territory
     ("تجمع المحتجون في ساحة التحرير.", []),                               # part of a name
+    ("وأدت العملية العسكرية في الغوطة الشرقية إلى مقتل المئات.", ["attack"]),  # the definite form of a phrase
     ("وقالت الوكالة إن المنشورات جزء من الحرب النفسية على إدلب.", []),       # a war of words
     ("ونفى الجيش قصف المدينة.", ["attack"]),                              # الجيش: no construct, no name
     # a patrol heading its actor's phrase is its cue too
