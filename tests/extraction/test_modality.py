@@ -221,3 +221,8 @@ def test_what_is_considered_is_no_event(run):
 ])
 def test_the_future_of_a_verb_is_planned(run, text, cue, modality):
     assert (cue, modality) in modalities(run, text)
+
+
+def test_what_is_hoped_for_is_no_event(run):
+    text = "وأعرب الرئيس عن أمله في أن يسيطر الجيش على مدينة عفرين بالكامل."
+    assert ("يسيطر", "planned") in modalities(run, text)

@@ -128,8 +128,9 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions
         starts, tokens = sent.clause_starts, sent.tokens
         k = bisect.bisect_right(starts, j)  # the first clause start after the marker
         own = -1
-        if k < len(starts) and starts[k] == j + 1 and norms[j + 1] in lex.grammar["complementizer"]:
-            k, own = k + 1, j + 2  # من المتوقع أن تشن، يجب أن تنسحب: the clause it introduces, its verb its own
+        at = j + 2 if j + 2 < len(norms) and norms[j + 1] in _PREPOSITIONS else j + 1  # أمله في أن
+        if k < len(starts) and starts[k] == at and norms[at] in lex.grammar["complementizer"]:
+            k, own = k + 1, at + 1  # من المتوقع أن تشن، يجب أن تنسحب: the clause it introduces, its verb its own
         while k < len(starts) and starts[k] <= c:
             b = starts[k]
             # an apposition between two commas does not end the clause (حذرت ساندرز، المتحدثة باسم البيت

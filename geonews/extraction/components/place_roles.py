@@ -33,6 +33,7 @@ def place_roles(doc: Doc) -> Doc:
         resolved = {k for use in sent.places if use.span is not None and use.place is not None
                     for k in range(*use.span)}
         previous = None  # the last place named before this one
+        by_word: set[int] = set()  # the places a leader or supporter word made parties or origins
         for use in sorted(sent.places, key=lambda u: u.token):
             before, previous = previous, use
             if use.span is None:  # a place repeated by a pronoun or by البلاد: it may only locate the one before
@@ -42,7 +43,11 @@ def place_roles(doc: Doc) -> Doc:
                         doc.note("place_roles", sent, use.text, "mention", f"the country of {before.text} before it")
                 continue
             i = use.span[0]
-            if _after_word(leaders, tokens, i):
+            listed = (before is not None and before.span is not None and before.span[1] == i
+                      and tokens.norms[i][:1] == "و" and before.role in ("party", "origin") and id(before) in by_word)
+            if listed:  # بناء على طلب بريطانيا وألمانيا وكندا، المدعومة من تركيا وقطر: the list shares the word
+                use.role, why = before.role, "listed with a place a leader or supporter word is before"
+            elif _after_word(leaders, tokens, i):
                 # a country or capital stands for its government; any other place is only referred to
                 party = use.place is not None and (use.place.feature == "country" or doc.gazetteer.is_capital(use.place))
                 use.role, why = ("party" if party else "mention"), "a leader word before it (بقيادة، الذي تقوده، بالنسبة لـ)"
@@ -62,6 +67,8 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = "mention", f"the country of {before.text} before it (عفرين، شمال سوريا): it locates it"
             else:
                 continue
+            if why.startswith(("a leader", "a supporter", "listed")):
+                by_word.add(id(use))
             if doc.trace is not None:
                 doc.note("place_roles", sent, use.text, use.role, why)
     return doc
