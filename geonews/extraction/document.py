@@ -114,6 +114,7 @@ class Sent:
     quantities: list[tuple[int, Quantity]] = field(default_factory=list)  # (token index, figure)
     place_cues: list[int | None] = field(default_factory=list)     # per place: the cue governing it
     preventers: dict[int, int] = field(default_factory=dict)       # cue -> the asserted cue that prevented it
+    results: dict[int, int] = field(default_factory=dict)          # cue -> the asserted cue it is the result of
     quantity_cues: list[int | None] = field(default_factory=list)  # per figure: the cue governing it
     arguments: list[tuple[ActorSpan | None, ActorSpan | None]] = field(default_factory=list)  # per cue
     statements: list[Statement] = field(default_factory=list)

@@ -35,3 +35,17 @@ def test_a_place_held_in_a_relative_clause_is_also_the_holders(run):
     doc = run("statements", "واتفقت الولايات المتحدة وتركيا على خارطة طريق بشأن مدينة منبج التي تسيطر عليها قوات سوريا الديموقراطية.")
     kinds = {(st.claim_type, st.actor) for st in doc.sents[0].statements if st.places and st.claim_type != "mention"}
     assert kinds == {("diplomacy", None), ("control", "قوات سوريا الديموقراطية")}
+
+
+def test_a_result_with_no_place_of_its_own_happened_where_its_cause_did(run):
+    text = ("وقال الوزير إن العملية العسكرية في سورية ساعدت على تحويل مجرى الأحداث، مشيرا إلى أن القوات "
+            "ساعدت في تحرير أكثر من 12 ألف كيلومتر مربع من قبضة داعش.")
+    doc = run("statements", text)
+    [control] = [s for s in doc.sents[0].statements if s.claim_type == "control"]
+    assert [p.text for p in control.places] == ["سورية"]
+
+
+def test_a_fall_of_casualties_takes_no_place(run):
+    text = "واستهدفت الصواريخ مطار التيفور العسكري في وسط سوريا وأدت إلى سقوط عدد من القتلى والجرحى."
+    doc = run("statements", text)
+    assert not [s for s in doc.sents[0].statements if s.claim_type == "control"]

@@ -37,7 +37,7 @@ _COMMAS = frozenset("،,؛")
 
 
 @component("attachment", requires=("sent.places", "sent.cues", "sent.modalities", "sent.markers", "sent.quantities",
-                                   "sent.clause_starts", "place.role"), sets=("sent.places", "sent.place_cues", "sent.quantity_cues", "sent.preventers"))
+                                   "sent.clause_starts", "place.role"), sets=("sent.places", "sent.place_cues", "sent.quantity_cues", "sent.preventers", "sent.results"))
 def attachment(doc: Doc) -> Doc:
     """Put each sentence's places in text order and give each place and figure its governing cue."""
     for sent in doc.active():
@@ -67,8 +67,8 @@ def attachment(doc: Doc) -> Doc:
                         described=_described_place(sent, described_at))
         sent.place_cues = [None if use.role != "event" else owner for use, owner in zip(sent.places, owners)]
         sent.quantity_cues = _counted(sent, assign(cues, [i for i, _ in sent.quantities], commas))
-        sent.preventers = (_preventers(sent) | _describers(sent, doc.lexicons) | _results(sent, doc.lexicons)
-                           | _purposes(sent))
+        sent.results = _results(sent, doc.lexicons)
+        sent.preventers = _preventers(sent) | _describers(sent, doc.lexicons) | sent.results | _purposes(sent)
         if doc.trace is not None:
             for use, owner in zip(sent.places, sent.place_cues):
                 said = "only mentioned" if owner is None else f"governed by the {cues[owner].claim_type} cue " \
@@ -165,24 +165,29 @@ _OBJECT_REACH = 8
 
 #: The preposition after a verb of enabling (مكّن من).
 _ENABLED = frozenset({"من"})
+#: The prepositions of a verb of helping (ساعدت في، ساعد على; normal forms).
+_HELPED = frozenset({"في", "علي"})
 #: How far (tokens, punctuation included) after a result verb its preposition may stand (أدت عملية برية، مدعومة بغطاء جوي روسي، … إلى).
 _RESULT_REACH = 20
 
 
 def _results(sent, lex) -> dict[int, int]:
     """Cue -> the asserted cue whose result it is: the first cue right after a result verb's preposition
-    (أدى إلى، أسفر عن، مكّن من) is the result of the first cue between the verb and the preposition (وأدت عملية
+    (أدى إلى، أسفر عن، مكّن من، ساعد في) is the result of the first cue between the verb and the preposition (وأدت عملية
     برية … إلى سيطرة الحكومة على الغوطة), else of the nearest cue before the verb (الضربات، ما أدى إلى
     تدمير …). The event happened where its result did."""
     if len(sent.cues) < 2:
         return {}
     verbs, preps, enabling = lex.grammar["result_verb"], lex.grammar["result_preposition"], lex.grammar["enable_verb"]
+    helping = lex.grammar["help_verb"]
     norms = sent.tokens.norms
     out = {}
     for i, norm in enumerate(norms):
-        bare = norm[1:] if norm[:1] in "وف" and norm[1:] in verbs | enabling else norm
+        bare = norm[1:] if norm[:1] in "وف" and norm[1:] in verbs | enabling | helping else norm
         if bare in enabling:
             wanted = _ENABLED  # مكنها من السيطرة
+        elif bare in helping:
+            wanted = _HELPED  # ساعدت في تحرير
         elif bare in verbs:
             wanted = preps  # أدى إلى، أسفر عن
         else:

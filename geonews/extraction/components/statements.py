@@ -45,9 +45,12 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
     for k, cue in enumerate(cues):
         mine = {k} | prevented.get(k, set())
         places = [ref for ref, owner in zip(refs, sent.place_cues) if owner in mine]
+        figures = [q for (_, q), owner in zip(sent.quantities, sent.quantity_cues) if owner == k]
+        if not places and k in sent.results and not _counts_people(sent, cue, figures, doc.lexicons):
+            # a result with no place of its own happened where its cause did (ساعدت في تحرير …)
+            places = [ref for ref, owner in zip(refs, sent.place_cues) if owner == sent.results[k]]
         if k in held and held[k] not in places:  # منبج التي تسيطر عليها قوات سوريا الديمقراطية
             places.insert(0, held[k])
-        figures = [q for (_, q), owner in zip(sent.quantities, sent.quantity_cues) if owner == k]
         actor, target = sent.arguments[k]
         if not places and not (refs == [] and (actor is not None or figures)):
             continue
@@ -107,8 +110,26 @@ def _held_antecedents(sent: Sent, lex) -> dict:
     return out
 
 
+#: The units of a figure that measures territory (quantities: units.csv).
+_TERRITORY_UNITS = frozenset({"km2", "localities"})
 #: آخر 'the last' (normal form), before a stronghold noun.
 _LAST = "اخر"
+
+
+def _counts_people(sent: Sent, cue, figures, lex) -> bool:
+    """Whether a cue is followed by a number, a comparative or a word that counts people (grammar
+    ``count_word``: أسفر عن سقوط 27 قتيلا، أدى إلى سقوط عدد من القتلى، سقوط ضحايا): a fall of casualties, no
+    territory."""
+    k = cue.end
+    if k >= len(sent.tokens):
+        return False
+    word = sent.tokens.norms[k]
+    if word.startswith(lex.casualty_stems) or word in lex.grammar["count_word"]:
+        return True
+    number = (sent.tokens[k].text[:1].isdigit() or word in lex.numerals or word in lex.grammar["approximation"]
+              or word in lex.grammar["comparative"])
+    # a number of people, not of square kilometres (ساعدت في تحرير أكثر من 12 ألف كيلومتر)
+    return number and not any(q.unit in _TERRITORY_UNITS for q in figures)
 
 
 def _names_a_force(sent: Sent, lex) -> bool:
