@@ -93,3 +93,10 @@ def test_under_the_control_of_names_the_holder(run):
     doc = run("statements", "واستهدفت الطائرات الحربية السورية الأحياء الواقعة تحت سيطرة الفصائل المعارضة في مدينة درعا.")
     [st] = [s for s in doc.sents[0].statements if s.claim_type == "control"]
     assert st.actor == "الفصائل المعارضة"
+
+
+def test_an_ally_after_its_backing_word_is_no_subject(run):
+    doc = run("arguments", "وتمكنت القوات الحكومية بدعم من المقاتلات الروسية من السيطرة على مدينة حرستا.")
+    sent = doc.sents[0]
+    [(actor, _)] = [pair for cue, pair in zip(sent.cues, sent.arguments) if cue.claim_type == "control"]
+    assert actor.text == "القوات الحكومية"

@@ -142,6 +142,8 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     subject_limit = min(limit, first_place if first_place is not None and first_place > cue.end
                         else cue.end + SUBJECT_WINDOW)
     subjects_before = [a for a in actors if a.end <= cue.start and not is_target(a)]
+    # an ally named after its backing word (مدعوم من التحالف الدولي) is no subject when another is named
+    subjects_before = [a for a in subjects_before if not backs(a)] or subjects_before
     subjects_after = [a for a in actors if cue.end <= a.start < subject_limit and not is_target(a)]
     # a cue heading an actor's phrase (بدأت دوريات أميركية عملها) names the doers when none comes before
     headed = [a for a in actors if a.start == cue.start and not is_target(a)]
