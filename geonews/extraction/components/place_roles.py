@@ -72,7 +72,8 @@ def _where_speaker_is(tokens, i: int, span: tuple[int, int]) -> bool:
 
 def _after_word(words, tokens, i: int) -> bool:
     """Whether one of ``words`` stands within :data:`_SUPPORTER_REACH` words before token ``i``."""
-    return any(words.match(tokens, k) is not None for k in words.candidates(tokens, max(0, i - _SUPPORTER_REACH), i))
+    return any(words.match(tokens, k) is not None for k in range(max(0, i - _SUPPORTER_REACH), i))  # (match tests
+    # the word's flag first: cheaper than listing the candidates of two words)
 
 
 def _locates(before, use, tokens, lex) -> bool:
