@@ -42,6 +42,7 @@ class Cue:
     claim_type: str
     start: int  # token index
     end: int
+    relative_subject: int | None = None  # where a relative clause's own subject on it begins (set by ``cues``)
 
 
 @dataclass(slots=True)

@@ -289,7 +289,7 @@ def _relative_agent(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex)
     المكثف الذي ينفذه النظام، الضربات التي شنتها القوات): the event's actor, or ``None``."""
     if lex is None or not tokens or cue.claim_type not in ("attack", "control"):
         return None
-    at = relative_subject(cue, tokens, lex)
+    at = cue.relative_subject
     return None if at is None else next((a for a in actors if a.start == at), None)
 
 

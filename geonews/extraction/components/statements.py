@@ -15,7 +15,6 @@ from geonews.model import Statement
 
 from ..document import Doc, Sent
 from ..registry import component
-from .arguments import relative_subject
 
 
 __all__ = ["statements"]
@@ -65,7 +64,7 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
         # السوري الآلاف نحو هضبة الجولان التي تحتلها إسرائيل: Israel occupies it)
         at = None
         if subject is not None and verb >= 0 and actor is not None and actor.end <= cues[verb].start:
-            rel = relative_subject(cues[verb], sent.tokens, doc.lexicons)  # غارات شنتها دمشق
+            rel = cues[verb].relative_subject  # غارات شنتها دمشق
             at = rel if rel is not None else cues[verb].end
         after_verb = (at is not None and cue.claim_type != "diplomacy"  # محادثات أستانا: where talks were held
                       and at < len(sent.tokens) and sent.tokens[at].start <= subject.start < sent.tokens[at].end)
