@@ -289,7 +289,7 @@ def _mark_agent_or_gainer(span: ActorSpan, norms: list[str], lex) -> None:
     """Flag an actor that follows an agent phrase (من قبل X، على يد X) or لصالح (in favour of X)."""
     i = span.start
     before = " ".join(norms[max(0, i - 2):i])
-    span.agent = any(before.endswith(p) for p in lex.grammar["agent_phrase"])
+    span.agent = before.endswith(lex.stems["agent_phrase"])
     span.gainer = i > 0 and norms[i - 1] in lex.grammar["gainer"]
     if span.agent or span.gainer:
         span.target = False

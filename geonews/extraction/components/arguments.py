@@ -141,10 +141,11 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     object_first = _verbal_noun(cue, tokens, lex)
     subject_limit = min(limit, first_place if first_place is not None and first_place > cue.end
                         else cue.end + SUBJECT_WINDOW)
-    subjects_before = [a for a in actors if a.end <= cue.start and not is_target(a)]
-    subjects_after = [a for a in actors if cue.end <= a.start < subject_limit and not is_target(a)]
+    marked = [is_target(a) for a in actors]  # asked once per actor
+    subjects_before = [a for a, t in zip(actors, marked) if a.end <= cue.start and not t]
+    subjects_after = [a for a, t in zip(actors, marked) if cue.end <= a.start < subject_limit and not t]
     # a cue heading an actor's phrase (بدأت دوريات أميركية عملها) names the doers when none comes before
-    headed = [a for a in actors if a.start == cue.start and not is_target(a)]
+    headed = [a for a, t in zip(actors, marked) if a.start == cue.start and not t]
     actor = next(iter(subjects_before[-1:] or headed or subjects_after), None)
     actor = next((a for a in actors if holds(a)), actor)
     attached = _attached(cue, actors, tokens, lex) or _relative_agent(cue, actors, tokens, lex)
@@ -154,7 +155,7 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
           and tokens[cue.start - 1].norm in lex.grammar["relative"]):
         actor = subjects_after[0]  # منبج التي انتزعتها وحدات حماية الشعب: the relative clause's own subject
     window = min(limit, cue.end + TARGET_WINDOW, clause_end)
-    targets = [a for a in actors if is_target(a) and cue.end <= a.start < window]
+    targets = [a for a, t in zip(actors, marked) if t and cue.end <= a.start < window]
     if not targets and cue.claim_type == "attack":  # قُتل اثنان من المقاتلين الروس في ضربات أمريكية
         targets = [a for a in actors if a.victim and previous_end <= a.start and a.end <= cue.start][:1]
     target = targets[0] if targets else None

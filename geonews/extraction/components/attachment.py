@@ -18,6 +18,8 @@ or where what it set out to do is (أطلقت تركيا عملية لطرد ا�
 
 from __future__ import annotations
 
+import functools
+from bisect import bisect_right
 from itertools import compress, count
 
 from gazetteer.lexicon import place_words
@@ -169,7 +171,8 @@ def _results(sent, lex) -> dict[int, int]:
     verbs, preps, enabling = lex.grammar["result_verb"], lex.grammar["result_preposition"], lex.grammar["enable_verb"]
     norms = sent.tokens.norms
     out = {}
-    for i, norm in enumerate(norms):
+    for i in compress(count(), map(_result_forms(lex).__contains__, norms)):  # few words are (a scan in C)
+        norm = norms[i]
         bare = norm[1:] if norm[:1] in "وف" and norm[1:] in verbs | enabling else norm
         if bare in enabling:
             wanted = _ENABLED  # مكنها من السيطرة
@@ -191,6 +194,13 @@ def _results(sent, lex) -> dict[int, int]:
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _result_forms(lex) -> frozenset[str]:
+    """The result and enabling verbs, bare and after و or ف: the words :func:`_results` looks at."""
+    words = lex.grammar["result_verb"] | lex.grammar["enable_verb"]
+    return words | {c + w for c in "وف" for w in words}
+
+
 def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = None,
            relatives: list[int] | None = None, after_time: bool = False,
            scene_end: int | None = None) -> list[int | None]:
@@ -201,10 +211,8 @@ def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = Non
     none before it. ``after_time``: the first cue begins a temporal phrase (بعد الهجوم): the places before it
     are the main clause's, not its own."""
     commas = commas or []
-    out: list[int | None] = []
-    for pos in positions:
-        before = [k for k, c in enumerate(cues) if c.start <= pos]
-        out.append(before[-1] if before else None)
+    starts = [c.start for c in cues]  # in text order
+    out: list[int | None] = [k - 1 if k else None for k in map(functools.partial(bisect_right, starts), positions)]
     if cues and not after_time:
         first = cues[0].start
         first_has_own = any(owner == 0 for owner in out)

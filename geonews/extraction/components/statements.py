@@ -87,6 +87,8 @@ def _held_antecedents(sent: Sent, lex) -> dict:
     the SDF) or is a stronghold in apposition to it (هجوم على إدلب، آخر معقل للمعارضة), though another cue
     governs the place."""
     out = {}
+    if not any(cue.claim_type == "control" for cue in sent.cues):
+        return out
     ends = {use.span[1] - 1: use for use in sent.places if use.span is not None and use.role == "event"}
     norms, tokens = sent.tokens.norms, sent.tokens
     for k, cue in enumerate(sent.cues):
