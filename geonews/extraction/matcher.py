@@ -47,9 +47,12 @@ class Matcher:
                 self._max = max(self._max, len(words))
         #: first word -> length of the longest multi-word entry it starts
         self._longest: dict[str, int] = {}
-        for key in self._exact:
+        #: first word -> the words after it of each multi-word entry it starts -> payload
+        self._rests: dict[str, dict[tuple[str, ...], object]] = {}
+        for key, payload in self._exact.items():
             if len(key) > 1:
                 self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+                self._rests.setdefault(key[0], {})[key[1:]] = payload
         #: prefix stem -> its rank in file order (the first stem in file order wins, as it always has)
         self._prefix_rank = {stem: rank for rank, stem in enumerate(self._prefix)}
         self._prefix_payloads = list(self._prefix.values())
@@ -84,6 +87,8 @@ class Matcher:
 
         A scan over a sentence tries :meth:`match` only at these: most words start no entry.
         """
+        if start == 0 and stop is None and getattr(tokens, "flagged_by", None) is self._owner:  # a whole sentence
+            return list(itertools.compress(tokens.active, map(self._has_bit, tokens.active_flags)))  # in C
         size = len(tokens)
         stop = size if stop is None else min(stop, size)
         try:
@@ -129,24 +134,25 @@ class Matcher:
         entry = self._memo.get(word)
         if entry is None:
             entry = self._entry(word)
-        top, first_forms, single = entry
+        top, rests, single = entry
         if top:
-            exact = self._exact
             norms = norms_of(tokens)
             for n in range(min(top, len(tokens) - i), 1, -1):
                 rest = tuple(norms[i + 1:i + n])
-                for f in first_forms:
-                    payload = exact.get((f, *rest))
+                for after in rests:
+                    payload = after.get(rest)
                     if payload is not None:
                         return n, payload
         return single
 
-    def _entry(self, word: str) -> tuple[int, tuple[str, ...], tuple[int, object] | None]:
+    def _entry(self, word: str) -> tuple[int, tuple[dict, ...], tuple[int, object] | None]:
         """What ``match`` needs to know of one word: the longest multi-word entry any of its forms
-        starts (0 for none), its forms, and its one-word or prefix match. Remembered."""
+        starts (0 for none), the entries' later words of each form that starts some (in the forms'
+        order), and its one-word or prefix match. Remembered."""
         first_forms = forms(word)
         top = max((self._longest.get(f, 0) for f in first_forms), default=0)
-        entry = (top, first_forms if top else (), self._match_one(first_forms))
+        rests = tuple(self._rests[f] for f in first_forms if f in self._rests)
+        entry = (top, rests, self._match_one(first_forms))
         if len(self._memo) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
             self._memo.clear()
         self._memo[word] = entry

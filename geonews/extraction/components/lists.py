@@ -12,6 +12,8 @@ from __future__ import annotations
 from gazetteer.lexicon import place_words
 
 import math
+import operator
+from itertools import compress, count, repeat
 
 from gazetteer import Mention
 
@@ -33,11 +35,13 @@ _SEPARATORS = frozenset("،,")
 def lists(doc: Doc) -> Doc:
     """Make every name of a list under a plural place word a mention near the others."""
     heads = doc.lexicons.grammar["list_head"]
+    is_head = heads.__contains__
     for sent in doc.sents:
         norms = sent.tokens.norms
-        for h, norm in enumerate(norms):
-            if norm.lstrip("وفبل") in heads or norm in heads:
-                _resolve_list(doc, sent, h)
+        # the words that are a head, with or without clitics (few are: a scan in C)
+        for h in compress(count(), map(operator.or_, map(is_head, map(str.lstrip, norms, repeat("وفبل"))),
+                                       map(is_head, norms))):
+            _resolve_list(doc, sent, h)
     return doc
 
 

@@ -18,6 +18,8 @@ Two markers come from the grammar rather than the list: قد before an imperfect
 from __future__ import annotations
 
 import bisect
+import functools
+from itertools import compress, count
 
 from ..document import Doc
 from ..registry import component
@@ -84,13 +86,21 @@ def _markers(sent, lex) -> list[tuple[int, str, str, str, str]]:
     tokens = sent.tokens
     out = [(i, kind, scope, applies, tokens[i].text) for i, _, (kind, scope, applies) in lex.modality.scan(tokens)]
     modal, imperfect = lex.grammar["modal"], lex.grammar["imperfect_verb"]
-    for i, norm in enumerate(tokens.norms):
+    norms = tokens.norms
+    for i in compress(count(), map(_marker_words(lex).__contains__, norms)):  # few words are (a scan in C)
+        norm = norms[i]
         if norm in modal and i + 1 < len(tokens) and _imperfect(tokens.norms[i + 1]):
             out.append((i, "conditional", "clause", "all", f"{tokens[i].text} {tokens[i + 1].text}"))  # قد يشن
         elif norm.startswith("س") and norm[1:] in imperfect:
             out.append((i, "planned", "clause", "all", tokens[i].text))  # ستشن، سيتم: will
     out.sort()
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _marker_words(lex) -> frozenset[str]:
+    """The words :func:`_markers` looks at past the matcher: modal particles, and imperfect verbs after س."""
+    return lex.grammar["modal"] | {"س" + w for w in lex.grammar["imperfect_verb"]}
 
 
 def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions: bool = True) -> bool:
