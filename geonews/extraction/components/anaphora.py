@@ -9,7 +9,8 @@ no place name follows it (then it is only the generic word before that name)."""
 from __future__ import annotations
 
 import functools
-from itertools import compress, count
+import operator
+from itertools import compress, count, repeat
 
 from gazetteer.morphology import word_forms
 
@@ -78,11 +79,11 @@ def country_word_positions(tokens: Tokens, lexicons, place_tokens: set[int]) -> 
     out = []
     if "بل" not in " ".join(tokens.norms):  # every form of البلاد / البلد holds بل: most sentences stop here
         return out
-    words = lexicons.grammar["country_word"]
-    for j, tok in enumerate(tokens):
-        if "بل" not in tok.norm or j in place_tokens:
+    words, norms = lexicons.grammar["country_word"], tokens.norms
+    for j in compress(count(), map(operator.contains, norms, repeat("بل"))):  # the words holding بل (in C)
+        if j in place_tokens:
             continue
-        if not words.isdisjoint(word_forms(tok.norm)) and not (j + 1 < len(tokens) and (j + 1) in place_tokens):
+        if not words.isdisjoint(word_forms(norms[j])) and not (j + 1 < len(tokens) and (j + 1) in place_tokens):
             out.append(j)
     return out
 
