@@ -211,9 +211,14 @@ class WordFlags:
 
     def of(self, norms: list[str]) -> list[int]:
         """The flags of each normal form."""
+        return list(map(self.memo().__getitem__, norms))  # in C; a word never seen is computed once
+
+    def memo(self) -> dict[str, int]:
+        """Normal form -> its flags, computed on first look-up (``__getitem__``): what :meth:`of` reads, for a
+        tokeniser that looks the flags up as it makes the tokens."""
         if len(self._memo) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
             self._memo.clear()
-        return list(map(self._memo.__getitem__, norms))  # in C; a word never seen is computed once
+        return self._memo
 
     def _compute(self, norm: str) -> int:
         flags = 0

@@ -84,18 +84,27 @@ def tokenize(text: str, offset: int = 0, flags=None) -> Tokens:
     if len(_NORMS) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
         _NORMS.clear()
     if _tokens_of is not None:
-        made, norms, starts, ends = _tokens_of(text, offset, _NORMS, _NORMS.__getitem__, Token)
+        memo = flags.memo() if flags is not None else None
+        made, norms, starts, ends, bits, active, active_flags = _tokens_of(
+            text, offset, _NORMS, _NORMS.__getitem__, Token, memo, None if memo is None else memo.__getitem__)
         out = Tokens(made)
-    else:
-        # One split gives the words and the text between them; their lengths give the offsets. No match
-        # objects and no Python loop: this runs over every article.
-        pieces = _SPLIT.split(text)
-        words = pieces[1::2]
-        bounds = list(itertools.accumulate(map(len, pieces), initial=offset))
-        starts, ends = bounds[1::2], bounds[2::2]  # (starts ends with the text's end: no bisection finds it)
-        norms = list(map(_NORMS.__getitem__, words))
-        # tuple.__new__(Token, fields) builds each token in C (Token(...) would run a Python __new__)
-        out = Tokens(map(tuple.__new__, itertools.repeat(Token), zip(starts, ends, words, norms)))
+        out.norms, out.starts, out.ends = norms, starts, ends
+        out.flagged_by = flags
+        if flags is None:
+            out.flags = [0] * len(norms)
+            _index_active(out)
+        else:  # the flags, and the tokens with any, made in the same walk
+            out.flags, out.active, out.active_flags = bits, active, active_flags
+        return out
+    # One split gives the words and the text between them; their lengths give the offsets. No match
+    # objects and no Python loop: this runs over every article.
+    pieces = _SPLIT.split(text)
+    words = pieces[1::2]
+    bounds = list(itertools.accumulate(map(len, pieces), initial=offset))
+    starts, ends = bounds[1::2], bounds[2::2]  # (starts ends with the text's end: no bisection finds it)
+    norms = list(map(_NORMS.__getitem__, words))
+    # tuple.__new__(Token, fields) builds each token in C (Token(...) would run a Python __new__)
+    out = Tokens(map(tuple.__new__, itertools.repeat(Token), zip(starts, ends, words, norms)))
     out.norms, out.starts, out.ends = norms, starts, ends
     out.flagged_by = flags
     out.flags = flags.of(norms) if flags is not None else [0] * len(norms)
