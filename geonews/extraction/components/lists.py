@@ -12,7 +12,6 @@ from __future__ import annotations
 from gazetteer.lexicon import place_words
 
 import math
-import operator
 from itertools import compress, count, repeat
 
 from gazetteer import Mention
@@ -34,14 +33,13 @@ _SEPARATORS = frozenset("،,")
 @component("lists", requires=("sent.mentions", "sent.tokens"), sets=("sent.mentions",))
 def lists(doc: Doc) -> Doc:
     """Make every name of a list under a plural place word a mention near the others."""
-    heads = doc.lexicons.grammar["list_head"]
-    is_head = heads.__contains__
+    heads, endings = doc.lexicons.grammar["list_head"], doc.lexicons.stems["list_head"]
     for sent in doc.sents:
         norms = sent.tokens.norms
-        # the words that are a head, with or without clitics (few are: a scan in C)
-        for h in compress(count(), map(operator.or_, map(is_head, map(str.lstrip, norms, repeat("وفبل"))),
-                                       map(is_head, norms))):
-            _resolve_list(doc, sent, h)
+        for h in compress(count(), map(str.endswith, norms, repeat(endings))):  # a head ends it (a scan in C)
+            norm = norms[h]
+            if norm.lstrip("وفبل") in heads or norm in heads:
+                _resolve_list(doc, sent, h)
     return doc
 
 
