@@ -100,25 +100,27 @@ def split_tokens(str text, Py_ssize_t offset=0):
     return words, starts, ends
 
 
-def tokens_of(str text, Py_ssize_t offset, memo, norm_of, token, flag_memo=None, flag_of=None):
+def tokens_of(str text, Py_ssize_t offset, memo, norm_of, token, pairs=None, pair_of=None):
     """:func:`split_tokens`, and each token's normal form (``memo.get``, else ``norm_of``: the memo's
     ``__getitem__``; a dict, or a dict's subclass) and the tokens themselves (``token``: a named tuple of start, end, text, normal form, made
     as ``tuple.__new__`` makes it): (tokens, texts' normal forms, starts, ends, flags, active, active flags).
-    With ``flag_memo`` (normal form -> the matchers' bits, a dict; ``flag_of`` its ``__getitem__``), the
-    flags of each token, and the indices and flags of those with any bit set (``None`` three times without)."""
+    With ``pairs`` (word as written -> (normal form, the matchers' bits), a dict; ``pair_of`` its
+    ``__getitem__``), the normal form and the flags of each token from one look-up, and the indices and
+    flags of those with any bit set (``None`` three times without)."""
     cdef Py_ssize_t n = len(text), i = 0, e, index = 0
     cdef unsigned int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
     cdef list tokens = [], norms = [], starts = [], ends = []
     cdef list flags = None, active = None, active_flags = None
     cdef object word, norm, start, end, made, bits
+    cdef tuple pair
     cdef PyObject *known
-    cdef bint flagged = flag_memo is not None
+    cdef bint flagged = pairs is not None
     if not isinstance(memo, dict):
         raise TypeError(f"Expected the normal forms' memo as a dict, instead got: {memo!r}.")
     if flagged:
-        if not isinstance(flag_memo, dict):
-            raise TypeError(f"Expected the flags' memo as a dict, instead got: {flag_memo!r}.")
+        if not isinstance(pairs, dict):
+            raise TypeError(f"Expected the flags' memo as a dict, instead got: {pairs!r}.")
         flags, active, active_flags = [], [], []
     if not (isinstance(token, type) and issubclass(token, tuple) and token.__itemsize__ == tuple.__itemsize__
             and token.__basicsize__ == tuple.__basicsize__):
@@ -129,8 +131,18 @@ def tokens_of(str text, Py_ssize_t offset, memo, norm_of, token, flag_memo=None,
             i += 1
             continue
         word = text[i:e]
-        known = PyDict_GetItem(memo, word)
-        norm = norm_of(word) if known == NULL else <object> known
+        if flagged:
+            known = PyDict_GetItem(pairs, word)
+            pair = pair_of(word) if known == NULL else <tuple> known
+            norm = pair[0]
+            bits = pair[1]
+            flags.append(bits)
+            if bits:
+                active.append(index)
+                active_flags.append(bits)
+        else:
+            known = PyDict_GetItem(memo, word)
+            norm = norm_of(word) if known == NULL else <object> known
         start = i + offset
         end = e + offset
         made = PyType_GenericAlloc(token, 4)  # what tuple.__new__(token, ...) makes: the items set right after
@@ -146,13 +158,6 @@ def tokens_of(str text, Py_ssize_t offset, memo, norm_of, token, flag_memo=None,
         norms.append(norm)
         starts.append(start)
         ends.append(end)
-        if flagged:
-            known = PyDict_GetItem(flag_memo, norm)
-            bits = flag_of(norm) if known == NULL else <object> known
-            flags.append(bits)
-            if bits:
-                active.append(index)
-                active_flags.append(bits)
         index += 1
         i = e
     starts.append(n + offset)

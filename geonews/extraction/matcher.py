@@ -208,6 +208,7 @@ class WordFlags:
         self._firsts = firsts
         self._stems_by_head = {head: tuple(pairs) for head, pairs in by_head.items()}
         self._memo = _Memo(self._compute)
+        self._words = _Memo(self._word)  # word as written -> (normal form, flags)
 
     def of(self, norms: list[str]) -> list[int]:
         """The flags of each normal form."""
@@ -219,6 +220,17 @@ class WordFlags:
         if len(self._memo) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
             self._memo.clear()
         return self._memo
+
+    def words(self) -> dict[str, tuple[str, int]]:
+        """Word as written -> (its normal form, its flags), computed on first look-up (``__getitem__``): a
+        tokeniser's one look-up per token for both."""
+        if len(self._words) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
+            self._words.clear()
+        return self._words
+
+    def _word(self, word: str) -> tuple[str, int]:
+        norm = normalize(word) or word  # as tokenize() normalises
+        return norm, self.memo()[norm]
 
     def _compute(self, norm: str) -> int:
         flags = 0

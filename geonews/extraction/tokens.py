@@ -84,9 +84,9 @@ def tokenize(text: str, offset: int = 0, flags=None) -> Tokens:
     if len(_NORMS) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
         _NORMS.clear()
     if _tokens_of is not None:
-        memo = flags.memo() if flags is not None else None
+        pairs = flags.words() if flags is not None else None  # word -> (normal form, flags): one look-up
         made, norms, starts, ends, bits, active, active_flags = _tokens_of(
-            text, offset, _NORMS, _NORMS.__getitem__, Token, memo, None if memo is None else memo.__getitem__)
+            text, offset, _NORMS, _NORMS.__getitem__, Token, pairs, None if pairs is None else pairs.__getitem__)
         out = Tokens(made)
         out.norms, out.starts, out.ends = norms, starts, ends
         out.flagged_by = flags

@@ -12,7 +12,6 @@ from __future__ import annotations
 from gazetteer.lexicon import place_words
 
 import math
-from itertools import compress, count, repeat
 
 from gazetteer import Mention
 
@@ -33,11 +32,10 @@ _SEPARATORS = frozenset("،,")
 @component("lists", requires=("sent.mentions", "sent.tokens"), sets=("sent.mentions",))
 def lists(doc: Doc) -> Doc:
     """Make every name of a list under a plural place word a mention near the others."""
-    heads, endings = doc.lexicons.grammar["list_head"], doc.lexicons.stems["list_head"]
+    heads = doc.lexicons.grammar["list_head"]
     for sent in doc.sents:
         norms = sent.tokens.norms
-        for h in compress(count(), map(str.endswith, norms, repeat(endings))):  # a head ends it (a scan in C)
-            norm = norms[h]
+        for h, norm in enumerate(norms):
             if norm.lstrip("وفبل") in heads or norm in heads:
                 _resolve_list(doc, sent, h)
     return doc
