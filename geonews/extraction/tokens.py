@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from gazetteer import normalize
 
-__all__ = ["Token", "Tokens", "norms_of", "token_index", "token_slice", "tokenize"]
+__all__ = ["Token", "Tokens", "norms_of", "positions", "token_index", "token_slice", "tokenize"]
 
 _MARKS = "\u064b-\u065f\u0670\u0640"
 #: A number with decimals, a word (letters with the marks inside or around them: written as runs, which the
@@ -117,6 +117,14 @@ def _index_active(tokens: Tokens) -> None:
     flags = tokens.flags
     tokens.active = list(itertools.compress(itertools.count(), flags))
     tokens.active_flags = list(filter(None, flags))
+
+
+def positions(norms: list[str], words, start: int = 0) -> list[int]:
+    """Indices (counted from ``start``) of the normal forms that are in ``words`` (a set, or a dict's
+    keys), in order: tested all at once in C first, as most sentences hold none of a small set."""
+    if words.isdisjoint(norms):
+        return []
+    return list(itertools.compress(itertools.count(start), map(words.__contains__, norms)))
 
 
 def norms_of(tokens: list[Token]) -> list[str]:

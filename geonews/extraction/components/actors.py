@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import functools
 import operator
-from itertools import compress, count
 
 from gazetteer import normalize
 from gazetteer.morphology import has_nisba_shape
 
 from ..document import ActorSpan, Doc, PlaceUse
 from ..registry import component
-from ..tokens import Token, norms_of, token_index, tokenize
+from ..tokens import Token, norms_of, positions, token_index, tokenize
 
 __all__ = ["actors", "find_actors"]
 
@@ -135,7 +134,7 @@ def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, nam
     nouns, adjectives = lex.attack_nouns, lex.actor_adjectives
     out = []
     norms = norms_of(tokens)
-    found = list(compress(count(1), map(adjectives.__contains__, norms[1:])))  # few words are such adjectives (a scan in C)
+    found = positions(norms[1:], adjectives.keys(), 1)  # few words are such adjectives
     if not found:
         return out
     taken = {k for a in named for k in range(a.start, a.end)} | set(masked)

@@ -18,7 +18,7 @@ from ..document import Doc, PlaceUse
 from ..registry import component
 from .parties import stands_for_a_government
 from .relations import relation_before
-from ..tokens import Tokens
+from ..tokens import Tokens, positions
 
 __all__ = ["anaphora", "country_word_positions"]
 
@@ -101,7 +101,7 @@ def _place_nouns(doc: Doc, sent, place_tokens: set[int], recent: list) -> None:
     """Add the place a definite place noun refers back to (هذه البلدة، سيطرت على المدينة)."""
     lex, tokens = doc.lexicons, sent.tokens
     nouns = lex.place_anaphora
-    found = list(compress(count(), map(_place_noun_forms(lex).__contains__, tokens.norms)))  # a scan in C
+    found = positions(tokens.norms, _place_noun_forms(lex))
     for j in found:
         if j in place_tokens or (j + 1) in place_tokens:
             continue  # part of a name, or the generic word before one (مدينة منبج)

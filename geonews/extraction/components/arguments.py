@@ -21,14 +21,13 @@ resuming an attack noun (لهجوم شنه داعش) shares its actor and target
 
 from __future__ import annotations
 
-from itertools import compress, count
 
 from gazetteer import normalize
 from gazetteer.morphology import has_nisba_shape
 
 from ..document import ActorSpan, Cue, Doc
 from ..registry import component
-from ..tokens import Token
+from ..tokens import Token, positions
 
 __all__ = ["SUBJECT_WINDOW", "TARGET_WINDOW", "accused_after", "actor_and_target", "arguments", "names_holder",
            "relative_subject"]
@@ -58,7 +57,7 @@ def arguments(doc: Doc) -> Doc:
         if not cues:
             sent.arguments = []
             continue
-        breaks = list(compress(count(), map(lex.grammar["clause_break"].__contains__, tokens.norms)))  # in C
+        breaks = positions(tokens.norms, lex.grammar["clause_break"])
         out = []
         for k, cue in enumerate(cues):
             first_place = min((use.token for use, owner in zip(sent.places, sent.place_cues) if owner == k),

@@ -27,6 +27,7 @@ from gazetteer.morphology import has_nisba_shape, word_forms
 
 from ..document import Cue, Doc
 from ..registry import component
+from ..tokens import positions
 
 __all__ = ["assign", "attachment"]
 
@@ -47,8 +48,7 @@ def attachment(doc: Doc) -> Doc:
         cues = sent.cues
         # commas matter only to cues (a scan in C: most sentences are long)
         commas = list(compress(count(), map(_COMMAS.__contains__, sent.tokens.norms))) if cues else []
-        relatives = (list(compress(count(), map(doc.lexicons.grammar["relative"].__contains__, sent.tokens.norms)))
-                     if cues else [])
+        relatives = positions(sent.tokens.norms, doc.lexicons.grammar["relative"]) if cues else []
         temporal = doc.lexicons.grammar["temporal"]
         # the first cue inside a temporal phrase (تزعزعت الوحدة في أنقرة بعد الهجوم على دوما) names another event
         after_time = bool(cues) and cues[0].start > 0 and sent.tokens.norms[cues[0].start - 1] in temporal
@@ -171,7 +171,7 @@ def _results(sent, lex) -> dict[int, int]:
     verbs, preps, enabling = lex.grammar["result_verb"], lex.grammar["result_preposition"], lex.grammar["enable_verb"]
     norms = sent.tokens.norms
     out = {}
-    for i in compress(count(), map(_result_forms(lex).__contains__, norms)):  # few words are (a scan in C)
+    for i in positions(norms, _result_forms(lex)):  # few words are
         norm = norms[i]
         bare = norm[1:] if norm[:1] in "وف" and norm[1:] in verbs | enabling else norm
         if bare in enabling:

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-from itertools import compress, count
 
 from ..document import Doc
 from ..registry import component
-from ..tokens import Token
+from ..tokens import Token, positions
 
 __all__ = ["modality"]
 
@@ -87,7 +86,7 @@ def _markers(sent, lex) -> list[tuple[int, str, str, str, str]]:
     out = [(i, kind, scope, applies, tokens[i].text) for i, _, (kind, scope, applies) in lex.modality.scan(tokens)]
     modal, imperfect = lex.grammar["modal"], lex.grammar["imperfect_verb"]
     norms = tokens.norms
-    for i in compress(count(), map(_marker_words(lex).__contains__, norms)):  # few words are (a scan in C)
+    for i in positions(norms, _marker_words(lex)):  # few words are
         norm = norms[i]
         if norm in modal and i + 1 < len(tokens) and _imperfect(tokens.norms[i + 1]):
             out.append((i, "conditional", "clause", "all", f"{tokens[i].text} {tokens[i + 1].text}"))  # قد يشن
