@@ -209,6 +209,7 @@ class WordFlags:
         self._stems_by_head = {head: tuple(pairs) for head, pairs in by_head.items()}
         self._memo = _Memo(self._compute)
         self._words = _Memo(self._word)  # word as written -> (normal form, flags)
+        self._values: dict[int, int] = {}  # flags -> the one object of that value
 
     def of(self, norms: list[str]) -> list[int]:
         """The flags of each normal form."""
@@ -240,7 +241,7 @@ class WordFlags:
                 for stem, bits in self._stems_by_head.get(head, ()):
                     if f.startswith(stem):
                         flags |= bits
-        return flags
+        return self._values.setdefault(flags, flags)  # one object per value: few, so they stay in the caches
 
 
 class _Memo(dict):
