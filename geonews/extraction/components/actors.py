@@ -41,12 +41,14 @@ def actors(doc: Doc) -> Doc:
         _take_state_genitives(found, sent, spans, doc.gazetteer)
         kept = []
         for m, (s, e) in zip(sent.mentions, spans):
-            owner = next((a for a in found if a.start <= s and e <= a.end and (a.end - a.start) > (e - s)), None)
+            owner = next((a for a in found if a.start <= s and e <= a.end and (a.end - a.start) > (e - s)),
+                         None) if found else None
             if owner is None:
                 kept.append((m, (s, e)))
             elif doc.trace is not None:
                 doc.note("actors", sent, m.text, "not a place", f"part of the actor name {owner.text!r}")
-        found = [a for a in found if not any(s <= a.start and a.end <= e for _, (s, e) in kept)]
+        if kept:
+            found = [a for a in found if not any(s <= a.start and a.end <= e for _, (s, e) in kept)]
         if sent.speaker_span is not None:  # the speaker is not the actor
             lo, hi = sent.speaker_span
             sent.speaker_actor = next((a for a in found if lo <= tokens[a.start].start < hi), None)

@@ -20,6 +20,8 @@ from .parties import stands_for_a_government
 from .relations import relation_before
 from ..tokens import Tokens, positions
 
+_TOKEN = operator.attrgetter("token")  # a place's order in its sentence
+
 __all__ = ["anaphora", "country_word_positions"]
 
 #: How many sentences back a place noun's antecedent may be named.
@@ -35,7 +37,7 @@ def anaphora(doc: Doc) -> Doc:
         while recent and sent.index - recent[0][0] > _REACH:  # out of reach for this sentence and every later one
             recent.pop(0)
         named_here = sorted((use for use in sent.places if use.mention is not None and use.span is not None),
-                            key=lambda use: use.token)
+                            key=_TOKEN)
         place_tokens = {i for use in sent.places if use.span is not None for i in range(*use.span)}
         _place_nouns(doc, sent, place_tokens, recent)
         recent += [(sent.index, use, sent) for use in named_here]

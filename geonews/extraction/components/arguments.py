@@ -21,6 +21,7 @@ resuming an attack noun (لهجوم شنه داعش) shares its actor and target
 
 from __future__ import annotations
 
+from bisect import bisect_right
 
 from gazetteer import normalize
 from gazetteer.morphology import has_nisba_shape
@@ -59,10 +60,14 @@ def arguments(doc: Doc) -> Doc:
             continue
         breaks = positions(tokens.norms, lex.grammar["clause_break"])
         out = []
+        firsts: dict[int, int] = {}  # cue -> the first place it governs
+        for use, owner in zip(sent.places, sent.place_cues):
+            if owner is not None and (owner not in firsts or use.token < firsts[owner]):
+                firsts[owner] = use.token
         for k, cue in enumerate(cues):
-            first_place = min((use.token for use, owner in zip(sent.places, sent.place_cues) if owner == k),
-                              default=None)
-            clause_end = next((i for i in breaks if i > cue.end), len(tokens))
+            first_place = firsts.get(k)
+            after = bisect_right(breaks, cue.end)
+            clause_end = breaks[after] if after < len(breaks) else len(tokens)
             pair = actor_and_target(cue, cues[k + 1] if k + 1 < len(cues) else None, sent.actors, first_place,
                                     clause_end, tokens, lex, previous_end=cues[k - 1].end if k else 0)
             accused = _accused(sent, cue, lex) if pair[0] is None else None

@@ -19,6 +19,7 @@ or where what it set out to do is (أطلقت تركيا عملية لطرد ا�
 from __future__ import annotations
 
 import functools
+import operator
 from bisect import bisect_right
 from itertools import compress, count
 
@@ -28,6 +29,8 @@ from gazetteer.morphology import has_nisba_shape, word_forms
 from ..document import Cue, Doc
 from ..registry import component
 from ..tokens import positions
+
+_TOKEN = operator.attrgetter("token")  # a place's order in its sentence
 
 __all__ = ["assign", "attachment"]
 
@@ -44,7 +47,7 @@ _COMMAS = frozenset("،,؛")
 def attachment(doc: Doc) -> Doc:
     """Put each sentence's places in text order and give each place and figure its governing cue."""
     for sent in doc.active():
-        sent.places.sort(key=lambda use: use.token)  # stable: a name, then what repeats it
+        sent.places.sort(key=_TOKEN)  # stable: a name, then what repeats it
         cues = sent.cues
         # commas matter only to cues (a scan in C: most sentences are long)
         commas = list(compress(count(), map(_COMMAS.__contains__, sent.tokens.norms))) if cues else []

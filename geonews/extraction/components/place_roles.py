@@ -6,11 +6,14 @@ one inside the speaker's name (قالت موسكو: ``party``). Every other plac
 
 from __future__ import annotations
 
+import operator
 import re
 from itertools import repeat
 
 from ..document import Doc
 from ..registry import component
+
+_TOKEN = operator.attrgetter("token")  # a place's order in its sentence
 
 __all__ = ["dateline_end", "place_roles"]
 
@@ -29,7 +32,7 @@ def place_roles(doc: Doc) -> Doc:
         dateline = dateline_end(sent.text, sent.start)
         place_tokens = {k for use in sent.places if use.span is not None for k in range(*use.span)}
         previous = None  # the last place named before this one
-        for use in sorted(sent.places, key=lambda u: u.token):
+        for use in sorted(sent.places, key=_TOKEN):
             before, previous = previous, use
             if use.span is None:  # a place repeated by a pronoun or by البلاد: it may only locate the one before
                 if _locates(before, use, tokens, doc.lexicons):

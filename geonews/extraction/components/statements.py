@@ -77,7 +77,8 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
     if loose:
         figures = [q for (_, q), owner in zip(sent.quantities, sent.quantity_cues) if owner is None]
         out.insert(0, _statement(article, sent, "mention", None, None, loose, figures))
-    out.sort(key=lambda s: min((p.start for p in s.places), default=s.start))
+    if len(out) > 1:
+        out.sort(key=lambda s: min((p.start for p in s.places), default=s.start))
     return out
 
 
