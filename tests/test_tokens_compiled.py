@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geonews.extraction import tokens
+from geonews.extraction.lexicons import load_lexicons
 from test_scan import dev_texts
 
 _splitwords = pytest.importorskip("geonews.extraction._splitwords")
@@ -75,3 +76,5 @@ _CHARS = st.sampled_from(list("ab٣3٫.,،:؛%٪«»\"“”_ -\n\u064b\u0650\u0
 def test_same_tokens_on_any_text(text, offset):
     assert _splitwords.split_tokens(text, offset) == regex_split(text, offset)
     assert same(tokens.tokenize(text, offset), python_tokenize(text, offset))
+    flags = load_lexicons().flags  # the flags looked up in the same walk
+    assert same(tokens.tokenize(text, offset, flags), python_tokenize(text, offset, flags))

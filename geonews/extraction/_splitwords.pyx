@@ -24,8 +24,20 @@ cdef inline bint _mark(Py_UCS4 ch):
     return (0x064B <= ch <= 0x065F) or ch == 0x0670 or ch == 0x0640
 
 
+cdef unsigned char IN_WORD[0x10000]  # whether a BMP code point is a word character (a mark or Py_UNICODE_ISALNUM)
+
+
+cdef void _make_table():
+    cdef Py_ssize_t c
+    for c in range(0x10000):
+        IN_WORD[c] = _mark(<Py_UCS4> c) or Py_UNICODE_ISALNUM(<Py_UCS4> c)
+
+
+_make_table()
+
+
 cdef inline bint _in_word(Py_UCS4 ch):
-    return _mark(ch) or Py_UNICODE_ISALNUM(ch)
+    return IN_WORD[ch] if ch < 0x10000 else Py_UNICODE_ISALNUM(ch)
 
 
 cdef inline bint _decimal_separator(Py_UCS4 ch):
@@ -88,18 +100,28 @@ def split_tokens(str text, Py_ssize_t offset=0):
     return words, starts, ends
 
 
-def tokens_of(str text, Py_ssize_t offset, memo, norm_of, token):
+def tokens_of(str text, Py_ssize_t offset, memo, norm_of, token, pairs=None, pair_of=None):
     """:func:`split_tokens`, and each token's normal form (``memo.get``, else ``norm_of``: the memo's
     ``__getitem__``; a dict, or a dict's subclass) and the tokens themselves (``token``: a named tuple of start, end, text, normal form, made
-    as ``tuple.__new__`` makes it): (tokens, texts' normal forms, starts, ends)."""
-    cdef Py_ssize_t n = len(text), i = 0, e
+    as ``tuple.__new__`` makes it): (tokens, texts' normal forms, starts, ends, flags, active, active flags).
+    With ``pairs`` (word as written -> (normal form, the matchers' bits), a dict; ``pair_of`` its
+    ``__getitem__``), the normal form and the flags of each token from one look-up, and the indices and
+    flags of those with any bit set (``None`` three times without)."""
+    cdef Py_ssize_t n = len(text), i = 0, e, index = 0
     cdef unsigned int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
     cdef list tokens = [], norms = [], starts = [], ends = []
-    cdef object word, norm, start, end, made
+    cdef list flags = None, active = None, active_flags = None
+    cdef object word, norm, start, end, made, bits
+    cdef tuple pair
     cdef PyObject *known
+    cdef bint flagged = pairs is not None
     if not isinstance(memo, dict):
         raise TypeError(f"Expected the normal forms' memo as a dict, instead got: {memo!r}.")
+    if flagged:
+        if not isinstance(pairs, dict):
+            raise TypeError(f"Expected the flags' memo as a dict, instead got: {pairs!r}.")
+        flags, active, active_flags = [], [], []
     if not (isinstance(token, type) and issubclass(token, tuple) and token.__itemsize__ == tuple.__itemsize__
             and token.__basicsize__ == tuple.__basicsize__):
         raise TypeError(f"Expected a named tuple type for the tokens, instead got: {token!r}.")
@@ -109,8 +131,18 @@ def tokens_of(str text, Py_ssize_t offset, memo, norm_of, token):
             i += 1
             continue
         word = text[i:e]
-        known = PyDict_GetItem(memo, word)
-        norm = norm_of(word) if known == NULL else <object> known
+        if flagged:
+            known = PyDict_GetItem(pairs, word)
+            pair = pair_of(word) if known == NULL else <tuple> known
+            norm = pair[0]
+            bits = pair[1]
+            flags.append(bits)
+            if bits:
+                active.append(index)
+                active_flags.append(bits)
+        else:
+            known = PyDict_GetItem(memo, word)
+            norm = norm_of(word) if known == NULL else <object> known
         start = i + offset
         end = e + offset
         made = PyType_GenericAlloc(token, 4)  # what tuple.__new__(token, ...) makes: the items set right after
@@ -126,6 +158,7 @@ def tokens_of(str text, Py_ssize_t offset, memo, norm_of, token):
         norms.append(norm)
         starts.append(start)
         ends.append(end)
+        index += 1
         i = e
     starts.append(n + offset)
-    return tokens, norms, starts, ends
+    return tokens, norms, starts, ends, flags, active, active_flags

@@ -13,7 +13,9 @@ When a document is made with ``trace=True``, components note every decision they
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
+from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 from gazetteer import Mention, Place
@@ -33,6 +35,7 @@ __all__ = ["ActorSpan", "Cue", "Decision", "Doc", "PlaceUse", "Sent"]
 #: Roles of a place in its sentence (the contract's ``role``): where the event happened, a name that
 #: stands for an actor, where someone is based or comes from, or a name only referred to.
 ROLES = ("event", "party", "origin", "mention")
+_QUIET = operator.attrgetter("quiet")
 
 
 @dataclass(slots=True)
@@ -42,6 +45,7 @@ class Cue:
     claim_type: str
     start: int  # token index
     end: int
+    relative_subject: int | None = None  # where a relative clause's own subject on it begins (set by ``cues``)
 
 
 @dataclass(slots=True)
@@ -154,7 +158,7 @@ class Doc:
 
     def active(self) -> list[Sent]:
         """The sentences that may state something (not :attr:`Sent.quiet`)."""
-        return [s for s in self.sents if not s.quiet]
+        return list(filterfalse(_QUIET, self.sents))  # (in C: every component after triage asks)
 
     @property
     def statements(self) -> list[Statement]:

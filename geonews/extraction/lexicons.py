@@ -30,9 +30,10 @@ class Actor:
     side: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicons:  # not slotted: cached properties
-    """Every geonews lexicon, normalised."""
+    """Every geonews lexicon, normalised (one per process: compared and hashed by identity, so the memos
+    keyed on it hash no fields)."""
 
     claims: Matcher        # -> claim type
     senses: Matcher        # -> True (right before a cue, the cue word has another sense: تحقيق تقدم)

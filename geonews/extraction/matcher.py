@@ -47,9 +47,12 @@ class Matcher:
                 self._max = max(self._max, len(words))
         #: first word -> length of the longest multi-word entry it starts
         self._longest: dict[str, int] = {}
-        for key in self._exact:
+        #: first word -> the words after it of each multi-word entry it starts -> payload
+        self._rests: dict[str, dict[tuple[str, ...], object]] = {}
+        for key, payload in self._exact.items():
             if len(key) > 1:
                 self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+                self._rests.setdefault(key[0], {})[key[1:]] = payload
         #: prefix stem -> its rank in file order (the first stem in file order wins, as it always has)
         self._prefix_rank = {stem: rank for rank, stem in enumerate(self._prefix)}
         self._prefix_payloads = list(self._prefix.values())
@@ -84,6 +87,8 @@ class Matcher:
 
         A scan over a sentence tries :meth:`match` only at these: most words start no entry.
         """
+        if start == 0 and stop is None and getattr(tokens, "flagged_by", None) is self._owner:  # a whole sentence
+            return list(itertools.compress(tokens.active, map(self._has_bit, tokens.active_flags)))  # in C
         size = len(tokens)
         stop = size if stop is None else min(stop, size)
         try:
@@ -129,24 +134,25 @@ class Matcher:
         entry = self._memo.get(word)
         if entry is None:
             entry = self._entry(word)
-        top, first_forms, single = entry
+        top, rests, single = entry
         if top:
-            exact = self._exact
             norms = norms_of(tokens)
             for n in range(min(top, len(tokens) - i), 1, -1):
                 rest = tuple(norms[i + 1:i + n])
-                for f in first_forms:
-                    payload = exact.get((f, *rest))
+                for after in rests:
+                    payload = after.get(rest)
                     if payload is not None:
                         return n, payload
         return single
 
-    def _entry(self, word: str) -> tuple[int, tuple[str, ...], tuple[int, object] | None]:
+    def _entry(self, word: str) -> tuple[int, tuple[dict, ...], tuple[int, object] | None]:
         """What ``match`` needs to know of one word: the longest multi-word entry any of its forms
-        starts (0 for none), its forms, and its one-word or prefix match. Remembered."""
+        starts (0 for none), the entries' later words of each form that starts some (in the forms'
+        order), and its one-word or prefix match. Remembered."""
         first_forms = forms(word)
         top = max((self._longest.get(f, 0) for f in first_forms), default=0)
-        entry = (top, first_forms if top else (), self._match_one(first_forms))
+        rests = tuple(self._rests[f] for f in first_forms if f in self._rests)
+        entry = (top, rests, self._match_one(first_forms))
         if len(self._memo) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
             self._memo.clear()
         self._memo[word] = entry
@@ -202,12 +208,30 @@ class WordFlags:
         self._firsts = firsts
         self._stems_by_head = {head: tuple(pairs) for head, pairs in by_head.items()}
         self._memo = _Memo(self._compute)
+        self._words = _Memo(self._word)  # word as written -> (normal form, flags)
+        self._values: dict[int, int] = {}  # flags -> the one object of that value
 
     def of(self, norms: list[str]) -> list[int]:
         """The flags of each normal form."""
+        return list(map(self.memo().__getitem__, norms))  # in C; a word never seen is computed once
+
+    def memo(self) -> dict[str, int]:
+        """Normal form -> its flags, computed on first look-up (``__getitem__``): what :meth:`of` reads, for a
+        tokeniser that looks the flags up as it makes the tokens."""
         if len(self._memo) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
             self._memo.clear()
-        return list(map(self._memo.__getitem__, norms))  # in C; a word never seen is computed once
+        return self._memo
+
+    def words(self) -> dict[str, tuple[str, int]]:
+        """Word as written -> (its normal form, its flags), computed on first look-up (``__getitem__``): a
+        tokeniser's one look-up per token for both."""
+        if len(self._words) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
+            self._words.clear()
+        return self._words
+
+    def _word(self, word: str) -> tuple[str, int]:
+        norm = normalize(word) or word  # as tokenize() normalises
+        return norm, self.memo()[norm]
 
     def _compute(self, norm: str) -> int:
         flags = 0
@@ -217,7 +241,7 @@ class WordFlags:
                 for stem, bits in self._stems_by_head.get(head, ()):
                     if f.startswith(stem):
                         flags |= bits
-        return flags
+        return self._values.setdefault(flags, flags)  # one object per value: few, so they stay in the caches
 
 
 class _Memo(dict):

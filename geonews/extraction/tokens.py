@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from gazetteer import normalize
 
-__all__ = ["Token", "Tokens", "norms_of", "token_index", "token_slice", "tokenize"]
+__all__ = ["Token", "Tokens", "norms_of", "positions", "token_index", "token_slice", "tokenize"]
 
 _MARKS = "\u064b-\u065f\u0670\u0640"
 #: A number with decimals, a word (letters with the marks inside or around them: written as runs, which the
@@ -84,18 +84,27 @@ def tokenize(text: str, offset: int = 0, flags=None) -> Tokens:
     if len(_NORMS) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
         _NORMS.clear()
     if _tokens_of is not None:
-        made, norms, starts, ends = _tokens_of(text, offset, _NORMS, _NORMS.__getitem__, Token)
+        pairs = flags.words() if flags is not None else None  # word -> (normal form, flags): one look-up
+        made, norms, starts, ends, bits, active, active_flags = _tokens_of(
+            text, offset, _NORMS, _NORMS.__getitem__, Token, pairs, None if pairs is None else pairs.__getitem__)
         out = Tokens(made)
-    else:
-        # One split gives the words and the text between them; their lengths give the offsets. No match
-        # objects and no Python loop: this runs over every article.
-        pieces = _SPLIT.split(text)
-        words = pieces[1::2]
-        bounds = list(itertools.accumulate(map(len, pieces), initial=offset))
-        starts, ends = bounds[1::2], bounds[2::2]  # (starts ends with the text's end: no bisection finds it)
-        norms = list(map(_NORMS.__getitem__, words))
-        # tuple.__new__(Token, fields) builds each token in C (Token(...) would run a Python __new__)
-        out = Tokens(map(tuple.__new__, itertools.repeat(Token), zip(starts, ends, words, norms)))
+        out.norms, out.starts, out.ends = norms, starts, ends
+        out.flagged_by = flags
+        if flags is None:
+            out.flags = [0] * len(norms)
+            _index_active(out)
+        else:  # the flags, and the tokens with any, made in the same walk
+            out.flags, out.active, out.active_flags = bits, active, active_flags
+        return out
+    # One split gives the words and the text between them; their lengths give the offsets. No match
+    # objects and no Python loop: this runs over every article.
+    pieces = _SPLIT.split(text)
+    words = pieces[1::2]
+    bounds = list(itertools.accumulate(map(len, pieces), initial=offset))
+    starts, ends = bounds[1::2], bounds[2::2]  # (starts ends with the text's end: no bisection finds it)
+    norms = list(map(_NORMS.__getitem__, words))
+    # tuple.__new__(Token, fields) builds each token in C (Token(...) would run a Python __new__)
+    out = Tokens(map(tuple.__new__, itertools.repeat(Token), zip(starts, ends, words, norms)))
     out.norms, out.starts, out.ends = norms, starts, ends
     out.flagged_by = flags
     out.flags = flags.of(norms) if flags is not None else [0] * len(norms)
@@ -108,6 +117,14 @@ def _index_active(tokens: Tokens) -> None:
     flags = tokens.flags
     tokens.active = list(itertools.compress(itertools.count(), flags))
     tokens.active_flags = list(filter(None, flags))
+
+
+def positions(norms: list[str], words, start: int = 0) -> list[int]:
+    """Indices (counted from ``start``) of the normal forms that are in ``words`` (a set, or a dict's
+    keys), in order: tested all at once in C first, as most sentences hold none of a small set."""
+    if words.isdisjoint(norms):
+        return []
+    return list(itertools.compress(itertools.count(start), map(words.__contains__, norms)))
 
 
 def norms_of(tokens: list[Token]) -> list[str]:

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import functools
 import operator
-from itertools import compress, count
 
 from gazetteer import normalize
 from gazetteer.morphology import has_nisba_shape
 
 from ..document import ActorSpan, Doc, PlaceUse
 from ..registry import component
-from ..tokens import Token, norms_of, token_index, tokenize
+from ..tokens import Token, norms_of, positions, token_index, tokenize
 
 __all__ = ["actors", "find_actors"]
 
@@ -42,12 +41,14 @@ def actors(doc: Doc) -> Doc:
         _take_state_genitives(found, sent, spans, doc.gazetteer)
         kept = []
         for m, (s, e) in zip(sent.mentions, spans):
-            owner = next((a for a in found if a.start <= s and e <= a.end and (a.end - a.start) > (e - s)), None)
+            owner = next((a for a in found if a.start <= s and e <= a.end and (a.end - a.start) > (e - s)),
+                         None) if found else None
             if owner is None:
                 kept.append((m, (s, e)))
             elif doc.trace is not None:
                 doc.note("actors", sent, m.text, "not a place", f"part of the actor name {owner.text!r}")
-        found = [a for a in found if not any(s <= a.start and a.end <= e for _, (s, e) in kept)]
+        if kept:
+            found = [a for a in found if not any(s <= a.start and a.end <= e for _, (s, e) in kept)]
         if sent.speaker_span is not None:  # the speaker is not the actor
             lo, hi = sent.speaker_span
             sent.speaker_actor = next((a for a in found if lo <= tokens[a.start].start < hi), None)
@@ -135,7 +136,7 @@ def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, nam
     nouns, adjectives = lex.attack_nouns, lex.actor_adjectives
     out = []
     norms = norms_of(tokens)
-    found = list(compress(count(1), map(adjectives.__contains__, norms[1:])))  # few words are such adjectives (a scan in C)
+    found = positions(norms[1:], adjectives.keys(), 1)  # few words are such adjectives
     if not found:
         return out
     taken = {k for a in named for k in range(a.start, a.end)} | set(masked)
@@ -302,7 +303,7 @@ def _mark_agent_or_gainer(span: ActorSpan, norms: list[str], lex) -> None:
     """Flag an actor that follows an agent phrase (من قبل X، على يد X) or لصالح (in favour of X)."""
     i = span.start
     before = " ".join(norms[max(0, i - 2):i])
-    span.agent = any(before.endswith(p) for p in lex.grammar["agent_phrase"])
+    span.agent = before.endswith(lex.stems["agent_phrase"])
     span.gainer = i > 0 and norms[i - 1] in lex.grammar["gainer"]
     if span.agent or span.gainer:
         span.target = False

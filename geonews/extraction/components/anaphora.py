@@ -10,7 +10,8 @@ no place name follows it (then it is only the generic word before that name)."""
 from __future__ import annotations
 
 import functools
-from itertools import compress, count
+import operator
+from itertools import compress, count, repeat
 
 from gazetteer.lexicon import load_lexicon
 from gazetteer.morphology import has_nisba_shape, nisba_of, word_forms
@@ -19,7 +20,9 @@ from ..document import Doc, PlaceUse
 from ..registry import component
 from .parties import stands_for_a_government
 from .relations import relation_before
-from ..tokens import Tokens
+from ..tokens import Tokens, positions
+
+_TOKEN = operator.attrgetter("token")  # a place's order in its sentence
 
 __all__ = ["anaphora", "country_word_positions"]
 
@@ -36,7 +39,7 @@ def anaphora(doc: Doc) -> Doc:
         while recent and sent.index - recent[0][0] > _REACH:  # out of reach for this sentence and every later one
             recent.pop(0)
         named_here = sorted((use for use in sent.places if use.mention is not None and use.span is not None),
-                            key=lambda use: use.token)
+                            key=_TOKEN)
         place_tokens = {i for use in sent.places if use.span is not None for i in range(*use.span)}
         _place_nouns(doc, sent, place_tokens, recent)
         recent += [(sent.index, use, sent) for use in named_here]
@@ -104,11 +107,11 @@ def country_word_positions(tokens: Tokens, lexicons, place_tokens: set[int]) -> 
     out = []
     if "بل" not in " ".join(tokens.norms):  # every form of البلاد / البلد holds بل: most sentences stop here
         return out
-    words = lexicons.grammar["country_word"]
-    for j, tok in enumerate(tokens):
-        if "بل" not in tok.norm or j in place_tokens:
+    words, norms = lexicons.grammar["country_word"], tokens.norms
+    for j in compress(count(), map(operator.contains, norms, repeat("بل"))):  # the words holding بل (in C)
+        if j in place_tokens:
             continue
-        if not words.isdisjoint(word_forms(tok.norm)) and not (j + 1 < len(tokens) and (j + 1) in place_tokens):
+        if not words.isdisjoint(word_forms(norms[j])) and not (j + 1 < len(tokens) and (j + 1) in place_tokens):
             out.append(j)
     return out
 
@@ -126,7 +129,7 @@ def _place_nouns(doc: Doc, sent, place_tokens: set[int], recent: list) -> None:
     """Add the place a definite place noun refers back to (هذه البلدة، سيطرت على المدينة)."""
     lex, tokens = doc.lexicons, sent.tokens
     nouns = lex.place_anaphora
-    found = list(compress(count(), map(_place_noun_forms(lex).__contains__, tokens.norms)))  # a scan in C
+    found = positions(tokens.norms, _place_noun_forms(lex))
     for j in found:
         if j in place_tokens or (j + 1) in place_tokens:
             continue  # part of a name, or the generic word before one (مدينة منبج)

@@ -21,14 +21,14 @@ resuming an attack noun (لهجوم شنه داعش) shares its actor and target
 
 from __future__ import annotations
 
-from itertools import compress, count
+from bisect import bisect_right
 
 from gazetteer import normalize
 from gazetteer.morphology import has_nisba_shape
 
 from ..document import ActorSpan, Cue, Doc
 from ..registry import component
-from ..tokens import Token
+from ..tokens import Token, positions
 
 __all__ = ["SUBJECT_WINDOW", "TARGET_WINDOW", "accused_after", "actor_and_target", "arguments", "names_holder",
            "relative_subject"]
@@ -58,12 +58,16 @@ def arguments(doc: Doc) -> Doc:
         if not cues:
             sent.arguments = []
             continue
-        breaks = list(compress(count(), map(lex.grammar["clause_break"].__contains__, tokens.norms)))  # in C
+        breaks = positions(tokens.norms, lex.grammar["clause_break"])
         out = []
+        firsts: dict[int, int] = {}  # cue -> the first place it governs
+        for use, owner in zip(sent.places, sent.place_cues):
+            if owner is not None and (owner not in firsts or use.token < firsts[owner]):
+                firsts[owner] = use.token
         for k, cue in enumerate(cues):
-            first_place = min((use.token for use, owner in zip(sent.places, sent.place_cues) if owner == k),
-                              default=None)
-            clause_end = next((i for i in breaks if i > cue.end), len(tokens))
+            first_place = firsts.get(k)
+            after = bisect_right(breaks, cue.end)
+            clause_end = breaks[after] if after < len(breaks) else len(tokens)
             pair = actor_and_target(cue, cues[k + 1] if k + 1 < len(cues) else None, sent.actors, first_place,
                                     clause_end, tokens, lex, previous_end=cues[k - 1].end if k else 0)
             accused = _accused(sent, cue, lex) if pair[0] is None else None
@@ -141,12 +145,13 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     object_first = _verbal_noun(cue, tokens, lex)
     subject_limit = min(limit, first_place if first_place is not None and first_place > cue.end
                         else cue.end + SUBJECT_WINDOW)
-    subjects_before = [a for a in actors if a.end <= cue.start and not is_target(a)]
+    marked = [is_target(a) for a in actors]  # asked once per actor
+    subjects_before = [a for a, t in zip(actors, marked) if a.end <= cue.start and not t]
     # an ally named after its backing word (مدعوم من التحالف الدولي) is no subject when another is named
     subjects_before = [a for a in subjects_before if not backs(a)] or subjects_before
-    subjects_after = [a for a in actors if cue.end <= a.start < subject_limit and not is_target(a)]
+    subjects_after = [a for a, t in zip(actors, marked) if cue.end <= a.start < subject_limit and not t]
     # a cue heading an actor's phrase (بدأت دوريات أميركية عملها) names the doers when none comes before
-    headed = [a for a in actors if a.start == cue.start and not is_target(a)]
+    headed = [a for a, t in zip(actors, marked) if a.start == cue.start and not t]
     actor = next(iter(subjects_before[-1:] or headed or subjects_after), None)
     actor = next((a for a in actors if holds(a)), actor)
     attached = _attached(cue, actors, tokens, lex) or _relative_agent(cue, actors, tokens, lex)
@@ -156,7 +161,7 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
           and tokens[cue.start - 1].norm in lex.grammar["relative"]):
         actor = subjects_after[0]  # منبج التي انتزعتها وحدات حماية الشعب: the relative clause's own subject
     window = min(limit, cue.end + TARGET_WINDOW, clause_end)
-    targets = [a for a in actors if is_target(a) and cue.end <= a.start < window]
+    targets = [a for a, t in zip(actors, marked) if t and cue.end <= a.start < window]
     if not targets and cue.claim_type == "attack":  # قُتل اثنان من المقاتلين الروس في ضربات أمريكية
         targets = [a for a in actors if a.victim and previous_end <= a.start and a.end <= cue.start][:1]
     target = targets[0] if targets else None
@@ -291,7 +296,7 @@ def _relative_agent(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex)
     المكثف الذي ينفذه النظام، الضربات التي شنتها القوات): the event's actor, or ``None``."""
     if lex is None or not tokens or cue.claim_type not in ("attack", "control"):
         return None
-    at = relative_subject(cue, tokens, lex)
+    at = cue.relative_subject
     return None if at is None else next((a for a in actors if a.start == at), None)
 
 

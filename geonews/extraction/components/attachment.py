@@ -18,6 +18,9 @@ or where what it set out to do is (أطلقت تركيا عملية لطرد ا�
 
 from __future__ import annotations
 
+import functools
+import operator
+from bisect import bisect_right
 from itertools import compress, count
 
 from gazetteer.lexicon import place_words
@@ -25,6 +28,9 @@ from gazetteer.morphology import has_nisba_shape, word_forms
 
 from ..document import Cue, Doc
 from ..registry import component
+from ..tokens import positions
+
+_TOKEN = operator.attrgetter("token")  # a place's order in its sentence
 
 __all__ = ["assign", "attachment"]
 
@@ -41,12 +47,11 @@ _COMMAS = frozenset("،,؛")
 def attachment(doc: Doc) -> Doc:
     """Put each sentence's places in text order and give each place and figure its governing cue."""
     for sent in doc.active():
-        sent.places.sort(key=lambda use: use.token)  # stable: a name, then what repeats it
+        sent.places.sort(key=_TOKEN)  # stable: a name, then what repeats it
         cues = sent.cues
         # commas matter only to cues (a scan in C: most sentences are long)
         commas = list(compress(count(), map(_COMMAS.__contains__, sent.tokens.norms))) if cues else []
-        relatives = (list(compress(count(), map(doc.lexicons.grammar["relative"].__contains__, sent.tokens.norms)))
-                     if cues else [])
+        relatives = positions(sent.tokens.norms, doc.lexicons.grammar["relative"]) if cues else []
         described_at = None
         if cues and cues[0].claim_type == "control" and cues[0].start > 1:
             first, lex = cues[0].start, doc.lexicons
@@ -182,7 +187,8 @@ def _results(sent, lex) -> dict[int, int]:
     helping = lex.grammar["help_verb"]
     norms = sent.tokens.norms
     out = {}
-    for i, norm in enumerate(norms):
+    for i in positions(norms, _result_forms(lex)):  # few words are
+        norm = norms[i]
         bare = norm[1:] if norm[:1] in "وف" and norm[1:] in verbs | enabling | helping else norm
         if bare in enabling:
             wanted = _ENABLED  # مكنها من السيطرة
@@ -215,6 +221,13 @@ def _described_place(sent, at: int | None) -> int | None:
     return next((use.token for use in sent.places if use.span is not None and use.span[1] == end), None)
 
 
+@functools.lru_cache(maxsize=4)
+def _result_forms(lex) -> frozenset[str]:
+    """The result, enabling and helping verbs, bare and after و or ف: the words :func:`_results` looks at."""
+    words = lex.grammar["result_verb"] | lex.grammar["enable_verb"] | lex.grammar["help_verb"]
+    return words | {c + w for c in "وف" for w in words}
+
+
 def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = None,
            relatives: list[int] | None = None, after_time: bool = False,
            scene_end: int | None = None, described: int | None = None) -> list[int | None]:
@@ -225,10 +238,8 @@ def assign(cues: list[Cue], positions: list[int], commas: list[int] | None = Non
     none before it. ``after_time``: the first cue begins a temporal phrase (بعد الهجوم): the places before it
     are the main clause's, not its own."""
     commas = commas or []
-    out: list[int | None] = []
-    for pos in positions:
-        before = [k for k, c in enumerate(cues) if c.start <= pos]
-        out.append(before[-1] if before else None)
+    starts = [c.start for c in cues]  # in text order
+    out: list[int | None] = [k - 1 if k else None for k in map(functools.partial(bisect_right, starts), positions)]
     if cues and not after_time:
         first = cues[0].start
         first_has_own = any(owner == 0 for owner in out)

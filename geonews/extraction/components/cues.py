@@ -15,6 +15,7 @@ from gazetteer.morphology import has_nisba_shape
 from ..document import Cue, Doc
 from ..registry import component
 from ..tokens import Token
+from .arguments import relative_subject
 
 __all__ = ["cues", "find_cues"]
 
@@ -36,6 +37,8 @@ def cues(doc: Doc) -> Doc:
                 for cue in held:
                     doc.note("cues", sent, sent.tokens[cue.start].text, "claim cue: control",
                              "a place held by the actor after it (والتابع للنظام السوري)")
+        for cue in sent.cues:  # read by parties, arguments and statements: found once
+            cue.relative_subject = relative_subject(cue, sent.tokens, lex)
     return doc
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from gazetteer.lexicon import place_words
 
 import math
+from itertools import repeat
 
 from gazetteer import Mention
 
@@ -35,6 +36,8 @@ def lists(doc: Doc) -> Doc:
     heads = doc.lexicons.grammar["list_head"]
     for sent in doc.sents:
         norms = sent.tokens.norms
+        if heads.isdisjoint(map(str.lstrip, norms, repeat("وفبل"))) and heads.isdisjoint(norms):
+            continue  # most sentences hold no head (tested in C)
         for h, norm in enumerate(norms):
             if norm.lstrip("وفبل") in heads or norm in heads:
                 _resolve_list(doc, sent, h)

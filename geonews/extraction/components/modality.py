@@ -20,10 +20,11 @@ from __future__ import annotations
 from gazetteer.lexicon import load_lexicon
 
 import bisect
+import functools
 
 from ..document import Doc
 from ..registry import component
-from ..tokens import Token
+from ..tokens import Token, positions
 
 __all__ = ["modality"]
 
@@ -94,7 +95,9 @@ def _markers(sent, lex) -> list[tuple[int, str, str, str, str]]:
     modal, imperfect = lex.grammar["modal"], lex.grammar["imperfect_verb"]
     vocabulary = load_lexicon().vocabulary
     names = {k for use in sent.places if use.span is not None for k in range(*use.span)}
-    for i, norm in enumerate(tokens.norms):
+    norms = tokens.norms
+    for i in positions(norms, _marker_words(lex)):  # few words are
+        norm = norms[i]
         if norm in modal and i + 1 < len(tokens) and _imperfect(tokens.norms[i + 1]):
             out.append((i, "conditional", "clause", "all", f"{tokens[i].text} {tokens[i + 1].text}"))  # قد يشن
         elif norm.startswith("س") and norm[1:] in imperfect:
@@ -105,6 +108,17 @@ def _markers(sent, lex) -> list[tuple[int, str, str, str, str]]:
             out.append((i, "planned", "future", "all", tokens[i].text))  # ستستأنف، ستعمد، ستنتشر: will
     out.sort()
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _marker_words(lex) -> frozenset[str]:
+    """The words :func:`_markers` looks at past the matcher: modal particles, imperfect verbs after س, the
+    clause markers after س (ستسعى) and the verbs of the news vocabulary after س, with و or ف or not
+    (:func:`_future_verb`)."""
+    words = lex.grammar["modal"] | {"س" + w for w in lex.grammar["imperfect_verb"]}
+    words |= {"س" + w for w, (_, scope, _) in lex.modality_words.items() if scope == "clause" and w[:1] in "يتن"}
+    future = {"س" + w for w in load_lexicon().vocabulary if len(w) >= 4 and w[0] in _IMPERFECT}
+    return frozenset(words | future | {c + w for c in "وف" for w in future})
 
 
 def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions: bool = True) -> bool:

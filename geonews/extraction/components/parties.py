@@ -23,7 +23,7 @@ from gazetteer.morphology import has_nisba_shape, word_forms
 from gazetteer.lexicon import place_words
 
 from ..document import Doc, PlaceUse, Sent
-from .arguments import accused_after, names_holder, relative_subject
+from .arguments import accused_after, names_holder
 from ..registry import component
 from ..tokens import Token
 
@@ -164,7 +164,7 @@ def _acting(doc: Doc, sent: Sent) -> None:
             cue_ends.setdefault(at, k)
     # after a relative clause on the cue, its verb repeating it as a pronoun (الضربات التي شنتها واشنطن)
     for k, c in enumerate(sent.cues):
-        at = relative_subject(c, tokens, lex)
+        at = c.relative_subject
         if at is not None:
             cue_ends.setdefault(at, k)
     # the holder right after a word of holding (تحت سيطرة سوريا، الخاضعة لسيطرة تركيا): the country holds it

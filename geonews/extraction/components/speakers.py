@@ -405,6 +405,8 @@ class Attributor:
         """Whether a word is a preposition with an attached pronoun (عنه، عنها، فيه، فيها), not أن with
         one (إنها، بأنها: the complement begins)."""
         grammar = self.lexicons.grammar
+        if not norm.endswith(self.lexicons.stems["pronoun_suffix"]):
+            return False  # (most words: one test)
         return any(norm.endswith(suffix) and (stem := norm[:-len(suffix)]) in self.words["stop"]
                    and stem not in grammar["complementizer"] and stem not in grammar["verb_particle"]
                    for suffix in grammar["pronoun_suffix"])

@@ -15,7 +15,6 @@ from geonews.model import Statement
 
 from ..document import Doc, Sent
 from ..registry import component
-from .arguments import relative_subject
 
 
 __all__ = ["statements"]
@@ -68,7 +67,7 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
         # السوري الآلاف نحو هضبة الجولان التي تحتلها إسرائيل: Israel occupies it)
         at = None
         if subject is not None and verb >= 0 and actor is not None and actor.end <= cues[verb].start:
-            rel = relative_subject(cues[verb], sent.tokens, doc.lexicons)  # غارات شنتها دمشق
+            rel = cues[verb].relative_subject  # غارات شنتها دمشق
             at = rel if rel is not None else cues[verb].end
         after_verb = (at is not None and cue.claim_type != "diplomacy"  # محادثات أستانا: where talks were held
                       and at < len(sent.tokens) and sent.tokens[at].start <= subject.start < sent.tokens[at].end)
@@ -81,7 +80,8 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
     if loose:
         figures = [q for (_, q), owner in zip(sent.quantities, sent.quantity_cues) if owner is None]
         out.insert(0, _statement(article, sent, "mention", None, None, loose, figures))
-    out.sort(key=lambda s: min((p.start for p in s.places), default=s.start))
+    if len(out) > 1:
+        out.sort(key=lambda s: min((p.start for p in s.places), default=s.start))
     return out
 
 
@@ -91,6 +91,8 @@ def _held_antecedents(sent: Sent, lex) -> dict:
     the SDF) or is a stronghold in apposition to it (هجوم على إدلب، آخر معقل للمعارضة), though another cue
     governs the place."""
     out = {}
+    if not any(cue.claim_type == "control" for cue in sent.cues):
+        return out
     ends = {use.span[1] - 1: use for use in sent.places if use.span is not None and use.role == "event"}
     norms, tokens = sent.tokens.norms, sent.tokens
     for k, cue in enumerate(sent.cues):
