@@ -116,6 +116,9 @@ class Recognizer:
         self._first_name_forms = frozenset(self._cue_forms["person_first_name"])
         self._water_words = frozenset(self.lexicon.cues.get("water", ()))
         self._village_words = frozenset(self.lexicon.cues.get("village", ()))
+        #: the place-type words as written whose cue is a word for a town (بلدة، قرية …)
+        self._village_cue_forms = frozenset(f for f, cue in self._cue_forms["place_type"].items()
+                                            if cue in self._village_words)
         for kind, why in (("person_first_name", "a person's name after {!r}"),
                           ("person_title", "a person's name after {!r}"),
                           ("org_head", "part of an organisation's name after {!r}")):
@@ -157,8 +160,9 @@ class Recognizer:
             raise QueryError(f"Expected text as a string, instead got: {text!r}.")
         _, candidates, to_original = self.finder.find(text)
         decisions = self._decide(candidates)
-        self._settle(text, [d for d in decisions if d.verdict == ACCEPT], to_original,  # resolution may reject
-                     _hashtag_names(decisions))
+        accepted = [d for d in decisions if d.verdict == ACCEPT]
+        self._settle(text, [d.candidate for d in accepted], to_original,  # resolution may reject
+                     _hashtag_names(decisions), accepted)
         return decisions
 
     # -- decisions -------------------------------------------------------------------------
@@ -178,17 +182,19 @@ class Recognizer:
         decisions = [d for d in decisions if d.verdict == ACCEPT]
         if promoted:
             decisions = sorted(decisions + promoted, key=lambda d: d.candidate.start)
-        return self._settle(text, decisions, to_original, tags)
+        return self._settle(text, [d.candidate for d in decisions], to_original, tags)
 
-    def _settle(self, text: str, decisions: list[Decision], to_original, tags: tuple = ()) -> list[Mention]:
-        """Resolve accepted decisions into mentions; those a plausible geography rejects are left out (their
-        verdict becomes REJECT, with the reason). ``tags``: the names inside longer hashtags (#سيول_الأردن),
-        no mentions, whose countries vote all the same."""
+    def _settle(self, text: str, cands: list[Candidate], to_original, tags: tuple = (),
+                decisions: list[Decision] | None = None) -> list[Mention]:
+        """Resolve accepted candidates into mentions; those a plausible geography rejects are left out.
+        ``tags``: the names inside longer hashtags (#سيول_الأردن), no mentions, whose countries vote all the
+        same. ``decisions`` (for :meth:`explain`): the candidates' decisions, given the reasons of what
+        resolution does (a verdict becomes REJECT, with the reason; notes)."""
         if to_original is same_offset:  # nothing was folded away: no marks either (they all fold away)
-            spans = [(d.candidate.start, d.candidate.end) for d in decisions]
+            spans = [(c.start, c.end) for c in cands]
             marks, shadda = [], False
         else:
-            spans = _original_spans(text, decisions, to_original.gaps)
+            spans = _original_spans(text, cands, to_original.gaps)
             # every mark folds away: they stand where the deleted characters do
             deleted = to_original.deleted()
             marks = [p for p in deleted if text[p] in _TANWEEN_MARKS]
@@ -198,8 +204,8 @@ class Recognizer:
         tanween = bool(marks) and _any_within(spans, marks)  # on a name? (سورياً، سوريًا: in the span either way)
         # a shadda as written picks the readings spelt with it (عمّان is Amman, not عُمان)
         shaddas = None if not shadda else [_shadda_form(w) if _SHADDA in w else "" for w in written]
-        rows = self._resolve(decisions, shaddas, tags)
-        keep = self._plausible(decisions, rows, written, tanween)
+        rows = self._resolve(cands, shaddas, tags)
+        keep = self._plausible(cands, rows, written, tanween, decisions)
         place_of = self.index.place
         return [_mention(a, b, text[a:b], None if row is None else place_of(row))
                 for (a, b), row, kept in zip(spans, rows, keep) if kept]
@@ -527,61 +533,77 @@ class Recognizer:
         return strong
 
     # -- resolution ------------------------------------------------------------------------
-    def _plausible(self, decisions: list[Decision], rows: list[int | None], written: list[str] | None,
-                   tanween: bool = False) -> list[bool]:
+    def _plausible(self, cands: list[Candidate], rows: list[int | None], written: list[str] | None,
+                   tanween: bool = False, decisions: list[Decision] | None = None) -> list[bool]:
         """Which resolved mentions a plausible geography keeps: a place more than FAR_KM from every place
         the text names with evidence needs evidence itself (:meth:`_has_evidence`) — a common word is not a
         town on another continent (معصوبي العيون is not Laayoune in a story about Syria). A one-word name
         written with tanween is an indefinite common noun (مجالاً), never a name (``tanween``: whether some
         name as written holds one). A name of ordinary words only with no evidence (المحافظة الشمالية) stands
-        for a place of the countries the text's other places are in, or for none."""
+        for a place of the countries the text's other places are in, or for none. ``decisions``: the
+        candidates' decisions, given the reasons (:meth:`explain`), or ``None``."""
         index = self.index
         if written is None:
             written = [""] * len(rows)
         memo = self._evidence
+        static_evidence, has_evidence, of_a_river = self._static_evidence, self._has_evidence, self._of_a_river
+        # a place-type word for a town before some name (بلدة صيدا): see _unresolve_far_types
+        village = self._village_cue_forms
         # most mentions have evidence in their name and reading alone (one dict lookup): only the others
         # are judged in their context; an unresolved one needs none (True)
-        by_name = [row is None or memo.get((d.candidate.key, row)) is True or self._static_evidence(d, row) is True
-                   for d, row in zip(decisions, rows)]
-        evidence = [s or self._has_evidence(d, row, w) for s, d, row, w in zip(by_name, decisions, rows, written)]
-        # الضفة الغربية لنهر الفرات is the river's west bank, not the West Bank: no mention
-        banks = {k for k, d in enumerate(decisions) if d.candidate.n_words > 1 and self._of_a_river(d.candidate.next)}
-        for k in banks:
-            decisions[k].verdict, decisions[k].notes = REJECT, (*decisions[k].notes, "; a side of the water named after it")
-        if False in by_name or (self._village_words and any(
-                self._cue_forms["place_type"].get(d.candidate.prev[1], "") in self._village_words for d in decisions)):
-            self._unresolve_far_types(decisions, rows, by_name, evidence)
+        by_name, evidence, banks = [], [], []
+        far_types = False
+        for k, (c, row, w) in enumerate(zip(cands, rows, written)):
+            s = row is None or memo.get((c.key, row)) is True or static_evidence(c, row) is True
+            by_name.append(s)
+            evidence.append(s or has_evidence(c, row, w))
+            # الضفة الغربية لنهر الفرات is the river's west bank, not the West Bank: no mention
+            if c.n_words > 1 and of_a_river(c.next):
+                banks.append(k)
+            if not s or c.prev[1] in village:
+                far_types = True
+        if decisions is not None:
+            for k in banks:
+                decisions[k].verdict, decisions[k].notes = REJECT, (*decisions[k].notes,
+                                                                    "; a side of the water named after it")
+        if far_types or ("" in self._village_words and cands):
+            self._unresolve_far_types(cands, rows, by_name, evidence, decisions)
         if len(rows) > 1:
-            self._unresolve_strays(decisions, rows, evidence)
+            self._unresolve_strays(cands, rows, evidence, decisions)
         if False not in evidence and not tanween and not banks:
             return evidence  # the usual case: every resolved mention has evidence, none with tanween
+        banks = set(banks)
         anchors = {(float(index.latitude[r]), float(index.longitude[r]))
                    for r, e in zip(rows, evidence) if e and r is not None}
         countries = {index.country_code(r) for r, e in zip(rows, evidence) if e and r is not None}
         keep = []
-        for k, (d, row, solid, w) in enumerate(zip(decisions, rows, evidence, written)):
+
+        def reject(k: int, why: str) -> None:
+            keep.append(False)
+            if decisions is not None:
+                d = decisions[k]
+                d.verdict, d.notes = REJECT, (*d.notes, why)
+
+        for k, (c, row, solid, w) in enumerate(zip(cands, rows, evidence, written)):
             if k in banks:
                 keep.append(False)
                 continue
-            if tanween and d.candidate.n_words == 1 and _TANWEEN.search(w):
-                d.verdict, d.notes = REJECT, (*d.notes, "; written with tanween: a common noun")
-                keep.append(False)
+            if tanween and c.n_words == 1 and _TANWEEN.search(w):
+                reject(k, "; written with tanween: a common noun")
                 continue
             if solid or not anchors:
                 keep.append(True)
                 continue
-            if d.candidate.n_words > 1 and not index.capital[row] and index.country_code(row) not in countries:
+            if c.n_words > 1 and not index.capital[row] and index.country_code(row) not in countries:
                 # a phrase of ordinary words (المحافظة الشمالية: the northern province) names a place of the
                 # text's own countries or none: not Bahrain's Northern Governorate in a story about Syria
-                d.verdict, d.notes = REJECT, (*d.notes, "; ordinary words, in none of the countries the text names")
-                keep.append(False)
+                reject(k, "; ordinary words, in none of the countries the text names")
                 continue
             lat, lon = float(index.latitude[row]), float(index.longitude[row])
-            near = any(_km(lat, lon, a, b) <= FAR_KM for a, b in anchors)
-            if not near:
-                d.verdict, d.notes = REJECT, (*d.notes, f"; {FAR_KM:.0f}+ km from every place the text names, "
-                                                         "with no evidence of its own")
-            keep.append(near)
+            if any(_km(lat, lon, a, b) <= FAR_KM for a, b in anchors):
+                keep.append(True)
+            else:
+                reject(k, f"; {FAR_KM:.0f}+ km from every place the text names, with no evidence of its own")
         return keep
 
     def _of_a_river(self, word: str) -> bool:
@@ -592,36 +614,39 @@ class Recognizer:
         rest = word[2:] if word.startswith("لل") else word[1:]
         return rest in self._water_words or "ال" + rest in self._water_words
 
-    def _unresolve_far_types(self, decisions: list[Decision], rows: list[int | None], by_name: list[bool],
-                             evidence: list[bool]) -> None:
+    def _unresolve_far_types(self, cands: list[Candidate], rows: list[int | None], by_name: list[bool],
+                             evidence: list[bool], decisions: list[Decision] | None = None) -> None:
         """A name that is a place only by the place-type word before it (قرية القصر), or a city of
         STRAY_POPULATION or more named after a word for a town (بلدة صيدا), whose reading lies in none of the
         countries of the other places the text names, or FAR_KM from every one of those it names with
         evidence, is a place the gazetteer lacks, not that namesake in another country or on another
-        continent: it stays a mention, unresolved (``rows`` is changed in place)."""
+        continent: it stays a mention, unresolved (``rows`` is changed in place; ``decisions``, when given,
+        are told why)."""
         index = self.index
-        for k, (d, row) in enumerate(zip(decisions, rows)):
-            if row is None or not evidence[k]:
+        place_types = self._cue_forms["place_type"]
+        for k, (c, row) in enumerate(zip(cands, rows)):
+            # only a name after a place-type word (and no clitic) has one: most have none
+            if row is None or not evidence[k] or c.clitic or c.prev[1] not in place_types:
                 continue
-            cue = self._place_type(d.candidate)
+            cue = self._place_type(c)
             # a town word before a city (بلدة صيدا): that city only in one of the text's countries
             small = (cue in self._village_words and not index.capital[row]
                      and STRAY_POPULATION <= int(index.population[row]) < FAR_PRIOR_POPULATION)
             if not cue or (by_name[k] and not small):
                 continue
-            if not small and (self._static_evidence(d, row) is not False or index.capital[row]
+            if not small and (self._static_evidence(c, row) is not False or index.capital[row]
                               or int(index.population[row]) >= FAR_PRIOR_POPULATION):
                 continue  # a capital or a city of a million (مدينة هامبورغ) is that place wherever the text is
-            nxt = d.candidate.next
+            nxt = c.next
             if nxt and self._adjective_country(nxt) == index.country_code(row):
                 continue  # its country's adjective after it (مدينة لويس البريطانية)
             others = [r for j, (r, e) in enumerate(zip(rows, evidence))
-                      if j != k and e and r is not None and decisions[j].candidate.key != d.candidate.key]
+                      if j != k and e and r is not None and cands[j].key != c.key]
             lat, lon = float(index.latitude[row]), float(index.longitude[row])
             if not others:
                 continue
             named = {index.country_code(r) for j, r in enumerate(rows)  # every other place, evidence or not
-                     if j != k and r is not None and decisions[j].candidate.key != d.candidate.key}
+                     if j != k and r is not None and cands[j].key != c.key}
             if index.country_code(row) not in named:
                 why = "in none of the countries of the other places the text names"
             elif not any(_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) <= FAR_KM for r in others):
@@ -629,12 +654,15 @@ class Recognizer:
             else:
                 continue
             rows[k] = None
-            d.notes = (*d.notes, f"; a place by its place-type word only, {why}: left unresolved")
+            if decisions is not None:
+                d = decisions[k]
+                d.notes = (*d.notes, f"; a place by its place-type word only, {why}: left unresolved")
 
-    def _unresolve_strays(self, decisions: list[Decision], rows: list[int | None], evidence: list[bool]) -> None:
+    def _unresolve_strays(self, cands: list[Candidate], rows: list[int | None], evidence: list[bool],
+                          decisions: list[Decision] | None = None) -> None:
         """A mention that is a place, but whose reading is a stray — a town the text's other places do not
         explain — is a place the gazetteer lacks, not that namesake: it stays a mention, unresolved (``rows``
-        is changed in place). Two kinds of stray:
+        is changed in place; ``decisions``, when given, are told why). Two kinds of stray:
 
         * after a word for a place inside a town (``local_type``: حي المرج، ساحة إيليا، محطة السليمانية), a
           reading in none of the countries of the text's other places (the Cairo quarter is not Al Marj,
@@ -651,7 +679,7 @@ class Recognizer:
             settled.clear()
         stands = {}
         for k in anchors:
-            memo = (decisions[k].candidate.key, rows[k])
+            memo = (cands[k].key, rows[k])
             value = settled.get(memo)
             if value is None:
                 value = settled[memo] = self._stands_anywhere(*memo)
@@ -660,12 +688,12 @@ class Recognizer:
         # only a mention after a place-type word can be a local one (most have none: no call for them)
         place_types = self._cue_forms["place_type"] if "" not in local_types else None
         local = {k for k in anchors if local_types
-                 and (place_types is None or decisions[k].candidate.prev[1] in place_types)
-                 and self._place_type(decisions[k].candidate) in local_types}
+                 and (place_types is None or cands[k].prev[1] in place_types)
+                 and self._place_type(cands[k]) in local_types}
         loose = [k for k in anchors if not stands[k] and k not in local]
         if not loose and not local:
             return  # every reading stands by itself (the usual case)
-        keys = {k: decisions[k].candidate.key for k in anchors}
+        keys = {k: cands[k].key for k in anchors}
         facts = {k: self._row(rows[k]) for k in anchors}  # (prior, country, latitude, longitude)
         standing = [j for j in anchors if stands[j]]
         strays = []
@@ -683,10 +711,11 @@ class Recognizer:
                 strays.append(k)
         for k in strays:
             rows[k] = None
-            d = decisions[k]
-            d.notes = (*d.notes, "; in none of the countries of the text's other places" + (
-                "" if self._place_type(d.candidate) in local_types else f", {FAR_KM:.0f}+ km from them")
-                + ": a place the gazetteer lacks, left unresolved")
+            if decisions is not None:
+                d = decisions[k]
+                d.notes = (*d.notes, "; in none of the countries of the text's other places" + (
+                    "" if self._place_type(d.candidate) in local_types else f", {FAR_KM:.0f}+ km from them")
+                    + ": a place the gazetteer lacks, left unresolved")
 
     def _stands_anywhere(self, key: str, row: int) -> bool:
         """Whether a reading is that place wherever the text is: a country-level or other strong feature, a
@@ -711,9 +740,8 @@ class Recognizer:
         # an ordinary word: when labelled text met it as a place, or, never labelled, news met it after a cue
         return st.news_place + st.tweets_place > 0 or (st.news + st.tweets == 0 and st.cued > 0)
 
-    def _static_evidence(self, d: Decision, row: int) -> bool | None:
+    def _static_evidence(self, cand: Candidate, row: int) -> bool | None:
         """What a name and its reading alone say of its being a place (:meth:`_name_evidence`), cached."""
-        cand = d.candidate
         memo = (cand.key, row)
         static = self._evidence.get(memo)
         if static is None:
@@ -722,7 +750,7 @@ class Recognizer:
             static = self._evidence[memo] = self._name_evidence(cand.key, cand.n_words, row)
         return static
 
-    def _has_evidence(self, d: Decision, row: int, written: str) -> bool:
+    def _has_evidence(self, cand: Candidate, row: int, written: str) -> bool:
         """Whether a mention is a place whatever the rest of the text says: a place-type word before it, a
         country-level feature, a place rate in labelled news of ACCEPT_RATE or more, a multi-word name with a
         word that is no ordinary vocabulary, a nationality adjective of its country after it, or a strong
@@ -730,8 +758,7 @@ class Recognizer:
         a clitic on an ordinary word (بنوك is banks, not ب + نوك; with و too: وبنوك), not an ordinary word unless
         news met it as a place and no labelled rate says less (ديلي of ديلي ميل, العيون), not followed by an
         indefinite nisba adjective (هزة أرضية), no shadda the place's spellings lack (بلمّ is not بلم, Belém)."""
-        cand = d.candidate
-        static = self._static_evidence(d, row)
+        static = self._static_evidence(cand, row)
         if static is True:
             return True
         if self._place_type(cand):
@@ -777,7 +804,7 @@ class Recognizer:
                 return False
         return None
 
-    def _resolve(self, decisions: list[Decision], shaddas: list[str] | None = None,
+    def _resolve(self, cands: list[Candidate], shaddas: list[str] | None = None,
                  tags: tuple = ()) -> list[int | None]:
         """Choose one row per accepted mention, using the document's own places.
 
@@ -793,16 +820,26 @@ class Recognizer:
         if len(known) > 200_000:  # unknown names are free text: bounded, so a long run's memory stays flat
             known.clear()
         readings = []
-        for d in decisions:
-            key = d.candidate.key
+        out: list[int | None] = []
+        pending = []  # where there is a reading to choose (most names have one reading)
+        plain = shaddas is None
+        for c in cands:
+            key = c.key
             reading = known.get(key)
             if reading is None:
                 reading = known[key] = (index.rows_ar(key), self._clear_country(key))
             readings.append(reading)
-            code = reading[1]
+            readable, code = reading
             if code:
                 votes[code] = votes.get(code, 0) + 1
                 own[key] = own.get(key, 0) + 1
+            if plain and len(readable) == 1:
+                out.append(readable[0])
+            else:
+                pending.append(len(out))
+                out.append(None)
+        if not pending:
+            return out
         for key in tags:
             code = self._clear_country(key) if self._is_country(key) else None
             if code:
@@ -811,22 +848,18 @@ class Recognizer:
         chosen: dict[tuple, int | None] = {}
         shares_without: dict = {}  # (a name's own clear mentions, its country) -> the shares of the others' votes
         near: list | None = None  # (name, lat, lon) of the places other names surely are, made when needed
-        out = []
         hints = self._hints
         if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
             hints.clear()
-        for k, (d, (readable, _)) in enumerate(zip(decisions, readings)):
-            if len(readable) == 1 and shaddas is None:
-                out.append(readable[0])
-                continue
-            cand = d.candidate
-            rows = readable
+        for k in pending:
+            cand = cands[k]
+            rows = readings[k][0]
             shadda = shaddas[k] or None if shaddas is not None else None
             if shadda is not None and len(rows) > 1:
                 spelt = tuple(r for r in rows if any(_shadda_form(n) == shadda for n in index.raw_ar[r].split("|")))
                 rows = spelt or rows
             if len(rows) <= 1:  # no reading or one: nothing to choose, no hint needed
-                out.append(rows[0] if rows else None)
+                out[k] = rows[0] if rows else None
                 continue
             hint = hints.get(cand.next, _UNSEEN)
             if hint is _UNSEEN:
@@ -846,22 +879,22 @@ class Recognizer:
                 rivals = [r for r in rows if base[r] > top - NEAR_WEIGHT]
                 if len(rivals) > 1:
                     if near is None:
-                        near = self._sure_points(decisions, readings)
+                        near = self._sure_points(cands, readings)
                     points = [(a, b) for key, a, b in near if key != cand.key]
                     if points:
                         for r in rivals:
                             base[r] += self._nearness(r, points)
                 chosen[memo] = max(rivals, key=lambda r: (base[r], -r))  # noqa: B023 - used at once
-            out.append(chosen[memo])
+            out[k] = chosen[memo]
         return out
 
-    def _sure_points(self, decisions: list[Decision], readings: list[tuple]) -> list[tuple[str, float, float]]:
+    def _sure_points(self, cands: list[Candidate], readings: list[tuple]) -> list[tuple[str, float, float]]:
         """(name, latitude, longitude) of the places the text's names with one reading are, but continents and
         regions (their points are no place), one per name."""
         index = self.index
         seen, out = set(), []
-        for d, (rows, _) in zip(decisions, readings):
-            key = d.candidate.key
+        for c, (rows, _) in zip(cands, readings):
+            key = c.key
             if len(rows) == 1 and key not in seen and index.feature_name(rows[0]) not in ("continent", "region"):
                 seen.add(key)
                 _, _, lat, lon = self._row(rows[0])
@@ -957,14 +990,13 @@ def _inner_of(cand: Candidate) -> Candidate:
                      prev=(cand.prev[1], first), next=cand.next, in_hashtag=cand.in_hashtag)
 
 
-def _original_spans(text: str, decisions: list[Decision], gaps: list[int]) -> list[tuple[int, int]]:
-    """The spans of the decisions' candidates in ``text``, the marks after a name's last letter taken in, from
+def _original_spans(text: str, cands: list[Candidate], gaps: list[int]) -> list[tuple[int, int]]:
+    """The spans of the candidates in ``text``, the marks after a name's last letter taken in, from
     where folding deleted characters (``gaps``, :class:`~gazetteer.candidates.OffsetMap`)."""
     after = bisect.bisect_right
     n_chars = len(text)
     spans = []
-    for d in decisions:
-        cand = d.candidate
+    for cand in cands:
         last = cand.end - 1
         end = last + after(gaps, last) + 1
         while end < n_chars and text[end] in _TRAILING_MARKS:
