@@ -167,22 +167,60 @@ class Recognizer:
 
     # -- decisions -------------------------------------------------------------------------
     def _run(self, text: str) -> list[Mention]:
+        """:meth:`_decide` and :meth:`_settle` for :meth:`find`: the same steps, but over the candidates and
+        their verdicts (the remembered judgements' fields), with no :class:`Decision` made for them."""
         if not isinstance(text, str):
             raise QueryError(f"Expected text as a string, instead got: {text!r}.")
         if not text:
             return []
         # one-word names decided by their words alone are left out unless the context may keep them
-        _, candidates, deferred, to_original = self.finder.find_deferring(text, self._quiet, self._keep_after)
-        decisions = self._decide(candidates)
+        _, cands, deferred, to_original = self.finder.find_deferring(text, self._quiet, self._keep_after)
+        if not cands:
+            return []
+        verdict_of, name_verdict_of = self._verdict_remembered, self._name_verdict_remembered
+        verdicts = []
+        weak_at, cued, evidence_at, tags = [], [], [], []
+        for k, found in enumerate(cands):
+            if found.n_words > 1:
+                c, verdict, _, _, cue, weak, _ = name_verdict_of(found)  # the shorter name it came down to
+                cands[k] = c
+            else:
+                c = found
+                verdict, _, _, cue, weak = verdict_of(c)
+            verdicts.append(verdict)
+            if weak:
+                weak_at.append(k)
+            if verdict == EVIDENCE:
+                evidence_at.append((k, cue))
+            elif cue and verdict == ACCEPT:
+                cued.append(k)
+            if c.in_hashtag:
+                tags.append(c.key)
+        last = len(cands) - 1
+        for k in weak_at:
+            # A weak single word right before another name is a noun governing it (سائر سورية، عموم سوريا),
+            # not a place of its own; a name after it with a clitic is not its genitive (تكريت ونينوى).
+            if k < last and verdicts[k] != REJECT:
+                following = cands[k + 1]
+                if (following.word_start == cands[k].end + 1 and verdicts[k + 1] == ACCEPT
+                        and not following.clitic):
+                    verdicts[k] = REJECT
+        # names accepted with a cue somewhere in the text: there, a common word is a place too
+        confirmed = {cands[k].key for k in cued if verdicts[k] == ACCEPT}
+        if evidence_at:
+            promoted_cued = []
+            for k, cue in evidence_at:
+                if verdicts[k] == EVIDENCE and cands[k].key in confirmed:
+                    verdicts[k] = ACCEPT
+                    if cue:
+                        promoted_cued.append(cands[k].key)
+            confirmed.update(promoted_cued)
+        accepted = [c for c, verdict in zip(cands, verdicts) if verdict == ACCEPT]
         # a deferred common word is a place where the same name has a cue elsewhere in the text (as in _decide)
-        promoted = [d for d in map(self._judge_span, deferred(self._confirmed(decisions))) if d.verdict == EVIDENCE]
-        for d in promoted:
-            d.verdict, d.notes = ACCEPT, (*d.notes, "; the same name has a cue elsewhere in the text")
-        tags = _hashtag_names(decisions)
-        decisions = [d for d in decisions if d.verdict == ACCEPT]
+        promoted = [d.candidate for d in map(self._judge_span, deferred(confirmed)) if d.verdict == EVIDENCE]
         if promoted:
-            decisions = sorted(decisions + promoted, key=lambda d: d.candidate.start)
-        return self._settle(text, [d.candidate for d in decisions], to_original, tags)
+            accepted = sorted(accepted + promoted, key=_start_of)
+        return self._settle(text, accepted, to_original, tuple(tags))
 
     def _settle(self, text: str, cands: list[Candidate], to_original, tags: tuple = (),
                 decisions: list[Decision] | None = None) -> list[Mention]:
@@ -263,7 +301,11 @@ class Recognizer:
         return decision, ()
 
     def _judge_name_remembered(self, cand: Candidate) -> Decision:
-        """:meth:`_judge` of a name of several words, remembered by what it reads of the candidate: every field
+        """:meth:`_judge` of a name of several words, remembered (:meth:`_name_verdict_remembered`)."""
+        return Decision(*self._name_verdict_remembered(cand))
+
+    def _name_verdict_remembered(self, cand: Candidate) -> tuple:
+        """The fields of :meth:`_judge` of a name of several words (its candidate first), remembered by what it reads of the candidate: every field
         but its offsets, the word two before it only where it makes a two-word preposition with the word
         before, and the word after it only where a shorter name it may come down to is a first name. The
         decision's candidate is made again from this one by the same steps (tests/test_scan.py compares the
@@ -287,11 +329,11 @@ class Recognizer:
                 self._names_judged.clear()
             d, path = self._judge_path(cand)
             self._names_judged[memo] = (path, d.verdict, d.why, d.args, d.cue, d.weak, d.notes)
-            return d
-        path, *verdict = judged
+            return d.candidate, d.verdict, d.why, d.args, d.cue, d.weak, d.notes
+        path, verdict, why, args, cue, weak, notes = judged
         for step in path:
             cand = _head_of(cand) if step is _HEAD else _inner_of(cand)
-        return Decision(cand, *verdict)
+        return cand, verdict, why, args, cue, weak, notes
 
     def _side_of_larger(self, cand: Candidate, inner: Candidate) -> bool:
         """شمال أفريقيا، وسط آسيا: a side of a continent or country named as a region; the side word
@@ -345,7 +387,11 @@ class Recognizer:
         return facts
 
     def _judge_remembered(self, cand: Candidate) -> Decision:
-        """:meth:`_judge_span`, remembered by what it reads of the candidate: the name, its clitic and
+        """:meth:`_judge_span`, remembered (:meth:`_verdict_remembered`)."""
+        return Decision(cand, *self._verdict_remembered(cand))
+
+    def _verdict_remembered(self, cand: Candidate) -> tuple:
+        """(verdict, why, args, cue, weak) of :meth:`_judge_span`, remembered by what it reads of the candidate: the name, its clitic and
         written form, the flags, the words before it where they are cue words (any other word before a
         name is as good as none), and the word after a first name. (The key must hold every field
         _judge_span reads: tests/test_scan.py compares the two on all the development data.)"""
@@ -365,8 +411,7 @@ class Recognizer:
             verdict = self._judged[memo] = (d.verdict, d.why, d.args, d.cue, d.weak)
             if d.notes:
                 raise AssertionError("_judge_span gives no notes")
-            return d
-        return Decision(cand, *verdict)
+        return verdict
 
     def _judge_span(self, cand: Candidate) -> Decision:
         if cand.in_hashtag:
@@ -963,6 +1008,10 @@ class Recognizer:
         """The country a nationality adjective names (الفرنسية -> FR), or ``None`` (also for a continent's)."""
         code = nisba_of(word, self.lexicon.adjectives) if word else None
         return code if code is not None and len(code) == 2 else None
+
+
+def _start_of(cand: Candidate) -> int:
+    return cand.start
 
 
 def _hashtag_names(decisions: list[Decision]) -> tuple[str, ...]:
