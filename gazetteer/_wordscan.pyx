@@ -25,10 +25,28 @@ from libc.stdint cimport int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memset
 from cpython.list cimport PyList_GET_ITEM
+from cpython.object cimport PyObject
+from cpython.ref cimport Py_INCREF
 from cpython.unicode cimport (PyUnicode_DATA, PyUnicode_FromKindAndData, PyUnicode_KIND, Py_UNICODE_ISALNUM)
 
 cdef extern from *:
     void __builtin_prefetch(const void *address)  # gcc and clang: a hint, never a fault
+
+cdef extern from "Python.h":
+    # what a slots class's member descriptor says of where its field is kept in an instance
+    ctypedef struct PyMemberDef:
+        int type
+        Py_ssize_t offset
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef *d_member
+    ctypedef struct _TypeObject "PyTypeObject":
+        object (*tp_alloc)(_TypeObject *, Py_ssize_t)
+
+cdef extern from "structmember.h":
+    int T_OBJECT_EX
+
+
+cdef class SlotMaker  # below
 
 import bisect
 
@@ -174,16 +192,25 @@ cdef class WordLoop:
     cdef Py_UCS4 *arena
     cdef list infos        # the cache entries of the words kept that start a name
     cdef Py_ssize_t arena_used, arena_size, n_kept
+    cdef uint32_t *word_ids  # per slot: 1 + where the word as a string is in ``words``, 0 when not made yet
+    cdef list words        # the words kept that were made into strings (made once, then shared)
+    cdef Py_ssize_t generation  # how many times the table was emptied
+    cdef Py_ssize_t last_slot   # the slot of the word lookup() last saw, or -1 when it is not kept
+    cdef SlotMaker new_candidate
 
     def __dealloc__(self):
         free(self.slots)
         free(self.arena)
+        free(self.word_ids)
 
     cdef void clear(self):
         memset(self.slots, 0, SLOTS * sizeof(Slot))
+        memset(self.word_ids, 0, SLOTS * sizeof(uint32_t))
         self.arena_used = 0
         self.n_kept = 0
         del self.infos[:]
+        del self.words[:]
+        self.generation += 1
 
     cdef int64_t lookup(self, str folded, const uchar *data, Py_ssize_t s, Py_ssize_t e, uint64_t h) except -1:
         """What the table says of the word ``folded[s:e]`` (of hash ``h``), worked out and kept when new: its
@@ -207,14 +234,17 @@ cdef class WordLoop:
                         if letters[i] != data[s + i]:
                             break
                     else:
+                        self.last_slot = at
                         return (<int64_t> slot.info << 8) | slot.flags
                 else:
                     for i in range(length):
                         if slot.letters[i] != data[s + i]:
                             break
                     else:
+                        self.last_slot = at
                         return (<int64_t> slot.info << 8) | slot.flags
             at = (at + 1) & mask
+        self.last_slot = -1
         word = folded[s:e]
         info = self.cache.get(word)
         if info is None:
@@ -222,7 +252,7 @@ cdef class WordLoop:
         flags = ((HIT if info else 0) | (CUE if word in self.cue_words else 0)
                  | (FOLLOWER if word in self.followers else 0) | (KEEP if word in self.keep_after else 0))
         if length > LONGEST:
-            return flags
+            return flags  # not kept (last_slot is -1)
         in_arena = length > INLINE
         for i in range(length if length <= INLINE else 0):
             if data[s + i] > 0xFFFF:
@@ -251,6 +281,7 @@ cdef class WordLoop:
         else:
             slot.info = 0
         self.n_kept += 1
+        self.last_slot = at
         return (<int64_t> slot.info << 8) | flags
 
     def __init__(self, candidate, dict cache, info_of, keys, dict joined, prefixes, cue_words, vocabulary,
@@ -268,6 +299,8 @@ cdef class WordLoop:
         self.article_clitics = article_clitics
         self.defer = defer
         self.infos = []
+        self.words = []
+        self.new_candidate = SlotMaker(candidate, CANDIDATE_FIELDS)
 
     @property
     def kept(self) -> int:
@@ -280,7 +313,8 @@ cdef class WordLoop:
         cdef int kind = PyUnicode_KIND(folded)
         if self.slots == NULL:
             self.slots = <Slot *> calloc(SLOTS, sizeof(Slot))
-            if self.slots == NULL:
+            self.word_ids = <uint32_t *> calloc(SLOTS, sizeof(uint32_t))
+            if self.slots == NULL or self.word_ids == NULL:
                 raise MemoryError()
         cdef void *data = PyUnicode_DATA(folded)
         scan.loop = self
@@ -304,6 +338,8 @@ cdef class _Scan:
     cdef Py_ssize_t *starts
     cdef Py_ssize_t *ends
     cdef uint8_t *flags
+    cdef int32_t *slot_of  # each word's slot in the table of words seen, or -1 (not kept)
+    cdef Py_ssize_t generation  # the table's when the words were read (emptied since: no slot holds)
     cdef list hit_words   # indices of the words that can start a name
     cdef list hit_infos   # their cache entries
     cdef list after_cues  # indices of the place-type words (as written)
@@ -314,9 +350,23 @@ cdef class _Scan:
         free(self.starts)
         free(self.ends)
         free(self.flags)
+        free(self.slot_of)
 
-    cdef inline str word(self, Py_ssize_t k):
-        return self.folded[self.starts[k]:self.ends[k]]
+    cdef str word(self, Py_ssize_t k):
+        """Word ``k`` as a string: made once per word kept in the table, then the same string each time (its
+        hash worked out once, and a memo's key of such words compared by identity)."""
+        cdef WordLoop loop = self.loop
+        cdef int32_t at = self.slot_of[k]
+        cdef uint32_t made
+        if at < 0 or self.generation != loop.generation:
+            return self.folded[self.starts[k]:self.ends[k]]
+        made = loop.word_ids[at]
+        if made:
+            return <str> PyList_GET_ITEM(loop.words, made - 1)
+        word = self.folded[self.starts[k]:self.ends[k]]
+        loop.words.append(word)
+        loop.word_ids[at] = len(loop.words)
+        return word
 
     cdef void read_words(self, const uchar *data) except *:
         """Find the words and look each up: a word is looked up AHEAD words after it is read, its slot fetched
@@ -331,8 +381,10 @@ cdef class _Scan:
         self.starts = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
         self.ends = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
         self.flags = <uint8_t *> malloc(capacity * sizeof(uint8_t))
-        if self.starts == NULL or self.ends == NULL or self.flags == NULL:
+        self.slot_of = <int32_t *> malloc(capacity * sizeof(int32_t))
+        if self.starts == NULL or self.ends == NULL or self.flags == NULL or self.slot_of == NULL:
             raise MemoryError()
+        self.generation = self.loop.generation
         if len(self.loop.cache) > 400_000:
             self.loop.cache.clear()
         self.hit_words, self.hit_infos, self.after_cues = [], [], []
@@ -358,6 +410,7 @@ cdef class _Scan:
                 self.starts = <Py_ssize_t *> _grow(self.starts, capacity * sizeof(Py_ssize_t))
                 self.ends = <Py_ssize_t *> _grow(self.ends, capacity * sizeof(Py_ssize_t))
                 self.flags = <uint8_t *> _grow(self.flags, capacity * sizeof(uint8_t))
+                self.slot_of = <int32_t *> _grow(self.slot_of, capacity * sizeof(int32_t))
             self.starts[k] = s
             self.ends[k] = i
             __builtin_prefetch(&slots[h & (SLOTS - 1)])
@@ -378,6 +431,7 @@ cdef class _Scan:
         cdef int64_t found = loop.lookup(self.folded, data, s, e, h)
         cdef int flags = found & 0xFF
         self.flags[k] = flags
+        self.slot_of[k] = <int32_t> loop.last_slot
         if flags & HIT:
             info_at = found >> 8
             if info_at:
@@ -416,10 +470,23 @@ cdef class _Scan:
         cdef bint joiner = after_end - end == 1 and (self.folded[end] == SPACE or self.folded[end] == UNDERSCORE)
         cdef bint in_hashtag = self.hashtags and (
             (start > 0 and self.folded[start - 1] == UNDERSCORE) or (after_end > end and self.folded[end] == UNDERSCORE))
-        return self.loop.candidate(
-            start + len(clitic) - (1 if clitic in self.loop.article_clitics else 0), end, key, clitic, start, n,
-            (self.word(k - 2) if k >= 2 else "", self.word(k - 1) if k >= 1 else ""),
-            self.word(nxt) if nxt < self.n_words and joiner else "", in_hashtag, True, self.word(k))
+        cdef SlotMaker maker = self.loop.new_candidate
+        prev = (self.word(k - 2) if k >= 2 else "", self.word(k - 1) if k >= 1 else "")
+        following = self.word(nxt) if nxt < self.n_words and joiner else ""
+        written = self.word(k)
+        cand = maker.alloc()
+        maker.put(cand, 0, start + len(clitic) - (1 if clitic in self.loop.article_clitics else 0))
+        maker.put(cand, 1, end)
+        maker.put(cand, 2, key)
+        maker.put(cand, 3, clitic)
+        maker.put(cand, 4, start)
+        maker.put(cand, 5, n)
+        maker.put(cand, 6, prev)
+        maker.put(cand, 7, following)
+        maker.put(cand, 8, in_hashtag)
+        maker.put(cand, 9, True)
+        maker.put(cand, 10, written)
+        return cand
 
     cdef tuple candidates(self, quiet, keep_after):
         cdef list hit_words = self.hit_words, hit_infos = self.hit_infos
@@ -528,6 +595,73 @@ cdef class _Scan:
 
 def _start(candidate):
     return candidate.start
+
+
+#: The fields of gazetteer.candidates.Candidate, in the order of its __init__'s arguments (checked by SlotMaker).
+CANDIDATE_FIELDS = ("start", "end", "key", "clitic", "word_start", "n_words", "prev", "next", "in_hashtag", "known",
+                    "written")
+
+
+cdef class SlotMaker:
+    """Makes an instance of a slots class whose ``__init__`` only sets its fields (a ``@dataclass(slots=True)``
+    with no ``__post_init__``), as that ``__init__`` would make it, at a fraction of the cost: the instance
+    allocated by its type, each field stored where the class's member descriptor says it is kept. The class
+    and its fields are checked when the maker is made."""
+
+    cdef object cls
+    cdef Py_ssize_t n_fields
+    cdef Py_ssize_t offsets[16]
+
+    def __init__(self, cls, fields):
+        import dataclasses
+
+        names = tuple(f.name for f in dataclasses.fields(cls))
+        if tuple(fields) != names or len(names) > 16 or "__post_init__" in cls.__dict__:
+            raise TypeError(f"Expected a slots dataclass with fields {tuple(fields)!r}, instead got: {cls!r}.")
+        self.cls = cls
+        self.n_fields = len(names)
+        for i, name in enumerate(names):
+            descriptor = cls.__dict__[name]
+            if type(descriptor).__name__ != "member_descriptor":
+                raise TypeError(f"Expected {cls.__name__}.{name} to be a slot, instead got: {descriptor!r}.")
+            if (<PyMemberDescrObject *> <PyObject *> descriptor).d_member.type != T_OBJECT_EX:
+                raise TypeError(f"Expected {cls.__name__}.{name} to be an object slot.")
+            self.offsets[i] = (<PyMemberDescrObject *> <PyObject *> descriptor).d_member.offset
+
+    cdef inline object alloc(self):
+        """A new instance, every field unset (set each with put before the instance is used)."""
+        return (<_TypeObject *> <PyObject *> self.cls).tp_alloc(<_TypeObject *> <PyObject *> self.cls, 0)
+
+    cdef inline void put(self, object instance, Py_ssize_t i, object value):
+        """Set field ``i`` of an instance from alloc (unset so far)."""
+        cdef PyObject **field = <PyObject **> ((<char *> <PyObject *> instance) + self.offsets[i])
+        Py_INCREF(value)
+        field[0] = <PyObject *> value
+
+    def __call__(self, *values):
+        """An instance with these field values (all of them, in order)."""
+        cdef Py_ssize_t i
+        if len(values) != self.n_fields:
+            raise TypeError(f"Expected {self.n_fields} values, instead got: {values!r}.")
+        instance = self.alloc()
+        for i in range(self.n_fields):
+            self.put(instance, i, values[i])
+        return instance
+
+
+def mention_maker(cls):
+    """A function ``(start, end, text, place) -> cls(start, end, text, place)`` for gazetteer.place.Mention."""
+    cdef SlotMaker maker = SlotMaker(cls, ("start", "end", "text", "place"))
+
+    def make(start, end, text, place):
+        instance = maker.alloc()
+        maker.put(instance, 0, start)
+        maker.put(instance, 1, end)
+        maker.put(instance, 2, text)
+        maker.put(instance, 3, place)
+        return instance
+
+    return make
 
 
 cdef void *_grow(void *block, size_t size) except NULL:
