@@ -67,6 +67,7 @@ _SHADDA, _SHADDA_MARK = "\u0651", "\ue000"
 
 ACCEPT, EVIDENCE, REJECT = "accept", "needs-evidence", "reject"
 _UNSEEN = object()  # a cache's "not computed yet" (None is a valid cached value)
+_NO_FACTS: dict = {}  # the rows' facts of a name with no rows (never changed)
 _NO_WORD = "\x00"  # no word, or one no cue reads (never a word of a text)
 
 
@@ -137,7 +138,7 @@ class Recognizer:
         self._judged: dict[tuple, tuple] = {}  # _judge_remembered's memo
         self._names_judged: dict[tuple, tuple] = {}  # _judge_name_remembered's memo
         self._reads_next: dict[str, bool] = {}  # name -> whether a shorter name it holds is a first name
-        self._readings: dict[str, tuple] = {}  # name -> (its rows, the country it clearly points to)
+        self._readings: dict[str, tuple] = {}  # name -> _reading's (rows, clear country, rows' facts, sure point)
         self._row_facts: dict[int, tuple] = {}  # index row -> _row's facts
         self._distances: dict[tuple, float] = {}  # (lat, lon, lat, lon) -> km, for _nearness (the same pairs recur)
 
@@ -598,12 +599,32 @@ class Recognizer:
         village = self._village_cue_forms
         # most mentions have evidence in their name and reading alone (one dict lookup): only the others
         # are judged in their context; an unresolved one needs none (True)
+        # whether some place the text names is a stray to look into (_unresolve_strays): one whose reading does
+        # not stand anywhere by itself, or one after a word for a place inside a town (most texts have none)
+        settled, stands_anywhere = self._settled, self._stands_anywhere
+        if len(settled) > 100_000:
+            settled.clear()
+        local_types, place_types = self._local_types, self._cue_forms["place_type"]
         by_name, evidence, banks = [], [], []
-        far_types = False
+        far_types = strays = False
         for k, (c, row, w) in enumerate(zip(cands, rows, written)):
-            s = row is None or memo.get((c.key, row)) is True or static_evidence(c, row) is True
-            by_name.append(s)
-            evidence.append(s or has_evidence(c, row, w))
+            if row is None:
+                by_name.append(True)
+                evidence.append(True)
+                s = True
+            else:
+                memo_key = (c.key, row)
+                s = memo.get(memo_key) is True or static_evidence(c, row) is True
+                by_name.append(s)
+                e = s or has_evidence(c, row, w)
+                evidence.append(e)
+                if e and not strays:
+                    stands = settled.get(memo_key)
+                    if stands is None:
+                        stands = settled[memo_key] = stands_anywhere(c.key, row)
+                    if not stands or (local_types and ("" in local_types or c.prev[1] in place_types)
+                                      and self._place_type(c) in local_types):
+                        strays = True
             # الضفة الغربية لنهر الفرات is the river's west bank, not the West Bank: no mention
             if c.n_words > 1 and of_a_river(c.next):
                 banks.append(k)
@@ -615,7 +636,7 @@ class Recognizer:
                                                                     "; a side of the water named after it")
         if far_types or ("" in self._village_words and cands):
             self._unresolve_far_types(cands, rows, by_name, evidence, decisions)
-        if len(rows) > 1:
+        if strays and len(rows) > 1:
             self._unresolve_strays(cands, rows, evidence, decisions)
         if False not in evidence and not tanween and not banks:
             return evidence  # the usual case: every resolved mention has evidence, none with tanween
@@ -874,9 +895,9 @@ class Recognizer:
             key = c.key
             reading = known.get(key)
             if reading is None:
-                reading = known[key] = (index.rows_ar(key), self._clear_country(key))
+                reading = known[key] = self._reading(key)
             readings.append(reading)
-            readable, code = reading
+            readable, code, _, _ = reading
             if code:
                 votes[code] = votes.get(code, 0) + 1
                 own[key] = own.get(key, 0) + 1
@@ -900,7 +921,7 @@ class Recognizer:
             hints.clear()
         for k in pending:
             cand = cands[k]
-            rows = readings[k][0]
+            rows, _, facts, _ = readings[k]
             shadda = shaddas[k] or None if shaddas is not None else None
             if shadda is not None and len(rows) > 1:
                 spelt = tuple(r for r in rows if any(_shadda_form(n) == shadda for n in index.raw_ar[r].split("|")))
@@ -920,7 +941,14 @@ class Recognizer:
                     rest = total - mine
                     shares = shares_without[(mine, code) if mine else 0] = {
                         c: (n - (mine if c == code else 0)) / rest for c, n in votes.items()} if rest else {}
-                base = {r: self._score(r, shares, hint) for r in rows}
+                base = {}  # as _score, with each row's facts read from the name's reading
+                for r in rows:
+                    score, in_country, _, _ = facts[r]
+                    if hint and in_country == hint:
+                        score += ADJECTIVE_BONUS
+                    if in_country in shares:
+                        score += CONTEXT_WEIGHT * shares[in_country]
+                    base[r] = score
                 top = max(base.values())
                 # nearness can only overturn readings within NEAR_WEIGHT of the best: the rest need no distance
                 rivals = [r for r in rows if base[r] > top - NEAR_WEIGHT]
@@ -930,29 +958,43 @@ class Recognizer:
                     points = [(a, b) for key, a, b in near if key != cand.key]
                     if points:
                         for r in rivals:
-                            base[r] += self._nearness(r, points)
+                            _, _, lat, lon = facts[r]
+                            base[r] += self._nearness_at(lat, lon, points)
                 chosen[memo] = max(rivals, key=lambda r: (base[r], -r))  # noqa: B023 - used at once
             out[k] = chosen[memo]
         return out
 
     def _sure_points(self, cands: list[Candidate], readings: list[tuple]) -> list[tuple[str, float, float]]:
         """(name, latitude, longitude) of the places the text's names with one reading are, but continents and
-        regions (their points are no place), one per name."""
-        index = self.index
+        regions (their points are no place), one per name (``readings``: :meth:`_reading` of each)."""
         seen, out = set(), []
-        for c, (rows, _) in zip(cands, readings):
-            key = c.key
-            if len(rows) == 1 and key not in seen and index.feature_name(rows[0]) not in ("continent", "region"):
-                seen.add(key)
-                _, _, lat, lon = self._row(rows[0])
-                out.append((key, lat, lon))
+        for c, (_, _, _, sure) in zip(cands, readings):
+            if sure is not None and c.key not in seen:
+                seen.add(c.key)
+                out.append((c.key, *sure))
         return out
+
+    def _reading(self, key: str) -> tuple:
+        """What resolution reads of a name: (its rows, the country it clearly points to, row -> :meth:`_row`'s
+        facts, and the (latitude, longitude) of its one reading when it has one that is no continent or region,
+        else ``None``)."""
+        index = self.index
+        rows = index.rows_ar(key)
+        facts = {r: self._row(r) for r in rows} if rows else _NO_FACTS
+        sure = None
+        if len(rows) == 1 and index.feature_name(rows[0]) not in ("continent", "region"):
+            sure = facts[rows[0]][2:]
+        return rows, self._clear_country(key), facts, sure
 
     def _nearness(self, row: int, points: list[tuple[float, float]]) -> float:
         """NEAR_WEIGHT × (1 − the distance to the nearest of ``points`` / NEAR_KM), 0 beyond NEAR_KM."""
+        _, _, lat, lon = self._row(row)
+        return self._nearness_at(lat, lon, points)
+
+    def _nearness_at(self, lat: float, lon: float, points: list[tuple[float, float]]) -> float:
+        """:meth:`_nearness` of a place at (``lat``, ``lon``)."""
         if not points:
             return 0.0
-        _, _, lat, lon = self._row(row)
         reach = NEAR_KM / 111.0  # degrees of latitude: a point farther north or south is beyond NEAR_KM
         distances = self._distances  # the distances worked out before (the same places meet in text after text)
         if len(distances) > 50_000:  # bounded: ~8 MB
