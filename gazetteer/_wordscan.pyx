@@ -24,6 +24,7 @@ articles) and is emptied when full, as the finder's cache is.
 from libc.stdint cimport int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memset
+from cpython.dict cimport PyDict_GetItem
 from cpython.list cimport PyList_GET_ITEM
 from cpython.object cimport PyObject
 from cpython.ref cimport Py_INCREF
@@ -669,3 +670,164 @@ cdef void *_grow(void *block, size_t size) except NULL:
     if grown == NULL:
         raise MemoryError()
     return grown
+
+
+# -- the recogniser's loops over every accepted candidate ------------------------------------------------------
+# gazetteer/recognize.py chooses these when the word loop is compiled; its Python loops are the reference
+# (GAZETTEER_COMPILED=0; tests/test_compiled.py compares the mentions of the two on all the development data).
+# A Candidate's fields are read where its class keeps them (SlotMaker's offsets: the class is checked once, and
+# each candidate's type); a candidate of another type is read by its attributes.
+
+cdef enum:
+    C_START = 0
+    C_END = 1
+    C_KEY = 2
+    C_CLITIC = 3
+    C_N_WORDS = 5
+    C_PREV = 6
+    C_NEXT = 7
+
+
+cdef inline bint is_trailing_mark(Py_UCS4 ch):
+    """recognize._TRAILING_MARKS: the marks (U+064B-U+065F, U+0670) and the lone hamza (U+0621)."""
+    return 0x064B <= ch <= 0x065F or ch == 0x0670 or ch == 0x0621
+
+
+#: The characters is_trailing_mark accepts (tests/test_compiled.py checks they are recognize._TRAILING_MARKS).
+TRAILING_MARKS = frozenset(chr(c) for c in range(0x10000) if is_trailing_mark(c))
+
+
+cdef class CandidateFields:
+    """Reads the fields of gazetteer.candidates.Candidate objects."""
+
+    cdef SlotMaker maker
+    cdef object cls
+
+    def __init__(self, cls):
+        self.maker = SlotMaker(cls, CANDIDATE_FIELDS)
+        self.cls = cls
+
+    cdef inline object get(self, object cand, Py_ssize_t i):
+        cdef PyObject *value
+        if type(cand) is self.cls:
+            value = (<PyObject **> ((<char *> <PyObject *> cand) + self.maker.offsets[i]))[0]
+            if value != NULL:
+                return <object> value
+        return getattr(cand, CANDIDATE_FIELDS[i])
+
+
+def original_spans(CandidateFields fields, str text, list cands, list gaps):
+    """recognize._original_spans: the candidates' spans in ``text``, the marks after a name's last letter taken
+    in, from where folding deleted characters (``gaps``, in order)."""
+    cdef Py_ssize_t n_gaps = len(gaps), n_chars = len(text), i, start, last, end, lo, hi, mid, value
+    cdef Py_ssize_t *at = <Py_ssize_t *> malloc(max(n_gaps, 1) * sizeof(Py_ssize_t))
+    cdef list spans = []
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    if at == NULL:
+        raise MemoryError()
+    try:
+        for i in range(n_gaps):
+            at[i] = gaps[i]
+        for cand in cands:
+            start = fields.get(cand, C_START)
+            last = <Py_ssize_t> fields.get(cand, C_END) - 1
+            # bisect_right(gaps, last), then bisect_right(gaps, start)
+            lo, hi = 0, n_gaps
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if last < at[mid]:
+                    hi = mid
+                else:
+                    lo = mid + 1
+            end = last + lo + 1
+            while end < n_chars and is_trailing_mark(_read(kind, data, end)):
+                end += 1
+            lo, hi = 0, n_gaps
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if start < at[mid]:
+                    hi = mid
+                else:
+                    lo = mid + 1
+            spans.append((start + lo, end))
+    finally:
+        free(at)
+    return spans
+
+
+cdef inline Py_UCS4 _read(int kind, void *data, Py_ssize_t i):
+    if kind == 1:
+        return (<uint8_t *> data)[i]
+    if kind == 2:
+        return (<uint16_t *> data)[i]
+    return (<uint32_t *> data)[i]
+
+
+def make_mentions(new, str text, list spans, list rows, list keep, dict places, place_of):
+    """recognize's mentions: ``new(a, b, text[a:b], place)`` for each kept span, its place that of its row
+    (``places``: the index's made places, row -> Place; ``place_of`` makes the others) or ``None``."""
+    cdef Py_ssize_t k, n = len(spans)
+    cdef list out = []
+    cdef tuple span
+    cdef PyObject *found
+    for k in range(n):
+        if not keep[k]:
+            continue
+        span = <tuple> spans[k]
+        a, b = span[0], span[1]
+        row = rows[k]
+        if row is None:
+            place = None
+        else:
+            found = PyDict_GetItem(places, row)
+            place = <object> found if found != NULL else place_of(row)
+        out.append(new(a, b, text[a:b], place))
+    return out
+
+
+def plausible_facts(CandidateFields fields, list cands, list rows, list written, dict memo, static_evidence,
+                    has_evidence, dict settled, stands_anywhere, local_types, place_types, place_type,
+                    village, of_a_river):
+    """The loop of recognize.Recognizer._plausible over every candidate, the same steps in the same order:
+    (by_name, evidence, banks, far_types, strays)."""
+    cdef list by_name = [], evidence = [], banks = []
+    cdef bint far_types = False, strays = False, s, e, look_local = bool(local_types)
+    cdef bint any_local = "" in local_types if look_local else False
+    cdef Py_ssize_t k, n = len(cands)
+    cdef PyObject *found
+    cdef str nxt
+    for k in range(n):
+        c = cands[k]
+        row = rows[k]
+        prev1 = (<tuple> fields.get(c, C_PREV))[1]
+        if row is None:
+            by_name.append(True)
+            evidence.append(True)
+            s = True
+        else:
+            key = fields.get(c, C_KEY)
+            memo_key = (key, row)
+            found = PyDict_GetItem(memo, memo_key)
+            s = (found != NULL and <object> found is True) or static_evidence(c, row) is True
+            by_name.append(s)
+            e = s or has_evidence(c, row, written[k])
+            evidence.append(e)
+            if e and not strays:
+                found = PyDict_GetItem(settled, memo_key)
+                if found != NULL and <object> found is not None:
+                    stands = <object> found
+                else:
+                    stands = stands_anywhere(key, row)
+                    settled[memo_key] = stands
+                if not stands or (look_local and (any_local or prev1 in place_types)
+                                  and place_type(c) in local_types):
+                    strays = True
+        if <Py_ssize_t> fields.get(c, C_N_WORDS) > 1:
+            nxt = fields.get(c, C_NEXT)
+            # the word after it is ل (or لل) and a word for water: the side of that water (of_a_river)
+            if len(nxt) and nxt[0] == "ل" and of_a_river(nxt):
+                banks.append(k)
+        if not s or prev1 in village:
+            far_types = True
+    return by_name, evidence, banks, far_types, strays

@@ -10,7 +10,9 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
+from functools import partial
 
+from . import candidates as _candidates
 from .candidates import DEFER, DROP, Candidate, CandidateFinder, same_offset
 from .errors import QueryError
 from .lexicon import Lexicon, load_lexicon
@@ -104,6 +106,10 @@ class Recognizer:
                                       self.lexicon.vocabulary, scan, self._keep_after, compiled)
         #: (start, end, text, place) -> Mention: compiled with the word loop (the same object, made faster)
         self._new_mention = self.finder.mention_maker(Mention) or _mention
+        #: the compiled loops over every accepted candidate (gazetteer/_wordscan.pyx), with the word loop; else
+        #: None, and the Python loops here, the reference
+        self._compiled = _candidates._wordscan if self.finder.compiled else None
+        self._fields = self._compiled.CandidateFields(Candidate) if self._compiled is not None else None
         self._strong: dict[str, bool] = {}
         self._static: dict[str, tuple] = {}
         self._clear: dict[str, str | None] = {}
@@ -234,8 +240,11 @@ class Recognizer:
         if to_original is same_offset:  # nothing was folded away: no marks either (they all fold away)
             spans = [(c.start, c.end) for c in cands]
             marks, shadda = [], False
+        elif self._compiled is not None:
+            spans = self._compiled.original_spans(self._fields, text, cands, to_original.gaps)
         else:
             spans = _original_spans(text, cands, to_original.gaps)
+        if to_original is not same_offset:
             # every mark folds away: they stand where the deleted characters do
             deleted = to_original.deleted()
             marks = [p for p in deleted if text[p] in _TANWEEN_MARKS]
@@ -248,6 +257,8 @@ class Recognizer:
         rows = self._resolve(cands, shaddas, tags)
         keep = self._plausible(cands, rows, written, tanween, decisions)
         place_of, new = self.index.place, self._new_mention
+        if self._compiled is not None:
+            return self._compiled.make_mentions(new, text, spans, rows, keep, self.index.places_made, place_of)
         return [new(a, b, text[a:b], None if row is None else place_of(row))
                 for (a, b), row, kept in zip(spans, rows, keep) if kept]
 
@@ -605,31 +616,11 @@ class Recognizer:
         if len(settled) > 100_000:
             settled.clear()
         local_types, place_types = self._local_types, self._cue_forms["place_type"]
-        by_name, evidence, banks = [], [], []
-        far_types = strays = False
-        for k, (c, row, w) in enumerate(zip(cands, rows, written)):
-            if row is None:
-                by_name.append(True)
-                evidence.append(True)
-                s = True
-            else:
-                memo_key = (c.key, row)
-                s = memo.get(memo_key) is True or static_evidence(c, row) is True
-                by_name.append(s)
-                e = s or has_evidence(c, row, w)
-                evidence.append(e)
-                if e and not strays:
-                    stands = settled.get(memo_key)
-                    if stands is None:
-                        stands = settled[memo_key] = stands_anywhere(c.key, row)
-                    if not stands or (local_types and ("" in local_types or c.prev[1] in place_types)
-                                      and self._place_type(c) in local_types):
-                        strays = True
-            # الضفة الغربية لنهر الفرات is the river's west bank, not the West Bank: no mention
-            if c.n_words > 1 and of_a_river(c.next):
-                banks.append(k)
-            if not s or c.prev[1] in village:
-                far_types = True
+        loop = self._plausible_facts if self._compiled is None else partial(self._compiled.plausible_facts,
+                                                                             self._fields)
+        by_name, evidence, banks, far_types, strays = loop(
+            cands, rows, written, memo, static_evidence, has_evidence, settled, stands_anywhere, local_types,
+            place_types, self._place_type, village, of_a_river)
         if decisions is not None:
             for k in banks:
                 decisions[k].verdict, decisions[k].notes = REJECT, (*decisions[k].notes,
@@ -673,6 +664,40 @@ class Recognizer:
             else:
                 reject(k, f"; {FAR_KM:.0f}+ km from every place the text names, with no evidence of its own")
         return keep
+
+    @staticmethod
+    def _plausible_facts(cands, rows, written, memo, static_evidence, has_evidence, settled, stands_anywhere,
+                         local_types, place_types, place_type, village, of_a_river) -> tuple:
+        """_plausible's loop over every candidate (the reference of ``_wordscan.plausible_facts``): (whether
+        each has evidence by its name and reading alone, whether it has evidence, the sides of water, whether
+        some name is a place only by a place-type word to look into, whether some place is a stray to look
+        into)."""
+        by_name, evidence, banks = [], [], []
+        far_types = strays = False
+        for k, (c, row, w) in enumerate(zip(cands, rows, written)):
+            if row is None:
+                by_name.append(True)
+                evidence.append(True)
+                s = True
+            else:
+                memo_key = (c.key, row)
+                s = memo.get(memo_key) is True or static_evidence(c, row) is True
+                by_name.append(s)
+                e = s or has_evidence(c, row, w)
+                evidence.append(e)
+                if e and not strays:
+                    stands = settled.get(memo_key)
+                    if stands is None:
+                        stands = settled[memo_key] = stands_anywhere(c.key, row)
+                    if not stands or (local_types and ("" in local_types or c.prev[1] in place_types)
+                                      and place_type(c) in local_types):
+                        strays = True
+            # الضفة الغربية لنهر الفرات is the river's west bank, not the West Bank: no mention
+            if c.n_words > 1 and of_a_river(c.next):
+                banks.append(k)
+            if not s or c.prev[1] in village:
+                far_types = True
+        return by_name, evidence, banks, far_types, strays
 
     def _of_a_river(self, word: str) -> bool:
         """Whether a word is ل (or لل) and a word for a river or a sea (لنهر، للنهر، لبحر): what the name before it
