@@ -686,6 +686,9 @@ cdef enum:
     C_N_WORDS = 5
     C_PREV = 6
     C_NEXT = 7
+    C_IN_HASHTAG = 8
+    C_KNOWN = 9
+    C_WRITTEN = 10
 
 
 cdef inline bint is_trailing_mark(Py_UCS4 ch):
@@ -831,3 +834,45 @@ def plausible_facts(CandidateFields fields, list cands, list rows, list written,
         if not s or prev1 in village:
             far_types = True
     return by_name, evidence, banks, far_types, strays
+
+
+def verdicts(CandidateFields fields, list cands, dict judged, context_words, two_word_cues, first_names,
+             verdict_of, name_verdict_of, no_word, accept, evidence):
+    """The loop of recognize.Recognizer._run over the candidates, the same steps in the same order: each
+    candidate's remembered verdict (a one-word name's memo key made and looked up here, as
+    ``_verdict_remembered`` makes it; ``verdict_of`` on a miss, ``name_verdict_of`` for a name of several
+    words, whose candidate then replaces it in ``cands``). (verdicts, the weak ones, the accepted ones with a
+    cue, the (index, cue) of those needing evidence, the names in hashtags)."""
+    cdef list out = [], weak_at = [], cued = [], evidence_at = [], tags = []
+    cdef Py_ssize_t k, n = len(cands)
+    cdef PyObject *found
+    cdef tuple prev, verdict
+    for k in range(n):
+        c = cands[k]
+        if <Py_ssize_t> fields.get(c, C_N_WORDS) > 1:
+            c, v, _, _, cue, weak, _ = name_verdict_of(c)  # the shorter name it came down to
+            cands[k] = c
+        else:
+            prev = <tuple> fields.get(c, C_PREV)
+            prev0, prev1 = prev[0], prev[1]
+            if prev1 not in context_words:
+                prev0 = prev1 = no_word
+            elif f"{prev0} {prev1}" not in two_word_cues:
+                prev0 = no_word
+            key = fields.get(c, C_KEY)
+            following = fields.get(c, C_NEXT) if key in first_names else ""
+            memo = (key, fields.get(c, C_CLITIC), fields.get(c, C_WRITTEN), fields.get(c, C_N_WORDS),
+                    fields.get(c, C_IN_HASHTAG), fields.get(c, C_KNOWN), prev0, prev1, following)
+            found = PyDict_GetItem(judged, memo)
+            verdict = <tuple> found if found != NULL else verdict_of(c)
+            v, _, _, cue, weak = verdict
+        out.append(v)
+        if weak:
+            weak_at.append(k)
+        if v == evidence:
+            evidence_at.append((k, cue))
+        elif cue and v == accept:
+            cued.append(k)
+        if fields.get(c, C_IN_HASHTAG):
+            tags.append(fields.get(c, C_KEY))
+    return out, weak_at, cued, evidence_at, tags

@@ -186,25 +186,12 @@ class Recognizer:
         _, cands, deferred, to_original = self.finder.find_deferring(text, self._quiet, self._keep_after)
         if not cands:
             return []
-        verdict_of, name_verdict_of = self._verdict_remembered, self._name_verdict_remembered
-        verdicts = []
-        weak_at, cued, evidence_at, tags = [], [], [], []
-        for k, found in enumerate(cands):
-            if found.n_words > 1:
-                c, verdict, _, _, cue, weak, _ = name_verdict_of(found)  # the shorter name it came down to
-                cands[k] = c
-            else:
-                c = found
-                verdict, _, _, cue, weak = verdict_of(c)
-            verdicts.append(verdict)
-            if weak:
-                weak_at.append(k)
-            if verdict == EVIDENCE:
-                evidence_at.append((k, cue))
-            elif cue and verdict == ACCEPT:
-                cued.append(k)
-            if c.in_hashtag:
-                tags.append(c.key)
+        if self._compiled is None:
+            verdicts, weak_at, cued, evidence_at, tags = self._verdicts(cands)
+        else:  # the same loop, compiled
+            verdicts, weak_at, cued, evidence_at, tags = self._compiled.verdicts(
+                self._fields, cands, self._judged, self._context_words, self._two_word_cues, self._first_names,
+                self._verdict_remembered, self._name_verdict_remembered, _NO_WORD, ACCEPT, EVIDENCE)
         last = len(cands) - 1
         for k in weak_at:
             # A weak single word right before another name is a noun governing it (سائر سورية، عموم سوريا),
@@ -230,6 +217,31 @@ class Recognizer:
         if promoted:
             accepted = sorted(accepted + promoted, key=_start_of)
         return self._settle(text, accepted, to_original, tuple(tags))
+
+    def _verdicts(self, cands: list[Candidate]) -> tuple:
+        """Each candidate's remembered verdict (a name of several words replaced in ``cands`` by the shorter name
+        it came down to, if any): (verdicts, the weak ones, the accepted ones with a cue, the (index, cue) of those
+        needing evidence, the names in hashtags). The reference of ``_wordscan.verdicts``."""
+        verdict_of, name_verdict_of = self._verdict_remembered, self._name_verdict_remembered
+        verdicts = []
+        weak_at, cued, evidence_at, tags = [], [], [], []
+        for k, found in enumerate(cands):
+            if found.n_words > 1:
+                c, verdict, _, _, cue, weak, _ = name_verdict_of(found)  # the shorter name it came down to
+                cands[k] = c
+            else:
+                c = found
+                verdict, _, _, cue, weak = verdict_of(c)
+            verdicts.append(verdict)
+            if weak:
+                weak_at.append(k)
+            if verdict == EVIDENCE:
+                evidence_at.append((k, cue))
+            elif cue and verdict == ACCEPT:
+                cued.append(k)
+            if c.in_hashtag:
+                tags.append(c.key)
+        return verdicts, weak_at, cued, evidence_at, tags
 
     def _settle(self, text: str, cands: list[Candidate], to_original, tags: tuple = (),
                 decisions: list[Decision] | None = None) -> list[Mention]:
