@@ -793,8 +793,8 @@ def plausible_facts(CandidateFields fields, list cands, list rows, list written,
                     has_evidence, dict settled, stands_anywhere, local_types, place_types, place_type,
                     village, of_a_river):
     """The loop of recognize.Recognizer._plausible over every candidate, the same steps in the same order:
-    (by_name, evidence, banks, far_types, strays)."""
-    cdef list by_name = [], evidence = [], banks = []
+    (by_name, evidence, banks, far_types and the names after a place-type word, strays)."""
+    cdef list by_name = [], evidence = [], banks = [], typed = []
     cdef bint far_types = False, strays = False, s, e, look_local = bool(local_types)
     cdef bint any_local = "" in local_types if look_local else False
     cdef Py_ssize_t k, n = len(cands)
@@ -833,7 +833,9 @@ def plausible_facts(CandidateFields fields, list cands, list rows, list written,
                 banks.append(k)
         if not s or prev1 in village:
             far_types = True
-    return by_name, evidence, banks, far_types, strays
+        if prev1 in place_types and not fields.get(c, C_CLITIC) and row is not None:
+            typed.append(k)
+    return by_name, evidence, banks, far_types and typed, strays
 
 
 def verdicts(CandidateFields fields, list cands, dict judged, context_words, two_word_cues, first_names,
@@ -876,3 +878,30 @@ def verdicts(CandidateFields fields, list cands, dict judged, context_words, two
         if fields.get(c, C_IN_HASHTAG):
             tags.append(fields.get(c, C_KEY))
     return out, weak_at, cued, evidence_at, tags
+
+
+def readings_of(CandidateFields fields, list cands, dict known, reading_of, dict votes, dict own):
+    """recognize.Recognizer._readings_of, the same steps in the same order."""
+    cdef list readings = [], out = [], pending = []
+    cdef PyObject *found
+    for c in cands:
+        key = fields.get(c, C_KEY)
+        found = PyDict_GetItem(known, key)
+        if found != NULL:
+            reading = <object> found
+        else:
+            reading = reading_of(key)
+            known[key] = reading
+        readings.append(reading)
+        readable, code = reading[0], reading[1]
+        if code:
+            found = PyDict_GetItem(votes, code)
+            votes[code] = (<object> found if found != NULL else 0) + 1
+            found = PyDict_GetItem(own, key)
+            own[key] = (<object> found if found != NULL else 0) + 1
+        if len(readable) > 1:
+            pending.append(len(out))
+            out.append(None)
+        else:
+            out.append(readable[0] if readable else None)
+    return readings, out, pending

@@ -637,8 +637,8 @@ class Recognizer:
             for k in banks:
                 decisions[k].verdict, decisions[k].notes = REJECT, (*decisions[k].notes,
                                                                     "; a side of the water named after it")
-        if far_types or ("" in self._village_words and cands):
-            self._unresolve_far_types(cands, rows, by_name, evidence, decisions)
+        if far_types:
+            self._unresolve_far_types(cands, rows, by_name, evidence, decisions, far_types)
         if strays and len(rows) > 1:
             self._unresolve_strays(cands, rows, evidence, decisions)
         if False not in evidence and not tanween and not banks:
@@ -681,10 +681,10 @@ class Recognizer:
     def _plausible_facts(cands, rows, written, memo, static_evidence, has_evidence, settled, stands_anywhere,
                          local_types, place_types, place_type, village, of_a_river) -> tuple:
         """_plausible's loop over every candidate (the reference of ``_wordscan.plausible_facts``): (whether
-        each has evidence by its name and reading alone, whether it has evidence, the sides of water, whether
-        some name is a place only by a place-type word to look into, whether some place is a stray to look
-        into)."""
-        by_name, evidence, banks = [], [], []
+        each has evidence by its name and reading alone, whether it has evidence, the sides of water, the names
+        after a place-type word to look into for :meth:`_unresolve_far_types` (a list, empty when none needs
+        to be), whether some place is a stray to look into)."""
+        by_name, evidence, banks, typed = [], [], [], []
         far_types = strays = False
         for k, (c, row, w) in enumerate(zip(cands, rows, written)):
             if row is None:
@@ -709,7 +709,9 @@ class Recognizer:
                 banks.append(k)
             if not s or c.prev[1] in village:
                 far_types = True
-        return by_name, evidence, banks, far_types, strays
+            if c.prev[1] in place_types and not c.clitic and row is not None:
+                typed.append(k)  # one to look into for _unresolve_far_types
+        return by_name, evidence, banks, far_types and typed, strays
 
     def _of_a_river(self, word: str) -> bool:
         """Whether a word is ل (or لل) and a word for a river or a sea (لنهر، للنهر، لبحر): what the name before it
@@ -720,16 +722,18 @@ class Recognizer:
         return rest in self._water_words or "ال" + rest in self._water_words
 
     def _unresolve_far_types(self, cands: list[Candidate], rows: list[int | None], by_name: list[bool],
-                             evidence: list[bool], decisions: list[Decision] | None = None) -> None:
+                             evidence: list[bool], decisions: list[Decision] | None = None,
+                             among: list[int] | None = None) -> None:
         """A name that is a place only by the place-type word before it (قرية القصر), or a city of
         STRAY_POPULATION or more named after a word for a town (بلدة صيدا), whose reading lies in none of the
         countries of the other places the text names, or FAR_KM from every one of those it names with
         evidence, is a place the gazetteer lacks, not that namesake in another country or on another
         continent: it stays a mention, unresolved (``rows`` is changed in place; ``decisions``, when given,
-        are told why)."""
+        are told why). ``among``: where the names after a place-type word are (all of them), when known."""
         index = self.index
         place_types = self._cue_forms["place_type"]
-        for k, (c, row) in enumerate(zip(cands, rows)):
+        for k in range(len(cands)) if among is None else among:
+            c, row = cands[k], rows[k]
             # only a name after a place-type word (and no clitic) has one: most have none
             if row is None or not evidence[k] or c.clitic or c.prev[1] not in place_types:
                 continue
@@ -924,25 +928,10 @@ class Recognizer:
         known = self._readings
         if len(known) > 200_000:  # unknown names are free text: bounded, so a long run's memory stays flat
             known.clear()
-        readings = []
-        out: list[int | None] = []
-        pending = []  # where there is a reading to choose (most names have one reading)
-        plain = shaddas is None
-        for c in cands:
-            key = c.key
-            reading = known.get(key)
-            if reading is None:
-                reading = known[key] = self._reading(key)
-            readings.append(reading)
-            readable, code, _, _ = reading
-            if code:
-                votes[code] = votes.get(code, 0) + 1
-                own[key] = own.get(key, 0) + 1
-            if plain and len(readable) == 1:
-                out.append(readable[0])
-            else:
-                pending.append(len(out))
-                out.append(None)
+        # each name's reading and the votes; the row of a name of one reading or none (a shadda as written
+        # only chooses among several)
+        loop = self._readings_of if self._compiled is None else partial(self._compiled.readings_of, self._fields)
+        readings, out, pending = loop(cands, known, self._reading, votes, own)
         if not pending:
             return out
         for key in tags:
@@ -1000,6 +989,30 @@ class Recognizer:
                 chosen[memo] = max(rivals, key=lambda r: (base[r], -r))  # noqa: B023 - used at once
             out[k] = chosen[memo]
         return out
+
+    @staticmethod
+    def _readings_of(cands: list[Candidate], known: dict, reading_of, votes: dict, own: dict) -> tuple:
+        """_resolve's loop over every candidate (the reference of ``_wordscan.readings_of``): (each one's
+        :meth:`_reading`, from ``known`` or made by ``reading_of`` and kept there; the row of each that has one
+        reading, else ``None``; where there are several to choose from). A name that clearly points to a
+        country votes for it (``votes``, and ``own``: its own votes)."""
+        readings, out, pending = [], [], []
+        for c in cands:
+            key = c.key
+            reading = known.get(key)
+            if reading is None:
+                reading = known[key] = reading_of(key)
+            readings.append(reading)
+            readable, code, _, _ = reading
+            if code:
+                votes[code] = votes.get(code, 0) + 1
+                own[key] = own.get(key, 0) + 1
+            if len(readable) > 1:
+                pending.append(len(out))
+                out.append(None)
+            else:
+                out.append(readable[0] if readable else None)
+        return readings, out, pending
 
     def _sure_points(self, cands: list[Candidate], readings: list[tuple]) -> list[tuple[str, float, float]]:
         """(name, latitude, longitude) of the places the text's names with one reading are, but continents and
