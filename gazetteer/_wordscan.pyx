@@ -23,7 +23,7 @@ articles) and is emptied when full, as the finder's cache is.
 
 from libc.stdint cimport int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
-from libc.string cimport memset
+from libc.string cimport memcpy, memset
 from cpython.dict cimport PyDict_GetItem
 from cpython.list cimport PyList_GET_ITEM
 from cpython.object cimport PyObject
@@ -146,8 +146,21 @@ def has_presentation_forms(str text):
     if kind == 1:
         return False
     if kind == 2:
-        return _has_presentation_forms(<uint16_t *> data, len(text))
+        return _has_presentation_forms_2(<uint16_t *> data, len(text))
     return _has_presentation_forms(<uint32_t *> data, len(text))
+
+
+cdef bint _has_presentation_forms_2(const uint16_t *data, Py_ssize_t n):
+    """_has_presentation_forms of 2-byte characters, four at a time: only where one of four is U+8000 or above
+    (presentation forms are U+FB50 and above; Arabic letters and ASCII below U+0800) is each looked at."""
+    cdef Py_ssize_t i = 0
+    cdef uint64_t four
+    while i + 4 <= n:
+        memcpy(&four, data + i, 8)
+        if four & 0x8000800080008000ULL and _has_presentation_forms(data + i, 4):
+            return True
+        i += 4
+    return _has_presentation_forms(data + i, n - i)
 
 
 # -- the words seen ------------------------------------------------------------------------------------------
@@ -683,6 +696,7 @@ cdef enum:
     C_END = 1
     C_KEY = 2
     C_CLITIC = 3
+    C_WORD_START = 4
     C_N_WORDS = 5
     C_PREV = 6
     C_NEXT = 7
@@ -905,3 +919,32 @@ def readings_of(CandidateFields fields, list cands, dict known, reading_of, dict
         else:
             out.append(readable[0] if readable else None)
     return readings, out, pending
+
+
+def accepted(CandidateFields fields, accept, evidence, reject, list cands, list verdicts, list weak_at, list cued,
+             list evidence_at):
+    """recognize.Recognizer._accepted, the same steps in the same order (``accept``, ``evidence``, ``reject``:
+    the verdicts)."""
+    cdef Py_ssize_t k, last = len(cands) - 1, n = len(cands)
+    cdef set confirmed
+    cdef list promoted_cued, out
+    for k in weak_at:
+        if k < last and verdicts[k] != reject:
+            following = cands[k + 1]
+            if (<Py_ssize_t> fields.get(following, C_WORD_START) == <Py_ssize_t> fields.get(cands[k], C_END) + 1
+                    and verdicts[k + 1] == accept and not fields.get(following, C_CLITIC)):
+                verdicts[k] = reject
+    confirmed = {fields.get(cands[k], C_KEY) for k in cued if verdicts[k] == accept}
+    if evidence_at:
+        promoted_cued = []
+        for k, cue in evidence_at:
+            if verdicts[k] == evidence and fields.get(cands[k], C_KEY) in confirmed:
+                verdicts[k] = accept
+                if cue:
+                    promoted_cued.append(fields.get(cands[k], C_KEY))
+        confirmed.update(promoted_cued)
+    out = []
+    for k in range(n):
+        if verdicts[k] == accept:
+            out.append(cands[k])
+    return out, confirmed

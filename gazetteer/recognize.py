@@ -192,26 +192,9 @@ class Recognizer:
             verdicts, weak_at, cued, evidence_at, tags = self._compiled.verdicts(
                 self._fields, cands, self._judged, self._context_words, self._two_word_cues, self._first_names,
                 self._verdict_remembered, self._name_verdict_remembered, _NO_WORD, ACCEPT, EVIDENCE)
-        last = len(cands) - 1
-        for k in weak_at:
-            # A weak single word right before another name is a noun governing it (سائر سورية، عموم سوريا),
-            # not a place of its own; a name after it with a clitic is not its genitive (تكريت ونينوى).
-            if k < last and verdicts[k] != REJECT:
-                following = cands[k + 1]
-                if (following.word_start == cands[k].end + 1 and verdicts[k + 1] == ACCEPT
-                        and not following.clitic):
-                    verdicts[k] = REJECT
-        # names accepted with a cue somewhere in the text: there, a common word is a place too
-        confirmed = {cands[k].key for k in cued if verdicts[k] == ACCEPT}
-        if evidence_at:
-            promoted_cued = []
-            for k, cue in evidence_at:
-                if verdicts[k] == EVIDENCE and cands[k].key in confirmed:
-                    verdicts[k] = ACCEPT
-                    if cue:
-                        promoted_cued.append(cands[k].key)
-            confirmed.update(promoted_cued)
-        accepted = [c for c, verdict in zip(cands, verdicts) if verdict == ACCEPT]
+        loop = self._accepted if self._compiled is None else partial(self._compiled.accepted, self._fields, ACCEPT,
+                                                                     EVIDENCE, REJECT)
+        accepted, confirmed = loop(cands, verdicts, weak_at, cued, evidence_at)
         # a deferred common word is a place where the same name has a cue elsewhere in the text (as in _decide)
         promoted = [d.candidate for d in map(self._judge_span, deferred(confirmed)) if d.verdict == EVIDENCE]
         if promoted:
@@ -242,6 +225,34 @@ class Recognizer:
             if c.in_hashtag:
                 tags.append(c.key)
         return verdicts, weak_at, cued, evidence_at, tags
+
+    @staticmethod
+    def _accepted(cands: list[Candidate], verdicts: list[str], weak_at: list[int], cued: list[int],
+                  evidence_at: list[tuple[int, str]]) -> tuple[list[Candidate], set[str]]:
+        """_decide's rules over the verdicts (of :meth:`_verdicts`; the reference of ``_wordscan.accepted``): a
+        weak name right before another one governs it, a name needing evidence has it where the same name is
+        accepted with a cue. (The accepted candidates, the names accepted with a cue.)"""
+        last = len(cands) - 1
+        for k in weak_at:
+            # A weak single word right before another name is a noun governing it (سائر سورية، عموم سوريا),
+            # not a place of its own; a name after it with a clitic is not its genitive (تكريت ونينوى).
+            if k < last and verdicts[k] != REJECT:
+                following = cands[k + 1]
+                if (following.word_start == cands[k].end + 1 and verdicts[k + 1] == ACCEPT
+                        and not following.clitic):
+                    verdicts[k] = REJECT
+        # names accepted with a cue somewhere in the text: there, a common word is a place too
+        confirmed = {cands[k].key for k in cued if verdicts[k] == ACCEPT}
+        if evidence_at:
+            promoted_cued = []
+            for k, cue in evidence_at:
+                if verdicts[k] == EVIDENCE and cands[k].key in confirmed:
+                    verdicts[k] = ACCEPT
+                    if cue:
+                        promoted_cued.append(cands[k].key)
+            confirmed.update(promoted_cued)
+        accepted = [c for c, verdict in zip(cands, verdicts) if verdict == ACCEPT]
+        return accepted, confirmed
 
     def _settle(self, text: str, cands: list[Candidate], to_original, tags: tuple = (),
                 decisions: list[Decision] | None = None) -> list[Mention]:
