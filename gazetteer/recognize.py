@@ -655,9 +655,9 @@ class Recognizer:
         if False not in evidence and not tanween and not banks:
             return evidence  # the usual case: every resolved mention has evidence, none with tanween
         banks = set(banks)
-        anchors = {(float(index.latitude[r]), float(index.longitude[r]))
-                   for r, e in zip(rows, evidence) if e and r is not None}
-        countries = {index.country_code(r) for r, e in zip(rows, evidence) if e and r is not None}
+        facts = {r: self._row(r) for r, e in zip(rows, evidence) if e and r is not None}  # (prior, country, lat, lon)
+        anchors = {f[2:] for f in facts.values()}
+        countries = {f[1] for f in facts.values()}
         keep = []
 
         def reject(k: int, why: str) -> None:
@@ -676,12 +676,12 @@ class Recognizer:
             if solid or not anchors:
                 keep.append(True)
                 continue
-            if c.n_words > 1 and not index.capital[row] and index.country_code(row) not in countries:
+            _, code, lat, lon = self._row(row)
+            if c.n_words > 1 and not index.capital[row] and code not in countries:
                 # a phrase of ordinary words (المحافظة الشمالية: the northern province) names a place of the
                 # text's own countries or none: not Bahrain's Northern Governorate in a story about Syria
                 reject(k, "; ordinary words, in none of the countries the text names")
                 continue
-            lat, lon = float(index.latitude[row]), float(index.longitude[row])
             if any(_km(lat, lon, a, b) <= FAR_KM for a, b in anchors):
                 keep.append(True)
             else:
@@ -741,7 +741,7 @@ class Recognizer:
         evidence, is a place the gazetteer lacks, not that namesake in another country or on another
         continent: it stays a mention, unresolved (``rows`` is changed in place; ``decisions``, when given,
         are told why). ``among``: where the names after a place-type word are (all of them), when known."""
-        index = self.index
+        index, row_facts = self.index, self._row
         place_types = self._cue_forms["place_type"]
         for k in range(len(cands)) if among is None else among:
             c, row = cands[k], rows[k]
@@ -757,19 +757,19 @@ class Recognizer:
             if not small and (self._static_evidence(c, row) is not False or index.capital[row]
                               or int(index.population[row]) >= FAR_PRIOR_POPULATION):
                 continue  # a capital or a city of a million (مدينة هامبورغ) is that place wherever the text is
+            _, code, lat, lon = row_facts(row)
             nxt = c.next
-            if nxt and self._adjective_country(nxt) == index.country_code(row):
+            if nxt and self._adjective_country(nxt) == code:
                 continue  # its country's adjective after it (مدينة لويس البريطانية)
-            others = [r for j, (r, e) in enumerate(zip(rows, evidence))
+            others = [row_facts(r) for j, (r, e) in enumerate(zip(rows, evidence))
                       if j != k and e and r is not None and cands[j].key != c.key]
-            lat, lon = float(index.latitude[row]), float(index.longitude[row])
             if not others:
                 continue
-            named = {index.country_code(r) for j, r in enumerate(rows)  # every other place, evidence or not
+            named = {row_facts(r)[1] for j, r in enumerate(rows)  # every other place, evidence or not
                      if j != k and r is not None and cands[j].key != c.key}
-            if index.country_code(row) not in named:
+            if code not in named:
                 why = "in none of the countries of the other places the text names"
-            elif not any(_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) <= FAR_KM for r in others):
+            elif not any(_km(lat, lon, a, b) <= FAR_KM for _, _, a, b in others):
                 why = f"{FAR_KM:.0f}+ km from every other place the text names"
             else:
                 continue
