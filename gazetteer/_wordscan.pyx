@@ -635,7 +635,7 @@ cdef class SlotMaker:
         self.cls = cls
         self.n_fields = len(names)
         for i, name in enumerate(names):
-            descriptor = cls.__dict__[name]
+            descriptor = cls.__dict__.get(name)
             if type(descriptor).__name__ != "member_descriptor":
                 raise TypeError(f"Expected {cls.__name__}.{name} to be a slot, instead got: {descriptor!r}.")
             if (<PyMemberDescrObject *> <PyObject *> descriptor).d_member.type != T_OBJECT_EX:

@@ -958,7 +958,7 @@ class Recognizer:
             hints.clear()
         for k in pending:
             cand = cands[k]
-            rows, _, facts, _ = readings[k]
+            rows, clear, facts, _ = readings[k]
             shadda = shaddas[k] or None if shaddas is not None else None
             if shadda is not None and len(rows) > 1:
                 spelt = tuple(r for r in rows if any(_shadda_form(n) == shadda for n in index.raw_ar[r].split("|")))
@@ -972,7 +972,7 @@ class Recognizer:
             memo = (cand.key, hint, shadda)
             if memo not in chosen:
                 # The name's own occurrences do not vote for its reading.
-                mine, code = own.get(cand.key, 0), self._clear_country(cand.key)
+                mine, code = own.get(cand.key, 0), clear  # clear: _clear_country(cand.key)
                 shares = shares_without.get((mine, code) if mine else 0)
                 if shares is None:  # the same for every name of no clear mention of its own (most)
                     rest = total - mine
