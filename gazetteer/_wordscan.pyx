@@ -852,13 +852,14 @@ def plausible_facts(CandidateFields fields, list cands, list rows, list written,
     return by_name, evidence, banks, far_types and typed, strays
 
 
-def verdicts(CandidateFields fields, list cands, dict judged, context_words, two_word_cues, first_names,
-             verdict_of, name_verdict_of, no_word, accept, evidence):
-    """The loop of recognize.Recognizer._run over the candidates, the same steps in the same order: each
-    candidate's remembered verdict (a one-word name's memo key made and looked up here, as
-    ``_verdict_remembered`` makes it; ``verdict_of`` on a miss, ``name_verdict_of`` for a name of several
-    words, whose candidate then replaces it in ``cands``). (verdicts, the weak ones, the accepted ones with a
-    cue, the (index, cue) of those needing evidence, the names in hashtags)."""
+def verdicts(CandidateFields fields, list cands, dict judged, dict names_judged, dict reads_next, context_words,
+             two_word_cues, first_names, verdict_of, name_verdict_of, no_word, accept, evidence):
+    """The loop of recognize.Recognizer._run over the candidates (its reference: ``_verdicts``), the same steps in
+    the same order: each candidate's remembered verdict, its memo key made and looked up here as
+    ``_verdict_remembered`` and ``_name_verdict_remembered`` make it (``verdict_of`` where a one-word name's
+    misses; ``name_verdict_of`` where a longer name's misses or came down to a shorter name, whose candidate then
+    replaces it in ``cands``). (verdicts, the weak ones, the accepted ones with a cue, the (index, cue) of those
+    needing evidence, the names in hashtags)."""
     cdef list out = [], weak_at = [], cued = [], evidence_at = [], tags = []
     cdef Py_ssize_t k, n = len(cands)
     cdef PyObject *found
@@ -866,8 +867,25 @@ def verdicts(CandidateFields fields, list cands, dict judged, context_words, two
     for k in range(n):
         c = cands[k]
         if <Py_ssize_t> fields.get(c, C_N_WORDS) > 1:
-            c, v, _, _, cue, weak, _ = name_verdict_of(c)  # the shorter name it came down to
-            cands[k] = c
+            prev = <tuple> fields.get(c, C_PREV)
+            prev0, prev1 = prev[0], prev[1]
+            if f"{prev0} {prev1}" not in two_word_cues:
+                prev0 = no_word
+            key = fields.get(c, C_KEY)
+            found = PyDict_GetItem(reads_next, key)
+            judgement = None
+            if found != NULL:
+                memo = (key, fields.get(c, C_CLITIC), fields.get(c, C_WRITTEN), fields.get(c, C_N_WORDS),
+                        fields.get(c, C_IN_HASHTAG), fields.get(c, C_KNOWN), prev0, prev1,
+                        fields.get(c, C_NEXT) if <object> found else no_word)
+                found = PyDict_GetItem(names_judged, memo)
+                if found != NULL and not (<tuple> found)[0]:  # remembered, and no shorter name it came down to
+                    judgement = <tuple> found
+            if judgement is not None:
+                _, v, _, _, cue, weak, _ = judgement
+            else:
+                c, v, _, _, cue, weak, _ = name_verdict_of(c)  # the shorter name it came down to
+                cands[k] = c
         else:
             prev = <tuple> fields.get(c, C_PREV)
             prev0, prev1 = prev[0], prev[1]

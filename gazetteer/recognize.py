@@ -190,7 +190,8 @@ class Recognizer:
             verdicts, weak_at, cued, evidence_at, tags = self._verdicts(cands)
         else:  # the same loop, compiled
             verdicts, weak_at, cued, evidence_at, tags = self._compiled.verdicts(
-                self._fields, cands, self._judged, self._context_words, self._two_word_cues, self._first_names,
+                self._fields, cands, self._judged, self._names_judged, self._reads_next, self._context_words,
+                self._two_word_cues, self._first_names,
                 self._verdict_remembered, self._name_verdict_remembered, _NO_WORD, ACCEPT, EVIDENCE)
         loop = self._accepted if self._compiled is None else partial(self._compiled.accepted, self._fields, ACCEPT,
                                                                      EVIDENCE, REJECT)
@@ -342,8 +343,8 @@ class Recognizer:
         return Decision(*self._name_verdict_remembered(cand))
 
     def _name_verdict_remembered(self, cand: Candidate) -> tuple:
-        """The fields of :meth:`_judge` of a name of several words (its candidate first), remembered by what it reads of the candidate: every field
-        but its offsets, the word two before it only where it makes a two-word preposition with the word
+        """The fields of :meth:`_judge` of a name of several words (its candidate first), remembered by what it
+        reads of the candidate: every field but its offsets, the word two before it only where it makes a two-word preposition with the word
         before, and the word after it only where a shorter name it may come down to is a first name. The
         decision's candidate is made again from this one by the same steps (tests/test_scan.py compares the
         two on all the development data)."""
