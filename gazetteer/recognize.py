@@ -273,9 +273,9 @@ class Recognizer:
             deleted = to_original.deleted()
             marks = [p for p in deleted if text[p] in _TANWEEN_MARKS]
             shadda = any(text[p] == _SHADDA for p in deleted)
-        # the names as written matter only for their marks (shadda, tanween): most texts have none
-        written = [text[a:b] for a, b in spans] if marks or shadda else None
         tanween = bool(marks) and _any_within(spans, marks)  # on a name? (سورياً، سوريًا: in the span either way)
+        # the names as written matter only for their marks (a shadda, a tanween on a name): most texts have none
+        written = [text[a:b] for a, b in spans] if tanween or shadda else None
         # a shadda as written picks the readings spelt with it (عمّان is Amman, not عُمان)
         shaddas = None if not shadda else [_shadda_form(w) if _SHADDA in w else "" for w in written]
         rows = self._resolve(cands, shaddas, tags)
