@@ -18,7 +18,14 @@ The same steps as the Python loop there, which stays the reference (``GAZETTEER_
 
 The table holds at most 2^17 words in 2^18 slots of 32 bytes (8 MB; a word of up to 8 letters is kept in its
 slot, so that most lookups touch one cache line, longer words' letters in an arena; 38,000 words make the ANT
-articles) and is emptied when full, as the finder's cache is.
+articles) and is emptied when full, as the finder's cache is. A word read as a string (the words around a
+candidate) is made into one once and kept with its slot, so the same string serves text after text.
+
+Candidates and mentions are made by their slots (:class:`SlotMaker`: the objects their classes' ``__init__``
+makes). And the recogniser's loops over every candidate of a text run here too when the word loop is compiled
+(:func:`verdicts`, :func:`accepted`, :func:`readings_of`, :func:`plausible_facts`, :func:`original_spans`,
+:func:`make_mentions`): the same steps as their Python references in ``gazetteer/recognize.py``
+(``tests/test_recognize_compiled.py`` compares each call with its reference on all the development data).
 """
 
 from libc.stdint cimport int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t
