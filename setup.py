@@ -1,7 +1,8 @@
 """The compiled parts of the project (Cython; everything else is in pyproject.toml).
 
-- ``gazetteer/_wordscan.pyx``: the word loop of ``CandidateFinder.find_deferring`` (the Python loop in
-  ``gazetteer/candidates.py`` is the reference; ``GAZETTEER_COMPILED=0`` chooses it);
+- ``gazetteer/_wordscan.pyx``: the word loop of ``CandidateFinder.find_deferring`` and the recogniser's loops
+  over every candidate (the Python loops in ``gazetteer/candidates.py`` and ``gazetteer/recognize.py`` are the
+  references; ``GAZETTEER_COMPILED=0`` chooses them);
 - ``geonews/extraction/_splitwords.pyx``: the token split of ``tokenize`` (the regex split in
   ``geonews/extraction/tokens.py`` is the reference; ``GEONEWS_COMPILED=0`` chooses it).
 

@@ -18,17 +18,43 @@ The same steps as the Python loop there, which stays the reference (``GAZETTEER_
 
 The table holds at most 2^17 words in 2^18 slots of 32 bytes (8 MB; a word of up to 8 letters is kept in its
 slot, so that most lookups touch one cache line, longer words' letters in an arena; 38,000 words make the ANT
-articles) and is emptied when full, as the finder's cache is.
+articles) and is emptied when full, as the finder's cache is. A word read as a string (the words around a
+candidate) is made into one once and kept with its slot, so the same string serves text after text.
+
+Candidates and mentions are made by their slots (:class:`SlotMaker`: the objects their classes' ``__init__``
+makes). And the recogniser's loops over every candidate of a text run here too when the word loop is compiled
+(:func:`verdicts`, :func:`accepted`, :func:`readings_of`, :func:`plausible_facts`, :func:`original_spans`,
+:func:`make_mentions`): the same steps as their Python references in ``gazetteer/recognize.py``
+(``tests/test_recognize_compiled.py`` compares each call with its reference on all the development data).
 """
 
 from libc.stdint cimport int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
-from libc.string cimport memset
+from libc.string cimport memcpy, memset
+from cpython.dict cimport PyDict_GetItem
 from cpython.list cimport PyList_GET_ITEM
+from cpython.object cimport PyObject
+from cpython.ref cimport Py_INCREF
 from cpython.unicode cimport (PyUnicode_DATA, PyUnicode_FromKindAndData, PyUnicode_KIND, Py_UNICODE_ISALNUM)
 
 cdef extern from *:
     void __builtin_prefetch(const void *address)  # gcc and clang: a hint, never a fault
+
+cdef extern from "Python.h":
+    # what a slots class's member descriptor says of where its field is kept in an instance
+    ctypedef struct PyMemberDef:
+        int type
+        Py_ssize_t offset
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef *d_member
+    ctypedef struct _TypeObject "PyTypeObject":
+        object (*tp_alloc)(_TypeObject *, Py_ssize_t)
+
+cdef extern from "structmember.h":
+    int T_OBJECT_EX
+
+
+cdef class SlotMaker  # below
 
 import bisect
 
@@ -127,8 +153,21 @@ def has_presentation_forms(str text):
     if kind == 1:
         return False
     if kind == 2:
-        return _has_presentation_forms(<uint16_t *> data, len(text))
+        return _has_presentation_forms_2(<uint16_t *> data, len(text))
     return _has_presentation_forms(<uint32_t *> data, len(text))
+
+
+cdef bint _has_presentation_forms_2(const uint16_t *data, Py_ssize_t n):
+    """_has_presentation_forms of 2-byte characters, four at a time: only where one of four is U+8000 or above
+    (presentation forms are U+FB50 and above; Arabic letters and ASCII below U+0800) is each looked at."""
+    cdef Py_ssize_t i = 0
+    cdef uint64_t four
+    while i + 4 <= n:
+        memcpy(&four, data + i, 8)
+        if four & 0x8000800080008000ULL and _has_presentation_forms(data + i, 4):
+            return True
+        i += 4
+    return _has_presentation_forms(data + i, n - i)
 
 
 # -- the words seen ------------------------------------------------------------------------------------------
@@ -174,16 +213,25 @@ cdef class WordLoop:
     cdef Py_UCS4 *arena
     cdef list infos        # the cache entries of the words kept that start a name
     cdef Py_ssize_t arena_used, arena_size, n_kept
+    cdef uint32_t *word_ids  # per slot: 1 + where the word as a string is in ``words``, 0 when not made yet
+    cdef list words        # the words kept that were made into strings (made once, then shared)
+    cdef Py_ssize_t generation  # how many times the table was emptied
+    cdef Py_ssize_t last_slot   # the slot of the word lookup() last saw, or -1 when it is not kept
+    cdef SlotMaker new_candidate
 
     def __dealloc__(self):
         free(self.slots)
         free(self.arena)
+        free(self.word_ids)
 
     cdef void clear(self):
         memset(self.slots, 0, SLOTS * sizeof(Slot))
+        memset(self.word_ids, 0, SLOTS * sizeof(uint32_t))
         self.arena_used = 0
         self.n_kept = 0
         del self.infos[:]
+        del self.words[:]
+        self.generation += 1
 
     cdef int64_t lookup(self, str folded, const uchar *data, Py_ssize_t s, Py_ssize_t e, uint64_t h) except -1:
         """What the table says of the word ``folded[s:e]`` (of hash ``h``), worked out and kept when new: its
@@ -207,14 +255,17 @@ cdef class WordLoop:
                         if letters[i] != data[s + i]:
                             break
                     else:
+                        self.last_slot = at
                         return (<int64_t> slot.info << 8) | slot.flags
                 else:
                     for i in range(length):
                         if slot.letters[i] != data[s + i]:
                             break
                     else:
+                        self.last_slot = at
                         return (<int64_t> slot.info << 8) | slot.flags
             at = (at + 1) & mask
+        self.last_slot = -1
         word = folded[s:e]
         info = self.cache.get(word)
         if info is None:
@@ -222,7 +273,7 @@ cdef class WordLoop:
         flags = ((HIT if info else 0) | (CUE if word in self.cue_words else 0)
                  | (FOLLOWER if word in self.followers else 0) | (KEEP if word in self.keep_after else 0))
         if length > LONGEST:
-            return flags
+            return flags  # not kept (last_slot is -1)
         in_arena = length > INLINE
         for i in range(length if length <= INLINE else 0):
             if data[s + i] > 0xFFFF:
@@ -251,6 +302,7 @@ cdef class WordLoop:
         else:
             slot.info = 0
         self.n_kept += 1
+        self.last_slot = at
         return (<int64_t> slot.info << 8) | flags
 
     def __init__(self, candidate, dict cache, info_of, keys, dict joined, prefixes, cue_words, vocabulary,
@@ -268,6 +320,8 @@ cdef class WordLoop:
         self.article_clitics = article_clitics
         self.defer = defer
         self.infos = []
+        self.words = []
+        self.new_candidate = SlotMaker(candidate, CANDIDATE_FIELDS)
 
     @property
     def kept(self) -> int:
@@ -280,7 +334,8 @@ cdef class WordLoop:
         cdef int kind = PyUnicode_KIND(folded)
         if self.slots == NULL:
             self.slots = <Slot *> calloc(SLOTS, sizeof(Slot))
-            if self.slots == NULL:
+            self.word_ids = <uint32_t *> calloc(SLOTS, sizeof(uint32_t))
+            if self.slots == NULL or self.word_ids == NULL:
                 raise MemoryError()
         cdef void *data = PyUnicode_DATA(folded)
         scan.loop = self
@@ -304,6 +359,8 @@ cdef class _Scan:
     cdef Py_ssize_t *starts
     cdef Py_ssize_t *ends
     cdef uint8_t *flags
+    cdef int32_t *slot_of  # each word's slot in the table of words seen, or -1 (not kept)
+    cdef Py_ssize_t generation  # the table's when the words were read (emptied since: no slot holds)
     cdef list hit_words   # indices of the words that can start a name
     cdef list hit_infos   # their cache entries
     cdef list after_cues  # indices of the place-type words (as written)
@@ -314,9 +371,23 @@ cdef class _Scan:
         free(self.starts)
         free(self.ends)
         free(self.flags)
+        free(self.slot_of)
 
-    cdef inline str word(self, Py_ssize_t k):
-        return self.folded[self.starts[k]:self.ends[k]]
+    cdef str word(self, Py_ssize_t k):
+        """Word ``k`` as a string: made once per word kept in the table, then the same string each time (its
+        hash worked out once, and a memo's key of such words compared by identity)."""
+        cdef WordLoop loop = self.loop
+        cdef int32_t at = self.slot_of[k]
+        cdef uint32_t made
+        if at < 0 or self.generation != loop.generation:
+            return self.folded[self.starts[k]:self.ends[k]]
+        made = loop.word_ids[at]
+        if made:
+            return <str> PyList_GET_ITEM(loop.words, made - 1)
+        word = self.folded[self.starts[k]:self.ends[k]]
+        loop.words.append(word)
+        loop.word_ids[at] = len(loop.words)
+        return word
 
     cdef void read_words(self, const uchar *data) except *:
         """Find the words and look each up: a word is looked up AHEAD words after it is read, its slot fetched
@@ -331,8 +402,10 @@ cdef class _Scan:
         self.starts = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
         self.ends = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
         self.flags = <uint8_t *> malloc(capacity * sizeof(uint8_t))
-        if self.starts == NULL or self.ends == NULL or self.flags == NULL:
+        self.slot_of = <int32_t *> malloc(capacity * sizeof(int32_t))
+        if self.starts == NULL or self.ends == NULL or self.flags == NULL or self.slot_of == NULL:
             raise MemoryError()
+        self.generation = self.loop.generation
         if len(self.loop.cache) > 400_000:
             self.loop.cache.clear()
         self.hit_words, self.hit_infos, self.after_cues = [], [], []
@@ -358,6 +431,7 @@ cdef class _Scan:
                 self.starts = <Py_ssize_t *> _grow(self.starts, capacity * sizeof(Py_ssize_t))
                 self.ends = <Py_ssize_t *> _grow(self.ends, capacity * sizeof(Py_ssize_t))
                 self.flags = <uint8_t *> _grow(self.flags, capacity * sizeof(uint8_t))
+                self.slot_of = <int32_t *> _grow(self.slot_of, capacity * sizeof(int32_t))
             self.starts[k] = s
             self.ends[k] = i
             __builtin_prefetch(&slots[h & (SLOTS - 1)])
@@ -378,6 +452,7 @@ cdef class _Scan:
         cdef int64_t found = loop.lookup(self.folded, data, s, e, h)
         cdef int flags = found & 0xFF
         self.flags[k] = flags
+        self.slot_of[k] = <int32_t> loop.last_slot
         if flags & HIT:
             info_at = found >> 8
             if info_at:
@@ -416,10 +491,23 @@ cdef class _Scan:
         cdef bint joiner = after_end - end == 1 and (self.folded[end] == SPACE or self.folded[end] == UNDERSCORE)
         cdef bint in_hashtag = self.hashtags and (
             (start > 0 and self.folded[start - 1] == UNDERSCORE) or (after_end > end and self.folded[end] == UNDERSCORE))
-        return self.loop.candidate(
-            start + len(clitic) - (1 if clitic in self.loop.article_clitics else 0), end, key, clitic, start, n,
-            (self.word(k - 2) if k >= 2 else "", self.word(k - 1) if k >= 1 else ""),
-            self.word(nxt) if nxt < self.n_words and joiner else "", in_hashtag, True, self.word(k))
+        cdef SlotMaker maker = self.loop.new_candidate
+        prev = (self.word(k - 2) if k >= 2 else "", self.word(k - 1) if k >= 1 else "")
+        following = self.word(nxt) if nxt < self.n_words and joiner else ""
+        written = self.word(k)
+        cand = maker.alloc()
+        maker.put(cand, 0, start + len(clitic) - (1 if clitic in self.loop.article_clitics else 0))
+        maker.put(cand, 1, end)
+        maker.put(cand, 2, key)
+        maker.put(cand, 3, clitic)
+        maker.put(cand, 4, start)
+        maker.put(cand, 5, n)
+        maker.put(cand, 6, prev)
+        maker.put(cand, 7, following)
+        maker.put(cand, 8, in_hashtag)
+        maker.put(cand, 9, True)
+        maker.put(cand, 10, written)
+        return cand
 
     cdef tuple candidates(self, quiet, keep_after):
         cdef list hit_words = self.hit_words, hit_infos = self.hit_infos
@@ -530,8 +618,358 @@ def _start(candidate):
     return candidate.start
 
 
+#: The fields of gazetteer.candidates.Candidate, in the order of its __init__'s arguments (checked by SlotMaker).
+CANDIDATE_FIELDS = ("start", "end", "key", "clitic", "word_start", "n_words", "prev", "next", "in_hashtag", "known",
+                    "written")
+
+
+cdef class SlotMaker:
+    """Makes an instance of a slots class whose ``__init__`` only sets its fields (a ``@dataclass(slots=True)``
+    with no ``__post_init__``), as that ``__init__`` would make it, at a fraction of the cost: the instance
+    allocated by its type, each field stored where the class's member descriptor says it is kept. The class
+    and its fields are checked when the maker is made."""
+
+    cdef object cls
+    cdef Py_ssize_t n_fields
+    cdef Py_ssize_t offsets[16]
+
+    def __init__(self, cls, fields):
+        import dataclasses
+
+        names = tuple(f.name for f in dataclasses.fields(cls))
+        if tuple(fields) != names or len(names) > 16 or "__post_init__" in cls.__dict__:
+            raise TypeError(f"Expected a slots dataclass with fields {tuple(fields)!r}, instead got: {cls!r}.")
+        self.cls = cls
+        self.n_fields = len(names)
+        for i, name in enumerate(names):
+            descriptor = cls.__dict__.get(name)
+            if type(descriptor).__name__ != "member_descriptor":
+                raise TypeError(f"Expected {cls.__name__}.{name} to be a slot, instead got: {descriptor!r}.")
+            if (<PyMemberDescrObject *> <PyObject *> descriptor).d_member.type != T_OBJECT_EX:
+                raise TypeError(f"Expected {cls.__name__}.{name} to be an object slot.")
+            self.offsets[i] = (<PyMemberDescrObject *> <PyObject *> descriptor).d_member.offset
+
+    cdef inline object alloc(self):
+        """A new instance, every field unset (set each with put before the instance is used)."""
+        return (<_TypeObject *> <PyObject *> self.cls).tp_alloc(<_TypeObject *> <PyObject *> self.cls, 0)
+
+    cdef inline void put(self, object instance, Py_ssize_t i, object value):
+        """Set field ``i`` of an instance from alloc (unset so far)."""
+        cdef PyObject **field = <PyObject **> ((<char *> <PyObject *> instance) + self.offsets[i])
+        Py_INCREF(value)
+        field[0] = <PyObject *> value
+
+    def __call__(self, *values):
+        """An instance with these field values (all of them, in order)."""
+        cdef Py_ssize_t i
+        if len(values) != self.n_fields:
+            raise TypeError(f"Expected {self.n_fields} values, instead got: {values!r}.")
+        instance = self.alloc()
+        for i in range(self.n_fields):
+            self.put(instance, i, values[i])
+        return instance
+
+
+def mention_maker(cls):
+    """A function ``(start, end, text, place) -> cls(start, end, text, place)`` for gazetteer.place.Mention."""
+    cdef SlotMaker maker = SlotMaker(cls, ("start", "end", "text", "place"))
+
+    def make(start, end, text, place):
+        instance = maker.alloc()
+        maker.put(instance, 0, start)
+        maker.put(instance, 1, end)
+        maker.put(instance, 2, text)
+        maker.put(instance, 3, place)
+        return instance
+
+    return make
+
+
 cdef void *_grow(void *block, size_t size) except NULL:
     cdef void *grown = realloc(block, size)
     if grown == NULL:
         raise MemoryError()
     return grown
+
+
+# -- the recogniser's loops over every accepted candidate ------------------------------------------------------
+# gazetteer/recognize.py chooses these when the word loop is compiled; its Python loops are the reference
+# (GAZETTEER_COMPILED=0; tests/test_compiled.py compares the mentions of the two on all the development data).
+# A Candidate's fields are read where its class keeps them (SlotMaker's offsets: the class is checked once, and
+# each candidate's type); a candidate of another type is read by its attributes.
+
+cdef enum:
+    C_START = 0
+    C_END = 1
+    C_KEY = 2
+    C_CLITIC = 3
+    C_WORD_START = 4
+    C_N_WORDS = 5
+    C_PREV = 6
+    C_NEXT = 7
+    C_IN_HASHTAG = 8
+    C_KNOWN = 9
+    C_WRITTEN = 10
+
+
+cdef inline bint is_trailing_mark(Py_UCS4 ch):
+    """recognize._TRAILING_MARKS: the marks (U+064B-U+065F, U+0670) and the lone hamza (U+0621)."""
+    return 0x064B <= ch <= 0x065F or ch == 0x0670 or ch == 0x0621
+
+
+#: The characters is_trailing_mark accepts (tests/test_compiled.py checks they are recognize._TRAILING_MARKS).
+TRAILING_MARKS = frozenset(chr(c) for c in range(0x10000) if is_trailing_mark(c))
+
+
+cdef class CandidateFields:
+    """Reads the fields of gazetteer.candidates.Candidate objects."""
+
+    cdef SlotMaker maker
+    cdef object cls
+
+    def __init__(self, cls):
+        self.maker = SlotMaker(cls, CANDIDATE_FIELDS)
+        self.cls = cls
+
+    cdef inline object get(self, object cand, Py_ssize_t i):
+        cdef PyObject *value
+        if type(cand) is self.cls:
+            value = (<PyObject **> ((<char *> <PyObject *> cand) + self.maker.offsets[i]))[0]
+            if value != NULL:
+                return <object> value
+        return getattr(cand, CANDIDATE_FIELDS[i])
+
+
+def original_spans(CandidateFields fields, str text, list cands, list gaps):
+    """recognize._original_spans: the candidates' spans in ``text``, the marks after a name's last letter taken
+    in, from where folding deleted characters (``gaps``, in order)."""
+    cdef Py_ssize_t n_gaps = len(gaps), n_chars = len(text), i, start, last, end, lo, hi, mid, value
+    cdef Py_ssize_t *at = <Py_ssize_t *> malloc(max(n_gaps, 1) * sizeof(Py_ssize_t))
+    cdef list spans = []
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    if at == NULL:
+        raise MemoryError()
+    try:
+        for i in range(n_gaps):
+            at[i] = gaps[i]
+        for cand in cands:
+            start = fields.get(cand, C_START)
+            last = <Py_ssize_t> fields.get(cand, C_END) - 1
+            # bisect_right(gaps, last), then bisect_right(gaps, start)
+            lo, hi = 0, n_gaps
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if last < at[mid]:
+                    hi = mid
+                else:
+                    lo = mid + 1
+            end = last + lo + 1
+            while end < n_chars and is_trailing_mark(_read(kind, data, end)):
+                end += 1
+            lo, hi = 0, n_gaps
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if start < at[mid]:
+                    hi = mid
+                else:
+                    lo = mid + 1
+            spans.append((start + lo, end))
+    finally:
+        free(at)
+    return spans
+
+
+cdef inline Py_UCS4 _read(int kind, void *data, Py_ssize_t i):
+    if kind == 1:
+        return (<uint8_t *> data)[i]
+    if kind == 2:
+        return (<uint16_t *> data)[i]
+    return (<uint32_t *> data)[i]
+
+
+def make_mentions(new, str text, list spans, list rows, list keep, dict places, place_of):
+    """recognize's mentions: ``new(a, b, text[a:b], place)`` for each kept span, its place that of its row
+    (``places``: the index's made places, row -> Place; ``place_of`` makes the others) or ``None``."""
+    cdef Py_ssize_t k, n = len(spans)
+    cdef list out = []
+    cdef tuple span
+    cdef PyObject *found
+    for k in range(n):
+        if not keep[k]:
+            continue
+        span = <tuple> spans[k]
+        a, b = span[0], span[1]
+        row = rows[k]
+        if row is None:
+            place = None
+        else:
+            found = PyDict_GetItem(places, row)
+            place = <object> found if found != NULL else place_of(row)
+        out.append(new(a, b, text[a:b], place))
+    return out
+
+
+def plausible_facts(CandidateFields fields, list cands, list rows, list written, dict memo, static_evidence,
+                    has_evidence, dict settled, stands_anywhere, local_types, place_types, place_type,
+                    village, of_a_river):
+    """The loop of recognize.Recognizer._plausible over every candidate, the same steps in the same order:
+    (by_name, evidence, banks, far_types and the names after a place-type word, strays)."""
+    cdef list by_name = [], evidence = [], banks = [], typed = []
+    cdef bint far_types = False, strays = False, s, e, look_local = bool(local_types)
+    cdef bint any_local = "" in local_types if look_local else False
+    cdef Py_ssize_t k, n = len(cands)
+    cdef PyObject *found
+    cdef str nxt
+    for k in range(n):
+        c = cands[k]
+        row = rows[k]
+        prev1 = (<tuple> fields.get(c, C_PREV))[1]
+        if row is None:
+            by_name.append(True)
+            evidence.append(True)
+            s = True
+        else:
+            key = fields.get(c, C_KEY)
+            memo_key = (key, row)
+            found = PyDict_GetItem(memo, memo_key)
+            s = (found != NULL and <object> found is True) or static_evidence(c, row) is True
+            by_name.append(s)
+            e = s or has_evidence(c, row, written[k])
+            evidence.append(e)
+            if e and not strays:
+                found = PyDict_GetItem(settled, memo_key)
+                if found != NULL and <object> found is not None:
+                    stands = <object> found
+                else:
+                    stands = stands_anywhere(key, row)
+                    settled[memo_key] = stands
+                if not stands or (look_local and (any_local or prev1 in place_types)
+                                  and place_type(c) in local_types):
+                    strays = True
+        if <Py_ssize_t> fields.get(c, C_N_WORDS) > 1:
+            nxt = fields.get(c, C_NEXT)
+            # the word after it is ل (or لل) and a word for water: the side of that water (of_a_river)
+            if len(nxt) and nxt[0] == "ل" and of_a_river(nxt):
+                banks.append(k)
+        if not s or prev1 in village:
+            far_types = True
+        if prev1 in place_types and not fields.get(c, C_CLITIC) and row is not None:
+            typed.append(k)
+    return by_name, evidence, banks, far_types and typed, strays
+
+
+def verdicts(CandidateFields fields, list cands, dict judged, dict names_judged, dict reads_next, context_words,
+             two_word_cues, first_names, verdict_of, name_verdict_of, no_word, accept, evidence):
+    """The loop of recognize.Recognizer._run over the candidates (its reference: ``_verdicts``), the same steps in
+    the same order: each candidate's remembered verdict, its memo key made and looked up here as
+    ``_verdict_remembered`` and ``_name_verdict_remembered`` make it (``verdict_of`` where a one-word name's
+    misses; ``name_verdict_of`` where a longer name's misses or came down to a shorter name, whose candidate then
+    replaces it in ``cands``). (verdicts, the weak ones, the accepted ones with a cue, the (index, cue) of those
+    needing evidence, the names in hashtags)."""
+    cdef list out = [], weak_at = [], cued = [], evidence_at = [], tags = []
+    cdef Py_ssize_t k, n = len(cands)
+    cdef PyObject *found
+    cdef tuple prev, verdict
+    for k in range(n):
+        c = cands[k]
+        if <Py_ssize_t> fields.get(c, C_N_WORDS) > 1:
+            prev = <tuple> fields.get(c, C_PREV)
+            prev0, prev1 = prev[0], prev[1]
+            if f"{prev0} {prev1}" not in two_word_cues:
+                prev0 = no_word
+            key = fields.get(c, C_KEY)
+            found = PyDict_GetItem(reads_next, key)
+            judgement = None
+            if found != NULL:
+                memo = (key, fields.get(c, C_CLITIC), fields.get(c, C_WRITTEN), fields.get(c, C_N_WORDS),
+                        fields.get(c, C_IN_HASHTAG), fields.get(c, C_KNOWN), prev0, prev1,
+                        fields.get(c, C_NEXT) if <object> found else no_word)
+                found = PyDict_GetItem(names_judged, memo)
+                if found != NULL and not (<tuple> found)[0]:  # remembered, and no shorter name it came down to
+                    judgement = <tuple> found
+            if judgement is not None:
+                _, v, _, _, cue, weak, _ = judgement
+            else:
+                c, v, _, _, cue, weak, _ = name_verdict_of(c)  # the shorter name it came down to
+                cands[k] = c
+        else:
+            prev = <tuple> fields.get(c, C_PREV)
+            prev0, prev1 = prev[0], prev[1]
+            if prev1 not in context_words:
+                prev0 = prev1 = no_word
+            elif f"{prev0} {prev1}" not in two_word_cues:
+                prev0 = no_word
+            key = fields.get(c, C_KEY)
+            following = fields.get(c, C_NEXT) if key in first_names else ""
+            memo = (key, fields.get(c, C_CLITIC), fields.get(c, C_WRITTEN), fields.get(c, C_N_WORDS),
+                    fields.get(c, C_IN_HASHTAG), fields.get(c, C_KNOWN), prev0, prev1, following)
+            found = PyDict_GetItem(judged, memo)
+            verdict = <tuple> found if found != NULL else verdict_of(c)
+            v, _, _, cue, weak = verdict
+        out.append(v)
+        if weak:
+            weak_at.append(k)
+        if v == evidence:
+            evidence_at.append((k, cue))
+        elif cue and v == accept:
+            cued.append(k)
+        if fields.get(c, C_IN_HASHTAG):
+            tags.append(fields.get(c, C_KEY))
+    return out, weak_at, cued, evidence_at, tags
+
+
+def readings_of(CandidateFields fields, list cands, dict known, reading_of, dict votes, dict own):
+    """recognize.Recognizer._readings_of, the same steps in the same order."""
+    cdef list readings = [], out = [], pending = []
+    cdef PyObject *found
+    for c in cands:
+        key = fields.get(c, C_KEY)
+        found = PyDict_GetItem(known, key)
+        if found != NULL:
+            reading = <object> found
+        else:
+            reading = reading_of(key)
+            known[key] = reading
+        readings.append(reading)
+        readable, code = reading[0], reading[1]
+        if code:
+            found = PyDict_GetItem(votes, code)
+            votes[code] = (<object> found if found != NULL else 0) + 1
+            found = PyDict_GetItem(own, key)
+            own[key] = (<object> found if found != NULL else 0) + 1
+        if len(readable) > 1:
+            pending.append(len(out))
+            out.append(None)
+        else:
+            out.append(readable[0] if readable else None)
+    return readings, out, pending
+
+
+def accepted(CandidateFields fields, accept, evidence, reject, list cands, list verdicts, list weak_at, list cued,
+             list evidence_at):
+    """recognize.Recognizer._accepted, the same steps in the same order (``accept``, ``evidence``, ``reject``:
+    the verdicts)."""
+    cdef Py_ssize_t k, last = len(cands) - 1, n = len(cands)
+    cdef set confirmed
+    cdef list promoted_cued, out
+    for k in weak_at:
+        if k < last and verdicts[k] != reject:
+            following = cands[k + 1]
+            if (<Py_ssize_t> fields.get(following, C_WORD_START) == <Py_ssize_t> fields.get(cands[k], C_END) + 1
+                    and verdicts[k + 1] == accept and not fields.get(following, C_CLITIC)):
+                verdicts[k] = reject
+    confirmed = {fields.get(cands[k], C_KEY) for k in cued if verdicts[k] == accept}
+    if evidence_at:
+        promoted_cued = []
+        for k, cue in evidence_at:
+            if verdicts[k] == evidence and fields.get(cands[k], C_KEY) in confirmed:
+                verdicts[k] = accept
+                if cue:
+                    promoted_cued.append(fields.get(cands[k], C_KEY))
+        confirmed.update(promoted_cued)
+    out = []
+    for k in range(n):
+        if verdicts[k] == accept:
+            out.append(cands[k])
+    return out, confirmed

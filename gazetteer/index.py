@@ -121,6 +121,11 @@ class Index:
         gid = int(self._geonames_id[row])
         return f"geonames:{gid}" if gid >= 0 else self._other_ids[row]
 
+    @property
+    def places_made(self) -> dict[int, Place]:
+        """The :class:`Place` objects made so far, by row (what :meth:`place` has cached)."""
+        return self._places
+
     def place(self, row: int) -> Place:
         """The :class:`Place` of a row (cached)."""
         place = self._places.get(row)

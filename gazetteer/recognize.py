@@ -10,7 +10,9 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
+from functools import partial
 
+from . import candidates as _candidates
 from .candidates import DEFER, DROP, Candidate, CandidateFinder, same_offset
 from .errors import QueryError
 from .lexicon import Lexicon, load_lexicon
@@ -67,6 +69,7 @@ _SHADDA, _SHADDA_MARK = "\u0651", "\ue000"
 
 ACCEPT, EVIDENCE, REJECT = "accept", "needs-evidence", "reject"
 _UNSEEN = object()  # a cache's "not computed yet" (None is a valid cached value)
+_NO_FACTS: dict = {}  # the rows' facts of a name with no rows (never changed)
 _NO_WORD = "\x00"  # no word, or one no cue reads (never a word of a text)
 
 
@@ -101,6 +104,12 @@ class Recognizer:
         self._keep_after = frozenset(self._cue_forms["place_type"])
         self.finder = CandidateFinder(self.index.ar, frozenset(self._cue_forms["settlement"]),
                                       self.lexicon.vocabulary, scan, self._keep_after, compiled)
+        #: (start, end, text, place) -> Mention: compiled with the word loop (the same object, made faster)
+        self._new_mention = self.finder.mention_maker(Mention) or _mention
+        #: the compiled loops over every accepted candidate (gazetteer/_wordscan.pyx), with the word loop; else
+        #: None, and the Python loops here, the reference
+        self._compiled = _candidates._wordscan if self.finder.compiled else None
+        self._fields = self._compiled.CandidateFields(Candidate) if self._compiled is not None else None
         self._strong: dict[str, bool] = {}
         self._static: dict[str, tuple] = {}
         self._clear: dict[str, str | None] = {}
@@ -116,6 +125,9 @@ class Recognizer:
         self._first_name_forms = frozenset(self._cue_forms["person_first_name"])
         self._water_words = frozenset(self.lexicon.cues.get("water", ()))
         self._village_words = frozenset(self.lexicon.cues.get("village", ()))
+        #: the place-type words as written whose cue is a word for a town (بلدة، قرية …)
+        self._village_cue_forms = frozenset(f for f, cue in self._cue_forms["place_type"].items()
+                                            if cue in self._village_words)
         for kind, why in (("person_first_name", "a person's name after {!r}"),
                           ("person_title", "a person's name after {!r}"),
                           ("org_head", "part of an organisation's name after {!r}")):
@@ -132,7 +144,7 @@ class Recognizer:
         self._judged: dict[tuple, tuple] = {}  # _judge_remembered's memo
         self._names_judged: dict[tuple, tuple] = {}  # _judge_name_remembered's memo
         self._reads_next: dict[str, bool] = {}  # name -> whether a shorter name it holds is a first name
-        self._readings: dict[str, tuple] = {}  # name -> (its rows, the country it clearly points to)
+        self._readings: dict[str, tuple] = {}  # name -> _reading's (rows, clear country, rows' facts, sure point)
         self._row_facts: dict[int, tuple] = {}  # index row -> _row's facts
         self._distances: dict[tuple, float] = {}  # (lat, lon, lat, lon) -> km, for _nearness (the same pairs recur)
 
@@ -157,51 +169,121 @@ class Recognizer:
             raise QueryError(f"Expected text as a string, instead got: {text!r}.")
         _, candidates, to_original = self.finder.find(text)
         decisions = self._decide(candidates)
-        self._settle(text, [d for d in decisions if d.verdict == ACCEPT], to_original,  # resolution may reject
-                     _hashtag_names(decisions))
+        accepted = [d for d in decisions if d.verdict == ACCEPT]
+        self._settle(text, [d.candidate for d in accepted], to_original,  # resolution may reject
+                     _hashtag_names(decisions), accepted)
         return decisions
 
     # -- decisions -------------------------------------------------------------------------
     def _run(self, text: str) -> list[Mention]:
+        """:meth:`_decide` and :meth:`_settle` for :meth:`find`: the same steps, but over the candidates and
+        their verdicts (the remembered judgements' fields), with no :class:`Decision` made for them."""
         if not isinstance(text, str):
             raise QueryError(f"Expected text as a string, instead got: {text!r}.")
         if not text:
             return []
         # one-word names decided by their words alone are left out unless the context may keep them
-        _, candidates, deferred, to_original = self.finder.find_deferring(text, self._quiet, self._keep_after)
-        decisions = self._decide(candidates)
+        _, cands, deferred, to_original = self.finder.find_deferring(text, self._quiet, self._keep_after)
+        if not cands:
+            return []
+        if self._compiled is None:
+            verdicts, weak_at, cued, evidence_at, tags = self._verdicts(cands)
+        else:  # the same loop, compiled
+            verdicts, weak_at, cued, evidence_at, tags = self._compiled.verdicts(
+                self._fields, cands, self._judged, self._names_judged, self._reads_next, self._context_words,
+                self._two_word_cues, self._first_names,
+                self._verdict_remembered, self._name_verdict_remembered, _NO_WORD, ACCEPT, EVIDENCE)
+        loop = self._accepted if self._compiled is None else partial(self._compiled.accepted, self._fields, ACCEPT,
+                                                                     EVIDENCE, REJECT)
+        accepted, confirmed = loop(cands, verdicts, weak_at, cued, evidence_at)
         # a deferred common word is a place where the same name has a cue elsewhere in the text (as in _decide)
-        promoted = [d for d in map(self._judge_span, deferred(self._confirmed(decisions))) if d.verdict == EVIDENCE]
-        for d in promoted:
-            d.verdict, d.notes = ACCEPT, (*d.notes, "; the same name has a cue elsewhere in the text")
-        tags = _hashtag_names(decisions)
-        decisions = [d for d in decisions if d.verdict == ACCEPT]
+        promoted = [d.candidate for d in map(self._judge_span, deferred(confirmed)) if d.verdict == EVIDENCE]
         if promoted:
-            decisions = sorted(decisions + promoted, key=lambda d: d.candidate.start)
-        return self._settle(text, decisions, to_original, tags)
+            accepted = sorted(accepted + promoted, key=_start_of)
+        return self._settle(text, accepted, to_original, tuple(tags))
 
-    def _settle(self, text: str, decisions: list[Decision], to_original, tags: tuple = ()) -> list[Mention]:
-        """Resolve accepted decisions into mentions; those a plausible geography rejects are left out (their
-        verdict becomes REJECT, with the reason). ``tags``: the names inside longer hashtags (#سيول_الأردن),
-        no mentions, whose countries vote all the same."""
+    def _verdicts(self, cands: list[Candidate]) -> tuple:
+        """Each candidate's remembered verdict (a name of several words replaced in ``cands`` by the shorter name
+        it came down to, if any): (verdicts, the weak ones, the accepted ones with a cue, the (index, cue) of those
+        needing evidence, the names in hashtags). The reference of ``_wordscan.verdicts``."""
+        verdict_of, name_verdict_of = self._verdict_remembered, self._name_verdict_remembered
+        verdicts = []
+        weak_at, cued, evidence_at, tags = [], [], [], []
+        for k, found in enumerate(cands):
+            if found.n_words > 1:
+                c, verdict, _, _, cue, weak, _ = name_verdict_of(found)  # the shorter name it came down to
+                cands[k] = c
+            else:
+                c = found
+                verdict, _, _, cue, weak = verdict_of(c)
+            verdicts.append(verdict)
+            if weak:
+                weak_at.append(k)
+            if verdict == EVIDENCE:
+                evidence_at.append((k, cue))
+            elif cue and verdict == ACCEPT:
+                cued.append(k)
+            if c.in_hashtag:
+                tags.append(c.key)
+        return verdicts, weak_at, cued, evidence_at, tags
+
+    @staticmethod
+    def _accepted(cands: list[Candidate], verdicts: list[str], weak_at: list[int], cued: list[int],
+                  evidence_at: list[tuple[int, str]]) -> tuple[list[Candidate], set[str]]:
+        """_decide's rules over the verdicts (of :meth:`_verdicts`; the reference of ``_wordscan.accepted``): a
+        weak name right before another one governs it, a name needing evidence has it where the same name is
+        accepted with a cue. (The accepted candidates, the names accepted with a cue.)"""
+        last = len(cands) - 1
+        for k in weak_at:
+            # A weak single word right before another name is a noun governing it (سائر سورية، عموم سوريا),
+            # not a place of its own; a name after it with a clitic is not its genitive (تكريت ونينوى).
+            if k < last and verdicts[k] != REJECT:
+                following = cands[k + 1]
+                if (following.word_start == cands[k].end + 1 and verdicts[k + 1] == ACCEPT
+                        and not following.clitic):
+                    verdicts[k] = REJECT
+        # names accepted with a cue somewhere in the text: there, a common word is a place too
+        confirmed = {cands[k].key for k in cued if verdicts[k] == ACCEPT}
+        if evidence_at:
+            promoted_cued = []
+            for k, cue in evidence_at:
+                if verdicts[k] == EVIDENCE and cands[k].key in confirmed:
+                    verdicts[k] = ACCEPT
+                    if cue:
+                        promoted_cued.append(cands[k].key)
+            confirmed.update(promoted_cued)
+        accepted = [c for c, verdict in zip(cands, verdicts) if verdict == ACCEPT]
+        return accepted, confirmed
+
+    def _settle(self, text: str, cands: list[Candidate], to_original, tags: tuple = (),
+                decisions: list[Decision] | None = None) -> list[Mention]:
+        """Resolve accepted candidates into mentions; those a plausible geography rejects are left out.
+        ``tags``: the names inside longer hashtags (#سيول_الأردن), no mentions, whose countries vote all the
+        same. ``decisions`` (for :meth:`explain`): the candidates' decisions, given the reasons of what
+        resolution does (a verdict becomes REJECT, with the reason; notes)."""
         if to_original is same_offset:  # nothing was folded away: no marks either (they all fold away)
-            spans = [(d.candidate.start, d.candidate.end) for d in decisions]
+            spans = [(c.start, c.end) for c in cands]
             marks, shadda = [], False
+        elif self._compiled is not None:
+            spans = self._compiled.original_spans(self._fields, text, cands, to_original.gaps)
         else:
-            spans = _original_spans(text, decisions, to_original.gaps)
+            spans = _original_spans(text, cands, to_original.gaps)
+        if to_original is not same_offset:
             # every mark folds away: they stand where the deleted characters do
             deleted = to_original.deleted()
             marks = [p for p in deleted if text[p] in _TANWEEN_MARKS]
             shadda = any(text[p] == _SHADDA for p in deleted)
-        # the names as written matter only for their marks (shadda, tanween): most texts have none
-        written = [text[a:b] for a, b in spans] if marks or shadda else None
         tanween = bool(marks) and _any_within(spans, marks)  # on a name? (سورياً، سوريًا: in the span either way)
+        # the names as written matter only for their marks (a shadda, a tanween on a name): most texts have none
+        written = [text[a:b] for a, b in spans] if tanween or shadda else None
         # a shadda as written picks the readings spelt with it (عمّان is Amman, not عُمان)
         shaddas = None if not shadda else [_shadda_form(w) if _SHADDA in w else "" for w in written]
-        rows = self._resolve(decisions, shaddas, tags)
-        keep = self._plausible(decisions, rows, written, tanween)
-        place_of = self.index.place
-        return [_mention(a, b, text[a:b], None if row is None else place_of(row))
+        rows = self._resolve(cands, shaddas, tags)
+        keep = self._plausible(cands, rows, written, tanween, decisions)
+        place_of, new = self.index.place, self._new_mention
+        if self._compiled is not None:
+            return self._compiled.make_mentions(new, text, spans, rows, keep, self.index.places_made, place_of)
+        return [new(a, b, text[a:b], None if row is None else place_of(row))
                 for (a, b), row, kept in zip(spans, rows, keep) if kept]
 
     def _decide(self, candidates: list[Candidate]) -> list[Decision]:
@@ -257,8 +339,12 @@ class Recognizer:
         return decision, ()
 
     def _judge_name_remembered(self, cand: Candidate) -> Decision:
-        """:meth:`_judge` of a name of several words, remembered by what it reads of the candidate: every field
-        but its offsets, the word two before it only where it makes a two-word preposition with the word
+        """:meth:`_judge` of a name of several words, remembered (:meth:`_name_verdict_remembered`)."""
+        return Decision(*self._name_verdict_remembered(cand))
+
+    def _name_verdict_remembered(self, cand: Candidate) -> tuple:
+        """The fields of :meth:`_judge` of a name of several words (its candidate first), remembered by what it
+        reads of the candidate: every field but its offsets, the word two before it only where it makes a two-word preposition with the word
         before, and the word after it only where a shorter name it may come down to is a first name. The
         decision's candidate is made again from this one by the same steps (tests/test_scan.py compares the
         two on all the development data)."""
@@ -281,11 +367,11 @@ class Recognizer:
                 self._names_judged.clear()
             d, path = self._judge_path(cand)
             self._names_judged[memo] = (path, d.verdict, d.why, d.args, d.cue, d.weak, d.notes)
-            return d
-        path, *verdict = judged
+            return d.candidate, d.verdict, d.why, d.args, d.cue, d.weak, d.notes
+        path, verdict, why, args, cue, weak, notes = judged
         for step in path:
             cand = _head_of(cand) if step is _HEAD else _inner_of(cand)
-        return Decision(cand, *verdict)
+        return cand, verdict, why, args, cue, weak, notes
 
     def _side_of_larger(self, cand: Candidate, inner: Candidate) -> bool:
         """شمال أفريقيا، وسط آسيا: a side of a continent or country named as a region; the side word
@@ -339,7 +425,11 @@ class Recognizer:
         return facts
 
     def _judge_remembered(self, cand: Candidate) -> Decision:
-        """:meth:`_judge_span`, remembered by what it reads of the candidate: the name, its clitic and
+        """:meth:`_judge_span`, remembered (:meth:`_verdict_remembered`)."""
+        return Decision(cand, *self._verdict_remembered(cand))
+
+    def _verdict_remembered(self, cand: Candidate) -> tuple:
+        """(verdict, why, args, cue, weak) of :meth:`_judge_span`, remembered by what it reads of the candidate: the name, its clitic and
         written form, the flags, the words before it where they are cue words (any other word before a
         name is as good as none), and the word after a first name. (The key must hold every field
         _judge_span reads: tests/test_scan.py compares the two on all the development data.)"""
@@ -359,8 +449,7 @@ class Recognizer:
             verdict = self._judged[memo] = (d.verdict, d.why, d.args, d.cue, d.weak)
             if d.notes:
                 raise AssertionError("_judge_span gives no notes")
-            return d
-        return Decision(cand, *verdict)
+        return verdict
 
     def _judge_span(self, cand: Candidate) -> Decision:
         if cand.in_hashtag:
@@ -527,62 +616,114 @@ class Recognizer:
         return strong
 
     # -- resolution ------------------------------------------------------------------------
-    def _plausible(self, decisions: list[Decision], rows: list[int | None], written: list[str] | None,
-                   tanween: bool = False) -> list[bool]:
+    def _plausible(self, cands: list[Candidate], rows: list[int | None], written: list[str] | None,
+                   tanween: bool = False, decisions: list[Decision] | None = None) -> list[bool]:
         """Which resolved mentions a plausible geography keeps: a place more than FAR_KM from every place
         the text names with evidence needs evidence itself (:meth:`_has_evidence`) — a common word is not a
         town on another continent (معصوبي العيون is not Laayoune in a story about Syria). A one-word name
         written with tanween is an indefinite common noun (مجالاً), never a name (``tanween``: whether some
         name as written holds one). A name of ordinary words only with no evidence (المحافظة الشمالية) stands
-        for a place of the countries the text's other places are in, or for none."""
+        for a place of the countries the text's other places are in, or for none. ``decisions``: the
+        candidates' decisions, given the reasons (:meth:`explain`), or ``None``."""
         index = self.index
         if written is None:
             written = [""] * len(rows)
         memo = self._evidence
+        static_evidence, has_evidence, of_a_river = self._static_evidence, self._has_evidence, self._of_a_river
+        # a place-type word for a town before some name (بلدة صيدا): see _unresolve_far_types
+        village = self._village_cue_forms
         # most mentions have evidence in their name and reading alone (one dict lookup): only the others
         # are judged in their context; an unresolved one needs none (True)
-        by_name = [row is None or memo.get((d.candidate.key, row)) is True or self._static_evidence(d, row) is True
-                   for d, row in zip(decisions, rows)]
-        evidence = [s or self._has_evidence(d, row, w) for s, d, row, w in zip(by_name, decisions, rows, written)]
-        # الضفة الغربية لنهر الفرات is the river's west bank, not the West Bank: no mention
-        banks = {k for k, d in enumerate(decisions) if d.candidate.n_words > 1 and self._of_a_river(d.candidate.next)}
-        for k in banks:
-            decisions[k].verdict, decisions[k].notes = REJECT, (*decisions[k].notes, "; a side of the water named after it")
-        if False in by_name or (self._village_words and any(
-                self._cue_forms["place_type"].get(d.candidate.prev[1], "") in self._village_words for d in decisions)):
-            self._unresolve_far_types(decisions, rows, by_name, evidence)
-        if len(rows) > 1:
-            self._unresolve_strays(decisions, rows, evidence)
+        # whether some place the text names is a stray to look into (_unresolve_strays): one whose reading does
+        # not stand anywhere by itself, or one after a word for a place inside a town (most texts have none)
+        settled, stands_anywhere = self._settled, self._stands_anywhere
+        if len(settled) > 100_000:
+            settled.clear()
+        local_types, place_types = self._local_types, self._cue_forms["place_type"]
+        loop = self._plausible_facts if self._compiled is None else partial(self._compiled.plausible_facts,
+                                                                             self._fields)
+        by_name, evidence, banks, far_types, strays = loop(
+            cands, rows, written, memo, static_evidence, has_evidence, settled, stands_anywhere, local_types,
+            place_types, self._place_type, village, of_a_river)
+        if decisions is not None:
+            for k in banks:
+                decisions[k].verdict, decisions[k].notes = REJECT, (*decisions[k].notes,
+                                                                    "; a side of the water named after it")
+        if far_types:
+            self._unresolve_far_types(cands, rows, by_name, evidence, decisions, far_types)
+        if strays and len(rows) > 1:
+            self._unresolve_strays(cands, rows, evidence, decisions)
         if False not in evidence and not tanween and not banks:
             return evidence  # the usual case: every resolved mention has evidence, none with tanween
-        anchors = {(float(index.latitude[r]), float(index.longitude[r]))
-                   for r, e in zip(rows, evidence) if e and r is not None}
-        countries = {index.country_code(r) for r, e in zip(rows, evidence) if e and r is not None}
+        banks = set(banks)
+        facts = {r: self._row(r) for r, e in zip(rows, evidence) if e and r is not None}  # (prior, country, lat, lon)
+        anchors = {f[2:] for f in facts.values()}
+        countries = {f[1] for f in facts.values()}
         keep = []
-        for k, (d, row, solid, w) in enumerate(zip(decisions, rows, evidence, written)):
+
+        def reject(k: int, why: str) -> None:
+            keep.append(False)
+            if decisions is not None:
+                d = decisions[k]
+                d.verdict, d.notes = REJECT, (*d.notes, why)
+
+        for k, (c, row, solid, w) in enumerate(zip(cands, rows, evidence, written)):
             if k in banks:
                 keep.append(False)
                 continue
-            if tanween and d.candidate.n_words == 1 and _TANWEEN.search(w):
-                d.verdict, d.notes = REJECT, (*d.notes, "; written with tanween: a common noun")
-                keep.append(False)
+            if tanween and c.n_words == 1 and _TANWEEN.search(w):
+                reject(k, "; written with tanween: a common noun")
                 continue
             if solid or not anchors:
                 keep.append(True)
                 continue
-            if d.candidate.n_words > 1 and not index.capital[row] and index.country_code(row) not in countries:
+            _, code, lat, lon = self._row(row)
+            if c.n_words > 1 and not index.capital[row] and code not in countries:
                 # a phrase of ordinary words (المحافظة الشمالية: the northern province) names a place of the
                 # text's own countries or none: not Bahrain's Northern Governorate in a story about Syria
-                d.verdict, d.notes = REJECT, (*d.notes, "; ordinary words, in none of the countries the text names")
-                keep.append(False)
+                reject(k, "; ordinary words, in none of the countries the text names")
                 continue
-            lat, lon = float(index.latitude[row]), float(index.longitude[row])
-            near = any(_km(lat, lon, a, b) <= FAR_KM for a, b in anchors)
-            if not near:
-                d.verdict, d.notes = REJECT, (*d.notes, f"; {FAR_KM:.0f}+ km from every place the text names, "
-                                                         "with no evidence of its own")
-            keep.append(near)
+            if any(_km(lat, lon, a, b) <= FAR_KM for a, b in anchors):
+                keep.append(True)
+            else:
+                reject(k, f"; {FAR_KM:.0f}+ km from every place the text names, with no evidence of its own")
         return keep
+
+    @staticmethod
+    def _plausible_facts(cands, rows, written, memo, static_evidence, has_evidence, settled, stands_anywhere,
+                         local_types, place_types, place_type, village, of_a_river) -> tuple:
+        """_plausible's loop over every candidate (the reference of ``_wordscan.plausible_facts``): (whether
+        each has evidence by its name and reading alone, whether it has evidence, the sides of water, the names
+        after a place-type word to look into for :meth:`_unresolve_far_types` (a list, empty when none needs
+        to be), whether some place is a stray to look into)."""
+        by_name, evidence, banks, typed = [], [], [], []
+        far_types = strays = False
+        for k, (c, row, w) in enumerate(zip(cands, rows, written)):
+            if row is None:
+                by_name.append(True)
+                evidence.append(True)
+                s = True
+            else:
+                memo_key = (c.key, row)
+                s = memo.get(memo_key) is True or static_evidence(c, row) is True
+                by_name.append(s)
+                e = s or has_evidence(c, row, w)
+                evidence.append(e)
+                if e and not strays:
+                    stands = settled.get(memo_key)
+                    if stands is None:
+                        stands = settled[memo_key] = stands_anywhere(c.key, row)
+                    if not stands or (local_types and ("" in local_types or c.prev[1] in place_types)
+                                      and place_type(c) in local_types):
+                        strays = True
+            # الضفة الغربية لنهر الفرات is the river's west bank, not the West Bank: no mention
+            if c.n_words > 1 and of_a_river(c.next):
+                banks.append(k)
+            if not s or c.prev[1] in village:
+                far_types = True
+            if c.prev[1] in place_types and not c.clitic and row is not None:
+                typed.append(k)  # one to look into for _unresolve_far_types
+        return by_name, evidence, banks, far_types and typed, strays
 
     def _of_a_river(self, word: str) -> bool:
         """Whether a word is ل (or لل) and a word for a river or a sea (لنهر، للنهر، لبحر): what the name before it
@@ -592,49 +733,57 @@ class Recognizer:
         rest = word[2:] if word.startswith("لل") else word[1:]
         return rest in self._water_words or "ال" + rest in self._water_words
 
-    def _unresolve_far_types(self, decisions: list[Decision], rows: list[int | None], by_name: list[bool],
-                             evidence: list[bool]) -> None:
+    def _unresolve_far_types(self, cands: list[Candidate], rows: list[int | None], by_name: list[bool],
+                             evidence: list[bool], decisions: list[Decision] | None = None,
+                             among: list[int] | None = None) -> None:
         """A name that is a place only by the place-type word before it (قرية القصر), or a city of
         STRAY_POPULATION or more named after a word for a town (بلدة صيدا), whose reading lies in none of the
         countries of the other places the text names, or FAR_KM from every one of those it names with
         evidence, is a place the gazetteer lacks, not that namesake in another country or on another
-        continent: it stays a mention, unresolved (``rows`` is changed in place)."""
-        index = self.index
-        for k, (d, row) in enumerate(zip(decisions, rows)):
-            if row is None or not evidence[k]:
+        continent: it stays a mention, unresolved (``rows`` is changed in place; ``decisions``, when given,
+        are told why). ``among``: where the names after a place-type word are (all of them), when known."""
+        index, row_facts = self.index, self._row
+        place_types = self._cue_forms["place_type"]
+        for k in range(len(cands)) if among is None else among:
+            c, row = cands[k], rows[k]
+            # only a name after a place-type word (and no clitic) has one: most have none
+            if row is None or not evidence[k] or c.clitic or c.prev[1] not in place_types:
                 continue
-            cue = self._place_type(d.candidate)
+            cue = self._place_type(c)
             # a town word before a city (بلدة صيدا): that city only in one of the text's countries
             small = (cue in self._village_words and not index.capital[row]
                      and STRAY_POPULATION <= int(index.population[row]) < FAR_PRIOR_POPULATION)
             if not cue or (by_name[k] and not small):
                 continue
-            if not small and (self._static_evidence(d, row) is not False or index.capital[row]
+            if not small and (self._static_evidence(c, row) is not False or index.capital[row]
                               or int(index.population[row]) >= FAR_PRIOR_POPULATION):
                 continue  # a capital or a city of a million (مدينة هامبورغ) is that place wherever the text is
-            nxt = d.candidate.next
-            if nxt and self._adjective_country(nxt) == index.country_code(row):
+            _, code, lat, lon = row_facts(row)
+            nxt = c.next
+            if nxt and self._adjective_country(nxt) == code:
                 continue  # its country's adjective after it (مدينة لويس البريطانية)
-            others = [r for j, (r, e) in enumerate(zip(rows, evidence))
-                      if j != k and e and r is not None and decisions[j].candidate.key != d.candidate.key]
-            lat, lon = float(index.latitude[row]), float(index.longitude[row])
+            others = [row_facts(r) for j, (r, e) in enumerate(zip(rows, evidence))
+                      if j != k and e and r is not None and cands[j].key != c.key]
             if not others:
                 continue
-            named = {index.country_code(r) for j, r in enumerate(rows)  # every other place, evidence or not
-                     if j != k and r is not None and decisions[j].candidate.key != d.candidate.key}
-            if index.country_code(row) not in named:
+            named = {row_facts(r)[1] for j, r in enumerate(rows)  # every other place, evidence or not
+                     if j != k and r is not None and cands[j].key != c.key}
+            if code not in named:
                 why = "in none of the countries of the other places the text names"
-            elif not any(_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) <= FAR_KM for r in others):
+            elif not any(_km(lat, lon, a, b) <= FAR_KM for _, _, a, b in others):
                 why = f"{FAR_KM:.0f}+ km from every other place the text names"
             else:
                 continue
             rows[k] = None
-            d.notes = (*d.notes, f"; a place by its place-type word only, {why}: left unresolved")
+            if decisions is not None:
+                d = decisions[k]
+                d.notes = (*d.notes, f"; a place by its place-type word only, {why}: left unresolved")
 
-    def _unresolve_strays(self, decisions: list[Decision], rows: list[int | None], evidence: list[bool]) -> None:
+    def _unresolve_strays(self, cands: list[Candidate], rows: list[int | None], evidence: list[bool],
+                          decisions: list[Decision] | None = None) -> None:
         """A mention that is a place, but whose reading is a stray — a town the text's other places do not
         explain — is a place the gazetteer lacks, not that namesake: it stays a mention, unresolved (``rows``
-        is changed in place). Two kinds of stray:
+        is changed in place; ``decisions``, when given, are told why). Two kinds of stray:
 
         * after a word for a place inside a town (``local_type``: حي المرج، ساحة إيليا، محطة السليمانية), a
           reading in none of the countries of the text's other places (the Cairo quarter is not Al Marj,
@@ -651,7 +800,7 @@ class Recognizer:
             settled.clear()
         stands = {}
         for k in anchors:
-            memo = (decisions[k].candidate.key, rows[k])
+            memo = (cands[k].key, rows[k])
             value = settled.get(memo)
             if value is None:
                 value = settled[memo] = self._stands_anywhere(*memo)
@@ -660,12 +809,12 @@ class Recognizer:
         # only a mention after a place-type word can be a local one (most have none: no call for them)
         place_types = self._cue_forms["place_type"] if "" not in local_types else None
         local = {k for k in anchors if local_types
-                 and (place_types is None or decisions[k].candidate.prev[1] in place_types)
-                 and self._place_type(decisions[k].candidate) in local_types}
+                 and (place_types is None or cands[k].prev[1] in place_types)
+                 and self._place_type(cands[k]) in local_types}
         loose = [k for k in anchors if not stands[k] and k not in local]
         if not loose and not local:
             return  # every reading stands by itself (the usual case)
-        keys = {k: decisions[k].candidate.key for k in anchors}
+        keys = {k: cands[k].key for k in anchors}
         facts = {k: self._row(rows[k]) for k in anchors}  # (prior, country, latitude, longitude)
         standing = [j for j in anchors if stands[j]]
         strays = []
@@ -683,10 +832,11 @@ class Recognizer:
                 strays.append(k)
         for k in strays:
             rows[k] = None
-            d = decisions[k]
-            d.notes = (*d.notes, "; in none of the countries of the text's other places" + (
-                "" if self._place_type(d.candidate) in local_types else f", {FAR_KM:.0f}+ km from them")
-                + ": a place the gazetteer lacks, left unresolved")
+            if decisions is not None:
+                d = decisions[k]
+                d.notes = (*d.notes, "; in none of the countries of the text's other places" + (
+                    "" if self._place_type(d.candidate) in local_types else f", {FAR_KM:.0f}+ km from them")
+                    + ": a place the gazetteer lacks, left unresolved")
 
     def _stands_anywhere(self, key: str, row: int) -> bool:
         """Whether a reading is that place wherever the text is: a country-level or other strong feature, a
@@ -711,9 +861,8 @@ class Recognizer:
         # an ordinary word: when labelled text met it as a place, or, never labelled, news met it after a cue
         return st.news_place + st.tweets_place > 0 or (st.news + st.tweets == 0 and st.cued > 0)
 
-    def _static_evidence(self, d: Decision, row: int) -> bool | None:
+    def _static_evidence(self, cand: Candidate, row: int) -> bool | None:
         """What a name and its reading alone say of its being a place (:meth:`_name_evidence`), cached."""
-        cand = d.candidate
         memo = (cand.key, row)
         static = self._evidence.get(memo)
         if static is None:
@@ -722,7 +871,7 @@ class Recognizer:
             static = self._evidence[memo] = self._name_evidence(cand.key, cand.n_words, row)
         return static
 
-    def _has_evidence(self, d: Decision, row: int, written: str) -> bool:
+    def _has_evidence(self, cand: Candidate, row: int, written: str) -> bool:
         """Whether a mention is a place whatever the rest of the text says: a place-type word before it, a
         country-level feature, a place rate in labelled news of ACCEPT_RATE or more, a multi-word name with a
         word that is no ordinary vocabulary, a nationality adjective of its country after it, or a strong
@@ -730,8 +879,7 @@ class Recognizer:
         a clitic on an ordinary word (بنوك is banks, not ب + نوك; with و too: وبنوك), not an ordinary word unless
         news met it as a place and no labelled rate says less (ديلي of ديلي ميل, العيون), not followed by an
         indefinite nisba adjective (هزة أرضية), no shadda the place's spellings lack (بلمّ is not بلم, Belém)."""
-        cand = d.candidate
-        static = self._static_evidence(d, row)
+        static = self._static_evidence(cand, row)
         if static is True:
             return True
         if self._place_type(cand):
@@ -777,7 +925,7 @@ class Recognizer:
                 return False
         return None
 
-    def _resolve(self, decisions: list[Decision], shaddas: list[str] | None = None,
+    def _resolve(self, cands: list[Candidate], shaddas: list[str] | None = None,
                  tags: tuple = ()) -> list[int | None]:
         """Choose one row per accepted mention, using the document's own places.
 
@@ -792,17 +940,12 @@ class Recognizer:
         known = self._readings
         if len(known) > 200_000:  # unknown names are free text: bounded, so a long run's memory stays flat
             known.clear()
-        readings = []
-        for d in decisions:
-            key = d.candidate.key
-            reading = known.get(key)
-            if reading is None:
-                reading = known[key] = (index.rows_ar(key), self._clear_country(key))
-            readings.append(reading)
-            code = reading[1]
-            if code:
-                votes[code] = votes.get(code, 0) + 1
-                own[key] = own.get(key, 0) + 1
+        # each name's reading and the votes; the row of a name of one reading or none (a shadda as written
+        # only chooses among several)
+        loop = self._readings_of if self._compiled is None else partial(self._compiled.readings_of, self._fields)
+        readings, out, pending = loop(cands, known, self._reading, votes, own)
+        if not pending:
+            return out
         for key in tags:
             code = self._clear_country(key) if self._is_country(key) else None
             if code:
@@ -811,22 +954,18 @@ class Recognizer:
         chosen: dict[tuple, int | None] = {}
         shares_without: dict = {}  # (a name's own clear mentions, its country) -> the shares of the others' votes
         near: list | None = None  # (name, lat, lon) of the places other names surely are, made when needed
-        out = []
         hints = self._hints
         if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
             hints.clear()
-        for k, (d, (readable, _)) in enumerate(zip(decisions, readings)):
-            if len(readable) == 1 and shaddas is None:
-                out.append(readable[0])
-                continue
-            cand = d.candidate
-            rows = readable
+        for k in pending:
+            cand = cands[k]
+            rows, clear, facts, _ = readings[k]
             shadda = shaddas[k] or None if shaddas is not None else None
             if shadda is not None and len(rows) > 1:
                 spelt = tuple(r for r in rows if any(_shadda_form(n) == shadda for n in index.raw_ar[r].split("|")))
                 rows = spelt or rows
             if len(rows) <= 1:  # no reading or one: nothing to choose, no hint needed
-                out.append(rows[0] if rows else None)
+                out[k] = rows[0] if rows else None
                 continue
             hint = hints.get(cand.next, _UNSEEN)
             if hint is _UNSEEN:
@@ -834,45 +973,90 @@ class Recognizer:
             memo = (cand.key, hint, shadda)
             if memo not in chosen:
                 # The name's own occurrences do not vote for its reading.
-                mine, code = own.get(cand.key, 0), self._clear_country(cand.key)
+                mine, code = own.get(cand.key, 0), clear  # clear: _clear_country(cand.key)
                 shares = shares_without.get((mine, code) if mine else 0)
                 if shares is None:  # the same for every name of no clear mention of its own (most)
                     rest = total - mine
                     shares = shares_without[(mine, code) if mine else 0] = {
                         c: (n - (mine if c == code else 0)) / rest for c, n in votes.items()} if rest else {}
-                base = {r: self._score(r, shares, hint) for r in rows}
+                base = {}  # as _score, with each row's facts read from the name's reading
+                for r in rows:
+                    score, in_country, _, _ = facts[r]
+                    if hint and in_country == hint:
+                        score += ADJECTIVE_BONUS
+                    if in_country in shares:
+                        score += CONTEXT_WEIGHT * shares[in_country]
+                    base[r] = score
                 top = max(base.values())
                 # nearness can only overturn readings within NEAR_WEIGHT of the best: the rest need no distance
                 rivals = [r for r in rows if base[r] > top - NEAR_WEIGHT]
                 if len(rivals) > 1:
                     if near is None:
-                        near = self._sure_points(decisions, readings)
+                        near = self._sure_points(cands, readings)
                     points = [(a, b) for key, a, b in near if key != cand.key]
                     if points:
                         for r in rivals:
-                            base[r] += self._nearness(r, points)
+                            _, _, lat, lon = facts[r]
+                            base[r] += self._nearness_at(lat, lon, points)
                 chosen[memo] = max(rivals, key=lambda r: (base[r], -r))  # noqa: B023 - used at once
-            out.append(chosen[memo])
+            out[k] = chosen[memo]
         return out
 
-    def _sure_points(self, decisions: list[Decision], readings: list[tuple]) -> list[tuple[str, float, float]]:
+    @staticmethod
+    def _readings_of(cands: list[Candidate], known: dict, reading_of, votes: dict, own: dict) -> tuple:
+        """_resolve's loop over every candidate (the reference of ``_wordscan.readings_of``): (each one's
+        :meth:`_reading`, from ``known`` or made by ``reading_of`` and kept there; the row of each that has one
+        reading, else ``None``; where there are several to choose from). A name that clearly points to a
+        country votes for it (``votes``, and ``own``: its own votes)."""
+        readings, out, pending = [], [], []
+        for c in cands:
+            key = c.key
+            reading = known.get(key)
+            if reading is None:
+                reading = known[key] = reading_of(key)
+            readings.append(reading)
+            readable, code, _, _ = reading
+            if code:
+                votes[code] = votes.get(code, 0) + 1
+                own[key] = own.get(key, 0) + 1
+            if len(readable) > 1:
+                pending.append(len(out))
+                out.append(None)
+            else:
+                out.append(readable[0] if readable else None)
+        return readings, out, pending
+
+    def _sure_points(self, cands: list[Candidate], readings: list[tuple]) -> list[tuple[str, float, float]]:
         """(name, latitude, longitude) of the places the text's names with one reading are, but continents and
-        regions (their points are no place), one per name."""
-        index = self.index
+        regions (their points are no place), one per name (``readings``: :meth:`_reading` of each)."""
         seen, out = set(), []
-        for d, (rows, _) in zip(decisions, readings):
-            key = d.candidate.key
-            if len(rows) == 1 and key not in seen and index.feature_name(rows[0]) not in ("continent", "region"):
-                seen.add(key)
-                _, _, lat, lon = self._row(rows[0])
-                out.append((key, lat, lon))
+        for c, (_, _, _, sure) in zip(cands, readings):
+            if sure is not None and c.key not in seen:
+                seen.add(c.key)
+                out.append((c.key, *sure))
         return out
+
+    def _reading(self, key: str) -> tuple:
+        """What resolution reads of a name: (its rows, the country it clearly points to, row -> :meth:`_row`'s
+        facts, and the (latitude, longitude) of its one reading when it has one that is no continent or region,
+        else ``None``)."""
+        index = self.index
+        rows = index.rows_ar(key)
+        facts = {r: self._row(r) for r in rows} if rows else _NO_FACTS
+        sure = None
+        if len(rows) == 1 and index.feature_name(rows[0]) not in ("continent", "region"):
+            sure = facts[rows[0]][2:]
+        return rows, self._clear_country(key), facts, sure
 
     def _nearness(self, row: int, points: list[tuple[float, float]]) -> float:
         """NEAR_WEIGHT × (1 − the distance to the nearest of ``points`` / NEAR_KM), 0 beyond NEAR_KM."""
+        _, _, lat, lon = self._row(row)
+        return self._nearness_at(lat, lon, points)
+
+    def _nearness_at(self, lat: float, lon: float, points: list[tuple[float, float]]) -> float:
+        """:meth:`_nearness` of a place at (``lat``, ``lon``)."""
         if not points:
             return 0.0
-        _, _, lat, lon = self._row(row)
         reach = NEAR_KM / 111.0  # degrees of latitude: a point farther north or south is beyond NEAR_KM
         distances = self._distances  # the distances worked out before (the same places meet in text after text)
         if len(distances) > 50_000:  # bounded: ~8 MB
@@ -932,6 +1116,10 @@ class Recognizer:
         return code if code is not None and len(code) == 2 else None
 
 
+def _start_of(cand: Candidate) -> int:
+    return cand.start
+
+
 def _hashtag_names(decisions: list[Decision]) -> tuple[str, ...]:
     """The names of the candidates inside longer hashtags (#امطار_الكويت), which are no mentions."""
     return tuple(d.candidate.key for d in decisions if d.candidate.in_hashtag)
@@ -957,14 +1145,13 @@ def _inner_of(cand: Candidate) -> Candidate:
                      prev=(cand.prev[1], first), next=cand.next, in_hashtag=cand.in_hashtag)
 
 
-def _original_spans(text: str, decisions: list[Decision], gaps: list[int]) -> list[tuple[int, int]]:
-    """The spans of the decisions' candidates in ``text``, the marks after a name's last letter taken in, from
+def _original_spans(text: str, cands: list[Candidate], gaps: list[int]) -> list[tuple[int, int]]:
+    """The spans of the candidates in ``text``, the marks after a name's last letter taken in, from
     where folding deleted characters (``gaps``, :class:`~gazetteer.candidates.OffsetMap`)."""
     after = bisect.bisect_right
     n_chars = len(text)
     spans = []
-    for d in decisions:
-        cand = d.candidate
+    for cand in cands:
         last = cand.end - 1
         end = last + after(gaps, last) + 1
         while end < n_chars and text[end] in _TRAILING_MARKS:

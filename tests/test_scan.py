@@ -141,6 +141,16 @@ def test_remembered_judgements_are_the_judgements(both):
     recognizer = plain.recognizer
     recognizer._judge_remembered = recognizer._judge_span  # this gazetteer judges every candidate afresh
     recognizer._judge_name_remembered = recognizer._judge
+
+    def fresh(cand):  # what find() reads of a judgement (_verdict_remembered's fields), judged afresh
+        d = recognizer._judge_span(cand)
+        return d.verdict, d.why, d.args, d.cue, d.weak
+
+    def fresh_name(cand):
+        d = recognizer._judge(cand)
+        return d.candidate, d.verdict, d.why, d.args, d.cue, d.weak, d.notes
+
+    recognizer._verdict_remembered, recognizer._name_verdict_remembered = fresh, fresh_name
     texts = dev_texts()
     for text in texts:
         assert words.find(text) == plain.find(text)
