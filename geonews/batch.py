@@ -32,6 +32,7 @@ import os
 import re
 import signal
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -360,6 +361,7 @@ def dask_client(workers: int | None = None, scheduler: str | None = None, *,
     except ImportError as err:  # pragma: no cover - a dependency
         raise UsageError("--workers and --scheduler need dask.distributed (pip install 'dask[distributed]')") from err
     wait = min(CONNECT_TIMEOUT, timeout or CONNECT_TIMEOUT)
+    _ignore_abandoned_coroutines()
     with contextlib.ExitStack() as stack:
         stack.enter_context(_quiet_logs())  # a lost worker or scheduler is told in one line, not in log lines
         if scheduler:
@@ -395,6 +397,13 @@ def _quiet_logs() -> Iterator[None]:
     finally:
         for logger, level in zip(loggers, levels):
             logger.setLevel(level)
+
+
+def _ignore_abandoned_coroutines() -> None:
+    """Keep off standard error the RuntimeWarning of a Dask coroutine left unawaited when Ctrl-C stops a wait
+    on the client (``coroutine 'Future._result' was never awaited``): the run says it was interrupted, in one
+    line. The warning comes whenever the coroutine is collected, after the block too, so the filter stays."""
+    warnings.filterwarnings("ignore", message=r"coroutine '[\w.<>]+' was never awaited", category=RuntimeWarning)
 
 
 def _drop_cancelled_gathers(client) -> None:

@@ -274,3 +274,25 @@ def test_ctrl_c_during_two_local_workers_is_quiet(tmp_path):
     assert proc.returncode == 130, err
     assert lines == ["geonews: interrupted"], err
     assert list(out_dir.iterdir()) == []
+
+
+def test_a_dask_coroutine_abandoned_by_ctrl_c_prints_no_warning():
+    """Ctrl-C can stop the run while the client waits in one of Dask's coroutines (``Future._result``); the
+    coroutine, never awaited, is collected later and Python would print a RuntimeWarning of three lines
+    before the run's one. Here such a coroutine is dropped during a run and collected after it."""
+    program = (
+        "import gc\n"
+        "from geonews import batch\n"
+        "class Future:\n"
+        "    async def _result(self):\n"
+        "        return None\n"
+        "with batch.dask_client(1):\n"
+        "    left = Future()._result()\n"
+        "del left\n"
+        "gc.collect()\n"
+        "print('done')\n")
+    done = subprocess.run([sys.executable, "-W", "default", "-c", program], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "done\n"
+    assert "never awaited" not in done.stderr, done.stderr
