@@ -226,3 +226,22 @@ def test_the_future_of_a_verb_is_planned(run, text, cue, modality):
 def test_what_is_hoped_for_is_no_event(run):
     text = "وأعرب الرئيس عن أمله في أن يسيطر الجيش على مدينة عفرين بالكامل."
     assert ("يسيطر", "planned") in modalities(run, text)
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    # the verb of a relative clause with no pronoun on an indefinite event noun is that event
+    ("وقال إنه سيرد على أي هجوم تشنه القوات على المدينة.", "تشنه", "conditional"),
+    ("وقال إن إسرائيل ستدافع عن نفسها ضد أي هجمات تستهدفها في سوريا.", "تستهدفها", "planned"),
+    # on a definite noun, or with a relative pronoun, it tells what happened
+    ("لم تلق الضربات الجوية التي شنتها الولايات المتحدة على سوريا إجماعا.", "شنتها", "asserted"),
+    ("وهدد النظام بشن عملية عسكرية مشابهة لتلك التي شنها في الغوطة الشرقية.", "شنها", "asserted"),
+])
+def test_a_relative_verb_on_an_indefinite_event_noun_shares_its_modality(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)
+
+
+def test_a_noun_in_taa_marbuta_after_an_event_noun_is_no_relative_verb(run):
+    doc = run("cues", "قام الرئيس بزيارة وساطة إلى طهران وبغداد.")
+    [sent] = doc.sents
+    visit = next(c for c in sent.cues if sent.tokens[c.start].text == "بزيارة")
+    assert visit.relative_subject is None

@@ -308,7 +308,8 @@ def relative_subject(cue: Cue, tokens: list[Token], lex) -> int | None:
         # an indefinite noun takes its relative clause with no pronoun (لهجوم تشنه تركيا، غارات نفذتها طائرات)
         for r in range(cue.end, min(cue.end + 2, len(tokens) - 1)):
             verb = tokens[r].norm
-            if len(verb) > 3 and verb.endswith(_RESUMPTIVE) and lex.claims.match(tokens, r) is not None:
+            if (len(verb) > 3 and verb.endswith(_RESUMPTIVE) and not tokens[r].text.endswith("ة")
+                    and lex.claims.match(tokens, r) is not None):  # a noun in ة is no verb (زيارة وساطة)
                 return r + 1
             if not has_nisba_shape(verb):  # one adjective may come first (غارات جوية نفذتها)
                 break

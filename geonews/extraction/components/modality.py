@@ -79,6 +79,10 @@ def modality(doc: Doc) -> Doc:
                     decided, why, marker = own[1], f"{own[4]!r} (self scope)", (cue.start, "self")
                 elif k > 0 and by[-1] is not None and by[-1][1] == "self" and sent.cues[k - 1].end == cue.start:
                     decided, why, marker = out[-1], "the object of a cue of purpose (لشن هجوم)", by[-1]
+                elif k > 0 and by[-1] is not None and _relative_verb_on(sent, lex, sent.cues[k - 1], cue):
+                    # the verb of a relative clause on an indefinite event noun is that event (ضد أي هجمات
+                    # تستهدفها، لأي هجوم تشنه تركيا); on a definite one it tells what happened (الضربات التي شنتها)
+                    decided, why, marker = out[-1], "the relative clause on the event noun before it", by[-1]
             out.append(decided)
             by.append(marker)
             if doc.trace is not None and decided != "asserted":
@@ -162,6 +166,15 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions
 
 #: How near (tokens) a diplomacy cue before a cue of purpose makes that cue its object (وقف إنساني للقتال).
 _HALT_REACH = 3
+
+
+def _relative_verb_on(sent, lex, noun, verb) -> bool:
+    """Whether the cue ``verb`` is the verb of a relative clause with no relative pronoun on the indefinite
+    event noun ``noun``, repeating it as a pronoun (هجمات تستهدفها، هجوم تشنه): its subject begins right after
+    it."""
+    return (noun.relative_subject is not None and noun.relative_subject == verb.end and verb.start >= noun.end
+            and not sent.tokens.norms[noun.start].lstrip("وف").startswith(("ال", "لل"))
+            and not any(sent.tokens.norms[i] in lex.grammar["relative"] for i in range(noun.end, verb.start)))
 
 
 def _halted(sent, k: int) -> bool:
