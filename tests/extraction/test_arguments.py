@@ -62,6 +62,11 @@ def test_an_actor_named_before_a_cue_is_not_its_target(run):
     ("وقال الرئيس عن الصحفية إنها دخلت البلاد.", None),                      # إنها does not agree with الرئيس
     ("وأفاد مصدر عسكري بأنهم سيطروا على المنطقة.", None),                    # nor أنهم with مصدر
     ("وقال المرصد إنه الهجوم الأكبر على البوكمال.", None),                   # إنه before a noun: no subject
+    # the deed it announces of itself, a verbal noun with its pronoun as the reporting verb's object
+    ("وأعلن الجيش السوري السبت سيطرته على الغوطة الشرقية.", "الجيش السوري"),
+    ("وأعلنت تركيا عن سيطرتها على مدينة عفرين.", "تركيا"),
+    ("وأعلن الجيش عن سيطرتها على مدينة عفرين.", None),                        # ها does not agree with الجيش
+    ("وجعل المتتبعين يهاجمونه في تركيا، حسب قول مغردين.", None),              # a speaker after it announces nothing
 ])
 def test_the_speaker_is_the_actor_of_what_it_says_of_itself(run, text, actor):
     doc = run("arguments", text)

@@ -44,6 +44,10 @@ _RESUMPTIVE = ("ه", "ها", "هم")
 _RESUMING_PREPOSITIONS = frozenset({"عليه", "عليها", "عليهم"})
 #: How many words after an event noun a relative clause on it may begin (القصف المكثف الذي ينفذه).
 _RELATIVE_REACH = 3
+#: The words that may stand between a speaker and the deed it announces of itself, and how many (أعلن الجيش
+#: السبت سيطرته، أعلنت تركيا عن سيطرتها، أكدت الفصائل في بيان سيطرتها).
+_ANNOUNCED_VIA = frozenset({"عن", "علي", "في", "بيان"})
+_ANNOUNCED_AFTER = 3
 #: How many words a speaker no actor names may have to stand as the actor of what it says of itself.
 _SPEAKER_AS_ACTOR_WORDS = 3
 
@@ -73,7 +77,8 @@ def arguments(doc: Doc) -> Doc:
             accused = _accused(sent, cue, lex) if pair[0] is None else None
             if accused is not None:  # اتهمت المعارضة قوات النظام بشن غارات: the accused did it
                 pair = (accused, None if pair[1] is not None and pair[1].same_actor(accused) else pair[1])
-            if pair[0] is None and sent.speaker is not None and _says_of_itself(tokens, cue.start, lex, sent):
+            if pair[0] is None and sent.speaker is not None and (_says_of_itself(tokens, cue.start, lex, sent)
+                                                                 or _announces_its_own(tokens, cue.start, lex, sent)):
                 speaker = sent.speaker_actor or _named_speaker(sent.speaker)
                 if speaker is not None:
                     pair = (speaker, None if pair[1] is not None and pair[1].same_actor(speaker) else pair[1])
@@ -253,6 +258,23 @@ def _says_of_itself(tokens: list[Token], i: int, lex, sent) -> bool:
     suffix = next((x for x in _SUBJECT_PRONOUNS if word.endswith(x) and word[:-len(x)] in lex.grammar["complementizer"]),
                   None)
     return suffix is not None and _agrees_with(sent, suffix)
+
+
+def _announces_its_own(tokens: list[Token], i: int, lex, sent) -> bool:
+    """Whether the cue at ``i`` is a verbal noun with a pronoun that agrees with the speaker, the object of
+    its reporting verb right after it (أعلن الجيش السبت سيطرته على الغوطة، أعلنت تركيا عن سيطرتها، أكدت
+    الفصائل في بيان سيطرتها): what the speaker announces of itself, its subject the speaker."""
+    if sent.speaker_span is None or i == 0 or tokens[i].start < sent.speaker_span[1]:
+        return False  # the speaker named after the cue (حسب قول مغردين) announces nothing of its own
+    written = tokens[i].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    suffix = next((x for x in _SUBJECT_PRONOUNS if written.endswith(x) and len(written) - len(x) >= 3), None)
+    if suffix is None:
+        return False
+    between = [t for t in tokens[:i] if t.start >= sent.speaker_span[1]]
+    if len(between) > _ANNOUNCED_AFTER or any(
+            t.norm not in _ANNOUNCED_VIA and t.norm not in lex.grammar["time_word"] for t in between):
+        return False
+    return _agrees_with(sent, suffix)
 
 
 def _named_speaker(speaker: str) -> ActorSpan | None:
