@@ -93,6 +93,11 @@ def test_a_short_name_resolves_to_the_fuller_speaker(run):
     ("وعندما اعترفت الولايات المتحدة بالقدس عاصمة", "الولايات المتحدة"),
     # a quoted object that names an event is no short name of the speaker
     ('وأدان الرئيس الفرنسي ماكرون "الهجوم الكيميائي"، ضد المدنيين', "الرئيس الفرنسي ماكرون"),
+    # where it is based, a temporal preposition and an adverb after the name are no part of it
+    ("وقال المرصد السوري لحقوق الإنسان ومقره بريطانيا إن القوات تقدمت", "المرصد السوري لحقوق الإنسان"),
+    ("وأعلن وزير الخارجية سيرغي لافروف بعد لقائه نظيره أن القوات تقدمت", "وزير الخارجية سيرغي لافروف"),
+    ("وقال وزير الخارجية الروسي مؤخرا إن القوات تقدمت", "وزير الخارجية الروسي"),
+    ("وفق ما أفادت مراسلة فرانس برس تزامناً مع إعلان الرئيس", "مراسلة فرانس برس"),
 ])
 def test_speaker_phrases(lex, sentence, speaker):
     assert Attributor(lex).speaker(lex.tokenize(sentence), sentence, 0) == speaker
