@@ -245,3 +245,13 @@ def test_a_noun_in_taa_marbuta_after_an_event_noun_is_no_relative_verb(run):
     [sent] = doc.sents
     visit = next(c for c in sent.cues if sent.tokens[c.start].text == "بزيارة")
     assert visit.relative_subject is None
+
+
+@pytest.mark.parametrize(("text", "cue", "modality"), [
+    # what something would bring about is a hypothesis (من شأن X أن Y)
+    ("ومن شأن السيطرة على دوما أن تلحق أكبر خسارة بالفصائل.", "السيطرة", "conditional"),
+    ("وقال إن من شأن إطلاق هجوم في جنوب سوريا تخفيف الضغط على الغوطة.", "هجوم", "conditional"),
+    ("ودعت إلى الامتناع عن كل عمل من شأنه أن يؤدي إلى هجوم على إدلب.", "هجوم", "conditional"),
+])
+def test_what_would_follow_is_no_event(run, text, cue, modality):
+    assert (cue, modality) in modalities(run, text)
