@@ -146,7 +146,9 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions
         starts, tokens = sent.clause_starts, sent.tokens
         k = bisect.bisect_right(starts, j)  # the first clause start after the marker
         own = -1
-        at = j + 2 if j + 2 < len(norms) and norms[j + 1] in _PREPOSITIONS else j + 1  # أمله في أن
+        hit = lex.modality.match(tokens, j)
+        last = j + (hit[0] if hit is not None else 1) - 1  # the marker's last word (من شأنه)
+        at = last + 2 if last + 2 < len(norms) and norms[last + 1] in _PREPOSITIONS else last + 1  # أمله في أن
         if k < len(starts) and starts[k] == at and norms[at] in lex.grammar["complementizer"]:
             k, own = k + 1, at + 1  # من المتوقع أن تشن، يجب أن تنسحب: the clause it introduces, its verb its own
         while k < len(starts) and starts[k] <= c:
