@@ -436,8 +436,10 @@ def test_bad_statement_and_gold_records(tmp_path):
 
 
 #: Quality floors on the held-out half B (the figures of the session that set them, minus a margin of
-#: about one claim): what the extraction must keep. Issue 14's targets are above them.
-HELD_OUT_FLOORS = {"claim_recall": 0.85, "sentence_recall": 0.64, "place_precision": 0.73,
+#: about one claim): what the extraction must keep. Issue 14's targets are above them. claim_recall was 0.85
+#: until session 10: two gold claims of half B had been found through an advance read in «يدخل في مرحلة»
+#: (entering a phase is no movement: claim_negators.csv), the claim there being a control the cues miss.
+HELD_OUT_FLOORS = {"claim_recall": 0.82, "sentence_recall": 0.64, "place_precision": 0.73,
                    "actor_agreement": 0.69, "target_agreement": 0.59, "speaker_agreement": 0.76}
 
 

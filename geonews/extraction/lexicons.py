@@ -121,7 +121,7 @@ def load_lexicons() -> Lexicons:
         claims=Matcher([(r["cue"], r["claim_type"]) for r in rows("claim_cues.csv")]),
         senses=words_at("sense"),
         name_heads=words_at("name"),
-        non_territory=words_at("after"),
+        non_territory=words_at("after", lambda r: r["applies_to"]),
         supporters=words_at("supporter"),
         leaders=words_at("leader"),
         reporting=Matcher([(r["cue"], r["kind"]) for r in rows("reporting.csv")]),

@@ -59,3 +59,20 @@ def test_a_ceasefire_with_an_adjective_is_no_attack(run):
 def test_push_is_an_advance_only_with_its_forces_after_ba(run):
     assert [c.claim_type for c in run("cues", "ودفع النظام السوري بقوات موالية إلى درعا.").sents[0].cues] == ["advance"]
     assert run("cues", "ودفعت قطر أكثر من مليار دولار فدية في العراق.").sents[0].cues == []
+
+
+@pytest.mark.parametrize("text", [
+    "وأفادت وسائل الإعلام بأن عددا من بلدات محافظة درعا دخلت في مصالحات مع القوات السورية.",
+    "وكان الأسد يتجنب الدخول في مواجهة عسكرية مع الأتراك في إدلب.",
+    "وأوعزت موسكو للنظام بأن يدخل في مرحلة جديدة في سوريا.",
+])
+def test_entering_into_a_state_is_no_advance(run, text):
+    doc = run("cues", text)
+    [sent] = doc.sents
+    assert [c.claim_type for c in sent.cues if c.claim_type == "advance"] == []
+
+
+def test_entering_into_a_place_is_an_advance(run):
+    doc = run("cues", "ودخلت القوات السورية في مدينة درعا.")
+    [sent] = doc.sents
+    assert [c.claim_type for c in sent.cues] == ["advance"]

@@ -58,7 +58,8 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
         # a name's head is the first term of a construct, which takes no article (جيش التحرير, not الجيش قصف)
         in_name = (i > 0 and lex.name_heads.match(tokens, i - 1) is not None
                    and not tokens[i - 1].norm.lstrip("وف").startswith("ال"))
-        not_territory = i + n < len(tokens) and lex.non_territory.match(tokens, i + n) is not None
+        beyond = lex.non_territory.match(tokens, i + n) if i + n < len(tokens) else None
+        not_territory = beyond is not None and beyond[1] in ("all", claim_type)
         if tokens[i].norm.lstrip("وف") in lex.grammar["ba_cue"] and not any(
                 t.norm[:1] == "ب" for t in tokens[i + n:i + n + _BA_REACH]):
             other_sense = True  # دفع الهجوم التركي عشرات الآلاف إلى النزوح، دفعت قطر فدية: no forces pushed
