@@ -108,3 +108,9 @@ def test_where_the_speaker_is_from_is_no_event(run):
 def test_a_verb_of_lying_without_a_place_before_it_locates_nothing(run, text, name):
     doc = run("place_roles", text)
     assert {u.text: u.role for u in doc.sents[0].places if u.text == name}[name] != "mention"
+
+
+def test_the_countries_joined_are_parties(run):
+    doc = run("place_roles", "وشكر ترامب فرنسا على انضمامها إلى الولايات المتحدة وبريطانيا في شن غارات على مواقع في سوريا.")
+    roles = {u.text: u.role for u in doc.sents[0].places}
+    assert roles["الولايات المتحدة"] == "party" and roles["بريطانيا"] == "party" and roles["سوريا"] == "event"
