@@ -87,3 +87,17 @@ def test_subjects_and_partners_are_parties(run, text, name, role):
     doc = run("parties", text)
     [use] = [u for u in doc.sents[0].places if u.text == name]
     assert use.role == role
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # سورية after an indefinite feminine nisba adjective is one more adjective: Syrian
+    ("وقتل 30 مدنيا بغارات جوية سورية على بلدة قرب إدلب.", "party"),
+    ("وتتعرض البلدات لغارات روسية وسورية منذ أيام.", "party"),
+    # after a preposition or a place word it is the place (إلى سورية، أراضي سورية)
+    ("وأرسلت روسيا قوات عسكرية إلى سورية.", "event"),
+    ("وشنت الطائرات غارات جوية في سورية.", "event"),
+])
+def test_a_country_in_the_shape_of_an_adjective_after_one(run, text, role):
+    doc = run("parties", text)
+    [sent] = doc.sents
+    assert {u.text: u.role for u in sent.places}["سورية"] == role

@@ -67,6 +67,8 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
         return False  # بسوريا، لتركيا
     if i > 0:
         prev = word_forms(tokens[i - 1].norm)
+        if _nisba_after_nisba(tokens, i, use):
+            return True  # غارات جوية سورية، مقاتلات روسية وسورية: an adjective, the country as the doer
         if _place_word_before(tokens, i, lex):
             return False  # أراضي سوريا، العاصمة الروسية موسكو
         if _AT in prev:
@@ -85,6 +87,17 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
     if previous is not None and previous.span[1] == i and clitic.startswith("و") and previous.role == "event":
         return False  # في سوريا والعراق: coordinated with a place
     return not _object_of_a_claim_verb(sent, i)
+
+
+def _nisba_after_nisba(tokens: list[Token], i: int, use: PlaceUse) -> bool:
+    """Whether a country written in the shape of a feminine nisba adjective (سورية) comes right after an
+    indefinite nisba adjective (غارات جوية سورية، مقاتلات روسية وسورية، مواقع عسكرية سورية): it agrees with
+    the noun before as one more adjective, which no country name after a noun does (مستقبل سورية)."""
+    if use.span[1] - use.span[0] != 1 or not use.text.endswith("ية"):
+        return False
+    before = tokens[i - 1]
+    return (before.text.endswith("ية") and not before.norm.startswith(("ال", "وال", "لل"))
+            and has_nisba_shape(before.norm.lstrip("و"), min_length=4))
 
 
 def _verb_before_its_subject(sent: Sent, cue, lex) -> bool:
