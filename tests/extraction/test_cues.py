@@ -76,3 +76,16 @@ def test_entering_into_a_place_is_an_advance(run):
     doc = run("cues", "ودخلت القوات السورية في مدينة درعا.")
     [sent] = doc.sents
     assert [c.claim_type for c in sent.cues] == ["advance"]
+
+
+@pytest.mark.parametrize(("text", "control"), [
+    ("وبعد سقوط مدينة الموصل في أيدي التنظيم.", True),
+    ("وقبل أسبوعين من سقوط الرقة، المعقل السابق للتنظيم.", True),
+    ("وأفادت وسائل إعلام بسقوط قتلى وجرحى في غارة على موقع في ريف دير الزور.", False),
+    ("وتشهد هضبة الجولان سقوط قذائف على هامش القتال.", False),
+    ("وبعد سقوط النظام العراقي السابق عاد إلى العراق.", False),
+])
+def test_a_fall_is_a_capture_only_of_a_place(run, text, control):
+    doc = run("cues", text)
+    [sent] = doc.sents
+    assert ("control" in [c.claim_type for c in sent.cues]) == control

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 
 from gazetteer.lexicon import place_words
-from gazetteer.morphology import has_nisba_shape
+from gazetteer.morphology import has_nisba_shape, word_forms
 
 from ..document import Cue, Doc
 from ..registry import component
@@ -60,6 +60,9 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
                    and not tokens[i - 1].norm.lstrip("وف").startswith("ال"))
         beyond = lex.non_territory.match(tokens, i + n) if i + n < len(tokens) else None
         not_territory = beyond is not None and beyond[1] in ("all", claim_type)
+        if (claim_type == "control" and not lex.grammar["fall_word"].isdisjoint(word_forms(tokens[i].norm))
+                and not _place_after(sent, i + n)):
+            other_sense = True  # سقوط قتلى، سقوط قذائف، سقوط النظام: no place falls
         if tokens[i].norm.lstrip("وف") in lex.grammar["ba_cue"] and not any(
                 t.norm[:1] == "ب" for t in tokens[i + n:i + n + _BA_REACH]):
             other_sense = True  # دفع الهجوم التركي عشرات الآلاف إلى النزوح، دفعت قطر فدية: no forces pushed
@@ -82,6 +85,15 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
                    else "its object is not territory")
             doc.note("cues", sent, words, f"no {claim_type} claim", why)
     return out
+
+
+def _place_after(sent, k: int) -> bool:
+    """Whether a place name or a generic place word (مدينة، البلدة) begins at token ``k`` of the sentence."""
+    if sent is None or k >= len(sent.tokens):
+        return False
+    if any(use.span is not None and use.span[0] == k for use in sent.places):
+        return True
+    return _bare(sent.tokens.norms[k]) in place_words()
 
 
 #: How far (words) after a cue of ``ba_cue`` its object after ب stands (دفع النظام السوري بقوات).
