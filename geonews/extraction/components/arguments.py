@@ -299,10 +299,19 @@ def _agrees_with(sent, suffix: str) -> bool:
 
 def _attached(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex) -> ActorSpan | None:
     """The actor right after an attack noun, as its genitive or its nationality (هجوم النظام، غارات
-    للطيران الروسي، ضربات جوية أمريكية: one adjective may stand between), or ``None``."""
-    if lex is None or cue.claim_type != "attack" or not tokens or cue.end - cue.start != 1:
+    للطيران الروسي، ضربات جوية أمريكية: one adjective may stand between), the nationality right after a
+    definite noun of advance or control (التقدم التركي في عفرين، التوغل الأميركي، السيطرة التركية), or
+    ``None``."""
+    if lex is None or not tokens or cue.end - cue.start != 1:
         return None
     word = tokens[cue.start].norm
+    if cue.claim_type in ("advance", "control"):
+        if not word.lstrip("وف").startswith("ال"):
+            return None
+        return next((a for a in actors if a.start == cue.end and a.end == a.start + 1
+                     and has_nisba_shape(tokens[a.start].norm, min_length=4)), None)
+    if cue.claim_type != "attack":
+        return None
     if word[:1] in "وف" and word[1:] in lex.attack_nouns:
         word = word[1:]
     if word not in lex.attack_nouns:
