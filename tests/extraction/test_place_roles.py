@@ -114,3 +114,9 @@ def test_the_countries_joined_are_parties(run):
     doc = run("place_roles", "وشكر ترامب فرنسا على انضمامها إلى الولايات المتحدة وبريطانيا في شن غارات على مواقع في سوريا.")
     roles = {u.text: u.role for u in doc.sents[0].places}
     assert roles["الولايات المتحدة"] == "party" and roles["بريطانيا"] == "party" and roles["سوريا"] == "event"
+
+
+def test_a_supporter_word_with_an_adjective_before_its_preposition(run):
+    doc = run("place_roles", "واستعادت القوات الحكومية، وبدعم حاسم من روسيا وإيران، مناطق كبيرة قرب دمشق.")
+    roles = {u.text: u.role for u in doc.sents[0].places}
+    assert roles == {"روسيا": "origin", "إيران": "origin", "دمشق": "event"}

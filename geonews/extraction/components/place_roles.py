@@ -24,6 +24,8 @@ __all__ = ["dateline_end", "place_roles"]
 _DATELINE = re.compile(r"^[^\n.؟!]{0,80}?\)\s*(?:--|—|-)|^[^\n.؟!]{0,60}?(?:--|—)")
 #: How many words before a place a supporter word may stand.
 _SUPPORTER_REACH = 2
+#: The prepositions a supporter or leader word takes before the place (المدعومة من، بالتنسيق مع، الموالية لـ).
+_SUPPORTER_PREPOSITIONS = frozenset({"من", "مع"})
 
 
 @component("place_roles", requires=("sent.places", "sent.speaker_span"), sets=("place.role",))
@@ -89,9 +91,14 @@ def _where_speaker_is(tokens, i: int, span: tuple[int, int]) -> bool:
 
 
 def _after_word(words, tokens, i: int) -> bool:
-    """Whether one of ``words`` stands within :data:`_SUPPORTER_REACH` words before token ``i``."""
+    """Whether one of ``words`` stands within :data:`_SUPPORTER_REACH` words before token ``i``, or one more
+    word before when the place follows the word's preposition (بدعم حاسم من روسيا، بالتعاون الوثيق مع
+    الولايات المتحدة: an adjective of the word stands between)."""
     # match tests each word's flag first: cheaper than listing the candidates of two words (a hit is a tuple)
-    return any(map(words.match, repeat(tokens), range(max(0, i - _SUPPORTER_REACH), i)))
+    if any(map(words.match, repeat(tokens), range(max(0, i - _SUPPORTER_REACH), i))):
+        return True
+    return (i > _SUPPORTER_REACH and tokens.norms[i - 1] in _SUPPORTER_PREPOSITIONS
+            and words.match(tokens, i - _SUPPORTER_REACH - 1) is not None)
 
 
 def _locates(before, use, tokens, lex) -> bool:
