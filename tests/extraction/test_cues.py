@@ -89,3 +89,14 @@ def test_a_fall_is_a_capture_only_of_a_place(run, text, control):
     doc = run("cues", text)
     [sent] = doc.sents
     assert ("control" in [c.claim_type for c in sent.cues]) == control
+
+
+@pytest.mark.parametrize("text", [
+    "وأبلغ الوزير الرئيس بأن روسيا سلمت 4 منصات لإطلاق الصواريخ إلى دمشق.",
+    "وقال إن الجبهة ستسحب سلاحها الثقيل، مثل قاذفات الصواريخ، من إدلب.",
+    "وأقامت إيران قاعدة قرب دمشق تضم منشآت لتخزين الصواريخ.",
+])
+def test_munitions_held_or_stored_are_no_attack(run, text):
+    doc = run("cues", text)
+    [sent] = doc.sents
+    assert [sent.tokens[c.start].text for c in sent.cues if c.claim_type == "attack"] == []
