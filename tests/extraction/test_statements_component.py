@@ -49,3 +49,16 @@ def test_a_fall_of_casualties_takes_no_place(run):
     text = "واستهدفت الصواريخ مطار التيفور العسكري في وسط سوريا وأدت إلى سقوط عدد من القتلى والجرحى."
     doc = run("statements", text)
     assert not [s for s in doc.sents[0].statements if s.claim_type == "control"]
+
+
+def test_a_stronghold_taken_in_its_sentence_is_background(run):
+    doc = run("statements", "وتمكنت القوات العراقية من استعادة السيطرة على مدينة القائم، آخر معاقل داعش في الأنبار.")
+    control = [(st.actor, [p.text for p in st.places if p.role == "event"])
+               for st in doc.sents[0].statements if st.claim_type == "control"]
+    assert control == [("القوات العراقية", ["القائم"])]
+
+
+def test_a_stronghold_in_apposition_no_other_cue_takes_is_its_holders(run):
+    doc = run("statements", "وتقصف الطائرات مدينة دوما، آخر معاقل المعارضة في الغوطة الشرقية.")
+    holders = {st.actor for st in doc.sents[0].statements if st.claim_type == "control"}
+    assert holders == {"المعارضة"}

@@ -41,7 +41,12 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
     for k, preventer in sent.preventers.items():
         prevented.setdefault(preventer, set()).add(k)
     held = _held_antecedents(sent, doc.lexicons)
+    captured = _captured(sent, held, refs, doc.lexicons)
+    background = []  # the places of a stronghold taken in the same sentence: only referred to
     for k, cue in enumerate(cues):
+        if k in captured:
+            background += [ref for ref, owner in zip(refs, sent.place_cues) if owner == k]
+            continue
         mine = {k} | prevented.get(k, set())
         places = [ref for ref, owner in zip(refs, sent.place_cues) if owner in mine]
         figures = [q for (_, q), owner in zip(sent.quantities, sent.quantity_cues) if owner == k]
@@ -76,12 +81,32 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
         out.append(statement)
     # the places no cue governs are only referred to (a party, an origin keep their role)
     loose = [ref if ref.role != "event" else replace(ref, role="mention")
-             for ref, owner in zip(refs, sent.place_cues) if owner is None]
+             for ref, owner in zip(refs, sent.place_cues) if owner is None or ref in background]
     if loose:
         figures = [q for (_, q), owner in zip(sent.quantities, sent.quantity_cues) if owner is None]
         out.insert(0, _statement(article, sent, "mention", None, None, loose, figures))
     if len(out) > 1:
         out.sort(key=lambda s: min((p.start for p in s.places), default=s.start))
+    return out
+
+
+def _captured(sent: Sent, held: dict, refs: list, lex) -> set[int]:
+    """The strongholds in apposition (``holder_noun``) whose place another asserted control cue of the
+    sentence governs with another actor (سيطرت القوات الحكومية على مدينة دوما، آخر معاقل المعارضة: Douma was
+    the opposition's, it is the government's now): what the stronghold says is background, no claim of its
+    own. A relative clause on the place (التي تسيطر عليها) says who holds it now, and stays."""
+    out = set()
+    for k, ref in held.items():
+        if sent.tokens.norms[sent.cues[k].start].lstrip("و") not in lex.grammar["holder_noun"]:
+            continue
+        owner = next((o for r, o in zip(refs, sent.place_cues) if r is ref), None)
+        if owner is None or owner == k or sent.cues[owner].claim_type != "control":
+            continue
+        if sent.modalities[owner] != "asserted":
+            continue
+        taker, holder = sent.arguments[owner][0], sent.arguments[k][0]
+        if taker is not None and (holder is None or not taker.same_actor(holder)):
+            out.add(k)
     return out
 
 
