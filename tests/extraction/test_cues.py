@@ -84,6 +84,10 @@ def test_entering_into_a_place_is_an_advance(run):
     ("وأفادت وسائل إعلام بسقوط قتلى وجرحى في غارة على موقع في ريف دير الزور.", False),
     ("وتشهد هضبة الجولان سقوط قذائف على هامش القتال.", False),
     ("وبعد سقوط النظام العراقي السابق عاد إلى العراق.", False),
+    # the verb: the place falls after it or before it, not a shell or a plane
+    ("وسرعان ما سقطت حلب بيد الحكومة.", True),
+    ("وكانت مدينة الموصل التي سقطت بيد التنظيم.", True),
+    ("وقالت الوكالة إن القذيفة سقطت على سوق مزدحم في جرمانا.", False),
 ])
 def test_a_fall_is_a_capture_only_of_a_place(run, text, control):
     doc = run("cues", text)

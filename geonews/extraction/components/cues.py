@@ -61,7 +61,8 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
         beyond = lex.non_territory.match(tokens, i + n) if i + n < len(tokens) else None
         not_territory = beyond is not None and beyond[1] in ("all", claim_type)
         if (claim_type == "control" and not lex.grammar["fall_word"].isdisjoint(word_forms(tokens[i].norm))
-                and not _place_after(sent, i + n)):
+                and not _place_after(sent, i + n)
+                and not (_FALL_NOUN not in word_forms(tokens[i].norm) and _place_before(sent, i, lex))):
             other_sense = True  # سقوط قتلى، سقوط قذائف، سقوط النظام: no place falls
         if tokens[i].norm.lstrip("وف") in lex.grammar["ba_cue"] and not any(
                 t.norm[:1] == "ب" for t in tokens[i + n:i + n + _BA_REACH]):
@@ -91,9 +92,26 @@ def _place_after(sent, k: int) -> bool:
     """Whether a place name or a generic place word (مدينة، البلدة) begins at token ``k`` of the sentence."""
     if sent is None or k >= len(sent.tokens):
         return False
+    if sent.tokens.norms[k] in _IN_IT and k + 1 < len(sent.tokens):
+        k += 1  # the relative clause's own subject after its pronoun (التي سقطت فيها القصير)
     if any(use.span is not None and use.span[0] == k for use in sent.places):
         return True
     return _bare(sent.tokens.norms[k]) in place_words()
+
+
+def _place_before(sent, i: int, lex) -> bool:
+    """Whether a place name ends right before token ``i``, or right before a relative pronoun there: the
+    subject of a verb after it (فالفلوجة سقطت في يد داعش، دوما التي سقطت)."""
+    if sent is None:
+        return False
+    ends = {use.span[1] for use in sent.places if use.span is not None}
+    return i in ends or (i > 0 and sent.tokens.norms[i - 1] in lex.grammar["relative"] and i - 1 in ends)
+
+
+#: The verbal noun of falling, whose place comes after it (سقوط الرقة), never before: the verb's may.
+_FALL_NOUN = "سقوط"
+#: 'in it' (normal form): a relative clause's resumptive preposition before its subject.
+_IN_IT = frozenset({"فيها", "فيه"})
 
 
 #: How far (words) after a cue of ``ba_cue`` its object after ب stands (دفع النظام السوري بقوات).
