@@ -93,6 +93,9 @@ def test_subjects_and_partners_are_parties(run, text, name, role):
     # سورية after an indefinite feminine nisba adjective is one more adjective: Syrian
     ("وقتل 30 مدنيا بغارات جوية سورية على بلدة قرب إدلب.", "party"),
     ("وتتعرض البلدات لغارات روسية وسورية منذ أيام.", "party"),
+    # and after an indefinite noun in ة or ات, with which it agrees (قاعدة سورية، طائرة سورية)
+    ("ويعتقد أن إسرائيل هاجمت مؤخرا قاعدة سورية يوجد بها منشأة إيرانية.", "party"),
+    ("وقالت إسرائيل إنها أسقطت طائرة سورية اخترقت مجالها الجوي.", "party"),
     # after a preposition or a place word it is the place (إلى سورية، أراضي سورية)
     ("وأرسلت روسيا قوات عسكرية إلى سورية.", "event"),
     ("وشنت الطائرات غارات جوية في سورية.", "event"),

@@ -71,6 +71,8 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
             return True  # غارات جوية سورية، مقاتلات روسية وسورية: an adjective, the country as the doer
         if _place_word_before(tokens, i, lex):
             return False  # أراضي سوريا، العاصمة الروسية موسكو
+        if _adjective_after_feminine_noun(tokens, i, use, lex):
+            return True  # قاعدة سورية، قوات سورية: Syrian
         if _AT in prev:
             return True  # لدى واشنطن معلومات، سفير سوريا لدى الأمم المتحدة: who has, not where
         if (_WITH in prev and any(c.claim_type == "diplomacy" and c.end <= i for c in sent.cues)) or (
@@ -98,6 +100,19 @@ def _nisba_after_nisba(tokens: list[Token], i: int, use: PlaceUse) -> bool:
     before = tokens[i - 1]
     return (before.text.endswith("ية") and not before.norm.startswith(("ال", "وال", "لل"))
             and has_nisba_shape(before.norm.lstrip("و"), min_length=4))
+
+
+def _adjective_after_feminine_noun(tokens: list[Token], i: int, use: PlaceUse, lex) -> bool:
+    """Whether a country written in the shape of a feminine nisba adjective (سورية) comes right after an
+    indefinite noun in ة or ات that is no place word and no cue (قاعدة سورية، قوات سورية، طائرات سورية): it
+    agrees with it in gender as its adjective; a country after a noun in construct takes no such agreement
+    (مستقبل سورية)."""
+    if use.span[1] - use.span[0] != 1 or not use.text.endswith("ية"):
+        return False
+    before = tokens[i - 1]
+    word = before.text.lstrip("وفبل")
+    return (word.endswith(("ة", "ات")) and not before.norm.lstrip("وفبل").startswith("ال")
+            and lex.claims.match(tokens, i - 1) is None)
 
 
 def _verb_before_its_subject(sent: Sent, cue, lex) -> bool:
