@@ -104,3 +104,9 @@ def test_munitions_held_or_stored_are_no_attack(run, text):
     doc = run("cues", text)
     [sent] = doc.sents
     assert [sent.tokens[c.start].text for c in sent.cues if c.claim_type == "attack"] == []
+
+
+def test_an_invasion_is_an_advance(run):
+    doc = run("cues", "ومنذ الغزو الأمريكي للعراق عام 2003.")
+    [sent] = doc.sents
+    assert [c.claim_type for c in sent.cues] == ["advance"]

@@ -104,3 +104,19 @@ def test_a_country_in_the_shape_of_an_adjective_after_one(run, text, role):
     doc = run("parties", text)
     [sent] = doc.sents
     assert {u.text: u.role for u in sent.places}["سورية"] == role
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # with ل after any other word, a country is for whom or whose: its government or people
+    ("ونفذ الجيش عملية واسعة في المناطق الشرقية في تحدٍ للولايات المتحدة.", "party"),
+    ("وسلطت الضوء على النفوذ الإقليمي المتزايد لإيران.", "party"),
+    # after a cue or a word of going it is where to, after a place word or a place where it lies
+    ("وتأتي زيارة رئيس الوزراء الإسرائيلي بنيامين نتانياهو لموسكو هذا الأسبوع.", "event"),
+    ("ويسمح للمواطن بالمغادرة لسوريا بسيارته.", "event"),
+    ("وانتشرت القوات على الحدود الجنوبية لسوريا.", "event"),
+])
+def test_a_country_after_lam(run, text, role):
+    doc = run("parties", text)
+    [sent] = doc.sents
+    [use] = [u for u in sent.places if u.place is not None and u.place.feature in ("country", "city")]
+    assert use.role == role

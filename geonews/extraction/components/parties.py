@@ -63,8 +63,12 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
         return False
     tokens, i = sent.tokens, use.span[0]
     clitic = tokens[i].text[:max(0, use.start - tokens[i].start)]
-    if any(c in clitic for c in "بلك"):
-        return False  # بسوريا، لتركيا
+    if any(c in clitic for c in "بك"):
+        return False  # بسوريا
+    if "ل" in clitic:  # لتركيا: where to only after a cue or a word of going (زيارة لبريطانيا، سفر ترامب للسعودية)
+        # تحدٍ للولايات المتحدة، الموت لأمريكا، النفوذ لإيران; a place word before it names the place
+        return not (_destination_before(sent, i, lex) or _place_word_before(tokens, i, lex)
+                    or _place_word_before(tokens, i, lex, lex.grammar["border_word"] | lex.grammar["near_word"]))
     if i > 0:
         prev = word_forms(tokens[i - 1].norm)
         if _nisba_after_nisba(tokens, i, use):
@@ -89,6 +93,35 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
     if previous is not None and previous.span[1] == i and clitic.startswith("و") and previous.role == "event":
         return False  # في سوريا والعراق: coordinated with a place
     return not _object_of_a_claim_verb(sent, i)
+
+
+def _destination_before(sent: Sent, i: int, lex) -> bool:
+    """Whether a cue or a word of going (grammar ``destination_word``) ends right before token ``i``, or
+    before a nisba adjective there (ضربة لإيران، زيارة لبريطانيا، الاحتلال البريطاني للعراق، بالمغادرة
+    لسوريا): ل then says where to; after any other word it says for whom (تحدٍ للولايات المتحدة)."""
+    if any(use.span is not None and use.span[1] == i for use in sent.places):
+        return True  # الغوطة الشرقية لدمشق: the place it belongs to
+    k = i - 1
+    if k > 0 and has_nisba_shape(sent.tokens.norms[k].lstrip("و"), min_length=4) and not any(
+            c.end == i for c in sent.cues):
+        k -= 1  # الاحتلال البريطاني للعراق
+    if k < 0:
+        return False
+    if any(c.end == k + 1 for c in sent.cues):
+        return True
+    # a word of going or a visit or movement cue, its doer's name between (زيارة رئيس الوزراء نتانياهو لموسكو)
+    destinations = lex.grammar["destination_word"]
+    for j in range(k, max(-1, i - 1 - _DESTINATION_REACH), -1):
+        if sent.tokens[j].text in "،,":
+            break
+        if not destinations.isdisjoint(word_forms(sent.tokens.norms[j])) or any(
+                c.start == j and c.claim_type in ("advance", "diplomacy") for c in sent.cues):
+            return True
+    return False
+
+
+#: How many words before ل and a country a word of going or a visit may stand, its doer named between.
+_DESTINATION_REACH = 8
 
 
 def _nisba_after_nisba(tokens: list[Token], i: int, use: PlaceUse) -> bool:
@@ -149,10 +182,10 @@ def _launches(sent: Sent, use: PlaceUse) -> bool:
     return any(c.start == k for c in sent.cues)
 
 
-def _place_word_before(tokens: list[Token], i: int, lex) -> bool:
-    """A generic place word right before token ``i``, or before a nisba adjective right before it
-    (العاصمة الروسية موسكو)."""
-    words = place_words()
+def _place_word_before(tokens: list[Token], i: int, lex, words: frozenset[str] | None = None) -> bool:
+    """A generic place word (or one of ``words``) right before token ``i``, or before a nisba adjective right
+    before it (العاصمة الروسية موسكو)."""
+    words = place_words() if words is None else words
     if not words.isdisjoint(word_forms(tokens[i - 1].norm)):
         return True
     return i > 1 and has_nisba_shape(tokens[i - 1].norm) and not words.isdisjoint(word_forms(tokens[i - 2].norm))
