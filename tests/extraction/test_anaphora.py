@@ -83,3 +83,10 @@ def test_foreign_forces_do_not_say_whose_country_it_is(run):
     doc = run("anaphora", "زار الوفد سوريا. وتوجد قوات تركية في مناطق شمال البلاد.")
     [use] = [u for u in doc.sents[1].places if u.text == "البلاد"]
     assert use.place.country_code == "SY"
+
+
+def test_the_country_a_backer_or_leader_word_names_is_not_the_country_meant(run):
+    doc = run("anaphora", "وقالت وسائل إعلام سورية إن طائرات تابعة للتحالف بقيادة الولايات المتحدة قصفت موقعا للجيش السوري في شرق البلاد.")
+    [sent] = doc.sents
+    [country] = [u for u in sent.places if u.text == "البلاد"]
+    assert country.place.country_code == "SY"

@@ -19,6 +19,7 @@ from gazetteer.morphology import has_nisba_shape, nisba_of, word_forms
 from ..document import Doc, PlaceUse
 from ..registry import component
 from .parties import stands_for_a_government
+from .place_roles import named_as_backer
 from .relations import relation_before
 from ..tokens import Tokens, positions
 
@@ -44,8 +45,7 @@ def anaphora(doc: Doc) -> Doc:
         _place_nouns(doc, sent, place_tokens, recent)
         recent += [(sent.index, use, sent) for use in named_here]
         for j in country_word_positions(sent.tokens, doc.lexicons, place_tokens):
-            meant, why = _country_meant(doc.gazetteer, named_here, j, country, sent,
-                                        doc.lexicons.grammar["government_noun"])
+            meant, why = _country_meant(doc.gazetteer, named_here, j, country, sent, doc.lexicons)
             if meant is None:
                 continue
             tok = sent.tokens[j]
@@ -54,17 +54,20 @@ def anaphora(doc: Doc) -> Doc:
             if doc.trace is not None:
                 doc.note("anaphora", sent, tok.text, f"{why}: {meant.name}")
         for use in named_here:
-            if use.place is not None and use.place.feature == "country":
+            if (use.place is not None and use.place.feature == "country"
+                    and not named_as_backer(doc.lexicons, sent.tokens, use.span[0])):
                 country = use.place
     return doc
 
 
-def _country_meant(gazetteer, named_here: list[PlaceUse], j: int, carried, sent, government: frozenset[str]):
+def _country_meant(gazetteer, named_here: list[PlaceUse], j: int, carried, sent, lex):
     """The country البلاد at token ``j`` refers to: that of the last place named before it in its sentence
     (منبج في شمال البلاد: Syria), else the country of the nationality in the name of a government actor
     before it (استعاد النظام السوري نصف أراضي البلاد: Syria, whatever country the sentence before named), else
     the last country the article named before."""
-    before = [use for use in named_here if use.span[1] <= j and use.place is not None]
+    # a country named as a backer or leader is not the one spoken of (بقيادة الولايات المتحدة … شرق البلاد)
+    before = [use for use in named_here if use.span[1] <= j and use.place is not None
+              and not named_as_backer(lex, sent.tokens, use.span[0])]
     if before:
         last = before[-1].place
         if last.feature == "country":
@@ -72,7 +75,7 @@ def _country_meant(gazetteer, named_here: list[PlaceUse], j: int, carried, sent,
         holder = _countries(gazetteer).get(last.country_code)
         if holder is not None:
             return holder, f"the country of {last.name}, named before it"
-    code = _actor_country(sent, j, government)
+    code = _actor_country(sent, j, lex.grammar["government_noun"])
     holder = _countries(gazetteer).get(code) if code is not None else None
     if holder is not None:
         return holder, "the country of the actor named before it"

@@ -18,7 +18,7 @@ from ..registry import component
 
 _TOKEN = operator.attrgetter("token")  # a place's order in its sentence
 
-__all__ = ["dateline_end", "place_roles"]
+__all__ = ["dateline_end", "named_as_backer", "place_roles"]
 
 #: A dateline before the story (دبي، الإمارات العربية المتحدة (CNN)-- …): its places are not the story's.
 _DATELINE = re.compile(r"^[^\n.؟!]{0,80}?\)\s*(?:--|—|-)|^[^\n.؟!]{0,60}?(?:--|—)")
@@ -88,6 +88,12 @@ def _where_speaker_is(tokens, i: int, span: tuple[int, int]) -> bool:
     """Whether the place at token ``i`` comes right after the speaker's words and من or في: where the
     speaker is, not where what is said happened."""
     return i > 1 and tokens.norms[i - 1] in _SPEAKER_PLACE and tokens[i - 2].end == span[1]
+
+
+def named_as_backer(lex, tokens, i: int) -> bool:
+    """Whether the place at token ``i`` follows a leader or supporter word (بقيادة الولايات المتحدة، المدعومة
+    من روسيا): it backs or leads an actor, it is no place the sentence is about."""
+    return _after_word(lex.leaders, tokens, i) or _after_word(lex.supporters, tokens, i)
 
 
 def _after_word(words, tokens, i: int) -> bool:
