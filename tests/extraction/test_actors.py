@@ -98,3 +98,9 @@ def test_a_nationality_after_a_named_actor_is_part_of_it(run, text, actor, actor
     doc = run("actors", text)
     [sent] = doc.sents
     assert [(a.text, a.actor.id) for a in sent.actors] == [(actor, actor_id)]
+
+
+def test_a_place_inside_a_group_name_is_no_place(run):
+    doc = run("statements", "وتسيطر هيئة تحرير الشام وجماعات أخرى منها حراس الدين وأنصار الشام على أكبر حصة من منطقة إدلب.")
+    places = {p.text for st in doc.sents[0].statements for p in st.places}
+    assert places == {"إدلب"}
