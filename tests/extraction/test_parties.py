@@ -120,3 +120,17 @@ def test_a_country_after_lam(run, text, role):
     [sent] = doc.sents
     [use] = [u for u in sent.places if u.place is not None and u.place.feature in ("country", "city")]
     assert use.role == role
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # right after a verb in the feminine perfect with an object pronoun, the verb's subject
+    ("وبدأت الفصائل الخروج بموجب اتفاق أبرمته روسيا مع الفصائل المعارضة.", "روسيا", "party"),
+    ("ويأتي الاجتماع بعد يومين على ضربات نفذتها بريطانيا على مواقع قرب دمشق.", "بريطانيا", "party"),
+    # unless the verb hosts: where the meeting was
+    ("وتعهد الرؤساء في قمة احتضنتها أنقرة بتعزيز التعاون.", "أنقرة", "event"),
+])
+def test_a_country_after_a_verb_with_an_object_pronoun(run, text, name, role):
+    doc = run("parties", text)
+    [sent] = doc.sents
+    [use] = [u for u in sent.places if u.text == name]
+    assert use.role == role

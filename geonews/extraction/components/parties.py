@@ -20,6 +20,7 @@ cue's actor when the sentence names no other; the countries listed right before 
 from __future__ import annotations
 
 from gazetteer.morphology import has_nisba_shape, word_forms
+from gazetteer import normalize
 from gazetteer.lexicon import place_words
 
 from ..document import Doc, PlaceUse, Sent
@@ -73,6 +74,8 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
         prev = word_forms(tokens[i - 1].norm)
         if _nisba_after_nisba(tokens, i, use):
             return True  # غارات جوية سورية، مقاتلات روسية وسورية: an adjective, the country as the doer
+        if not clitic and _after_verb_with_object_pronoun(tokens, i, lex):
+            return True  # اتفاق أبرمته روسيا، ضربات نفذتها بريطانيا: the verb's subject
         if _place_word_before(tokens, i, lex):
             return False  # أراضي سوريا، العاصمة الروسية موسكو
         if _adjective_after_feminine_noun(tokens, i, use, lex):
@@ -122,6 +125,26 @@ def _destination_before(sent: Sent, i: int, lex) -> bool:
 
 #: How many words before ل and a country a word of going or a visit may stand, its doer named between.
 _DESTINATION_REACH = 8
+
+
+def _after_verb_with_object_pronoun(tokens: list[Token], i: int, lex) -> bool:
+    """Whether token ``i`` follows a verb in the feminine perfect that carries an object pronoun (أبرمته،
+    نفذتها، أطلقتهما، وقعته): the verb of a relative clause on the noun before, the country its subject. Not
+    a noun in ة with a possessive (عاصمتها دمشق: a place word; قواتها: a plural)."""
+    written = tokens[i - 1].text.rstrip(_HARAKAT)
+    pronoun = next((p for p in _OBJECT_PRONOUNS if written.endswith("ت" + p)), None)
+    if pronoun is None:
+        return False
+    stem = written[:-len(pronoun) - 1]
+    if len(stem) < 2 or stem.endswith("ا"):
+        return False  # قواتها، سياساتها: a plural noun with its pronoun
+    if normalize(stem).lstrip("و") in lex.grammar["host_verb"]:
+        return False  # قمة احتضنتها أنقرة: where the meeting was
+    return normalize(stem + "ة").lstrip("و") not in place_words() and not normalize(stem + "ة").startswith("ال")
+
+
+#: Short vowels and other marks that may end a written word.
+_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 
 
 def _nisba_after_nisba(tokens: list[Token], i: int, use: PlaceUse) -> bool:
