@@ -17,6 +17,8 @@ import pytest
     # an attack noun's genitive or nationality is its actor, before a subject named earlier
     ("ليس وحده السبب في هجوم النظام السوري على دوما.", "النظام السوري", None),
     ("وقتل اثنان من المقاتلين الروس في ضربات جوية أمريكية في سوريا.", "أمريكية", "المقاتلين الروس"),
+    # the genitive of قصف is the attacker when the object follows with ل, the side shelled without
+    ("وقتل طفل في قصف جيش الإسلام للمناطق السكنية في دمشق.", "جيش الإسلام", None),
     # a definite noun of advance takes its nationality as its actor, before a subject named earlier
     ("ما دام المسلحون الأكراد يصمدون أمام التقدم التركي في عفرين.", "التركي", None),
     # an ally after a supporter word is no target; an actor named before the cue is none either

@@ -300,15 +300,21 @@ _VICTIM_REACH = 3
 
 
 def _mark_agent_or_gainer(span: ActorSpan, norms: list[str], lex) -> None:
-    """Flag an actor that follows an agent phrase (من قبل X، على يد X) or لصالح (in favour of X)."""
+    """Flag an actor that follows an agent phrase (من قبل X، على يد X) or لصالح (in favour of X), or that is
+    the genitive of a verbal noun of attack whose object follows with ل (قصف النظام السوري لحي باب عمرو:
+    the regime shelled; without ل, قصف مواقع النظام, the genitive is the side shelled)."""
     i = span.start
     before = " ".join(norms[max(0, i - 2):i])
-    span.agent = before.endswith(lex.stems["agent_phrase"])
+    span.agent = before.endswith(lex.stems["agent_phrase"]) or (
+        i > 0 and norms[i - 1].lstrip("وفب") in _ATTACK_NOUNS_OF_AGENT and span.end < len(norms)
+        and norms[span.end].startswith("ل"))
     span.gainer = i > 0 and norms[i - 1] in lex.grammar["gainer"]
     if span.agent or span.gainer:
         span.target = False
 
 
+#: Verbal nouns of attack whose genitive is the attacker when their object follows with ل (normal forms).
+_ATTACK_NOUNS_OF_AGENT = frozenset({"قصف", "استهداف", "القصف"})
 #: Words an actor's phrase takes at most (قوات النظام السوري الموالية …).
 _PHRASE_WORDS = 5
 #: Words that never continue an actor's phrase, though definite (the article's other function words).
