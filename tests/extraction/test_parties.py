@@ -134,3 +134,15 @@ def test_a_country_after_a_verb_with_an_object_pronoun(run, text, name, role):
     [sent] = doc.sents
     [use] = [u for u in sent.places if u.text == name]
     assert use.role == role
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقتل ثمانية إيرانيين في ضربة ليلية نسبت إلى إسرائيل قرب حمص.", "إسرائيل"),
+    ("وقال إن قصف المفاعل عام 2007 كان رسالة إلى إيران.", "إيران"),
+    ("وشنت طائرات غارات على مواقع في حماة فيما أشارت أصابع الاتهام إلى إسرائيل.", "إسرائيل"),
+])
+def test_a_country_a_message_or_blame_is_addressed_to_is_a_party(run, text, name):
+    doc = run("parties", text)
+    [sent] = doc.sents
+    [use] = [u for u in sent.places if u.text == name]
+    assert use.role == "party"

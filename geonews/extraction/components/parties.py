@@ -85,6 +85,8 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
         if (_WITH in prev and any(c.claim_type == "diplomacy" and c.end <= i for c in sent.cues)) or (
                 _SIDE in prev and i > 1 and tokens.norms[i - 2] == _TO):
             return True  # اتفاق مع روسيا، محادثات مع واشنطن، تقاتل إلى جانب تركيا: a partner, not a place
+        if _TO in prev and i > 1 and not lex.grammar["address_word"].isdisjoint(word_forms(tokens[i - 2].norm)):
+            return True  # رسالة إلى إيران، نسبتها دمشق إلى إسرائيل: whom it is addressed to or blamed on
         if not lex.speech["locative"].isdisjoint(prev) or prev[-1] in lex.grammar["against"]:
             return _between_parties(tokens, i - 1, lex)  # في سوريا is a place; التعاون بين موسكو و… names parties
         if lex.relations.match(tokens, i - 1) is not None:
