@@ -120,3 +120,11 @@ def test_a_supporter_word_with_an_adjective_before_its_preposition(run):
     doc = run("place_roles", "واستعادت القوات الحكومية، وبدعم حاسم من روسيا وإيران، مناطق كبيرة قرب دمشق.")
     roles = {u.text: u.role for u in doc.sents[0].places}
     assert roles == {"روسيا": "origin", "إيران": "origin", "دمشق": "event"}
+
+
+def test_where_a_deed_set_out_from_is_its_origin(run):
+    doc = run("place_roles", "وأطلقت صواريخ إيرانية على مواقع إسرائيلية في الجولان انطلاقا من سوريا.")
+    roles = {u.text: u.role for u in doc.sents[0].places}
+    assert roles["سوريا"] == "origin" and roles["الجولان"] == "event"
+    doc = run("place_roles", "وقالت مصادر إن الاحتجاجات التي انطلقت في البصرة مستمرة.")
+    assert {u.text: u.role for u in doc.sents[0].places}["البصرة"] != "origin"
