@@ -128,3 +128,9 @@ def test_where_a_deed_set_out_from_is_its_origin(run):
     assert roles["سوريا"] == "origin" and roles["الجولان"] == "event"
     doc = run("place_roles", "وقالت مصادر إن الاحتجاجات التي انطلقت في البصرة مستمرة.")
     assert {u.text: u.role for u in doc.sents[0].places}["البصرة"] != "origin"
+
+
+def test_a_country_an_actor_is_linked_to_backs_it(run):
+    doc = run("place_roles", "ويفاوض فيلق الرحمن المرتبط بكل من تركيا وقطر وفدا في الغوطة الشرقية.")
+    roles = {u.text: u.role for u in doc.sents[0].places}
+    assert roles["تركيا"] == "origin" and roles["قطر"] == "origin" and roles["الغوطة الشرقية"] == "event"
