@@ -255,3 +255,10 @@ def test_a_noun_in_taa_marbuta_after_an_event_noun_is_no_relative_verb(run):
 ])
 def test_what_would_follow_is_no_event(run, text, cue, modality):
     assert (cue, modality) in modalities(run, text)
+
+
+def test_a_comma_before_a_threats_complement_does_not_end_it(run):
+    got = modalities(run, "هدد الرئيس الفرنسي إيمانويل ماكرون، بضربات في سوريا.")
+    assert ("بضربات", "threat") in got
+    # a comma before anything else still ends a clause
+    assert ("قصفت", "asserted") in modalities(run, "هدد الرئيس بالرد، قصفت الطائرات مواقع في حلب.")

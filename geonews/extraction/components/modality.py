@@ -55,7 +55,7 @@ def modality(doc: Doc) -> Doc:
             for j, kind, scope, applies, word in reversed(markers):  # the nearest before the cue first
                 if applies not in ("all", cue.claim_type) or j >= cue.start or scope in ("self", "after"):
                     continue
-                if (_covers(sent, lex, j, scope, cue.start, verbs, appositions=kind != "negated")
+                if (_covers(sent, lex, j, scope, cue.start, verbs, appositions=kind != "negated", threat=kind == "threat")
                         and not (kind != "negated" and _presupposed(sent, lex, j, _phrase_start(sent, k)))
                         and not (kind == "negated" and _not_negation(sent, lex, j))
                         and not (kind == "conditional" and _past_hedge(sent, lex, j, cue.start))):
@@ -125,7 +125,8 @@ def _marker_words(lex) -> frozenset[str]:
     return frozenset(words | future | {c + w for c in "وف" for w in future})
 
 
-def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions: bool = True) -> bool:
+def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions: bool = True,
+            threat: bool = False) -> bool:
     """Whether a marker at token ``j`` with ``scope`` holds the cue starting at token ``c`` (``verbs``: the
     tokens of the sentence's cues that are finite verbs in the imperfect; ``appositions``: whether a clause
     goes on past an apposition between commas, as a threat's or a plan's does, a negation's not)."""
@@ -141,7 +142,7 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions
         # after its object (a short noun phrase: منعت داعش من), a preposition or a ب/ل on the cue
         return c - j - 1 <= _OBJECT_WORDS + 1 and (norms[c - 1] in _PREPOSITIONS or norms[c][:1] in "بل")
     if scope == "future":  # the verb's own object or complement, a few words on (ستستأنف قوات النظام عملياتها)
-        return c - j <= _FUTURE_REACH and _covers(sent, lex, j, "clause", c, verbs, appositions)
+        return c - j <= _FUTURE_REACH and _covers(sent, lex, j, "clause", c, verbs, appositions, threat)
     if scope == "clause":
         starts, tokens = sent.clause_starts, sent.tokens
         k = bisect.bisect_right(starts, j)  # the first clause start after the marker
@@ -158,6 +159,11 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions
             if (appositions and tokens[b].text in _COMMAS and k + 1 < len(starts) and starts[k + 1] < c
                     and tokens[starts[k + 1]].text in _COMMAS and starts[k + 1] - b <= _APPOSITION_WORDS + 1):
                 k += 2
+                continue
+            # nor a comma before the marker's complement, the cue with ب or ل right after it (هدد الرئيس
+            # الفرنسي إيمانويل ماكرون، بضربات في سوريا)
+            if threat and tokens[b].text in _COMMAS and c == b + 1 and norms[c][:1] in "بل":
+                k += 1
                 continue
             return False
         # a finite verb after the marker's own predicate begins another one (مناطق تسيطر عليها …)
