@@ -373,8 +373,11 @@ def dask_client(workers: int | None = None, scheduler: str | None = None, *,
             stack.callback(_quietly, client.close, timeout=wait)
         else:
             # each worker runs this module's dask_setup as it starts (a Dask preload): Ctrl-C is left to this process
+            # no dashboard; the scheduler's own HTTP server (health, metrics) on a free local port, not 8787,
+            # which another cluster may hold (distributed then warns on standard error)
             cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.CRITICAL, preload=[__name__])
+                                   dashboard_address=None, silence_logs=logging.CRITICAL, preload=[__name__],
+                                   scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
             stack.callback(_quietly, cluster.close)
             client = Client(cluster)
             stack.callback(_quietly, client.close)
