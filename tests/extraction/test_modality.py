@@ -262,3 +262,8 @@ def test_a_comma_before_a_threats_complement_does_not_end_it(run):
     assert ("بضربات", "threat") in got
     # a comma before anything else still ends a clause
     assert ("قصفت", "asserted") in modalities(run, "هدد الرئيس بالرد، قصفت الطائرات مواقع في حلب.")
+
+
+def test_no_truth_in_denies_what_follows(run):
+    got = modalities(run, 'وقال إنه "لا صحة للأخبار التي يتم تداولها حول قصف مناطق سورية من أراضي المملكة".')
+    assert ("قصف", "denied") in got

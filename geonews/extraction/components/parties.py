@@ -145,18 +145,24 @@ def _after_verb_with_object_pronoun(tokens: list[Token], i: int, lex) -> bool:
     return normalize(stem + "ة").lstrip("و") not in place_words() and not normalize(stem + "ة").startswith("ال")
 
 
+def _unmarked(written: str) -> str:
+    """A written word without its short vowels and shadda (سوريّة → سورية)."""
+    return written.translate(_NO_HARAKAT)
+
+
 #: Short vowels and other marks that may end a written word.
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+_NO_HARAKAT = str.maketrans("", "", _HARAKAT)
 
 
 def _nisba_after_nisba(tokens: list[Token], i: int, use: PlaceUse) -> bool:
     """Whether a country written in the shape of a feminine nisba adjective (سورية) comes right after an
     indefinite nisba adjective (غارات جوية سورية، مقاتلات روسية وسورية، مواقع عسكرية سورية): it agrees with
     the noun before as one more adjective, which no country name after a noun does (مستقبل سورية)."""
-    if use.span[1] - use.span[0] != 1 or not use.text.endswith("ية"):
+    if use.span[1] - use.span[0] != 1 or not _unmarked(use.text).endswith("ية"):
         return False
     before = tokens[i - 1]
-    return (before.text.endswith("ية") and not before.norm.startswith(("ال", "وال", "لل"))
+    return (_unmarked(before.text).endswith("ية") and not before.norm.startswith(("ال", "وال", "لل"))
             and has_nisba_shape(before.norm.lstrip("و"), min_length=4))
 
 
@@ -165,10 +171,10 @@ def _adjective_after_feminine_noun(tokens: list[Token], i: int, use: PlaceUse, l
     indefinite noun in ة or ات that is no place word and no cue (قاعدة سورية، قوات سورية، طائرات سورية): it
     agrees with it in gender as its adjective; a country after a noun in construct takes no such agreement
     (مستقبل سورية)."""
-    if use.span[1] - use.span[0] != 1 or not use.text.endswith("ية"):
+    if use.span[1] - use.span[0] != 1 or not _unmarked(use.text).endswith("ية"):
         return False
     before = tokens[i - 1]
-    word = before.text.lstrip("وفبل")
+    word = _unmarked(before.text).lstrip("وفبل")
     return (word.endswith(("ة", "ات")) and not before.norm.lstrip("وفبل").startswith("ال")
             and lex.claims.match(tokens, i - 1) is None)
 
