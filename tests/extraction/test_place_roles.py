@@ -134,3 +134,9 @@ def test_a_country_an_actor_is_linked_to_backs_it(run):
     doc = run("place_roles", "ويفاوض فيلق الرحمن المرتبط بكل من تركيا وقطر وفدا في الغوطة الشرقية.")
     roles = {u.text: u.role for u in doc.sents[0].places}
     assert roles["تركيا"] == "origin" and roles["قطر"] == "origin" and roles["الغوطة الشرقية"] == "event"
+
+
+def test_where_the_speaker_spoke_from_is_no_event(run):
+    doc = run("place_roles", "لكن المتحدث باسم الفصيل نفى من تركيا شطر الغوطة نصفين.")
+    roles = {u.text: u.role for u in doc.sents[0].places}
+    assert roles["تركيا"] == "origin" and roles["الغوطة"] == "event"

@@ -69,6 +69,8 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = "party", "part of the speaker"
             elif sent.speaker_span is not None and _where_speaker_is(tokens, i, sent.speaker_span):
                 use.role, why = "origin", "where the speaker is (مصادر من منبج، مصدر في إدلب)"
+            elif i > 1 and tokens.norms[i - 1] in _SPEAKER_PLACE and doc.lexicons.reporting.match(tokens, i - 2):
+                use.role, why = "origin", "where the speaker spoke from (نفى من تركيا، قال من دمشق)"
             elif _locates(before, use, tokens, doc.lexicons):
                 use.role, why = "mention", f"the country of {before.text} before it (عفرين، شمال سوريا): it locates it"
             else:
