@@ -147,3 +147,15 @@ def test_a_country_a_message_or_blame_is_addressed_to_is_a_party(run, text, name
     [sent] = doc.sents
     [use] = [u for u in sent.places if u.text == name]
     assert use.role == "party"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("ونفذت إسرائيل ضربات على مواقع يسيطر عليها الحليفان حزب الله وإيران في سوريا.", "إيران"),   # with an actor
+    ("وقال إن هناك تقدما واضحا للنظام وروسيا وإيران في المنطقة.", "إيران"),                      # and the party before
+    ("ووقعت روسيا وتركيا اتفاقا حول إدلب.", "تركيا"),
+])
+def test_a_country_coordinated_with_an_actor_or_a_party_is_a_party(run, text, name):
+    doc = run("parties", text)
+    [sent] = doc.sents
+    [use] = [u for u in sent.places if u.text == name]
+    assert use.role == "party"

@@ -66,6 +66,8 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
     clitic = tokens[i].text[:max(0, use.start - tokens[i].start)]
     if any(c in clitic for c in "بك"):
         return False  # بسوريا
+    if clitic.startswith("و") and any(a.end == i for a in sent.actors):
+        return True  # يسيطر عليها الحليفان حزب الله وإيران، تقدم للنظام وروسيا: one of the actors
     if "ل" in clitic:  # لتركيا: where to only after a cue or a word of going (زيارة لبريطانيا، سفر ترامب للسعودية)
         # تحدٍ للولايات المتحدة، الموت لأمريكا، النفوذ لإيران; a place word before it names the place
         return not (_destination_before(sent, i, lex) or _place_word_before(tokens, i, lex)
@@ -97,6 +99,8 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
             return False  # غزو العراق: the genitive of a claim's verbal noun
     if previous is not None and previous.span[1] == i and clitic.startswith("و") and previous.role == "event":
         return False  # في سوريا والعراق: coordinated with a place
+    if previous is not None and previous.span[1] == i and clitic.startswith("و") and previous.role == "party":
+        return True  # للنظام وروسيا وإيران: coordinated with a party
     return not _object_of_a_claim_verb(sent, i)
 
 
