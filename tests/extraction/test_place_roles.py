@@ -140,3 +140,9 @@ def test_where_the_speaker_spoke_from_is_no_event(run):
     doc = run("place_roles", "لكن المتحدث باسم الفصيل نفى من تركيا شطر الغوطة نصفين.")
     roles = {u.text: u.role for u in doc.sents[0].places}
     assert roles["تركيا"] == "origin" and roles["الغوطة"] == "event"
+
+
+def test_two_places_after_between_locate_the_place_before(run):
+    doc = run("place_roles", "وقصفت طائرات حربية مطار التيفور العسكري بين حمص وتدمر في وسط سوريا.")
+    roles = {u.text: u.role for u in doc.sents[0].places}
+    assert roles["حمص"] == "mention" and roles["تدمر"] == "mention" and roles["التيفور"] == "event"

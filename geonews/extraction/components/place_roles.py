@@ -11,6 +11,7 @@ import re
 from itertools import repeat
 
 from gazetteer.lexicon import place_words
+from gazetteer.morphology import has_nisba_shape
 from gazetteer.morphology import word_forms
 
 from ..document import Doc
@@ -40,6 +41,7 @@ def place_roles(doc: Doc) -> Doc:
                     for k in range(*use.span)}
         previous = None  # the last place named before this one
         by_word: set[int] = set()  # the places a leader or supporter word made parties or origins
+        by_between: set[int] = set()  # the places after بين that locate the place before
         for use in sorted(sent.places, key=_TOKEN):
             before, previous = previous, use
             if use.span is None:  # a place repeated by a pronoun or by البلاد: it may only locate the one before
@@ -51,8 +53,12 @@ def place_roles(doc: Doc) -> Doc:
             i = use.span[0]
             listed = (before is not None and before.span is not None and before.span[1] == i
                       and tokens.norms[i][:1] == "و" and before.role in ("party", "origin") and id(before) in by_word)
+            between = (before is not None and before.span is not None and before.span[1] == i
+                       and tokens.norms[i][:1] == "و" and id(before) in by_between)
             if listed:  # بناء على طلب بريطانيا وألمانيا وكندا، المدعومة من تركيا وقطر: the list shares the word
                 use.role, why = before.role, "listed with a place a leader or supporter word is before"
+            elif between:  # مطار التيفور بين حمص وتدمر: both say where the airport is
+                use.role, why = "mention", "listed with a place that locates the one before بين"
             elif _after_word(leaders, tokens, i):
                 # a country or capital stands for its government; any other place is only referred to
                 party = use.place is not None and (use.place.feature == "country" or doc.gazetteer.is_capital(use.place))
@@ -63,6 +69,8 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = "party", "after a government noun: its government (نظام دمشق، حكومة إقليم كردستان)"
             elif use.end <= dateline:
                 use.role, why = "mention", "in the dateline"
+            elif _between_after_place(tokens, i, place_tokens, resolved):
+                use.role, why = "mention", "between two places after a place: it says where that one is (معبر نصيب بين سوريا والأردن)"
             elif _reference(tokens, i, doc.lexicons, place_tokens, resolved):
                 use.role, why = "mention", "a reference: a border's neighbour, a road's end, where the place before lies (الحدود مع تركيا، طريق دمشق-حلب، التي تقع في)"
             elif sent.speaker_span is not None and sent.speaker_span[0] <= use.start < sent.speaker_span[1]:
@@ -75,8 +83,10 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = "mention", f"the country of {before.text} before it (عفرين، شمال سوريا): it locates it"
             else:
                 continue
-            if why.startswith(("a leader", "a supporter", "listed")):
+            if why.startswith(("a leader", "a supporter", "listed with a place a")):
                 by_word.add(id(use))
+            if why.startswith(("between two places", "listed with a place that locates")):
+                by_between.add(id(use))
             if doc.trace is not None:
                 doc.note("place_roles", sent, use.text, use.role, why)
     return doc
@@ -147,6 +157,23 @@ def _reference(tokens, i: int, lex, place_tokens: set[int], resolved: set[int]) 
     while k >= 0 and i - k <= _ROUTE_REACH and (tokens[k].text in _JOINERS or k in place_tokens):
         k -= 1  # طريق "دمشق-حلب": back over quotes, the hyphen and the first place
     return k >= 0 and norms[k].lstrip("وف") in lex.grammar["route_word"]
+
+
+#: 'between' (normal form).
+_BETWEEN = "بين"
+
+
+def _between_after_place(tokens, i: int, place_tokens: set[int], resolved: set[int]) -> bool:
+    """Whether the place at token ``i`` follows بين right after a resolved place (one adjective may stand
+    between): the two after بين say where that place is (مطار التيفور العسكري بين حمص وتدمر، معبر نصيب
+    الإستراتيجي بين سوريا والأردن); the second is listed with the first."""
+    norms = tokens.norms
+    if i < 2 or norms[i - 1] != _BETWEEN:
+        return False
+    k = i - 2
+    if k > 0 and k not in place_tokens and has_nisba_shape(norms[k], min_length=4):
+        k -= 1
+    return k in resolved
 
 
 def _after_government_noun(tokens, i: int, lex) -> bool:
