@@ -133,3 +133,25 @@ def test_the_place_a_control_clause_between_commas_describes_is_its_place(run):
     sent = doc.sents[0]
     owners = {use.text: owner for use, owner in zip(sent.places, sent.place_cues)}
     assert owners["إدلب"] is not None
+
+
+def test_a_place_after_a_contrast_is_not_the_cue_before_it(run):
+    doc = run("attachment", "وقصفت الطائرات مواقع في ريف حلب، لكن الوضع في دمشق بقي هادئا.")
+    [sent] = doc.sents
+    owners = {use.text: owner for use, owner in zip(sent.places, sent.place_cues)}
+    assert owners["حلب"] is not None and owners["دمشق"] is None
+
+
+def test_a_place_after_a_contrast_goes_to_its_own_clauses_cue(run):
+    doc = run("attachment", "وقصفت الطائرات مدينة حلب بينما كانت مدينة دوما تحت الحصار.")
+    [sent] = doc.sents
+    owners = {use.text: owner for use, owner in zip(sent.places, sent.place_cues)}
+    words = [sent.tokens[c.start].text for c in sent.cues]
+    assert words[owners["دوما"]] == "الحصار"
+
+
+def test_until_is_no_contrast(run):
+    doc = run("attachment", "وتواصل القوات هجومها على الممر الذي يشمل منبج إلى حين القضاء على التنظيم في تل أبيض.")
+    [sent] = doc.sents
+    owners = {use.text: owner for use, owner in zip(sent.places, sent.place_cues)}
+    assert owners["تل أبيض"] is not None

@@ -70,6 +70,7 @@ def attachment(doc: Doc) -> Doc:
         owners = assign(cues, [use.token for use in sent.places], commas, relatives, after_time,
                         scene_end=commas[0] if fronted and commas else None,
                         described=_described_place(sent, described_at))
+        owners = _across_contrast(sent, owners, doc.lexicons)
         sent.place_cues = [None if use.role != "event" else owner for use, owner in zip(sent.places, owners)]
         sent.quantity_cues = _counted(sent, assign(cues, [i for i, _ in sent.quantities], commas))
         sent.results = _results(sent, doc.lexicons)
@@ -80,6 +81,28 @@ def attachment(doc: Doc) -> Doc:
                        f"{' '.join(t.text for t in sent.tokens[cues[owner].start:cues[owner].end])!r}"
                 doc.note("attachment", sent, use.text, said, "" if use.role == "event" else f"role {use.role}")
     return doc
+
+
+def _across_contrast(sent, owners: list[int | None], lex) -> list[int | None]:
+    """A place after a contrasting conjunction (لكن، بينما، في حين) that stands after its cue is in another
+    clause: that cue does not govern it (قصفت الطائرات مواقع … لكن الوضع في دمشق هادئ)."""
+    norms = sent.tokens.norms
+    # حين only in في حين: إلى حين is 'until'
+    contrast = [c for c in positions(norms, lex.grammar["contrast"]) if norms[c] != _WHEN or (c > 0 and norms[c - 1] == "في")]
+    if not contrast:
+        return owners
+    out = list(owners)
+    for n, (use, owner) in enumerate(zip(sent.places, owners)):
+        cut = [c for c in contrast if owner is not None and sent.cues[owner].end <= c < use.token]
+        if cut:  # the clause's own cue after it governs it, when there is one (بينما كانت بلدتا كفريا … تحت حصار)
+            later = next((k for k, cue in enumerate(sent.cues) if cue.start > use.token), None)
+            out[n] = later if later is not None and not any(use.token < c < sent.cues[later].start
+                                                            for c in contrast) else None
+    return out
+
+
+#: 'when, while' (normal form): a contrast only in في حين.
+_WHEN = "حين"
 
 
 def _counted(sent, owners: list[int | None]) -> list[int | None]:
