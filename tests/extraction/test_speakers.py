@@ -175,3 +175,9 @@ def test_a_place_after_a_complete_name_begins_the_object(run, text, speaker):
 ])
 def test_a_possessed_noun_after_a_complete_name_is_the_object(run, text, speaker):
     assert run("speakers", text).sents[0].speaker == speaker
+
+
+def test_the_speakers_own_words_after_an_attribution_are_the_previous_speaker(run):
+    text = "وقال المرصد إن القوات تقدمت في ريف حلب.\nواستهدفت الطائرات أربع منشآت صحية، وفق قوله، في الغوطة."
+    doc = run("speakers", text)
+    assert [s.speaker for s in doc.sents] == ["المرصد", "المرصد"]

@@ -43,6 +43,8 @@ _CLOSING_MARKS = (".", "-", "–", "—", "(", ")", "[", "]", "!", "?", "؟")
 _SHORT_NAME_WORDS = 3
 #: Possessive pronouns on a noun after a speaker's complete name (تأييدها، نفيها، رفضهم): the verb's object.
 _POSSESSIVES = ("ها", "هم", "هما")
+#: The pronouns on a noun of speech that make it someone's own words (تعبيره، قولها، تصريحاتهم).
+_OWN_PRONOUNS = ("هما", "هم", "ها", "ه")
 
 
 def _quotation(tokens, start: int, end: int) -> bool:
@@ -222,6 +224,9 @@ class Attributor:
                     if explicit is None and self.previous is not None:
                         self.how = f"{tokens[i].text!r} with a verb and no subject (وفق ما قال أمام المحكمة): the previous speaker"
                         return self.previous
+                if explicit is not None and self._own_words(explicit):  # على حد تعبيره، حسب قولها
+                    self.how = f"{tokens[i].text!r} and the speaker's own words ({explicit!r}): the previous speaker"
+                    return self.previous
                 return self._remember(explicit)
             explicit = self._after(tokens, i + n, text, offset)
             if self.accusing and explicit is not None and not self.cut:
@@ -249,6 +254,14 @@ class Attributor:
                 return self.previous
             return None
         return None
+
+    def _own_words(self, phrase: str) -> bool:
+        """Whether a phrase is one noun of speech with a pronoun (تعبيره، قولها، وصفها): someone's own words."""
+        words = phrase.split()
+        if len(words) != 1:
+            return False
+        norm = normalize(words[0])
+        return any(norm.endswith(p) and norm[:-len(p)] in self.words["own_words"] for p in _OWN_PRONOUNS)
 
     # -- noun phrases around the cue -------------------------------------------------------
     def _after(self, tokens, j, text, offset, drop_statement_noun=False, attribution=False) -> str | None:
