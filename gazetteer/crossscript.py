@@ -28,7 +28,7 @@ import re
 
 from .normalize import PERSIAN_LETTERS, latin_key
 
-__all__ = ["CrossScript", "MARGIN", "MIN_CONSONANTS", "MIN_POPULATION", "MIN_SCORE", "arabic_skeleton",
+__all__ = ["CrossScript", "skeleton_table", "MARGIN", "MIN_CONSONANTS", "MIN_POPULATION", "MIN_SCORE", "arabic_skeleton",
            "PRIOR_MARGIN", "MIN_VOTES", "SPELLING_RATIO", "arabic_reading", "latin_reading", "latin_skeleton"]
 
 MIN_CONSONANTS = 3
@@ -91,9 +91,28 @@ def _arabic_classes(norm: str, vowels: bool) -> str:
     return "".join(_ARABIC.get(ch) or (_ARABIC_VOWEL.get(ch, "") if vowels else "") for w in words for ch in w)
 
 
+# The letters as classes in one str.translate (consonants to upper-case classes, vowels to vowel classes or
+# nothing); what is left that is no class (a letter of no class, a mark) is then dropped.
+_TO_CLASSES = str.maketrans({**_LATIN, **dict.fromkeys(_LATIN_VOWEL, "")})
+_TO_CLASSES_VOWELS = str.maketrans({**_LATIN, **_LATIN_VOWEL})
+_NOT_CLASS = re.compile("[^A-Z]+")
+_NOT_CLASS_VOWELS = re.compile("[^A-Zaiu]+")
+
+
+def _digraph(match) -> str:
+    return _DIGRAPH_TO[match.group()]
+
+
 def _latin_classes(key: str, vowels: bool) -> str:
-    text = key.replace(" ", "")
-    text = _LATIN_DIGRAPH.sub(lambda m: _DIGRAPH_TO[m.group()], text)
+    text = _LATIN_DIGRAPH.sub(_digraph, key.replace(" ", ""))
+    if vowels:
+        return _NOT_CLASS_VOWELS.sub("", text.translate(_TO_CLASSES_VOWELS))
+    return _NOT_CLASS.sub("", text.translate(_TO_CLASSES))
+
+
+def _latin_classes_reference(key: str, vowels: bool) -> str:
+    """:func:`_latin_classes` letter by letter (the reference its test compares it with)."""
+    text = _LATIN_DIGRAPH.sub(_digraph, key.replace(" ", ""))
     return "".join(_LATIN.get(ch) or (ch if ch.isupper() else (_LATIN_VOWEL.get(ch, "") if vowels else ""))
                    for ch in text)
 
@@ -134,12 +153,26 @@ def latin_reading(key: str) -> str:
     return _squeeze(_latin_classes(key, True))
 
 
+def skeleton_table(latin: dict) -> dict[str, tuple[str, ...]]:
+    """Skeleton -> the folded Latin names that have it, for names of :data:`MIN_CONSONANTS` consonants or
+    more; names with few vowels are left out (the vowel-less romanisations of other scripts among
+    GeoNames' alternate names, glyt for Gilgit, mxr for Myrhorod, match anything). Built with the index
+    (``index_latin.pkl``), in sorted order."""
+    table: dict[str, list[str]] = {}
+    for key in sorted(latin):
+        if _voweled(key):
+            skeleton = latin_skeleton(key)
+            if len(skeleton) >= MIN_CONSONANTS:
+                table.setdefault(skeleton, []).append(key)
+    return {skeleton: tuple(keys) for skeleton, keys in sorted(table.items())}
+
+
 class CrossScript:
     """The Latin names of an index by consonant skeleton (built on first use, for eligible places only)."""
 
     def __init__(self, index) -> None:
         self.index = index
-        self._by_skeleton: dict[str, list[str]] | None = None
+        self._by_skeleton: dict[str, tuple[str, ...]] | None = None
         #: the score of the last accepted match (for benchmarks and explanations)
         self.last_score: float | None = None
 
@@ -150,7 +183,7 @@ class CrossScript:
             return int(index.population[row]) >= MIN_POPULATION
         return feature in ("country", "region", "continent", "admin1")
 
-    def _arabic_named(self, row: int) -> bool:
+    def arabic_named(self, row: int) -> bool:
         """Whether a place of an Arab League state has an Arabic name (in Arabic letters, not Persian or
         Urdu ones): its name in Arabic is that one, and a query no Arabic step matched to it is another
         name (مينامي is not Manama, المنامة)."""
@@ -175,69 +208,117 @@ class CrossScript:
         own = latin_reading(main)
         return any(fuzz.ratio(reading, own) >= SPELLING_RATIO for reading in readings)
 
-    def _table(self) -> dict[str, list[str]]:
-        """Skeleton -> the folded Latin names of eligible places; names with few vowels are left out (the
-        vowel-less romanisations of other scripts among GeoNames' alternate names, glyt for Gilgit, mxr
-        for Myrhorod, match anything)."""
+    def _table(self) -> dict[str, tuple[str, ...]]:
+        """Skeleton -> the folded Latin names that have it (as built with the index, else computed here)."""
         if self._by_skeleton is None:
-            table: dict[str, list[str]] = {}
-            eligible = self._eligible
-            for key, value in self.index.latin.items():
-                rows = (value,) if isinstance(value, int) else value
-                if not _voweled(key) or not any(map(eligible, rows)):
-                    continue
-                skeleton = latin_skeleton(key)
-                if len(skeleton) >= MIN_CONSONANTS:
-                    table.setdefault(skeleton, []).append(key)
-            self._by_skeleton = table
+            self._by_skeleton = self.index.latin_skeletons
+            if self._by_skeleton is None:
+                self._by_skeleton = skeleton_table(self.index.latin)
         return self._by_skeleton
 
-    def rows(self, norm: str) -> list[int]:
-        """The rows a normalised Arabic name means through its Latin names, or ``[]`` when unsure."""
-        if len(norm.replace(" ", "")) < 4 or any(w.startswith("ال") for w in norm.split()):
-            return []  # a name with the article is an Arabic name (سد الوالة), not a foreign one transliterated
+    def _scored(self, norm: str, written: str | None, min_prior: float | None = None):
+        """Each eligible place sharing the name's skeleton (and of a prior of ``min_prior`` or more): its
+        scores over its Latin names, the readings they scored through, and the name's skeletons; ``None``
+        when the name is no foreign one."""
+        if len(norm.replace(" ", "")) < 4 or _has_article(norm, written):
+            return None  # a name with the article is an Arabic name (سد الوالة), not a foreign one transliterated
         # the article stays: a Latin name of an Arabic place with it carries it too (المنيل: al manyal)
         skeletons = {arabic_skeleton(norm)}
         table = self._table()
         keys = sorted({k for s in skeletons if len(s) >= MIN_CONSONANTS for k in table.get(s, ())})
         if not keys:
-            return []
+            return None
         from rapidfuzz import fuzz
 
         readings = {arabic_reading(norm)}
         index = self.index
-        # each eligible place: its best score over its Latin names, and how many of them score near that
-        best_of: dict[int, float] = {}
         scores: dict[int, list[float]] = {}
         through: dict[int, list[tuple[float, str]]] = {}  # the Latin names each place scored through
+        prior = index.prior
         for key in keys:
+            rows = [row for row in index.rows_latin(key)
+                    if (min_prior is None or float(prior[row]) >= min_prior) and self._eligible(row)]
+            if not rows:
+                continue
             reading = latin_reading(key)
             score = max(fuzz.ratio(r, reading) for r in readings)
-            for row in index.rows_latin(key):
-                if self._eligible(row):
-                    scores.setdefault(row, []).append(score)
-                    through.setdefault(row, []).append((score, reading))
-        if not scores:
+            for row in rows:
+                scores.setdefault(row, []).append(score)
+                through.setdefault(row, []).append((score, reading))
+        return (scores, through, skeletons) if scores else None
+
+    def sounds(self, norm: str, written: str | None = None, min_prior: float | None = None) -> dict[int, float]:
+        """The eligible places the Arabic name transliterates through a Latin name that spells their main
+        one (a reading :data:`SPELLING_RATIO` alike), scoring :data:`MIN_SCORE` or more, with that score:
+        the places a foreign name may mean whatever an Arabic source spells (ولينغتون is Wellington, New
+        Zealand, as well as the small town that has it as its Arabic name); only places of a prior of
+        ``min_prior`` or more when given."""
+        scored = self._scored(norm, written, min_prior)
+        if scored is None:
+            return {}
+        from rapidfuzz import fuzz
+
+        scores, through, _ = scored
+        out = {}
+        for row, pairs in through.items():
+            main = latin_reading(latin_key(self.index.names[row]))
+            own = [sc for sc, reading in pairs if sc >= MIN_SCORE and fuzz.ratio(reading, main) >= SPELLING_RATIO]
+            if own:
+                out[row] = max(own)
+        return out
+
+    def rows(self, norm: str, written: str | None = None) -> list[int]:
+        """The rows a normalised Arabic name means through its Latin names, or ``[]`` when unsure.
+
+        ``written`` is the name as the user wrote it (before normalisation): a word beginning with an alef
+        that carries a hamza or a madda (أل، إل، آل) begins a foreign name (آلتا is Alta, ألبنجا Albenga), not
+        the article, which is written with a bare alef."""
+        scored = self._scored(norm, written)
+        if scored is None:
             return []
+        scores, through, skeletons = scored
         best_of = {row: max(s) for row, s in scores.items()}
-        prior = index.prior
+        prior = self.index.prior
         ranked = sorted(best_of, key=lambda r: (-best_of[r], -float(prior[r]), r))
-        best = ranked[0]
-        top = best_of[best]
-        if top < MIN_SCORE or not self._own_name(best, skeletons, [r for sc, r in through[best] if sc == top]):
+        top = best_of[ranked[0]]
+        if top < MIN_SCORE:
             return []
-        if self._arabic_named(best):
-            return []
+        near = [row for row in ranked if best_of[row] >= top - MARGIN]
 
-        def votes(row: int) -> int:
-            return sum(s >= top - MARGIN for s in scores[row])
+        def own(row: int) -> bool:
+            best = best_of[row]
+            return self._own_name(row, skeletons, [r for sc, r in through[row] if sc == best])
 
-        for rival in ranked[1:]:
-            if best_of[rival] < top - MARGIN:
-                break
+        def votes(row: int, against: float) -> int:
+            return sum(s >= against - MARGIN for s in scores[row])
+
+        def outweighs(best: int, rival: int) -> bool:
             larger = float(prior[best]) - float(prior[rival]) >= PRIOR_MARGIN
-            more_names = votes(best) >= MIN_VOTES and votes(best) >= 2 * votes(rival) + 1
-            if not (larger or more_names):
+            mine = votes(best, best_of[best])
+            return larger or (mine >= MIN_VOTES and mine >= 2 * votes(rival, best_of[best]) + 1)
+
+        # the place meant: the best-scoring one matched through a name of its own sound (an alternate of
+        # another sound is no match, only a rival), scoring MIN_SCORE or more and outweighing the others
+        for best in near:
+            if best_of[best] < MIN_SCORE or not own(best):
+                continue
+            rivals = [r for r in near if r != best]  # an alternate of another sound still counts
+            if not all(outweighs(best, rival) for rival in rivals):
                 return []  # another place nearly as close: too unsure
-        self.last_score = top
+            break
+        else:
+            return []
+        if self.arabic_named(best):
+            return []
+        self.last_score = best_of[best]
         return [best]
+
+
+def _has_article(norm: str, written: str | None) -> bool:
+    """Whether a word of the name carries the Arabic article: ال written with a bare alef (as written, when
+    the written form is known and has as many words)."""
+    words = norm.split()
+    raw = written.split() if written else []
+    if len(raw) != len(words):
+        raw = words
+    return any(w.startswith("ال") and r[:1] not in ("أ", "إ", "آ") for w, r in zip(words, raw))

@@ -165,12 +165,28 @@ class NameMatcher:
                 _add(found, (row,), FUZZY + FUZZY_EDIT * (edits - 1))
         if found:
             return found
+        _add(found, self._cross_script().rows(key, name), CROSS_SCRIPT)
+        return found
+
+    def _cross_script(self):
         from .crossscript import CrossScript
 
         if self._cross is None:
-            self._cross = CrossScript(index)
-        _add(found, self._cross.rows(key), CROSS_SCRIPT)
-        return found
+            self._cross = CrossScript(self.index)
+        return self._cross
+
+    def arabic_named(self, row: int) -> bool:
+        """Whether a place is a town of an Arab League state with a name in Arabic letters
+        (:meth:`gazetteer.crossscript.CrossScript.arabic_named`)."""
+        return self._cross_script().arabic_named(row)
+
+    def sounds(self, name: str, min_prior: float | None = None) -> dict[int, float]:
+        """The places a cleaned Arabic name transliterates through their own Latin names, with their scores
+        (:meth:`gazetteer.crossscript.CrossScript.sounds`; those of a prior of ``min_prior`` or more when
+        given); ``{}`` for a Latin name."""
+        if not is_arabic(name):
+            return {}
+        return self._cross_script().sounds(normalize(name), name, min_prior)
 
     def _ordinary(self, key: str) -> bool:
         """Whether every word of a name is ordinary news vocabulary."""

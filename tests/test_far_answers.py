@@ -81,3 +81,50 @@ def test_a_persian_spelling_ranks_below_an_arabic_one(tmp_path):
 def test_an_arabic_spelling_of_the_larger_place_still_wins(tmp_path):
     gz = _gazetteer(tmp_path, _page_and_pecs({"پیچ", "بيج"}))
     assert gz.geocode("بيج").name == "Pécs"
+
+
+# -- cross-script: the article is a bare alef ----------------------------------------------------------
+def test_an_alef_with_a_hamza_or_a_madda_begins_a_foreign_name_not_the_article(tmp_path):
+    """آلبينا، ألبنجا begin with the sound al- of a foreign name (Alpena, Albenga): matched across scripts; the
+    article is written with a bare alef (البنجا is ال + بنجا, an Arabic name no Latin name transliterates)."""
+    gz = _gazetteer(tmp_path, [_city(1, "Albenga", "IT", 17000)])
+    assert gz.geocode("ألبنجا").name == "Albenga"
+    assert gz.geocode("البنجا") is None
+
+
+# -- an Arabic spelling of a small town against a large place the name transliterates ----------------------
+def _wellingtons(**town):
+    town = _city(1, "Wellington", "US", 7800, names_ar={"ولينغتون"}, lat=38.7, lon=-93.9, **town)
+    capital = _city(2, "Wellington", "NZ", 380000, lat=-41.3, lon=174.8)  # no Arabic name in this index
+    return [town, capital]
+
+
+def test_an_arabic_spelling_of_a_small_town_is_in_doubt_when_the_name_transliterates_a_far_larger_place(tmp_path):
+    """ولينغتون is the Arabic name of the one town that has it, and it transliterates Wellington, New Zealand,
+    fifty times larger, 13,000 km away: geocode() is silent rather than give the small town to the user who
+    meant the capital; lookup() lists the town; a country settles it."""
+    gz = _gazetteer(tmp_path, _wellingtons())
+    assert gz.geocode("ولينغتون") is None
+    assert [p.country_code for p in gz.lookup("ولينغتون")] == ["US"]
+    assert gz.geocode("ولينغتون", country="US").country_code == "US"
+
+
+def test_no_doubt_from_a_place_of_similar_size_or_a_name_of_another_sound(tmp_path):
+    """The doubt needs a place ten times larger, transliterated through its own name: a large place known
+    under the name only by an alternate of another sound (an old or local name) casts none."""
+    town, capital = _wellingtons()
+    capital.population = 30000
+    assert _gazetteer(tmp_path, [town, capital]).geocode("ولينغتون").country_code == "US"
+    town, other = _wellingtons()
+    other.name, other.names_latin = "Port Nicholson", {"Port Nicholson", "Wellington"}
+    assert _gazetteer(tmp_path, [town, other]).geocode("ولينغتون").country_code == "US"
+
+
+def test_a_town_of_an_arab_state_spelt_in_arabic_is_meant_by_its_arabic_name(tmp_path):
+    """نابلس is Nablus: a town of an Arab League state under its Arabic name is not put in doubt by a larger
+    foreign place its name would transliterate."""
+    nablus = _city(1, "Nablus", "PS", 130000, names_ar={"نابلس"}, lat=32.2, lon=35.3)
+    naples = _city(2, "Naples", "IT", 3000000, lat=40.8, lon=14.3)
+    assert _gazetteer(tmp_path, [nablus, naples]).geocode("نابلس").name == "Nablus"
+    nablus.country_code = "IL"
+    assert _gazetteer(tmp_path, [nablus, naples]).geocode("نابلس") is None
