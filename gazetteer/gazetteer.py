@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import replace
@@ -168,6 +169,12 @@ class Gazetteer:
             return None
         return self._place(rows[0], penalties, text)
 
+    @functools.cached_property
+    def _largest_city_prior(self) -> float:
+        index = self._index
+        cities = index.feature == FEATURES.index("city")
+        return float(index.prior[cities].max()) if cities.any() else float("-inf")
+
     def _place(self, row: int, penalties: dict[int, float], text: str) -> Place:
         """The place of a row as an answer to a query: found across scripts, a place the index knows under no
         Arabic spelling (``name_ar`` empty, or Persian or Urdu only) shows the name as the query wrote it,
@@ -188,10 +195,12 @@ class Gazetteer:
         if (index.feature_name(best) != "city" or penalties.get(best, CROSS_SCRIPT) >= CROSS_SCRIPT
                 or self._matcher.arabic_named(best)):
             return None  # a town of an Arab state spelt in Arabic letters is meant by its Arabic name
+        prior = float(index.prior[best])
+        if prior + DOUBT_MARGIN > self._largest_city_prior:
+            return None  # no city is that much larger (and the Latin names need not be loaded)
         name, area = self._split_country(clean_query(text) or text)
         if area is not None:
             return None
-        prior = float(index.prior[best])
         sounds = self._matcher.sounds(clean_query(name) or name, min_prior=prior)  # the answer and larger ones
         if not sounds:
             return None
