@@ -297,17 +297,14 @@ class CrossScript:
             mine = votes(best, best_of[best])
             return larger or (mine >= MIN_VOTES and mine >= 2 * votes(rival, best_of[best]) + 1)
 
-        # the place meant: the best-scoring one matched through a name of its own sound (an alternate of
-        # another sound is no match, only a rival), scoring MIN_SCORE or more and outweighing the others
-        for best in near:
-            if best_of[best] < MIN_SCORE or not own(best):
-                continue
-            rivals = [r for r in near if r != best]  # an alternate of another sound still counts
-            if not all(outweighs(best, rival) for rival in rivals):
-                return []  # another place nearly as close: too unsure
-            break
-        else:
+        # the place meant: the best-scoring one, matched through a name of its own sound (one that scores
+        # best only through an alternate of another sound is no match: passing over it to the next was
+        # measured, +1 right and +2 far), outweighing every other place near the top
+        best = near[0]
+        if not own(best):
             return []
+        if not all(outweighs(best, rival) for rival in near[1:]):  # an alternate of another sound counts
+            return []  # another place nearly as close: too unsure
         if self.arabic_named(best):
             return []
         self.last_score = best_of[best]
