@@ -24,11 +24,12 @@ Cross-script matches rank below every Arabic match (:data:`gazetteer.matching.CR
 
 from __future__ import annotations
 
+import functools
 import re
 
-from .normalize import PERSIAN_LETTERS, latin_key
+from .normalize import PERSIAN_LETTERS, latin_key, normalize
 
-__all__ = ["CrossScript", "skeleton_table", "MARGIN", "MIN_CONSONANTS", "MIN_POPULATION", "MIN_SCORE", "arabic_skeleton",
+__all__ = ["CrossScript", "skeleton_table", "translated_forms", "MARGIN", "MIN_CONSONANTS", "MIN_POPULATION", "MIN_SCORE", "arabic_skeleton",
            "PRIOR_MARGIN", "MIN_VOTES", "SPELLING_RATIO", "arabic_reading", "latin_reading", "latin_skeleton"]
 
 MIN_CONSONANTS = 3
@@ -153,6 +154,42 @@ def latin_reading(key: str) -> str:
     return _squeeze(_latin_classes(key, True))
 
 
+@functools.lru_cache(maxsize=1)
+def _place_word_translations() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Normalised Arabic generic word -> its (English word, position) rows (``place_word_translations.csv``)."""
+    from .tables import load_table
+
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in load_table("gazetteer.data", "place_word_translations.csv"):
+        out.setdefault(normalize(row["word"]), []).append((row["latin"], row["position"]))
+    return {word: tuple(rows) for word, rows in out.items()}
+
+
+def translated_forms(norm: str) -> list[tuple[str, str]]:
+    """(skeleton, reading) of a normalised Arabic name whose first word is a generic word of
+    ``place_word_translations.csv``, with that word in English where English names put it and the rest
+    transliterated (بحيرة ساراناك: Saranac Lake, and Lake Saranac; نهر كامبل: Campbell River); ``[]`` for
+    any other name, or one of a word only.
+
+    >>> translated_forms("نهر كامبل")
+    [('KMBLRFR', 'KaMBLRiFiR')]
+    """
+    first, _, rest = norm.partition(" ")
+    rows = _place_word_translations().get(first) if rest else None
+    if not rows:
+        return []
+    out = []
+    for latin, position in rows:
+        orders = {"before": [(latin, rest)], "after": [(rest, latin)]}.get(position, [(latin, rest), (rest, latin)])
+        for order in orders:
+            skeleton = _squeeze("".join(_latin_classes(p, False) if p is latin else _arabic_classes(p, False)
+                                        for p in order))
+            reading = _squeeze("".join(_latin_classes(p, True) if p is latin else _arabic_classes(p, True)
+                                       for p in order))
+            out.append((skeleton, reading))
+    return out
+
+
 def skeleton_table(latin: dict) -> dict[str, tuple[str, ...]]:
     """Skeleton -> the folded Latin names that have it, for names of :data:`MIN_CONSONANTS` consonants or
     more; names with few vowels are left out (the vowel-less romanisations of other scripts among
@@ -223,14 +260,15 @@ class CrossScript:
         if len(norm.replace(" ", "")) < 4 or _has_article(norm, written):
             return None  # a name with the article is an Arabic name (سد الوالة), not a foreign one transliterated
         # the article stays: a Latin name of an Arabic place with it carries it too (المنيل: al manyal)
-        skeletons = {arabic_skeleton(norm)}
+        forms = [(arabic_skeleton(norm), arabic_reading(norm)), *translated_forms(norm)]
+        skeletons = {skeleton for skeleton, _ in forms}
         table = self._table()
         keys = sorted({k for s in skeletons if len(s) >= MIN_CONSONANTS for k in table.get(s, ())})
         if not keys:
             return None
         from rapidfuzz import fuzz
 
-        readings = {arabic_reading(norm)}
+        readings = {reading for _, reading in forms}
         index = self.index
         scores: dict[int, list[float]] = {}
         through: dict[int, list[tuple[float, str]]] = {}  # the Latin names each place scored through

@@ -128,3 +128,18 @@ def test_a_town_of_an_arab_state_spelt_in_arabic_is_meant_by_its_arabic_name(tmp
     assert _gazetteer(tmp_path, [nablus, naples]).geocode("نابلس").name == "Nablus"
     nablus.country_code = "IL"
     assert _gazetteer(tmp_path, [nablus, naples]).geocode("نابلس") is None
+
+
+# -- cross-script: a generic word translated, the rest transliterated --------------------------------------
+@pytest.mark.parametrize(("query", "name"), [("بحيرة ساراناك", "Saranac Lake"), ("شمال باتليفورد", "North Battleford"),
+                                             ("شلالات سيدار", "Cedar Falls")])
+def test_a_generic_first_word_may_be_translated_where_english_puts_it(tmp_path, query, name):
+    """بحيرة ساراناك is Saranac Lake: the first word in English (place_word_translations.csv: lake before or
+    after the name, north before it, falls after it), the rest transliterated."""
+    gz = _gazetteer(tmp_path, [_city(1, name, "US", 6000)])
+    assert gz.geocode(query).name == name
+
+
+def test_a_translated_generic_word_must_stand_where_english_puts_it(tmp_path):
+    """Falls follows its name in English (114 towns to 8): شلالات سيدار is no town called Falls Cedar."""
+    assert _gazetteer(tmp_path, [_city(1, "Falls Cedar", "US", 6000)]).geocode("شلالات سيدار") is None
