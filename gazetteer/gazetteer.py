@@ -30,6 +30,10 @@ AMBIGUOUS_MARGIN, AMBIGUOUS_KM = 0.5, 161.0
 #: of a smaller place far from it in doubt.
 DOUBT_MARGIN = 1.0
 
+#: Kinds of places whose name two of the same kind far apart may share (الجفر, two towns; المنطقة الشرقية, a
+#: province of Saudi Arabia and one of Oman), with no dominant one: geocode() is silent.
+_SHARED_KINDS = frozenset({"city", "admin1", "admin2"})
+
 _COUNTRY_SEPARATOR = re.compile(r"\s*[،,]\s*(?=[^،,]+$)")
 
 
@@ -213,12 +217,13 @@ class Gazetteer:
         return max(rivals, key=lambda r: (float(index.prior[r]), -r)) if rivals else None
 
     def _ambiguous(self, rows: list[int], penalties: dict[int, float]) -> bool:
-        """Whether the best of ranked rows is a populated place that another one, AMBIGUOUS_KM away or more
-        and found by the same step (an exact and a normalised spelling are one step), has a prior within
-        AMBIGUOUS_MARGIN of."""
+        """Whether the best of ranked rows is a populated place (or an admin-1 or admin-2 unit) that another
+        one of its kind, AMBIGUOUS_KM away or more and found by the same step (an exact and a normalised
+        spelling are one step), has a prior within AMBIGUOUS_MARGIN of."""
         index = self._index
         best = rows[0]
-        if len(rows) < 2 or index.feature_name(best) != "city" or best not in penalties:
+        kind = index.feature_name(best)
+        if len(rows) < 2 or kind not in _SHARED_KINDS or best not in penalties:
             return False
         step = _step(penalties[best])
         prior = float(index.prior[best])
@@ -226,7 +231,7 @@ class Gazetteer:
         for row in rows[1:]:
             if row not in penalties or _step(penalties[row]) != step:
                 return False
-            if (index.feature_name(row) == "city" and prior - float(index.prior[row]) < AMBIGUOUS_MARGIN
+            if (index.feature_name(row) == kind and prior - float(index.prior[row]) < AMBIGUOUS_MARGIN
                     and _haversine_km(lat, lon, float(index.latitude[row]), float(index.longitude[row]))
                     >= AMBIGUOUS_KM):
                 return True

@@ -143,3 +143,22 @@ def test_a_generic_first_word_may_be_translated_where_english_puts_it(tmp_path, 
 def test_a_translated_generic_word_must_stand_where_english_puts_it(tmp_path):
     """Falls follows its name in English (114 towns to 8): شلالات سيدار is no town called Falls Cedar."""
     assert _gazetteer(tmp_path, [_city(1, "Falls Cedar", "US", 6000)]).geocode("شلالات سيدار") is None
+
+
+# -- a name two provinces far apart share ------------------------------------------------------------------
+def _province(key, name, cc, lat, lon):
+    return Record(id=f"admin1:{key}", name=name, latitude=lat, longitude=lon, country_code=cc, feature="admin1",
+                  name_ar="المنطقة الشرقية", names_ar={"المنطقة الشرقية"}, names_latin={name})
+
+
+def test_a_name_two_provinces_far_apart_share_gives_none_unless_a_country_settles_it(tmp_path):
+    """المنطقة الشرقية is a province of Saudi Arabia and one of Oman, 1,000 km apart, neither dominant: as for
+    two towns, geocode() is silent rather than right half the time; lookup() lists both; country= settles."""
+    gz = _gazetteer(tmp_path, [_province("OM.12", "Janub ash Sharqiyah", "OM", 22.0, 59.0),
+                               _province("SA.06", "Ash Sharqiyah", "SA", 23.0, 49.5)])
+    assert gz.geocode("المنطقة الشرقية") is None
+    assert {p.country_code for p in gz.lookup("المنطقة الشرقية")} == {"OM", "SA"}
+    assert gz.geocode("المنطقة الشرقية", country="SA").country_code == "SA"
+    near = _gazetteer(tmp_path, [_province("OM.12", "Janub ash Sharqiyah", "OM", 22.0, 59.0),
+                                 _province("OM.13", "Shamal ash Sharqiyah", "OM", 22.5, 58.9)])
+    assert near.geocode("المنطقة الشرقية") is not None  # two units side by side: one area, an answer near it
