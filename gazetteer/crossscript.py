@@ -7,8 +7,10 @@ final ة, ح or h dropped, a doubled class once (بوتنسا and Potenza are bo
 among the Latin names' keys; a finer score (rapidfuzz ``ratio`` of a rough Latin reading of the Arabic
 against each Latin name) ranks the candidates. A match is accepted only when it is unambiguous enough:
 
-* the key has at least :data:`MIN_CONSONANTS` consonants, the Arabic name at least four letters and no
-  word with the article (المنيل، سد الوالة are Arabic names, not foreign ones transliterated);
+* the key has at least :data:`MIN_CONSONANTS` consonants, the Arabic name at least four letters; a name
+  with the article (ال with a bare alef as written) is an Arabic name, not a foreign one transliterated: it
+  may only be a town of an Arab League state known by the romanisation of its Arabic name, article and all
+  (الخفجي: Al Khafjī), never a foreign place (الكنز is no Elkins; إلكنز is);
 * the place is large enough to be meant by a bare foreign name (a country, a region, or a town of at
   least :data:`MIN_POPULATION`);
 * one best place, scoring :data:`MIN_SCORE` or more, and every other place scoring within :data:`MARGIN`
@@ -257,9 +259,12 @@ class CrossScript:
         """Each eligible place sharing the name's skeleton (and of a prior of ``min_prior`` or more): its
         scores over its Latin names, the readings they scored through, and the name's skeletons; ``None``
         when the name is no foreign one."""
-        if len(norm.replace(" ", "")) < 4 or _has_article(norm, written):
-            return None  # a name with the article is an Arabic name (سد الوالة), not a foreign one transliterated
-        # the article stays: a Latin name of an Arabic place with it carries it too (المنيل: al manyal)
+        if len(norm.replace(" ", "")) < 4:
+            return None
+        # a name with the article is an Arabic name (سد الوالة), not a foreign one transliterated: it may only
+        # be a place of an Arab state known by the romanisation of its Arabic name, the article and all
+        # (الخفجي: Al Khafjī), never a foreign place
+        romanised = _has_article(norm, written)
         forms = [(arabic_skeleton(norm), arabic_reading(norm)), *translated_forms(norm)]
         skeletons = {skeleton for skeleton, _ in forms}
         table = self._table()
@@ -270,12 +275,17 @@ class CrossScript:
 
         readings = {reading for _, reading in forms}
         index = self.index
+        from .matching import ARAB_LEAGUE as arab_league
+
         scores: dict[int, list[float]] = {}
         through: dict[int, list[tuple[float, str]]] = {}  # the Latin names each place scored through
         prior = index.prior
         for key in keys:
+            if romanised and not key.startswith(_LATIN_ARTICLES):
+                continue
             rows = [row for row in index.rows_latin(key)
-                    if (min_prior is None or float(prior[row]) >= min_prior) and self._eligible(row)]
+                    if (min_prior is None or float(prior[row]) >= min_prior) and self._eligible(row)
+                    and (not romanised or index.country_code(row) in arab_league)]
             if not rows:
                 continue
             reading = latin_reading(key)
@@ -347,6 +357,10 @@ class CrossScript:
             return []
         self.last_score = best_of[best]
         return [best]
+
+
+#: How the romanisations of Arabic names write the article (al khafji, el oued, ad dammam, ash shihr …).
+_LATIN_ARTICLES = tuple(f"{a} " for a in ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "al-"))
 
 
 def _has_article(norm: str, written: str | None) -> bool:

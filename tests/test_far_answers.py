@@ -162,3 +162,18 @@ def test_a_name_two_provinces_far_apart_share_gives_none_unless_a_country_settle
     near = _gazetteer(tmp_path, [_province("OM.12", "Janub ash Sharqiyah", "OM", 22.0, 59.0),
                                  _province("OM.13", "Shamal ash Sharqiyah", "OM", 22.5, 58.9)])
     assert near.geocode("المنطقة الشرقية") is not None  # two units side by side: one area, an answer near it
+
+
+# -- an Arab town known only by the romanisation of its Arabic name -----------------------------------------
+def test_a_name_with_the_article_reaches_only_an_arab_town_by_the_romanisation_of_its_arabic_name(tmp_path):
+    """الخفجي is Al Khafjī, a town of Saudi Arabia the index knows under no Arabic name: its romanisation
+    carries the article too. A name with the article is an Arabic one, so never a foreign place (البينا is no
+    Alpena; ألبينا, with a hamza, is), nor a romanisation without the article."""
+    khafji = _city(1, "Al Khafjī", "SA", 54000, names_latin={"Ras al Khafji"})
+    alpena = _city(2, "Alpena", "US", 10000, lat=45.1, lon=-83.4)
+    gz = _gazetteer(tmp_path, [khafji, alpena])
+    assert gz.geocode("الخفجي").name == "Al Khafjī"
+    assert gz.geocode("البينا") is None
+    assert gz.geocode("ألبينا").name == "Alpena"
+    bare = _city(1, "Khafji", "SA", 54000)
+    assert _gazetteer(tmp_path, [bare]).geocode("الخفجي") is None
