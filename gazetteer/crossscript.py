@@ -91,6 +91,8 @@ def _squeeze(classes: str) -> str:
 
 def _arabic_classes(norm: str, vowels: bool) -> str:
     words = [w[:-1] + "ا" if w.endswith("ه") and len(w) > 2 else w for w in norm.split()]  # final ة reads a
+    if vowels:  # an initial ع reads as the vowel it carries (عليكرة: aligarh)
+        words = ["ا" + w[1:] if w.startswith("ع") else w for w in words]
     return "".join(_ARABIC.get(ch) or (_ARABIC_VOWEL.get(ch, "") if vowels else "") for w in words for ch in w)
 
 
