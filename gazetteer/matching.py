@@ -60,6 +60,9 @@ ARAB_LEAGUE = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD S
 #: A town of an Arab League state this large (or an admin-1 or admin-2 unit of one) is split off a proclitic.
 ARAB_TOWN = 10_000
 
+#: Names whose cross-script places are remembered (a batch geocodes the same names again and again).
+_MEMO_SIZE = 20_000
+
 _SHADDA = "\u0651"
 _SHADDA_MARK = "\ue000"  # a private-use stand-in that normalisation keeps
 _EDGES = "#@«»\"'`“”‘’„‹›()[]{}.,:;؛!?؟*-–—…\u060c "
@@ -89,6 +92,7 @@ class NameMatcher:
         self._place_words = place_words
         self._vocabulary = vocabulary
         self._cross = None
+        self._sounds: dict[tuple, dict[int, float]] = {}  # (name, min_prior) -> sounds(), remembered
         self._stats = None
         self._side_words = None
 
@@ -186,7 +190,13 @@ class NameMatcher:
         given); ``{}`` for a Latin name."""
         if not is_arabic(name):
             return {}
-        return self._cross_script().sounds(normalize(name), name, min_prior)
+        memo = self._sounds
+        found = memo.get((name, min_prior))
+        if found is None:
+            if len(memo) > _MEMO_SIZE:  # queries are free text: bounded, so a long run's memory stays flat
+                memo.clear()
+            found = memo[(name, min_prior)] = self._cross_script().sounds(normalize(name), name, min_prior)
+        return found
 
     def _ordinary(self, key: str) -> bool:
         """Whether every word of a name is ordinary news vocabulary."""
