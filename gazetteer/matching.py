@@ -60,6 +60,9 @@ ARAB_LEAGUE = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD S
 #: A town of an Arab League state this large (or an admin-1 or admin-2 unit of one) is split off a proclitic.
 ARAB_TOWN = 10_000
 
+#: Names whose cross-script places are remembered (a batch geocodes the same names again and again).
+_MEMO_SIZE = 20_000
+
 _SHADDA = "\u0651"
 _SHADDA_MARK = "\ue000"  # a private-use stand-in that normalisation keeps
 _EDGES = "#@«»\"'`“”‘’„‹›()[]{}.,:;؛!?؟*-–—…\u060c "
@@ -89,6 +92,7 @@ class NameMatcher:
         self._place_words = place_words
         self._vocabulary = vocabulary
         self._cross = None
+        self._sounds: dict[tuple, dict[int, float]] = {}  # (name, min_prior) -> sounds(), remembered
         self._stats = None
         self._side_words = None
 
@@ -165,11 +169,33 @@ class NameMatcher:
                 _add(found, (row,), FUZZY + FUZZY_EDIT * (edits - 1))
         if found:
             return found
+        _add(found, self._cross_script().rows(key, name), CROSS_SCRIPT)
+        return found
+
+    def _cross_script(self):
         from .crossscript import CrossScript
 
         if self._cross is None:
-            self._cross = CrossScript(index)
-        _add(found, self._cross.rows(key), CROSS_SCRIPT)
+            self._cross = CrossScript(self.index)
+        return self._cross
+
+    def arabic_named(self, row: int) -> bool:
+        """Whether a place is a town of an Arab League state with a name in Arabic letters
+        (:meth:`gazetteer.crossscript.CrossScript.arabic_named`)."""
+        return self._cross_script().arabic_named(row)
+
+    def sounds(self, name: str, min_prior: float | None = None) -> dict[int, float]:
+        """The places a cleaned Arabic name transliterates through their own Latin names, with their scores
+        (:meth:`gazetteer.crossscript.CrossScript.sounds`; those of a prior of ``min_prior`` or more when
+        given); ``{}`` for a Latin name."""
+        if not is_arabic(name):
+            return {}
+        memo = self._sounds
+        found = memo.get((name, min_prior))
+        if found is None:
+            if len(memo) > _MEMO_SIZE:  # queries are free text: bounded, so a long run's memory stays flat
+                memo.clear()
+            found = memo[(name, min_prior)] = self._cross_script().sounds(normalize(name), name, min_prior)
         return found
 
     def _ordinary(self, key: str) -> bool:

@@ -29,11 +29,14 @@ import unicodedata
 import numpy as np
 
 __all__ = ["normalize", "fold_chars", "fold_codes", "fold_text", "has_presentation_forms", "expand_presentation_forms", "latin_key", "is_arabic",
-           "is_arabic_script", "DELETED_CHARS", "PERSIAN_LETTERS"]
+           "is_arabic_script", "DELETED_CHARS", "PERSIAN_LETTERS", "NOT_ARABIC_SPELLING"]
 
 #: Letters of Persian and Urdu spellings that Arabic does not write (پ چ ژ گ, Persian kaf and yeh, Urdu
 #: forms): a name spelt with them is a Persian or Urdu name, which folding makes look Arabic.
 PERSIAN_LETTERS = frozenset("\u067e\u0686\u0698\u06af\u06a9\u06cc\u06c1\u06c3\u06d2\u0688\u0679\u0691\u06ba\u06be\u06c0")
+#: Letters no Arabic spelling uses: the Persian and Urdu ones, and those of Kurdish (ە ڕ ڵ ێ ۆ) and the Urdu
+#: full stop. ``Place.name_ar`` has none when an Arabic spelling is known or derivable.
+NOT_ARABIC_SPELLING = PERSIAN_LETTERS | frozenset("\u06d5\u0695\u06b5\u06ce\u06c6\u06d4")
 
 _REPLACE = {
     # alef and hamza forms

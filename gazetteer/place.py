@@ -11,9 +11,14 @@ __all__ = ["FEATURES", "Place", "Mention"]
 FEATURES = ("continent", "region", "country", "admin1", "admin2", "city", "landmark", "water", "terrain")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Place:
-    """A named place with a representative point (WGS84)."""
+    """A named place with a representative point (WGS84).
+
+    Two places are equal when their ids are: the same place whatever spelling ``name_ar`` shows (a place
+    found across scripts shows the Arabic name as the query wrote it when the index has none in Arabic
+    letters).
+    """
 
     id: str
     name: str
@@ -32,6 +37,14 @@ class Place:
             raise ValueError(f"Expected a longitude in [-180, 180] for {self.id!r}, instead got: {lon!r}.")
         if self.feature not in FEATURES:
             raise ValueError(f"Expected a feature in {FEATURES}, instead got: {self.feature!r}.")
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Place):
+            return NotImplemented
+        return self.id == other.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
 
     def to_dict(self) -> dict:
         """The place as a plain dict (the contract's field names)."""

@@ -81,3 +81,99 @@ def test_a_persian_spelling_ranks_below_an_arabic_one(tmp_path):
 def test_an_arabic_spelling_of_the_larger_place_still_wins(tmp_path):
     gz = _gazetteer(tmp_path, _page_and_pecs({"پیچ", "بيج"}))
     assert gz.geocode("بيج").name == "Pécs"
+
+
+# -- cross-script: the article is a bare alef ----------------------------------------------------------
+def test_an_alef_with_a_hamza_or_a_madda_begins_a_foreign_name_not_the_article(tmp_path):
+    """آلبينا، ألبنجا begin with the sound al- of a foreign name (Alpena, Albenga): matched across scripts; the
+    article is written with a bare alef (البنجا is ال + بنجا, an Arabic name no Latin name transliterates)."""
+    gz = _gazetteer(tmp_path, [_city(1, "Albenga", "IT", 17000)])
+    assert gz.geocode("ألبنجا").name == "Albenga"
+    assert gz.geocode("البنجا") is None
+
+
+# -- an Arabic spelling of a small town against a large place the name transliterates ----------------------
+def _wellingtons(**town):
+    town = _city(1, "Wellington", "US", 7800, names_ar={"ولينغتون"}, lat=38.7, lon=-93.9, **town)
+    capital = _city(2, "Wellington", "NZ", 380000, lat=-41.3, lon=174.8)  # no Arabic name in this index
+    return [town, capital]
+
+
+def test_an_arabic_spelling_of_a_small_town_is_in_doubt_when_the_name_transliterates_a_far_larger_place(tmp_path):
+    """ولينغتون is the Arabic name of the one town that has it, and it transliterates Wellington, New Zealand,
+    fifty times larger, 13,000 km away: geocode() is silent rather than give the small town to the user who
+    meant the capital; lookup() lists the town; a country settles it."""
+    gz = _gazetteer(tmp_path, _wellingtons())
+    assert gz.geocode("ولينغتون") is None
+    assert [p.country_code for p in gz.lookup("ولينغتون")] == ["US"]
+    assert gz.geocode("ولينغتون", country="US").country_code == "US"
+
+
+def test_no_doubt_from_a_place_of_similar_size_or_a_name_of_another_sound(tmp_path):
+    """The doubt needs a place ten times larger, transliterated through its own name: a large place known
+    under the name only by an alternate of another sound (an old or local name) casts none."""
+    town, capital = _wellingtons()
+    capital.population = 30000
+    assert _gazetteer(tmp_path, [town, capital]).geocode("ولينغتون").country_code == "US"
+    town, other = _wellingtons()
+    other.name, other.names_latin = "Port Nicholson", {"Port Nicholson", "Wellington"}
+    assert _gazetteer(tmp_path, [town, other]).geocode("ولينغتون").country_code == "US"
+
+
+def test_a_town_of_an_arab_state_spelt_in_arabic_is_meant_by_its_arabic_name(tmp_path):
+    """نابلس is Nablus: a town of an Arab League state under its Arabic name is not put in doubt by a larger
+    foreign place its name would transliterate."""
+    nablus = _city(1, "Nablus", "PS", 130000, names_ar={"نابلس"}, lat=32.2, lon=35.3)
+    naples = _city(2, "Naples", "IT", 3000000, lat=40.8, lon=14.3)
+    assert _gazetteer(tmp_path, [nablus, naples]).geocode("نابلس").name == "Nablus"
+    nablus.country_code = "IL"
+    assert _gazetteer(tmp_path, [nablus, naples]).geocode("نابلس") is None
+
+
+# -- cross-script: a generic word translated, the rest transliterated --------------------------------------
+@pytest.mark.parametrize(("query", "name"), [("بحيرة ساراناك", "Saranac Lake"), ("شمال باتليفورد", "North Battleford"),
+                                             ("شلالات سيدار", "Cedar Falls")])
+def test_a_generic_first_word_may_be_translated_where_english_puts_it(tmp_path, query, name):
+    """بحيرة ساراناك is Saranac Lake: the first word in English (place_word_translations.csv: lake before or
+    after the name, north before it, falls after it), the rest transliterated."""
+    gz = _gazetteer(tmp_path, [_city(1, name, "US", 6000)])
+    assert gz.geocode(query).name == name
+
+
+def test_a_translated_generic_word_must_stand_where_english_puts_it(tmp_path):
+    """Falls follows its name in English (114 towns to 8): شلالات سيدار is no town called Falls Cedar."""
+    assert _gazetteer(tmp_path, [_city(1, "Falls Cedar", "US", 6000)]).geocode("شلالات سيدار") is None
+
+
+# -- a name two provinces far apart share ------------------------------------------------------------------
+def _province(key, name, cc, lat, lon):
+    return Record(id=f"admin1:{key}", name=name, latitude=lat, longitude=lon, country_code=cc, feature="admin1",
+                  name_ar="المنطقة الشرقية", names_ar={"المنطقة الشرقية"}, names_latin={name})
+
+
+def test_a_name_two_provinces_far_apart_share_gives_none_unless_a_country_settles_it(tmp_path):
+    """المنطقة الشرقية is a province of Saudi Arabia and one of Oman, 1,000 km apart, neither dominant: as for
+    two towns, geocode() is silent rather than right half the time; lookup() lists both; country= settles."""
+    gz = _gazetteer(tmp_path, [_province("OM.12", "Janub ash Sharqiyah", "OM", 22.0, 59.0),
+                               _province("SA.06", "Ash Sharqiyah", "SA", 23.0, 49.5)])
+    assert gz.geocode("المنطقة الشرقية") is None
+    assert {p.country_code for p in gz.lookup("المنطقة الشرقية")} == {"OM", "SA"}
+    assert gz.geocode("المنطقة الشرقية", country="SA").country_code == "SA"
+    near = _gazetteer(tmp_path, [_province("OM.12", "Janub ash Sharqiyah", "OM", 22.0, 59.0),
+                                 _province("OM.13", "Shamal ash Sharqiyah", "OM", 22.5, 58.9)])
+    assert near.geocode("المنطقة الشرقية") is not None  # two units side by side: one area, an answer near it
+
+
+# -- an Arab town known only by the romanisation of its Arabic name -----------------------------------------
+def test_a_name_with_the_article_reaches_only_an_arab_town_by_the_romanisation_of_its_arabic_name(tmp_path):
+    """الخفجي is Al Khafjī, a town of Saudi Arabia the index knows under no Arabic name: its romanisation
+    carries the article too. A name with the article is an Arabic one, so never a foreign place (البينا is no
+    Alpena; ألبينا, with a hamza, is), nor a romanisation without the article."""
+    khafji = _city(1, "Al Khafjī", "SA", 54000, names_latin={"Ras al Khafji"})
+    alpena = _city(2, "Alpena", "US", 10000, lat=45.1, lon=-83.4)
+    gz = _gazetteer(tmp_path, [khafji, alpena])
+    assert gz.geocode("الخفجي").name == "Al Khafjī"
+    assert gz.geocode("البينا") is None
+    assert gz.geocode("ألبينا").name == "Alpena"
+    bare = _city(1, "Khafji", "SA", 54000)
+    assert _gazetteer(tmp_path, [bare]).geocode("الخفجي") is None

@@ -59,6 +59,12 @@ def test_readings_keep_vowel_classes():
     assert latin_reading("potenza") == "BuTiNSa"
 
 
+def test_an_initial_ain_reads_as_its_vowel():
+    """عليكرة is Aligarh: the ع that begins a word stands for the vowel it carries (the skeleton drops it)."""
+    assert arabic_reading(normalize("عليكرة")) == "aLiKRa"
+    assert arabic_skeleton(normalize("عليكرة")) == latin_skeleton("aligarh") == "LKR"
+
+
 @pytest.mark.parametrize("query", ["وارود", "أورور", "هينيس"])
 def test_a_five_letter_name_is_not_respelt_by_a_long_vowel(gz, query):
     """Warroad, Oruro, Haines: one long vowel in five letters made another name (Warud, India; Aroor, India;

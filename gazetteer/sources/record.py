@@ -19,6 +19,8 @@ class Record:
     feature: str
     population: int | None = None
     name_ar: str = ""
+    #: whether name_ar was derived in Arabic letters from a Persian or Urdu spelling (shown, not matched)
+    name_ar_derived: bool = False
     names_ar: set[str] = field(default_factory=set)
     names_latin: set[str] = field(default_factory=set)
     admin1: str = ""
