@@ -9,6 +9,11 @@ the development data and on generated text). A token is, tried in this order at 
 - a number with decimals: decimal digits, then one or more groups of ``.`` ``,`` or ``٫`` and digits;
 - a word: a run of letters, digits and marks (``_MARKS``: tashkeel, superscript alef, tatweel);
 - one of the one-character tokens (percent signs, quotes, commas, colons).
+
+Also here: :class:`WordTable`, the table of the words a tokeniser has seen (each word's string, normal form and
+flags, found from the text's characters), and :func:`sentence_marks`, the scan of
+:func:`~geonews.extraction.components.sentences.split_sentences` for the characters that may end a sentence
+(its regex ``_TOKENS`` the reference; ``tests/test_sentences_compiled.py``).
 """
 
 from cpython.dict cimport PyDict_GetItem
@@ -280,3 +285,42 @@ def tokens_of(str text, Py_ssize_t offset, memo, norm_of, token, pairs=None, pai
         i = e
     starts.append(n + offset)
     return tokens, norms, starts, ends, flags, active, active_flags
+
+
+cdef inline bint _sentence_end(Py_UCS4 ch) noexcept:
+    # . ! ? ؟ ؛ … ۔  (sentences._ENDS)
+    return (ch == 0x2E or ch == 0x21 or ch == 0x3F or ch == 0x061F or ch == 0x061B or ch == 0x2026
+            or ch == 0x06D4)
+
+
+cdef inline bint _sentence_other(Py_UCS4 ch) noexcept:
+    # line breaks and quotation marks: \n \r « » “ ” "  (sentences._OTHERS)
+    return ch == 0x0A or ch == 0x0D or ch == 0xAB or ch == 0xBB or ch == 0x201C or ch == 0x201D or ch == 0x22
+
+
+def sentence_marks(str text):
+    """The characters :func:`geonews.extraction.components.sentences.split_sentences` looks at, in order, as
+    (start, end) spans: each run of sentence ends with the closing brackets right after it, each line break and
+    each quotation mark — what group 1 of each match of ``sentences._TOKENS`` spans, before the empty one at
+    the end of the text (the reference; ``GEONEWS_COMPILED=0`` chooses it)."""
+    cdef Py_ssize_t n = len(text), i = 0, begin
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 ch
+    cdef list out = []
+    while i < n:
+        ch = PyUnicode_READ(kind, data, i)
+        if _sentence_end(ch):
+            begin = i
+            i += 1
+            while i < n and _sentence_end(PyUnicode_READ(kind, data, i)):
+                i += 1
+            while i < n and (PyUnicode_READ(kind, data, i) == 0x29 or PyUnicode_READ(kind, data, i) == 0x5D):
+                i += 1  # ) ]
+            out.append((begin, i))
+        elif _sentence_other(ch):
+            out.append((i, i + 1))
+            i += 1
+        else:
+            i += 1
+    return out
