@@ -27,7 +27,7 @@ for mode in compiled python; do
     run "$here" "here-$mode" "$@"
     for f in ant.jsonl ant.geojson seed.jsonl seed.geojson; do
         if cmp -s "$work/other-$mode/$f" "$work/here-$mode/$f"; then
-            echo "same bytes: $f ($mode, $(wc -l < "$work/here-$mode/$f") lines)"
+            echo "same bytes: $f ($mode, $(wc -c < "$work/here-$mode/$f") bytes)"
         else
             echo "DIFFERENT: $f ($mode)"; status=1
         fi

@@ -228,20 +228,3 @@ def test_what_moves_unarmed_is_no_advance(gz):
     assert "advance" not in [s.claim_type for s in extract_statements(Article(id="t", text=text), gz)]
     text = "وقال ماتيس إن فرنسا أرسلت جنودا إلى سوريا لتعزيز القوات الأمريكية."
     assert "advance" in [s.claim_type for s in extract_statements(Article(id="t", text=text), gz)]
-
-
-def test_list_heads_are_known_with_any_clitics_and_the_memo_stays_bounded(monkeypatch, gz):
-    """``lists`` finds a list head through a memo of each normal form (with its clitics و ف ب ل or as it is),
-    emptied when full; a list head with clitics still opens a list (the names after وقرى are villages)."""
-    from geonews.extraction.components import lists
-
-    memo = lists._HeadWords(frozenset({"بلدات", "قري"}))
-    assert [memo[w] for w in ("بلدات", "قري", "وقري", "فبقري", "لقري", "بلده", "كقري")] == [
-        True, True, True, True, True, False, False]
-    monkeypatch.setattr(lists, "_MEMO_SIZE", 3)
-    for w in ("a", "b", "c", "d", "e"):
-        memo[w]
-    assert len(memo) <= 3 and memo["وقري"] is True
-    found = extract_statements(Article(id="l", text="قصفت الطائرات وقرى كفرنبل ومعرة حرمة في ريف إدلب الجنوبي."),
-                               gz)
-    assert {p["text"] for s in found for p in s.to_dict()["places"]} >= {"كفرنبل", "معرة حرمة"}

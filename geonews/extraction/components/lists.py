@@ -12,7 +12,7 @@ from __future__ import annotations
 from gazetteer.lexicon import place_words
 
 import math
-import weakref
+from itertools import repeat
 
 from gazetteer import Mention
 
@@ -28,43 +28,18 @@ _NAME_WORDS = 3
 #: How many words after the list the place that locates it may stand (في ريف درعا الشرقي).
 _AREA_REACH = 4
 _SEPARATORS = frozenset("،,")
-#: Normal forms remembered per lexicons, whether each is a list head (then emptied: memory stays flat).
-_MEMO_SIZE = 100_000
-
-
-class _HeadWords(dict):
-    """Normal form -> whether it is a list head, with its clitics (و ف ب ل, any of them) or as it is: worked
-    out once per word (one look-up a token, in C, instead of a stripped copy of every word of every sentence)."""
-
-    __slots__ = ("heads",)
-
-    def __init__(self, heads: frozenset[str]) -> None:
-        super().__init__()
-        self.heads = heads
-
-    def __missing__(self, norm: str) -> bool:
-        if len(self) >= _MEMO_SIZE:
-            self.clear()
-        head = self[norm] = norm.lstrip("وفبل") in self.heads or norm in self.heads
-        return head
-
-
-_HEAD_WORDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Lexicons -> its _HeadWords
 
 
 @component("lists", requires=("sent.mentions", "sent.tokens"), sets=("sent.mentions",))
 def lists(doc: Doc) -> Doc:
     """Make every name of a list under a plural place word a mention near the others."""
-    lex = doc.lexicons
-    is_head = _HEAD_WORDS.get(lex)
-    if is_head is None:
-        is_head = _HEAD_WORDS[lex] = _HeadWords(lex.grammar["list_head"])
+    heads = doc.lexicons.grammar["list_head"]
     for sent in doc.sents:
         norms = sent.tokens.norms
-        if not any(map(is_head.__getitem__, norms)):
+        if heads.isdisjoint(map(str.lstrip, norms, repeat("وفبل"))) and heads.isdisjoint(norms):
             continue  # most sentences hold no head (tested in C)
         for h, norm in enumerate(norms):
-            if is_head[norm]:
+            if norm.lstrip("وفبل") in heads or norm in heads:
                 _resolve_list(doc, sent, h)
     return doc
 
