@@ -3,8 +3,10 @@
 - ``gazetteer/_wordscan.pyx``: the word loop of ``CandidateFinder.find_deferring`` and the recogniser's loops
   over every candidate (the Python loops in ``gazetteer/candidates.py`` and ``gazetteer/recognize.py`` are the
   references; ``GAZETTEER_COMPILED=0`` chooses them);
-- ``geonews/extraction/_splitwords.pyx``: the token split of ``tokenize`` (the regex split in
-  ``geonews/extraction/tokens.py`` is the reference; ``GEONEWS_COMPILED=0`` chooses it).
+- ``geonews/extraction/_splitwords.pyx``: the token split of ``tokenize`` and its table of the words seen, and
+  the scan of ``split_sentences`` for its marks (the regex split in ``geonews/extraction/tokens.py`` and the
+  regex in ``geonews/extraction/components/sentences.py`` are the references; ``GEONEWS_COMPILED=0`` chooses
+  them).
 
 ``pip install -e .`` (``make map``, ``make test``) builds them: it needs a C compiler and the Python headers.
 """

@@ -210,6 +210,8 @@ class WordFlags:
         self._memo = _Memo(self._compute)
         self._words = _Memo(self._word)  # word as written -> (normal form, flags)
         self._values: dict[int, int] = {}  # flags -> the one object of that value
+        #: the compiled tokeniser's table of the words seen with these flags (set by ``tokens.tokenize``)
+        self.token_table = None
 
     def of(self, norms: list[str]) -> list[int]:
         """The flags of each normal form."""

@@ -61,21 +61,21 @@ _NORMS = _Norms()
 
 
 def _compiled_split():
-    """The compiled tokeniser (``_splitwords.pyx``: the split, the normal forms and the tokens in one walk
+    """The compiled tokeniser and its table of words seen (``_splitwords.pyx``: the split, the normal forms and the tokens in one walk
     over the characters), unless the environment variable ``GEONEWS_COMPILED`` is ``0`` (then the regex
     split here, the reference: the same tokens); not built: the regex split, with a warning."""
     if os.environ.get("GEONEWS_COMPILED", "1").strip() in ("0", ""):
         return None
     try:
-        from ._splitwords import tokens_of
+        from ._splitwords import WordTable, tokens_of
     except ImportError:
         warnings.warn("geonews: the compiled token split is not built (run `pip install -e .` or `make map`); "
                       "tokenize() runs the regex split, slower, same tokens", RuntimeWarning, stacklevel=2)
         return None
-    return tokens_of
+    return tokens_of, WordTable
 
 
-_tokens_of = _compiled_split()
+_tokens_of, _WordTable = _compiled_split() or (None, None)
 
 
 def tokenize(text: str, offset: int = 0, flags=None) -> Tokens:
@@ -84,9 +84,15 @@ def tokenize(text: str, offset: int = 0, flags=None) -> Tokens:
     if len(_NORMS) >= _MEMO_SIZE:  # bounded, so a long run's memory stays flat
         _NORMS.clear()
     if _tokens_of is not None:
-        pairs = flags.words() if flags is not None else None  # word -> (normal form, flags): one look-up
+        pairs = table = None
+        if flags is not None:
+            pairs = flags.words()  # word -> (normal form, flags): one look-up
+            table = flags.token_table  # the words seen, found from the text's characters (each a string once)
+            if table is None:
+                table = flags.token_table = _WordTable()
         made, norms, starts, ends, bits, active, active_flags = _tokens_of(
-            text, offset, _NORMS, _NORMS.__getitem__, Token, pairs, None if pairs is None else pairs.__getitem__)
+            text, offset, _NORMS, _NORMS.__getitem__, Token, pairs, None if pairs is None else pairs.__getitem__,
+            table)
         out = Tokens(made)
         out.norms, out.starts, out.ends = norms, starts, ends
         out.flagged_by = flags

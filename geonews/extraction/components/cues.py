@@ -67,7 +67,7 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
         if tokens[i].norm.lstrip("وف") in lex.grammar["ba_cue"] and not any(
                 t.norm[:1] == "ب" for t in tokens[i + n:i + n + _BA_REACH]):
             other_sense = True  # دفع الهجوم التركي عشرات الآلاف إلى النزوح، دفعت قطر فدية: no forces pushed
-        words = " ".join(t.text for t in tokens[i:i + n])
+        words = " ".join(t.text for t in tokens[i:i + n]) if tracing else ""  # only what the notes say
         lost = (claim_type == "control" and out and out[-1].claim_type == "control" and i - out[-1].end <= _LOST_OBJECT
                 and lex.is_loss(tokens[out[-1].start].norm))
         taken = (claim_type == "control" and out and out[-1].claim_type == "control" and i > 0

@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +37,37 @@ _LOOK_BACK = 16  # longer than any abbreviation
 MAX_SENTENCE_CHARS = 2000
 _SPACE = re.compile(r"\s")
 _WORD = re.compile(r"\S")
+
+
+def _python_marks(text: str) -> list[tuple[int, int]]:
+    """The characters that may end a sentence or open or close a quotation, in order, as (start, end) spans:
+    group 1 of each match of :data:`_TOKENS` before the empty one at the end of the text (the reference of
+    the compiled ``_splitwords.sentence_marks``)."""
+    out = []
+    for match in _TOKENS.finditer(text):
+        begin, end = match.span(1)
+        if begin == end:
+            break
+        out.append((begin, end))
+    return out
+
+
+def _compiled_marks():
+    """The compiled scan of the marks (``_splitwords.sentence_marks``), unless the environment variable
+    ``GEONEWS_COMPILED`` is ``0`` (then :func:`_python_marks`, the reference: the same spans); not built: the
+    reference, with a warning."""
+    if os.environ.get("GEONEWS_COMPILED", "1").strip() in ("0", ""):
+        return _python_marks
+    try:
+        from .._splitwords import sentence_marks
+    except ImportError:
+        warnings.warn("geonews: the compiled sentence marks are not built (run `pip install -e .` or `make map`); "
+                      "split_sentences() runs the regex, slower, same sentences", RuntimeWarning, stacklevel=2)
+        return _python_marks
+    return sentence_marks
+
+
+_marks = _compiled_marks()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +144,7 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     guillemets = curly = 0
     straight = False
-    for match in _TOKENS.finditer(text):
-        begin, end = match.span(1)
-        if begin == end:
-            break
+    for begin, end in _marks(text):
         char = text[begin]
         if char == "\n" or char == "\r":
             _add(sentences, text, start, begin)
