@@ -42,3 +42,10 @@ def test_one_name_is_no_list(run):
 def test_explain_says_why(run):
     doc = run("lists", "سيطرت القوات على بلدات الجيزة وكحيل في ريف درعا.", trace=True)
     assert any(d.component == "lists" and d.subject == "الجيزة" for d in doc.trace)
+
+
+def test_a_head_beginning_with_ba_is_found_with_its_conjunction(run):
+    # وبلدات: و + بلدات (stripping the letters و ف ب ل off made it دات)
+    found = places(run, "وكثفت القوات القصف على مدن وبلدات صيدا والطيبة والجيزة في ريف درعا الشرقي.")
+    assert {"صيدا", "الطيبة", "الجيزة"} <= set(found)
+    assert found["الجيزة"] is None or found["الجيزة"].country_code == "SY"

@@ -9,10 +9,11 @@ of the list's resolved names lie near.
 
 from __future__ import annotations
 
+import functools
+
 from gazetteer.lexicon import place_words
 
 import math
-from itertools import repeat
 
 from gazetteer import Mention
 
@@ -33,15 +34,26 @@ _SEPARATORS = frozenset("،,")
 @component("lists", requires=("sent.mentions", "sent.tokens"), sets=("sent.mentions",))
 def lists(doc: Doc) -> Doc:
     """Make every name of a list under a plural place word a mention near the others."""
-    heads = doc.lexicons.grammar["list_head"]
+    heads = _head_forms(doc.lexicons)
     for sent in doc.sents:
         norms = sent.tokens.norms
-        if heads.isdisjoint(map(str.lstrip, norms, repeat("وفبل"))) and heads.isdisjoint(norms):
+        if heads.isdisjoint(norms):
             continue  # most sentences hold no head (tested in C)
         for h, norm in enumerate(norms):
-            if norm.lstrip("وفبل") in heads or norm in heads:
+            if norm in heads:
                 _resolve_list(doc, sent, h)
     return doc
+
+
+#: The clitics a list head may carry (وبلدات، فبلدتي، لقرى): a conjunction, a preposition, or both.
+_HEAD_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")
+
+
+@functools.lru_cache(maxsize=4)
+def _head_forms(lex) -> frozenset[str]:
+    """Every list head with the clitics it may carry: a whole word in one set, so that a head beginning
+    with ب (بلدات) is found with its و (وبلدات), which stripping the letters و ف ب ل off lost."""
+    return frozenset(c + h for h in lex.grammar["list_head"] for c in _HEAD_CLITICS)
 
 
 def _resolve_list(doc: Doc, sent: Sent, h: int) -> None:
