@@ -235,7 +235,7 @@ class Recognizer:
         accepted with a cue. (The accepted candidates, the names accepted with a cue.)"""
         last = len(cands) - 1
         for k in weak_at:
-            # A weak single word right before another name is a noun governing it (سائر سورية، عموم سوريا),
+            # A weak single word right before another name is a noun governing it (عموم سوريا، كامل سوريا),
             # not a place of its own; a name after it with a clitic is not its genitive (تكريت ونينوى).
             if k < last and verdicts[k] != REJECT:
                 following = cands[k + 1]
@@ -290,7 +290,7 @@ class Recognizer:
         judge, judge_span = self._judge_name_remembered, self._judge_remembered
         decisions = [judge(c) if c.n_words > 1 else judge_span(c) for c in candidates]
         for d, following in zip(decisions, decisions[1:]):
-            # A weak single word right before another name is a noun governing it (سائر سورية،
+            # A weak single word right before another name is a noun governing it (كامل سوريا،
             # عموم سوريا), not a place of its own; a name after it with a clitic is not its genitive
             # (تكريت ونينوى، صيدنايا بسوريا).
             if (d.verdict != REJECT and d.weak and following.candidate.word_start == d.candidate.end + 1

@@ -2,7 +2,7 @@
 
 A place after a cue belongs to the nearest cue before it. A place before every cue belongs to the first
 cue when nothing separates them (no comma), or when that cue governs no place of its own (قال إن العملية
-في سورية ساعدت … في تحرير 12 ألف كيلومتر); otherwise it is only mentioned. A place whose role is not
+في إدلب أدت … إلى مقتل عشرة مدنيين); otherwise it is only mentioned. A place whose role is not
 ``event`` (a party, an origin, a dateline's) is governed by no cue. Figures follow the same rule, but a
 figure that counts a cue's own noun (25 غارة) is that cue's, and the killed and wounded are the nearest
 attack's.
@@ -216,7 +216,7 @@ def _results(sent, lex) -> dict[int, int]:
         if bare in enabling:
             wanted = _ENABLED  # مكنها من السيطرة
         elif bare in helping:
-            wanted = _HELPED  # ساعدت في تحرير
+            wanted = _HELPED  # ساعد في استعادة
         elif bare in verbs:
             wanted = preps  # أدى إلى، أسفر عن
         else:

@@ -51,7 +51,7 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
         places = [ref for ref, owner in zip(refs, sent.place_cues) if owner in mine]
         figures = [q for (_, q), owner in zip(sent.quantities, sent.quantity_cues) if owner == k]
         if not places and k in sent.results and not _counts_people(sent, cue, figures, doc.lexicons):
-            # a result with no place of its own happened where its cause did (ساعدت في تحرير …)
+            # a result with no place of its own happened where its cause did (ساعد ذلك … في استعادة حلب)
             places = [ref for ref, owner in zip(refs, sent.place_cues) if owner == sent.results[k]]
         if k in held and held[k] not in places:  # منبج التي تسيطر عليها قوات سوريا الديمقراطية
             places.insert(0, held[k])
@@ -155,7 +155,7 @@ def _counts_people(sent: Sent, cue, figures, lex) -> bool:
         return True
     number = (sent.tokens[k].text[:1].isdigit() or word in lex.numerals or word in lex.grammar["approximation"]
               or word in lex.grammar["comparative"])
-    # a number of people, not of square kilometres (ساعدت في تحرير أكثر من 12 ألف كيلومتر)
+    # a number of people, not of territory (أكثر من ألف كيلومتر مربع، 40 بلدة)
     return number and not any(q.unit in _TERRITORY_UNITS for q in figures)
 
 
