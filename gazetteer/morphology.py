@@ -27,7 +27,8 @@ import functools
 
 __all__ = [
     "ARTICLE", "ARTICLE_CLITICS", "CONJUNCTIONS", "CONJUNCTION_FORMS", "LAM_ARTICLE", "LOCATIVE_CLITICS",
-    "LOCATIVE_FORMS", "NAME_CLITICS", "NISBA", "NISBA_ENDINGS", "PREPOSITIONS", "WORD_PROCLITICS",
+    "LOCATIVE_FORMS", "NAME_CLITICS", "NISBA", "NISBA_ENDINGS", "PREPOSITIONS", "PRONOUN_SUFFIXES", "SHORT_VOWELS",
+    "WORD_PROCLITICS",
     "clitics_by_letter", "has_nisba_shape", "nisba_bases", "nisba_of", "split_clitic", "word_forms",
 ]
 
@@ -39,6 +40,10 @@ PREPOSITIONS = ("ب", "ك", "ل")
 ARTICLE = "ال"
 #: ل + ال: the article's alef drops after ل (للرقة = ل + الرقة).
 LAM_ARTICLE = "لل"
+#: The attached pronouns of the third person a noun or verb may end with (أطلقتهما، شنتها، قولهم، تعبيره).
+PRONOUN_SUFFIXES = ("هما", "ها", "هم", "ه")
+#: The short vowels, tanween, shadda and sukun a written word may carry (تعبيرُهُ، سوريّة).
+SHORT_VOWELS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 
 
 def _longest_first(clitics) -> tuple[str, ...]:

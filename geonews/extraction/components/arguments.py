@@ -24,7 +24,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from gazetteer import normalize
-from gazetteer.morphology import has_nisba_shape
+from gazetteer.morphology import SHORT_VOWELS, has_nisba_shape
 
 from ..document import ActorSpan, Cue, Doc
 from ..registry import component
@@ -266,7 +266,7 @@ def _announces_its_own(tokens: list[Token], i: int, lex, sent) -> bool:
     الفصائل في بيان سيطرتها): what the speaker announces of itself, its subject the speaker."""
     if sent.speaker_span is None or i == 0 or tokens[i].start < sent.speaker_span[1]:
         return False  # the speaker named after the cue (حسب قول مغردين) announces nothing of its own
-    written = tokens[i].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    written = tokens[i].text.rstrip(SHORT_VOWELS)
     suffix = next((x for x in _SUBJECT_PRONOUNS if written.endswith(x) and len(written) - len(x) >= 3), None)
     if suffix is None:
         return False

@@ -19,7 +19,7 @@ cue's actor when the sentence names no other; the countries listed right before 
 
 from __future__ import annotations
 
-from gazetteer.morphology import has_nisba_shape, word_forms
+from gazetteer.morphology import PRONOUN_SUFFIXES, SHORT_VOWELS, has_nisba_shape, word_forms
 from gazetteer import normalize
 from gazetteer.lexicon import place_words
 
@@ -137,8 +137,8 @@ def _after_verb_with_object_pronoun(tokens: list[Token], i: int, lex) -> bool:
     """Whether token ``i`` follows a verb in the feminine perfect that carries an object pronoun (أبرمته،
     نفذتها، أطلقتهما، وقعته): the verb of a relative clause on the noun before, the country its subject. Not
     a noun in ة with a possessive (عاصمتها دمشق: a place word; قواتها: a plural)."""
-    written = tokens[i - 1].text.rstrip(_HARAKAT)
-    pronoun = next((p for p in _OBJECT_PRONOUNS if written.endswith("ت" + p)), None)
+    written = tokens[i - 1].text.rstrip(SHORT_VOWELS)
+    pronoun = next((p for p in PRONOUN_SUFFIXES if written.endswith("ت" + p)), None)
     if pronoun is None:
         return False
     stem = written[:-len(pronoun) - 1]
@@ -146,24 +146,28 @@ def _after_verb_with_object_pronoun(tokens: list[Token], i: int, lex) -> bool:
         return False  # قواتها، سياساتها: a plural noun with its pronoun
     if normalize(stem).lstrip("و") in lex.grammar["host_verb"]:
         return False  # قمة احتضنتها أنقرة: where the meeting was
-    return normalize(stem + "ة").lstrip("و") not in place_words() and not normalize(stem + "ة").startswith("ال")
+    noun = normalize(stem + "ة")  # the word read as a noun in ة with its possessive (عاصمتها)
+    return noun.lstrip("و") not in place_words() and not noun.startswith("ال")
 
 
 def _unmarked(written: str) -> str:
     """A written word without its short vowels and shadda (سوريّة → سورية)."""
-    return written.translate(_NO_HARAKAT)
+    return written.translate(_NO_SHORT_VOWELS)
 
 
-#: Short vowels and other marks that may end a written word.
-_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
-_NO_HARAKAT = str.maketrans("", "", _HARAKAT)
+_NO_SHORT_VOWELS = str.maketrans("", "", SHORT_VOWELS)
+
+
+def _single_nisba_country(use: PlaceUse) -> bool:
+    """Whether a place is one word written in the shape of a feminine nisba adjective (سورية، سوريّة)."""
+    return use.span[1] - use.span[0] == 1 and _unmarked(use.text).endswith("ية")
 
 
 def _nisba_after_nisba(tokens: list[Token], i: int, use: PlaceUse) -> bool:
     """Whether a country written in the shape of a feminine nisba adjective (سورية) comes right after an
     indefinite nisba adjective (غارات جوية سورية، مقاتلات روسية وسورية، مواقع عسكرية سورية): it agrees with
     the noun before as one more adjective, which no country name after a noun does (مستقبل سورية)."""
-    if use.span[1] - use.span[0] != 1 or not _unmarked(use.text).endswith("ية"):
+    if not _single_nisba_country(use):
         return False
     before = tokens[i - 1]
     return (_unmarked(before.text).endswith("ية") and not before.norm.startswith(("ال", "وال", "لل"))
@@ -175,7 +179,7 @@ def _adjective_after_feminine_noun(tokens: list[Token], i: int, use: PlaceUse, l
     indefinite noun in ة or ات that is no place word and no cue (قاعدة سورية، قوات سورية، طائرات سورية): it
     agrees with it in gender as its adjective; a country after a noun in construct takes no such agreement
     (مستقبل سورية)."""
-    if use.span[1] - use.span[0] != 1 or not _unmarked(use.text).endswith("ية"):
+    if not _single_nisba_country(use):
         return False
     before = tokens[i - 1]
     word = _unmarked(before.text).lstrip("وفبل")
@@ -189,19 +193,17 @@ def _verb_before_its_subject(sent: Sent, cue, lex) -> bool:
     (شنت تركيا عملية، استهدفت إسرائيل مواقع), not the genitive of a verbal noun (غزو العراق) nor the object
     after a subject (القوات التركية دخلت سوريا)."""
     word = sent.tokens.norms[cue.end - 1].lstrip("وف")
-    stem = next((word[:-len(p)] for p in _OBJECT_PRONOUNS if word.endswith(p) and len(word) - len(p) >= 3), word)
+    stem = next((word[:-len(p)] for p in PRONOUN_SUFFIXES if word.endswith(p) and len(word) - len(p) >= 3), word)
     if word.startswith("ال") or not stem.endswith("ت") or stem.endswith("ات"):
         return False
     if cue.start > 0:
         before = sent.tokens.norms[cue.start - 1].lstrip("ول")
-        bare = next((before[:-len(p)] for p in _OBJECT_PRONOUNS if before.endswith(p)), before)
+        bare = next((before[:-len(p)] for p in PRONOUN_SUFFIXES if before.endswith(p)), before)
         if before in lex.grammar["relative"] or bare in lex.grammar["complementizer"]:
             return False  # أنها دخلت العراق، التي استهدفت إسرائيل: the subject came before
     return not any(a.end == cue.start for a in sent.actors)
 
 
-#: Object pronouns a perfect verb may carry (أطلقتهما، شنتها، نفذته).
-_OBJECT_PRONOUNS = ("هما", "ها", "هم", "ه")
 #: مع 'with', and إلى جانب 'alongside' (normal forms): a country after them is a party.
 _WITH, _SIDE, _TO = "مع", "جانب", "الي"
 

@@ -5,7 +5,7 @@ speaker. A sentence with no reporting cue has no speaker (``None``): nothing is 
 
 from __future__ import annotations
 
-from gazetteer.morphology import has_nisba_shape
+from gazetteer.morphology import PRONOUN_SUFFIXES, has_nisba_shape
 
 import functools
 
@@ -43,8 +43,6 @@ _CLOSING_MARKS = (".", "-", "–", "—", "(", ")", "[", "]", "!", "?", "؟")
 _SHORT_NAME_WORDS = 3
 #: Possessive pronouns on a noun after a speaker's complete name (تأييدها، نفيها، رفضهم): the verb's object.
 _POSSESSIVES = ("ها", "هم", "هما")
-#: The pronouns on a noun of speech that make it someone's own words (تعبيره، قولها، تصريحاتهم).
-_OWN_PRONOUNS = ("هما", "هم", "ها", "ه")
 
 
 def _quotation(tokens, start: int, end: int) -> bool:
@@ -261,7 +259,7 @@ class Attributor:
         if len(words) != 1:
             return False
         norm = normalize(words[0])
-        return any(norm.endswith(p) and norm[:-len(p)] in self.words["own_words"] for p in _OWN_PRONOUNS)
+        return any(norm.endswith(p) and norm[:-len(p)] in self.words["own_words"] for p in PRONOUN_SUFFIXES)
 
     # -- noun phrases around the cue -------------------------------------------------------
     def _after(self, tokens, j, text, offset, drop_statement_noun=False, attribution=False) -> str | None:
