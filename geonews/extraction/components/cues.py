@@ -60,9 +60,7 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
                    and not tokens[i - 1].norm.lstrip("وف").startswith("ال"))
         beyond = lex.non_territory.match(tokens, i + n) if i + n < len(tokens) else None
         not_territory = beyond is not None and beyond[1] in ("all", claim_type)
-        if (claim_type == "control" and not lex.grammar["fall_word"].isdisjoint(word_forms(tokens[i].norm))
-                and not _place_after(sent, i + n)
-                and not (_FALL_NOUN not in word_forms(tokens[i].norm) and _place_before(sent, i, lex))):
+        if claim_type == "control" and _no_place_falls(tokens, sent, i, n, lex):
             other_sense = True  # سقوط قتلى، سقوط قذائف، سقوط النظام: no place falls
         if tokens[i].norm.lstrip("وف") in lex.grammar["ba_cue"] and not any(
                 t.norm[:1] == "ب" for t in tokens[i + n:i + n + _BA_REACH]):
@@ -99,6 +97,17 @@ def _place_after(sent, k: int) -> bool:
     return _bare(sent.tokens.norms[k]) in place_words()
 
 
+def _no_place_falls(tokens: list[Token], sent, i: int, n: int, lex) -> bool:
+    """Whether the cue at ``i`` (``n`` words) is a word of falling whose place does not fall: no place right
+    after it, nor, for the verb (``fall_verb``), right before it (سقوط قتلى، سقطت قذيفة; not سقوط الرقة،
+    فالفلوجة سقطت)."""
+    forms = word_forms(tokens[i].norm)
+    noun, verb = lex.grammar["fall_word"], lex.grammar["fall_verb"]
+    if noun.isdisjoint(forms) and verb.isdisjoint(forms):
+        return False
+    return not _place_after(sent, i + n) and not (not verb.isdisjoint(forms) and _place_before(sent, i, lex))
+
+
 def _place_before(sent, i: int, lex) -> bool:
     """Whether a place name ends right before token ``i``, or right before a relative pronoun there: the
     subject of a verb after it (فالفلوجة سقطت في يد داعش، دوما التي سقطت)."""
@@ -108,8 +117,6 @@ def _place_before(sent, i: int, lex) -> bool:
     return i in ends or (i > 0 and sent.tokens.norms[i - 1] in lex.grammar["relative"] and i - 1 in ends)
 
 
-#: The verbal noun of falling, whose place comes after it (سقوط الرقة), never before: the verb's may.
-_FALL_NOUN = "سقوط"
 #: 'in it' (normal form): a relative clause's resumptive preposition before its subject.
 _IN_IT = frozenset({"فيها", "فيه"})
 
