@@ -9,6 +9,7 @@ where its bit is set.
 from __future__ import annotations
 
 import bisect
+import importlib
 import itertools
 import os
 import re
@@ -17,7 +18,7 @@ from typing import NamedTuple
 
 from gazetteer import normalize
 
-__all__ = ["Token", "Tokens", "norms_of", "positions", "token_index", "token_slice", "tokenize"]
+__all__ = ["Token", "Tokens", "compiled_parts", "norms_of", "positions", "token_index", "token_slice", "tokenize"]
 
 _MARKS = "\u064b-\u065f\u0670\u0640"
 #: A number with decimals, a word (letters with the marks inside or around them: written as runs, which the
@@ -60,19 +61,28 @@ class _Norms(dict):
 _NORMS = _Norms()
 
 
-def _compiled_split():
-    """The compiled tokeniser and its table of words seen (``_splitwords.pyx``: the split, the normal forms and the tokens in one walk
-    over the characters), unless the environment variable ``GEONEWS_COMPILED`` is ``0`` (then the regex
-    split here, the reference: the same tokens); not built: the regex split, with a warning."""
+def compiled_parts(names: tuple[str, ...], what: str, instead: str) -> tuple | None:
+    """The objects ``names`` of the compiled module ``_splitwords``, unless the environment variable
+    ``GEONEWS_COMPILED`` is ``0`` (then ``None``: the caller runs its Python reference, the same results); not
+    built: ``None``, with a warning that the compiled ``what`` (its verb included: "token split is") is missing
+    and ``instead`` runs."""
     if os.environ.get("GEONEWS_COMPILED", "1").strip() in ("0", ""):
         return None
     try:
-        from ._splitwords import WordTable, tokens_of
-    except ImportError:
-        warnings.warn("geonews: the compiled token split is not built (run `pip install -e .` or `make map`); "
-                      "tokenize() runs the regex split, slower, same tokens", RuntimeWarning, stacklevel=2)
+        module = importlib.import_module(f"{__package__}._splitwords")
+        return tuple(getattr(module, name) for name in names)
+    except (ImportError, AttributeError):
+        warnings.warn(f"geonews: the compiled {what} not built (run `pip install -e .` or `make map`); {instead}",
+                      RuntimeWarning, stacklevel=3)
         return None
-    return tokens_of, WordTable
+
+
+def _compiled_split():
+    """The compiled tokeniser and its table of words seen (``_splitwords.pyx``: the split, the normal forms and the tokens in one walk
+    over the characters), unless ``GEONEWS_COMPILED`` is ``0`` (then the regex split here, the reference: the
+    same tokens); not built: the regex split, with a warning."""
+    return compiled_parts(("tokens_of", "WordTable"), "token split is",
+                          "tokenize() runs the regex split, slower, same tokens")
 
 
 _tokens_of, _WordTable = _compiled_split() or (None, None)

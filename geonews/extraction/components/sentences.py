@@ -6,9 +6,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,7 +14,7 @@ from gazetteer.tables import load_table
 
 from ..document import Doc, Sent
 from ..registry import component
-from ..tokens import token_slice
+from ..tokens import compiled_parts, token_slice
 
 __all__ = ["MAX_SENTENCE_CHARS", "Sentence", "sentences", "split_sentences"]
 
@@ -56,15 +54,9 @@ def _compiled_marks():
     """The compiled scan of the marks (``_splitwords.sentence_marks``), unless the environment variable
     ``GEONEWS_COMPILED`` is ``0`` (then :func:`_python_marks`, the reference: the same spans); not built: the
     reference, with a warning."""
-    if os.environ.get("GEONEWS_COMPILED", "1").strip() in ("0", ""):
-        return _python_marks
-    try:
-        from .._splitwords import sentence_marks
-    except ImportError:
-        warnings.warn("geonews: the compiled sentence marks are not built (run `pip install -e .` or `make map`); "
-                      "split_sentences() runs the regex, slower, same sentences", RuntimeWarning, stacklevel=2)
-        return _python_marks
-    return sentence_marks
+    parts = compiled_parts(("sentence_marks",), "sentence marks are",
+                           "split_sentences() runs the regex, slower, same sentences")
+    return _python_marks if parts is None else parts[0]
 
 
 _marks = _compiled_marks()
