@@ -740,10 +740,22 @@ cdef class CandidateFields:
         return getattr(cand, CANDIDATE_FIELDS[i])
 
 
+cdef inline Py_ssize_t _bisect_right(const Py_ssize_t *a, Py_ssize_t n, Py_ssize_t x) noexcept nogil:
+    """bisect.bisect_right over the ``n`` sorted values of ``a``."""
+    cdef Py_ssize_t lo = 0, hi = n, mid
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
 def original_spans(CandidateFields fields, str text, list cands, list gaps):
     """recognize._original_spans: the candidates' spans in ``text``, the marks after a name's last letter taken
     in, from where folding deleted characters (``gaps``, in order)."""
-    cdef Py_ssize_t n_gaps = len(gaps), n_chars = len(text), i, start, last, end, lo, hi, mid, value
+    cdef Py_ssize_t n_gaps = len(gaps), n_chars = len(text), i, start, last, end
     cdef Py_ssize_t *at = <Py_ssize_t *> malloc(max(n_gaps, 1) * sizeof(Py_ssize_t))
     cdef list spans = []
     cdef int kind = PyUnicode_KIND(text)
@@ -756,25 +768,10 @@ def original_spans(CandidateFields fields, str text, list cands, list gaps):
         for cand in cands:
             start = fields.get(cand, C_START)
             last = <Py_ssize_t> fields.get(cand, C_END) - 1
-            # bisect_right(gaps, last), then bisect_right(gaps, start)
-            lo, hi = 0, n_gaps
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if last < at[mid]:
-                    hi = mid
-                else:
-                    lo = mid + 1
-            end = last + lo + 1
+            end = last + _bisect_right(at, n_gaps, last) + 1
             while end < n_chars and is_trailing_mark(_read(kind, data, end)):
                 end += 1
-            lo, hi = 0, n_gaps
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if start < at[mid]:
-                    hi = mid
-                else:
-                    lo = mid + 1
-            spans.append((start + lo, end))
+            spans.append((start + _bisect_right(at, n_gaps, start), end))
     finally:
         free(at)
     return spans
