@@ -3,6 +3,14 @@
 import pytest
 
 
+def role_of(run, text, name):
+    """The role ``parties`` gives the one place written ``name`` in the one sentence ``text``."""
+    doc = run("parties", text)
+    [sent] = doc.sents
+    [use] = [u for u in sent.places if u.text == name]
+    return use.role
+
+
 def test_countries_acting_together_are_parties(run):
     doc = run("parties", "وشنت الولايات المتحدة وبريطانيا وفرنسا ضربات على سوريا فجر السبت.")
     [sent] = doc.sents
@@ -84,9 +92,7 @@ def test_a_city_after_a_diplomacy_noun_is_where_talks_are_held(run):
     ("واستولت إسرائيل على مرتفعات الجولان في حرب مع سوريا.", "سوريا", "event"),
 ])
 def test_subjects_and_partners_are_parties(run, text, name, role):
-    doc = run("parties", text)
-    [use] = [u for u in doc.sents[0].places if u.text == name]
-    assert use.role == role
+    assert role_of(run, text, name) == role
 
 
 @pytest.mark.parametrize(("text", "role"), [
@@ -131,10 +137,7 @@ def test_a_country_after_lam(run, text, role):
     ("وتعهد الرؤساء في قمة احتضنتها أنقرة بتعزيز التعاون.", "أنقرة", "event"),
 ])
 def test_a_country_after_a_verb_with_an_object_pronoun(run, text, name, role):
-    doc = run("parties", text)
-    [sent] = doc.sents
-    [use] = [u for u in sent.places if u.text == name]
-    assert use.role == role
+    assert role_of(run, text, name) == role
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -143,10 +146,7 @@ def test_a_country_after_a_verb_with_an_object_pronoun(run, text, name, role):
     ("وشنت طائرات غارات على مواقع في حماة فيما أشارت أصابع الاتهام إلى إسرائيل.", "إسرائيل"),
 ])
 def test_a_country_a_message_or_blame_is_addressed_to_is_a_party(run, text, name):
-    doc = run("parties", text)
-    [sent] = doc.sents
-    [use] = [u for u in sent.places if u.text == name]
-    assert use.role == "party"
+    assert role_of(run, text, name) == "party"
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -155,7 +155,4 @@ def test_a_country_a_message_or_blame_is_addressed_to_is_a_party(run, text, name
     ("ووقعت روسيا وتركيا اتفاقا حول إدلب.", "تركيا"),
 ])
 def test_a_country_coordinated_with_an_actor_or_a_party_is_a_party(run, text, name):
-    doc = run("parties", text)
-    [sent] = doc.sents
-    [use] = [u for u in sent.places if u.text == name]
-    assert use.role == "party"
+    assert role_of(run, text, name) == "party"

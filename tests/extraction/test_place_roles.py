@@ -3,6 +3,12 @@
 import pytest
 
 
+def roles(run, text):
+    """Place text -> role, as ``place_roles`` gives them in the one sentence ``text``."""
+    doc = run("place_roles", text)
+    return {u.text: u.role for u in doc.sents[0].places}
+
+
 @pytest.mark.parametrize(("text", "name", "role"), [
     ("سيطرت الفصائل المدعومة من تركيا على بلدة في ريف حلب.", "تركيا", "origin"),
     ("قال المرصد ومقره لندن إن القوات تقدمت.", "لندن", "origin"),
@@ -34,9 +40,8 @@ def test_explain_says_why(run):
 
 
 def test_an_indefinite_supporter_word_makes_an_origin(run):
-    doc = run("place_roles", "سيطرت فصائل موالية لأنقرة على بلدة في ريف حلب.")
-    roles = {u.text: u.role for u in doc.sents[0].places}
-    assert roles["أنقرة"] == "origin" and roles["حلب"] == "event"
+    got = roles(run, "سيطرت فصائل موالية لأنقرة على بلدة في ريف حلب.")
+    assert got["أنقرة"] == "origin" and got["حلب"] == "event"
 
 
 @pytest.mark.parametrize(("text", "reference", "event"), [
@@ -52,10 +57,9 @@ def test_an_indefinite_supporter_word_makes_an_origin(run):
     ("وتوجهت الطائرات إلى دير الزور التي تبعد 450 كيلومترا عن دمشق.", "دمشق", "دير الزور"),
 ])
 def test_a_border_neighbour_or_a_road_end_is_a_reference(run, text, reference, event):
-    doc = run("place_roles", text)
-    roles = {u.text: u.role for u in doc.sents[0].places}
-    assert roles[reference] == "mention"
-    assert event is None or roles[event] == "event"
+    got = roles(run, text)
+    assert got[reference] == "mention"
+    assert event is None or got[event] == "event"
 
 
 def test_across_the_border_the_neighbour_is_where_it_went(run):
@@ -90,15 +94,13 @@ def test_at_whose_request_is_a_party(run):
 
 
 def test_as_for_a_country_is_a_party_and_for_a_town_a_mention(run):
-    doc = run("place_roles", "وتمثل المنطقة حساسية أكبر بالنسبة لإسرائيل وبالنسبة لمنبج في ريف حلب.")
-    roles = {u.text: u.role for u in doc.sents[0].places}
-    assert roles["إسرائيل"] == "party" and roles["منبج"] == "mention" and roles["حلب"] == "event"
+    got = roles(run, "وتمثل المنطقة حساسية أكبر بالنسبة لإسرائيل وبالنسبة لمنبج في ريف حلب.")
+    assert got["إسرائيل"] == "party" and got["منبج"] == "mention" and got["حلب"] == "event"
 
 
 def test_where_the_speaker_is_from_is_no_event(run):
-    doc = run("place_roles", "وأشارت مصادر من منبج إلى أن جنودا وصلوا إلى أطراف مدينة الباب.")
-    roles = {u.text: u.role for u in doc.sents[0].places}
-    assert roles["منبج"] == "origin" and roles["الباب"] == "event"
+    got = roles(run, "وأشارت مصادر من منبج إلى أن جنودا وصلوا إلى أطراف مدينة الباب.")
+    assert got["منبج"] == "origin" and got["الباب"] == "event"
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -111,38 +113,32 @@ def test_a_verb_of_lying_without_a_place_before_it_locates_nothing(run, text, na
 
 
 def test_the_countries_joined_are_parties(run):
-    doc = run("place_roles", "وشكر ترامب فرنسا على انضمامها إلى الولايات المتحدة وبريطانيا في شن غارات على مواقع في سوريا.")
-    roles = {u.text: u.role for u in doc.sents[0].places}
-    assert roles["الولايات المتحدة"] == "party" and roles["بريطانيا"] == "party" and roles["سوريا"] == "event"
+    got = roles(run, "وشكر ترامب فرنسا على انضمامها إلى الولايات المتحدة وبريطانيا في شن غارات على مواقع في سوريا.")
+    assert got["الولايات المتحدة"] == "party" and got["بريطانيا"] == "party" and got["سوريا"] == "event"
 
 
 def test_a_supporter_word_with_an_adjective_before_its_preposition(run):
-    doc = run("place_roles", "واستعادت القوات الحكومية، وبدعم حاسم من روسيا وإيران، مناطق كبيرة قرب دمشق.")
-    roles = {u.text: u.role for u in doc.sents[0].places}
-    assert roles == {"روسيا": "origin", "إيران": "origin", "دمشق": "event"}
+    got = roles(run, "واستعادت القوات الحكومية، وبدعم حاسم من روسيا وإيران، مناطق كبيرة قرب دمشق.")
+    assert got == {"روسيا": "origin", "إيران": "origin", "دمشق": "event"}
 
 
 def test_where_a_deed_set_out_from_is_its_origin(run):
-    doc = run("place_roles", "وأطلقت صواريخ إيرانية على مواقع إسرائيلية في الجولان انطلاقا من سوريا.")
-    roles = {u.text: u.role for u in doc.sents[0].places}
-    assert roles["سوريا"] == "origin" and roles["الجولان"] == "event"
+    got = roles(run, "وأطلقت صواريخ إيرانية على مواقع إسرائيلية في الجولان انطلاقا من سوريا.")
+    assert got["سوريا"] == "origin" and got["الجولان"] == "event"
     doc = run("place_roles", "وقالت مصادر إن الاحتجاجات التي انطلقت في البصرة مستمرة.")
     assert {u.text: u.role for u in doc.sents[0].places}["البصرة"] != "origin"
 
 
 def test_a_country_an_actor_is_linked_to_backs_it(run):
-    doc = run("place_roles", "ويفاوض فيلق الرحمن المرتبط بكل من تركيا وقطر وفدا في الغوطة الشرقية.")
-    roles = {u.text: u.role for u in doc.sents[0].places}
-    assert roles["تركيا"] == "origin" and roles["قطر"] == "origin" and roles["الغوطة الشرقية"] == "event"
+    got = roles(run, "ويفاوض فيلق الرحمن المرتبط بكل من تركيا وقطر وفدا في الغوطة الشرقية.")
+    assert got["تركيا"] == "origin" and got["قطر"] == "origin" and got["الغوطة الشرقية"] == "event"
 
 
 def test_where_the_speaker_spoke_from_is_no_event(run):
-    doc = run("place_roles", "لكن المتحدث باسم الفصيل نفى من تركيا شطر الغوطة نصفين.")
-    roles = {u.text: u.role for u in doc.sents[0].places}
-    assert roles["تركيا"] == "origin" and roles["الغوطة"] == "event"
+    got = roles(run, "لكن المتحدث باسم الفصيل نفى من تركيا شطر الغوطة نصفين.")
+    assert got["تركيا"] == "origin" and got["الغوطة"] == "event"
 
 
 def test_two_places_after_between_locate_the_place_before(run):
-    doc = run("place_roles", "وقصفت طائرات حربية مطار التيفور العسكري بين حمص وتدمر في وسط سوريا.")
-    roles = {u.text: u.role for u in doc.sents[0].places}
-    assert roles["حمص"] == "mention" and roles["تدمر"] == "mention" and roles["التيفور"] == "event"
+    got = roles(run, "وقصفت طائرات حربية مطار التيفور العسكري بين حمص وتدمر في وسط سوريا.")
+    assert got["حمص"] == "mention" and got["تدمر"] == "mention" and got["التيفور"] == "event"
