@@ -19,8 +19,8 @@ Figures (each for half A, half B and all)
         anywhere in the article.
     sentence recall
         the same, the statement's sentence overlapping the gold ``quote`` in the article text (the quote
-        is found with any run of whitespace matching any other; a quote that is the headline is not in
-        the text the extraction reads, so it can only be found anywhere, never in its sentence).
+        is found with any run of whitespace matching any other); a quote found only in the headline
+        (the record's ``title``) is matched by the statements whose ``part`` is ``title``.
     place precision
         extracted (claim statement, claim place) pairs of control/advance/attack near a gold claim of a
         compatible type in the same article.
@@ -110,7 +110,7 @@ class GoldClaim:
     quote: str
     killed: int | None
     spans: tuple[tuple[int, int], ...]
-    headline: bool = False
+    part: str = "text"  # where ``spans`` are: the article's text, or its title (the headline)
 
     @property
     def half(self) -> str:
@@ -159,6 +159,7 @@ class ExtractedStatement:
     places: tuple[ExtractedPlace, ...]
     killed: tuple[float, ...] = ()
     modality: str | None = None
+    part: str = "text"  # the article field ``start`` and ``end`` index: ``text`` or ``title``
 
     @property
     def asserted(self) -> bool:
@@ -200,7 +201,7 @@ class PlaceVerdict:
 #: Every kind of mistake, in the order they are tried: key -> (family, what it means).
 KINDS: dict[str, tuple[str, str]] = {
     # gold claims not found in their sentence
-    "missed/headline": ("missed", "the claim is in the headline, which is not in the text the extraction reads"),
+    "missed/headline": ("missed", "the claim is in the headline, and the extraction read none (statements of a geonews before it read titles)"),
     "missed/quote-not-found": ("missed", "the gold quote is not in the article text"),
     "missed/no-statement": ("missed", "no statement at all in the claim's sentence (no place recognised, no cue)"),
     "missed/modality": ("missed", "a place near the gold one on a statement of a compatible type, not asserted"),
@@ -394,12 +395,15 @@ def load_gold(path: Path, articles: dict) -> list[GoldClaim]:
             try:
                 spans = locate_quote(c["quote"], article.text) if article is not None else ()
                 title = (article.title or "") if article is not None else ""
+                part = "text"
+                if not spans and title and (in_title := locate_quote(c["quote"], title)):
+                    spans, part = in_title, "title"
                 out.append(GoldClaim(
                     docno=docno, number=number, claim_type=c["claim_type"], place_ar=c["place_ar"],
                     place_en=c.get("place_en") or c["place_ar"], latitude=float(c["latitude"]),
                     longitude=float(c["longitude"]), relation=c.get("relation") or "in", actor=c.get("actor_ar"),
                     target=c.get("target"), speaker=c.get("speaker_ar"), quote=c["quote"], killed=c.get("killed"),
-                    spans=spans, headline=not spans and bool(title) and c["quote"].split() == title.split(),
+                    spans=spans, part=part,
                 ))
             except (KeyError, TypeError, ValueError, AttributeError) as err:
                 raise BenchError(f"{path}: claim {number} of {docno}: {type(err).__name__}: {err}") from None
@@ -442,7 +446,7 @@ def statement_from_dict(d: dict, number: int = 0) -> ExtractedStatement:
         docno=str(d["article"]), number=number, claim_type=d["claim_type"], start=int(d["start"]),
         end=int(d["end"]), text=d.get("text") or "", speaker=d.get("speaker"), actor=d.get("actor"),
         target=d.get("target"), places=tuple(_place_from_dict(p) for p in d.get("places") or ()),
-        killed=killed, modality=d.get("modality"),
+        killed=killed, modality=d.get("modality"), part=d.get("part") or "text",
     )
 
 
@@ -490,9 +494,10 @@ def _statement_dict(statement) -> dict:
 
 # ---------------------------------------------------------------------------------------- matching
 
-def _overlaps(statement: ExtractedStatement, spans) -> bool:
-    """Whether a statement's sentence overlaps one of the spans."""
-    return any(statement.start < end and start < statement.end for start, end in spans)
+def _overlaps(statement: ExtractedStatement, claim: GoldClaim) -> bool:
+    """Whether a statement's sentence overlaps the gold claim's quote (in the same part of the article)."""
+    return statement.part == claim.part and any(statement.start < end and start < statement.end
+                                                for start, end in claim.spans)
 
 
 def _inside(place: ExtractedPlace, spans) -> bool:
@@ -522,7 +527,7 @@ def match_claims(gold: list[GoldClaim], statements: dict[str, list[ExtractedStat
             if d is not None and d <= RADIUS_KM:
                 candidates.append((s.claim_type != claim.claim_type, d, s.number, p.start, s, p))
         match.found = bool(candidates)
-        in_sentence = [c for c in candidates if _overlaps(c[4], claim.spans)]
+        in_sentence = [c for c in candidates if _overlaps(c[4], claim)]
         if in_sentence:
             _, d, _, _, s, p = min(in_sentence, key=lambda c: c[:4])
             match.in_sentence, match.statement, match.place, match.distance_km = True, s, p, d
@@ -556,11 +561,11 @@ def _geocode(gazetteer: Gazetteer, name: str) -> Place | None:
 
 def _why_missed(claim: GoldClaim, statements, gazetteer) -> tuple[str, str]:
     """The kind of a gold claim not found in its sentence, and what the extraction had there."""
-    if claim.headline:
+    if claim.part == "title" and not any(s.part == "title" for s in statements):
         return "missed/headline", ""
     if not claim.spans:
         return "missed/quote-not-found", ""
-    in_sentence = [s for s in statements if _overlaps(s, claim.spans)]
+    in_sentence = [s for s in statements if _overlaps(s, claim)]
     if not in_sentence:
         return "missed/no-statement", ""
     places = [(s, p) for s in in_sentence for p in s.places if _inside(p, claim.spans)]
@@ -642,9 +647,9 @@ def _why_wrong(s: ExtractedStatement, p: ExtractedPlace, claims: list[GoldClaim]
     other = [c for c in claims if (d := _distance(c, p)) is not None and d <= RADIUS_KM]
     if other:
         return "wrong/claim-type", ", ".join(sorted({f"gold {c.claim_type} at {c.place_en}" for c in other}))
-    if p.end <= dateline_end(text):
+    if s.part == "text" and p.end <= dateline_end(text):
         return "wrong/dateline", ""
-    in_sentence = [c for c in claims if _overlaps(s, c.spans)]
+    in_sentence = [c for c in claims if _overlaps(s, c)]
     place_keys = content_keys(p.text)
     if any(place_keys & content_keys(sp) for sp in [s.speaker] + [c.speaker for c in in_sentence]):
         return "wrong/speaker", f"speaker {s.speaker!r}"
@@ -855,7 +860,7 @@ def mistake_items(matches: list[ClaimMatch], verdicts: list[PlaceVerdict]) -> li
     for v in verdicts:
         if not v.correct and v.statement.claim_type in CLAIM_TYPES:
             s, p = v.statement, v.place
-            here = [c for c in by_doc.get(s.docno, ()) if _overlaps(s, c.spans)]
+            here = [c for c in by_doc.get(s.docno, ()) if _overlaps(s, c)]
             expected = "; ".join(_claim_summary(c) for c in here) or "no gold claim in this sentence"
             if v.nearest_km is not None:
                 expected += f" (the nearest compatible gold claim of the article is {v.nearest_km:.0f} km away)"

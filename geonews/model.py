@@ -75,11 +75,12 @@ class Statement:
     source: str | None = None
     url: str | None = None
     actor_side: str | None = None
+    part: str = "text"  # text | title: the article field ``start`` and ``end`` index (geonews.schema.PARTS)
 
     def to_dict(self) -> dict:
         """The contract's statement object (``geonews extract`` JSON Lines)."""
         return {
-            "article": self.article, "text": self.text, "start": self.start, "end": self.end,
+            "article": self.article, "text": self.text, "start": self.start, "end": self.end, "part": self.part,
             "speaker": self.speaker, "claim_type": self.claim_type, "modality": self.modality, "actor": self.actor,
             "actor_side": self.actor_side, "target": self.target, "places": [p.to_dict() for p in self.places],
             "quantities": [q.to_dict() for q in self.quantities],

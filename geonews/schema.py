@@ -7,7 +7,7 @@ tabular outputs (GeoJSON, GeoPackage, GeoParquet, CSV) and the map read a frame 
 
 from __future__ import annotations
 
-__all__ = ["CLAIM_TYPES", "FRAME_COLUMNS", "MODALITIES", "PLACE_KEYS", "RELATIONS", "ROLES", "STATEMENT_KEYS"]
+__all__ = ["CLAIM_TYPES", "FRAME_COLUMNS", "MODALITIES", "PARTS", "PLACE_KEYS", "RELATIONS", "ROLES", "STATEMENT_KEYS"]
 
 #: ACLED-like claim types, most specific first.
 CLAIM_TYPES = ("control", "advance", "attack", "diplomacy", "mention")
@@ -19,8 +19,11 @@ MODALITIES = ("asserted", "negated", "denied", "threat", "planned", "conditional
 #: What a place is in its statement: where the event happened, a name standing for an actor (أعلنت أنقرة),
 #: where someone is based or comes from, or a name only referred to (datelines included).
 ROLES = ("event", "party", "origin", "mention")
+#: Which part of the article a statement's sentence is in, the field its ``start`` and ``end`` index: the
+#: text, or the headline (``title``; a text file's first line, a JSON Lines record's ``title``).
+PARTS = ("text", "title")
 #: Keys of a statement in JSON Lines output (the public contract), in order.
-STATEMENT_KEYS = ("article", "text", "start", "end", "speaker", "claim_type", "modality", "actor", "actor_side",
+STATEMENT_KEYS = ("article", "text", "start", "end", "part", "speaker", "claim_type", "modality", "actor", "actor_side",
                   "target", "places", "quantities", "date", "title", "source", "url")
 #: Keys of each object in a statement's ``places`` (the contract: Mention + Place fields + relation).
 PLACE_KEYS = ("text", "start", "end", "id", "name", "name_ar", "latitude", "longitude", "country_code",
@@ -34,7 +37,7 @@ FRAME_COLUMNS = (
     # the article
     "article", "title", "date", "source", "url",
     # the statement
-    "statement", "text", "start", "end", "speaker", "claim_type", "modality", "actor", "actor_side",
+    "statement", "text", "start", "end", "part", "speaker", "claim_type", "modality", "actor", "actor_side",
     "target", "quantities",
     # the place
     "place_text", "place_start", "place_end", "id", "name", "name_ar", "latitude", "longitude",

@@ -39,11 +39,13 @@ def sentence(k: int) -> tuple[int, int]:
 
 def gold(claim_type="control", place_ar="منبج", point=MANBIJ, quote_line=0, actor="قوات النظام", target=None,
          speaker=None, relation="in", killed=None, number=1, docno=DOC, headline=False):
+    """A gold claim quoting line ``quote_line`` of TEXT, or (``headline``) that line as the article's title."""
     line = TEXT.split("\n")[quote_line]
-    spans = () if headline else bench.locate_quote(line, TEXT)
+    spans = ((0, len(line)),) if headline else bench.locate_quote(line, TEXT)
     return bench.GoldClaim(docno=docno, number=number, claim_type=claim_type, place_ar=place_ar, place_en=place_ar,
                            latitude=point[0], longitude=point[1], relation=relation, actor=actor, target=target,
-                           speaker=speaker, quote=line, killed=killed, spans=spans, headline=headline)
+                           speaker=speaker, quote=line, killed=killed, spans=spans,
+                           part="title" if headline else "text")
 
 
 def place(name="منبج", point=MANBIJ, relation="in", role=None, feature="city", country_code="SY", name_en=None,
@@ -56,11 +58,15 @@ def place(name="منبج", point=MANBIJ, relation="in", role=None, feature="city
 
 
 def statement(places, claim_type="control", line=0, actor="قوات النظام", target=None, speaker=None, killed=(),
-              modality=None, number=0, docno=DOC):
+              modality=None, number=0, docno=DOC, part="text"):
+    """A statement of line ``line`` of TEXT (``part="title"``: that line as the article's title)."""
     start, end = sentence(line)
+    text = TEXT[start:end]
+    if part == "title":
+        start, end = 0, len(text)
     return bench.ExtractedStatement(docno=docno, number=number, claim_type=claim_type, start=start, end=end,
-                                    text=TEXT[start:end], speaker=speaker, actor=actor, target=target,
-                                    places=tuple(places), killed=tuple(killed), modality=modality)
+                                    text=text, speaker=speaker, actor=actor, target=target,
+                                    places=tuple(places), killed=tuple(killed), modality=modality, part=part)
 
 
 def match_one(claim, statements, gz=None):
@@ -152,6 +158,11 @@ def test_place_without_coordinates_is_never_near():
     assert not m.found and m.kind == "missed/unresolved"
 
 
+def test_a_headline_claim_is_found_in_the_headline_statement():
+    m = match_one(gold(headline=True), [statement([place("منبج")], part="title")])
+    assert m.in_sentence and m.statement.part == "title"
+
+
 def test_found_elsewhere_in_the_article_is_not_sentence_recall():
     m = match_one(gold(), [statement([place("منبج", point=MANBIJ)], line=2, number=3)])
     assert m.found and not m.in_sentence
@@ -172,6 +183,9 @@ def test_only_event_places_count():
 def test_missed_kinds(gz):
     assert match_one(gold(), []).kind == "missed/no-statement"
     assert match_one(gold(headline=True), []).kind == "missed/headline"
+    # a statement of the text at the same offsets is not the headline's
+    m = match_one(gold(headline=True), [statement([place("منبج")])])
+    assert not m.in_sentence and m.kind == "missed/headline"
     assert match_one(gold(), [statement([place("منبج")], claim_type="mention")]).kind == "missed/only-mentioned"
     # the gold place is not among the sentence's places: the gazetteer tells what it knows of the name
     other = [statement([place("مدينة", point=SYRIA)], claim_type="mention")]
@@ -387,7 +401,7 @@ def test_real_gold_structure_and_ranges(real_report):
 
 def test_real_gold_quotes_are_located(real_report):
     for m in real_report.matches:
-        assert m.claim.spans or m.claim.headline, (m.claim.docno, m.claim.quote[:40])
+        assert m.claim.spans, (m.claim.docno, m.claim.quote[:40])
 
 
 def test_real_gold_statements_file_scores_the_same(real_report, tmp_path, gz):

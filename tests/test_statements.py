@@ -118,13 +118,13 @@ def test_statements_follow_contract(seed_statements, seed_text):
         d = s.to_dict()
         # every key of the contract's statement table, and its place keys
         assert set(d) == {"article", "text", "start", "end", "speaker", "claim_type", "actor", "target", "places",
-                          "modality", "quantities", "date", "title", "source", "url"} | {"actor_side"}
+                          "modality", "quantities", "date", "title", "source", "url"} | {"actor_side", "part"}
         assert d["modality"] in MODALITIES and d["claim_type"] in CLAIM_TYPES
-        assert seed_text[s.start:s.end] == s.text
+        assert (s.title if s.part == "title" else seed_text)[s.start:s.end] == s.text
         for p in d["places"]:
             assert {"text", "start", "end", "id", "name", "name_ar", "latitude", "longitude", "country_code", "feature",
                     "relation", "geo_precision", "role"} <= set(p)
-            assert seed_text[p["start"]:p["end"]] == p["text"]
+            assert (s.title if s.part == "title" else seed_text)[p["start"]:p["end"]] == p["text"]
             assert p["relation"] in RELATIONS and p["role"] in ROLES
             assert p["geo_precision"] in (1, 2, 3)
 

@@ -113,7 +113,7 @@ def test_new_articles_are_appended(claims, tmp_path, capsys):
 
 
 def test_a_changed_article_replaces_its_statements(claims, tmp_path, capsys, gz):
-    changed = [dict(ARTICLES[1], text="قصفت الطائرات مواقع في حمص.")] + ARTICLES[2:]
+    changed = [dict(ARTICLES[1], title="حمص", text="قصفت الطائرات مواقع في حمص.")] + ARTICLES[2:]
     assert main(["ingest", str(_write(tmp_path / "v2.jsonl", changed)), "--store", claims]) == 0
     assert "0 new, 1 replaced, 2 already stored" in capsys.readouterr().out
     frame = read_store(claims)
@@ -220,6 +220,39 @@ def test_a_store_of_another_schema_version_is_refused(claims, news, tmp_path, ca
             f"geonews: {name}: a claims store of schema version {SCHEMA_VERSION + 1}, newer than this geonews "
             f"(version {SCHEMA_VERSION}): use a newer geonews")
     assert not (tmp_path / "m.html").exists()
+
+
+def _as_version_1(target: str) -> None:
+    """Make a store what schema version 1 made: statements without ``part`` (PostGIS: nor the view over it)."""
+    with open_store(target) as opened:
+        if target.endswith(".gpkg"):
+            opened._db.execute(f'ALTER TABLE "{STATEMENTS_LAYER}" DROP COLUMN "part"')
+            opened._db.execute(f"UPDATE \"{VERSION_TABLE}\" SET value = '1'")
+        else:
+            opened._conn.execute("DROP VIEW geonews.claim_places")
+            opened._conn.execute('ALTER TABLE geonews.statements DROP COLUMN "part"')
+            opened._conn.execute("UPDATE geonews.store_info SET value = '1'")
+
+
+def test_a_store_of_schema_version_1_is_brought_up_to_this_one(claims, tmp_path, capsys):
+    assert SCHEMA_VERSION == 2  # a later version adds its own columns to ADDED_COLUMNS and this test
+    _as_version_1(claims)
+    more = _write(tmp_path / "more.jsonl", [{"id": "a5", "title": "غارات على حمص",
+                                             "text": "قصفت الطائرات مواقع في حماة."}])
+    assert main(["ingest", str(more), "--store", claims]) == 0
+    assert "1 new, 0 already stored" in capsys.readouterr().out
+    with open_store(claims) as opened:
+        if claims.endswith(".gpkg"):
+            found = dict(opened._db.execute(f'SELECT key, value FROM "{VERSION_TABLE}"'))["schema_version"]
+        else:
+            found = opened._conn.execute("SELECT value FROM geonews.store_info").fetchone()[0]
+    assert found == str(SCHEMA_VERSION)
+    frame = read_store(claims)
+    old, new = frame[frame["article"] != "a5"], frame[frame["article"] == "a5"]
+    assert len(old) and old["part"].isna().all()  # stored before parts were recorded: unknown
+    assert {d["part"] for d in from_frame(old)} == {"text"}  # read back as the text, as they were
+    assert set(new["part"]) == {"title", "text"} and set(new.loc[new["part"] == "title", "place_text"]) == {"حمص"}
+    assert main(["map", "--store", claims, "-o", str(tmp_path / "m.html")]) == 0
 
 
 def test_the_store_runs_no_extraction():

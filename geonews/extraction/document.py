@@ -22,6 +22,8 @@ from gazetteer import Mention, Place
 
 from geonews.model import PlaceRef, Quantity, Statement
 
+from .headline import as_headline, headline_span
+
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer
 
@@ -162,5 +164,11 @@ class Doc:
 
     @property
     def statements(self) -> list[Statement]:
-        """Every statement of the document, in text order."""
-        return [st for s in self.sents for st in s.statements]
+        """Every statement of the document, in text order; those of the headline (a text's first line that
+        is the article's title, :func:`~geonews.extraction.headline.headline_span`) with ``part`` "title"
+        and offsets in the title."""
+        statements = [st for s in self.sents for st in s.statements]
+        if (span := headline_span(self.article)) is None:
+            return statements
+        start, end = span
+        return [as_headline(st, start) if start <= st.start and st.end <= end else st for st in statements]

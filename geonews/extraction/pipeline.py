@@ -25,6 +25,7 @@ from gazetteer import Gazetteer
 from geonews.model import Statement
 
 from .document import Decision, Doc
+from .headline import separate_headline
 from .lexicons import Lexicons, load_lexicons
 from .registry import ComponentInfo, registered
 
@@ -101,15 +102,19 @@ class Pipeline:
 
     # -- running -------------------------------------------------------------------------------
     def __call__(self, article, *, trace: bool = False) -> Doc:
-        """Run every component over a new document of ``article``."""
+        """Run every component over a new document of ``article`` (its text; a title not in the text is
+        read apart by :meth:`statements`)."""
         doc = Doc(article, self.gazetteer, self.lexicons, trace=trace)
         for info in self._components:
             doc = info.func(doc)
         return doc
 
     def statements(self, article) -> list[Statement]:
-        """The article's statements, in text order."""
-        return self(article).statements
+        """The article's statements, the headline's first, in text order; each with its ``part``
+        (``"title"`` or ``"text"``) and offsets in that part (:mod:`~geonews.extraction.headline`)."""
+        head = separate_headline(article)  # a title apart from the text: its own document, all headline
+        statements = self(article).statements
+        return statements if head is None else self(head).statements + statements
 
     def explain(self, article) -> list[Decision]:
         """Every decision the components took on ``article``, in the order they took them."""

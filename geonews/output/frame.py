@@ -63,7 +63,8 @@ def to_frame(statements: Iterable[Statement]) -> gpd.GeoDataFrame:
         seen[st.article] = index + 1
         common = {
             "article": st.article, "title": st.title, "date": st.date, "source": st.source, "url": st.url,
-            "statement": index, "text": st.text, "start": st.start, "end": st.end, "speaker": st.speaker,
+            "statement": index, "text": st.text, "start": st.start, "end": st.end, "part": st.part,
+            "speaker": st.speaker,
             "claim_type": st.claim_type, "modality": st.modality, "actor": st.actor, "actor_side": st.actor_side,
             "target": st.target,
             "quantities": json.dumps([q.to_dict() for q in st.quantities], ensure_ascii=False),
@@ -213,6 +214,8 @@ def from_frame(frame: pd.DataFrame) -> list[dict]:
             statement = {k: _value(k, row.get(k)) for k in _STATEMENT_COLUMNS}
             if statement["modality"] is None:  # a frame written before modalities were decided
                 statement["modality"] = "asserted"
+            if statement["part"] is None:  # a frame written before headlines were read
+                statement["part"] = "text"
             quantities = _value("quantities", row.get("quantities"))
             statement["places"] = []
             statement["quantities"] = json.loads(quantities) if quantities else []

@@ -29,7 +29,7 @@ from geonews.files import no_space_left, replacing, written_path
 
 from .base import (NEW, REPLACED, STORED, ClaimsStore, StoredArticle, article_rows, check_batch, day_bound,
                    layer_rows, rows_frame, utc_now, version_error)
-from .schema import ARTICLE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, LAYER_COLUMNS, SCHEMA_VERSION
+from .schema import ADDED_COLUMNS, ARTICLE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, LAYER_COLUMNS, SCHEMA_VERSION
 
 __all__ = ["ARTICLES_TABLE", "LOCK_WAIT", "STATEMENTS_LAYER", "VERSION_TABLE", "GeoPackageStore", "gpkg_blobs",
            "gpkg_geometry"]
@@ -90,8 +90,15 @@ class GeoPackageStore(ClaimsStore):
                     raise version_error(self.name, 0)
                 raise UsageError(f"{self.name}: not a claims store (no {VERSION_TABLE!r} table)")
             found = dict(db.execute(f'SELECT key, value FROM "{VERSION_TABLE}"')).get("schema_version")
-            if str(found) != str(SCHEMA_VERSION):
-                raise version_error(self.name, int(found) if str(found).isdigit() else 0)
+            found = int(found) if str(found).isdigit() else 0
+            if found != SCHEMA_VERSION:
+                if not 0 < found < SCHEMA_VERSION:
+                    raise version_error(self.name, found)
+                try:
+                    _upgrade(db, found)
+                except sqlite3.OperationalError as err:  # read-only, or another writer kept it locked
+                    raise UsageError(f"{self.name}: a claims store of schema version {found}, which could not be "
+                                     f"brought up to version {SCHEMA_VERSION} ({err})") from err
         except sqlite3.DatabaseError as err:
             db.close()
             raise UsageError(f"{self.name}: not a GeoPackage ({err})") from err
@@ -254,6 +261,24 @@ def _create_empty(path: Path) -> None:
         db.execute(f'CREATE UNIQUE INDEX "{ARTICLES_TABLE}_article" ON "{ARTICLES_TABLE}" (article)')
         db.execute(f'CREATE INDEX "{ARTICLES_TABLE}_day" ON "{ARTICLES_TABLE}" (day)')
         db.execute(f'CREATE INDEX "{STATEMENTS_LAYER}_article" ON "{STATEMENTS_LAYER}" (article)')
+
+
+def _upgrade(db: sqlite3.Connection, found: int) -> None:
+    """Bring a store of schema version ``found`` up to :data:`SCHEMA_VERSION` (the columns each version added,
+    empty in the rows stored before), in one transaction; another process may have just done it."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        have = {row[1] for row in db.execute(f'PRAGMA table_info("{STATEMENTS_LAYER}")')}
+        for version in range(found + 1, SCHEMA_VERSION + 1):
+            for column in ADDED_COLUMNS.get(version, ()):
+                if column not in have:
+                    kind = "INTEGER" if column in INT_COLUMNS else "REAL" if column in FLOAT_COLUMNS else "TEXT"
+                    db.execute(f'ALTER TABLE "{STATEMENTS_LAYER}" ADD COLUMN "{column}" {kind}')
+        db.execute(f'UPDATE "{VERSION_TABLE}" SET value = ? WHERE key = \'schema_version\'', (str(SCHEMA_VERSION),))
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
 
 
 @contextlib.contextmanager

@@ -25,8 +25,8 @@ from geonews.errors import OutputError, UsageError
 
 from .base import (NEW, REPLACED, STORED, ClaimsStore, StoredArticle, article_rows, check_batch, day_bound,
                    rows_frame, split_rows, utc_now, version_error)
-from .schema import (ARTICLE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, LAYER_COLUMNS, PLACE_COLUMNS, SCHEMA_VERSION,
-                     STATEMENT_COLUMNS)
+from .schema import (ADDED_COLUMNS, ARTICLE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, LAYER_COLUMNS, PLACE_COLUMNS,
+                     SCHEMA_VERSION, STATEMENT_COLUMNS)
 
 __all__ = ["DDL", "SCHEMA", "PostgisStore", "display_name"]
 
@@ -53,6 +53,17 @@ _VIEW_COLUMNS = ", ".join(
     f'{"a" if c in ("title", "date", "source", "url") else "s" if c in STATEMENT_COLUMNS else "p"}."{c}"'
     for c in LAYER_COLUMNS)
 
+#: The view ``claim_places`` (one feature per place with its statement and article), made anew when a
+#: store is brought up to this schema version.
+VIEW = f"""
+CREATE VIEW {SCHEMA}.claim_places AS
+    SELECT p.fid, {_VIEW_COLUMNS}, p.geometry
+    FROM {SCHEMA}.places p
+    JOIN {SCHEMA}.statements s ON s.article = p.article AND s.statement = p.statement
+    JOIN {SCHEMA}.articles a ON a.article = p.article;
+COMMENT ON VIEW {SCHEMA}.claim_places IS 'geonews: one feature per place with its statement and article (key: fid)';
+"""
+
 #: The store's tables, indexes and view (schema version :data:`~.schema.SCHEMA_VERSION`).
 DDL = f"""
 CREATE SCHEMA IF NOT EXISTS {SCHEMA};
@@ -78,16 +89,12 @@ CREATE TABLE {SCHEMA}.places (
     FOREIGN KEY (article, statement) REFERENCES {SCHEMA}.statements (article, statement) ON DELETE CASCADE
 );
 CREATE INDEX places_geometry ON {SCHEMA}.places USING gist (geometry);
-CREATE VIEW {SCHEMA}.claim_places AS
-    SELECT p.fid, {_VIEW_COLUMNS}, p.geometry
-    FROM {SCHEMA}.places p
-    JOIN {SCHEMA}.statements s ON s.article = p.article AND s.statement = p.statement
-    JOIN {SCHEMA}.articles a ON a.article = p.article;
+{VIEW.strip()}
 COMMENT ON TABLE {SCHEMA}.articles IS 'geonews: one row per article, its id, digest (SHA-256 of id, text, title, date, source, url) and metadata';
 COMMENT ON TABLE {SCHEMA}.statements IS 'geonews: one row per statement (article, statement numbered from 0)';
 COMMENT ON TABLE {SCHEMA}.places IS 'geonews: one row per place a statement names, geometry in EPSG:4326';
-COMMENT ON VIEW {SCHEMA}.claim_places IS 'geonews: one feature per place with its statement and article (key: fid)';
 """
+
 
 _READ = f"""
 SELECT {", ".join(f'a."{c}"' if c in ("title", "date", "source", "url") else 's."quantities"::text'
@@ -162,7 +169,9 @@ class PostgisStore(ClaimsStore):
             if found is None:
                 raise UsageError(f"{self.name}: no claims store in this database (no schema {SCHEMA!r}; "
                                  "'geonews ingest' makes it)")
-            if found != SCHEMA_VERSION:
+            if 0 < found < SCHEMA_VERSION:
+                self._upgrade()
+            elif found != SCHEMA_VERSION:
                 raise version_error(self.name, found)
         except BaseException:
             self.close()
@@ -209,6 +218,30 @@ class PostgisStore(ClaimsStore):
                             (str(SCHEMA_VERSION),))
         except psycopg.Error as err:
             raise UsageError(f"{self.name}: cannot make the claims store ({_first_line(err)})") from err
+
+    def _upgrade(self) -> None:
+        """Bring an older store up to :data:`SCHEMA_VERSION`: the statement columns each version added
+        (empty in the rows stored before) and the view anew, once, however many ingests open it at once."""
+        import psycopg
+
+        try:
+            with self._conn.transaction(), self._conn.cursor() as cur:
+                cur.execute("SELECT pg_advisory_xact_lock(%s)", (_CREATE_LOCK,))
+                row = cur.execute(f"SELECT value FROM {SCHEMA}.store_info WHERE key = 'schema_version'").fetchone()
+                found = int(row[0]) if row and row[0].isdigit() else 0
+                if found >= SCHEMA_VERSION:
+                    return  # another ingest did it while this one waited
+                for version in range(found + 1, SCHEMA_VERSION + 1):
+                    for column in ADDED_COLUMNS.get(version, ()):
+                        cur.execute(f'ALTER TABLE {SCHEMA}.statements ADD COLUMN IF NOT EXISTS "{column}" '
+                                    f'{_sql_type(column)}')
+                cur.execute(f"DROP VIEW IF EXISTS {SCHEMA}.claim_places")
+                cur.execute(VIEW)
+                cur.execute(f"UPDATE {SCHEMA}.store_info SET value = %s WHERE key = 'schema_version'",
+                            (str(SCHEMA_VERSION),))
+        except psycopg.Error as err:
+            raise UsageError(f"{self.name}: a claims store of an older schema version, which could not be brought "
+                             f"up to version {SCHEMA_VERSION} ({_first_line(err)})") from err
 
     def _install_postgis(self, cur) -> None:
         import psycopg

@@ -20,18 +20,23 @@ does.
 
 from __future__ import annotations
 
-__all__ = ["ARTICLE_COLUMNS", "FLOAT_COLUMNS", "INT_COLUMNS", "LAYER_COLUMNS", "PLACE_COLUMNS", "SCHEMA_VERSION",
-           "STATEMENT_COLUMNS"]
+__all__ = ["ADDED_COLUMNS", "ARTICLE_COLUMNS", "FLOAT_COLUMNS", "INT_COLUMNS", "LAYER_COLUMNS", "PLACE_COLUMNS",
+           "SCHEMA_VERSION", "STATEMENT_COLUMNS"]
 
-#: The version of this schema, recorded in every store. A store of another version is refused with a
-#: one-line message (an older store is re-ingested into a new one; a newer one needs a newer geonews).
-SCHEMA_VERSION = 1
+#: The version of this schema, recorded in every store. A store of an older version that
+#: :data:`ADDED_COLUMNS` can bring up to it is brought up to it when opened; another is refused with a
+#: one-line message (a store from before versions were recorded is re-ingested into a new one; a newer
+#: one needs a newer geonews).
+SCHEMA_VERSION = 2
+#: What each version added to the one before: the statement columns (nullable; the rows stored before
+#: have none). Version 2: ``part``, where a statement's sentence is (``text`` or ``title``, the headline).
+ADDED_COLUMNS = {2: ("part",)}
 
 #: Columns of the ``articles`` table.
 ARTICLE_COLUMNS = ("article", "digest", "title", "date", "day", "source", "url", "path", "statements",
                    "ingested_at")
 #: Columns of a statement (per statement; ``article`` and ``statement`` are its key).
-STATEMENT_COLUMNS = ("article", "statement", "text", "start", "end", "speaker", "claim_type", "modality", "actor",
+STATEMENT_COLUMNS = ("article", "statement", "text", "start", "end", "part", "speaker", "claim_type", "modality", "actor",
                      "actor_side", "target", "quantities")
 #: Columns of a place a statement names (per place; ``article``, ``statement``, ``place`` are its key).
 PLACE_COLUMNS = ("article", "statement", "place", "place_text", "place_start", "place_end", "id", "name", "name_ar",
