@@ -98,6 +98,12 @@ def test_a_short_name_resolves_to_the_fuller_speaker(run):
     ("وأعلن وزير الخارجية سيرغي لافروف بعد لقائه نظيره أن القوات تقدمت", "وزير الخارجية سيرغي لافروف"),
     ("وقال وزير الخارجية الروسي مؤخرا إن القوات تقدمت", "وزير الخارجية الروسي"),
     ("وفق ما أفادت مراسلة فرانس برس تزامناً مع إعلان الرئيس", "مراسلة فرانس برس"),
+    # حسبما in one word: its speaker after the verb (أعلنه: the verb with its object pronoun), never the words
+    # before it; a relaying verb's source after عن, as after the verb alone
+    ("وتقدمت القوات نحو البلدة حسبما أعلنه قائد عسكري لوكالة رويترز", "قائد عسكري"),
+    ("وقصفت الطائرات مواقع عسكرية معينة حسبما قالت على حسابها في فيسبوك", None),
+    ("واستهدف التحالف مواقع في دير الزور، حسبما نقلت وكالة سانا عن مصدر عسكري", "مصدر عسكري"),
+    ("وتقدمت القوات، بحسب ما نقلت وكالة سانا عن مصدر عسكري", "مصدر عسكري"),
 ])
 def test_speaker_phrases(lex, sentence, speaker):
     assert Attributor(lex).speaker(lex.tokenize(sentence), sentence, 0) == speaker

@@ -219,6 +219,9 @@ class Attributor:
                 nxt = reporting.match(tokens, i + n) if explicit is None and i + n < len(tokens) else None
                 if nxt is not None and nxt[1] != "phrase":  # حسب ما أفاد ناشطون
                     explicit = self._after(tokens, i + n + nxt[0], text, offset)
+                    if (explicit is not None and tokens.norms[i + n].lstrip("و").startswith(_RELAY)
+                            and f"{explicit} {_FROM_SOURCE} " in text):  # حسبما نقلت سانا عن مصدر عسكري:
+                        explicit = self._quoting(tokens, i + n + nxt[0], text, offset) or explicit  # the source
                     if explicit is None and self.previous is not None:
                         self.how = f"{tokens[i].text!r} with a verb and no subject (وفق ما قال أمام المحكمة): the previous speaker"
                         return self.previous
