@@ -267,3 +267,9 @@ def test_a_comma_before_a_threats_complement_does_not_end_it(run):
 def test_no_truth_in_denies_what_follows(run):
     got = modalities(run, 'وقال إنه "لا صحة للأخبار التي يتم تداولها حول قصف مناطق سورية من أراضي المملكة".')
     assert ("قصف", "denied") in got
+
+
+def test_a_yes_no_question_asks_about_the_cue_right_after_hal(run):
+    # هل + the claim verb: whether it happened, not that it did; a cue further on is taken as given
+    assert ("قصفت", "conditional") in modalities(run, "هل قصفت إسرائيل مواقع في سوريا؟")
+    assert ("الضربات", "asserted") in modalities(run, "هل كانت الضربات الجوية على سوريا قانونية؟")
