@@ -61,6 +61,7 @@ class Lexicons:  # not slotted: cached properties
     force_nouns: frozenset = field(compare=False)   # nouns of armed groups (قوات، مسلحين، فصائل)
     numerals: dict = field(compare=False)           # number word -> its value (numerals.csv: خمس -> 5)
     place_anaphora: dict = field(compare=False)     # definite place noun -> the feature it refers back to
+    speaker_heads: frozenset = field(compare=False)  # words speakers begin with (a headline "X: …" is X's)
 
     @functools.cached_property
     def approximations(self) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
@@ -161,4 +162,5 @@ def load_lexicons() -> Lexicons:
         force_nouns=frozenset(forces),
         numerals={normalize(r["word"]): int(r["value"]) for r in load_table("geonews.data", "numerals.csv")},
         place_anaphora={normalize(r["word"]): r["feature"] for r in load_table("geonews.data", "place_anaphora.csv")},
+        speaker_heads=frozenset(normalize(r["word"]) for r in load_table("geonews.data", "speaker_heads.csv")),
     )

@@ -109,3 +109,18 @@ def test_an_ally_after_its_backing_word_is_no_subject(run):
     sent = doc.sents[0]
     [(actor, _)] = [pair for cue, pair in zip(sent.cues, sent.arguments) if cue.claim_type == "control"]
     assert actor.text == "القوات الحكومية"
+
+
+def test_we_did_is_the_speakers_side(nlp):
+    from geonews.reading.articles import Article
+
+    text = 'وقال قائد بالجيش السوري الحر لوكالة رويترز: "سيطرنا على عفرين".'
+    (control,) = [s for s in nlp.statements(Article(id="a", text=text)) if s.claim_type == "control"]
+    assert control.speaker == "قائد بالجيش السوري الحر" and control.actor == "الجيش السوري الحر"
+    text = 'وقال المتحدث باسم الجيش السوري الحر: "دخلنا مدينة الباب".'
+    assert [(s.claim_type, s.actor) for s in nlp.statements(Article(id="c", text=text)) if s.claim_type != "mention"] == [
+        ("advance", "الجيش السوري الحر")]
+    # an imperfect with ـنا is done to us: its actor is not the speaker's
+    attacks = [s for s in nlp.statements(Article(id="b", text="وقال أردوغان إن المنظمات تهاجمنا في عفرين."))
+               if s.claim_type == "attack"]
+    assert all(s.actor != "أردوغان" for s in attacks)

@@ -187,3 +187,26 @@ def test_the_speakers_own_words_after_an_attribution_are_the_previous_speaker(ru
     text = "وقال المرصد إن القوات تقدمت في ريف حلب.\nواستهدفت الطائرات أربع منشآت صحية، وفق قوله، في الغوطة."
     doc = run("speakers", text)
     assert [s.speaker for s in doc.sents] == ["المرصد", "المرصد"]
+
+
+@pytest.mark.parametrize(("title", "speaker"), [
+    ("المرصد السوري: قوات النظام تسيطر على بلدة خان شيخون", "المرصد السوري"),
+    ("وزير خارجية تركيا من الأردن: دخول القوات إلى منبج مرفوض", "وزير خارجية تركيا"),   # from where: not his
+    ("مصادر لـCNN: غارات على مواقع في إدلب", "مصادر"),                                 # whom it was said to
+    ("وأردوغان: قواتنا تتقدم نحو عفرين", "أردوغان"),                                    # a headline joined on
+    ("الحرب في سوريا: غارات على مواقع في إدلب", None),                                  # a topic
+    ("سوريا: غارات على مواقع في إدلب", None),                                           # a place alone: a topic or a party
+    ("\"غصن الزيتون\": القوات التركية تدخل عفرين", None),                                 # quoted: a name of a topic
+])
+def test_a_headline_x_colon_is_what_x_says(nlp, title, speaker):
+    from geonews.reading.articles import Article
+
+    statements = nlp.statements(Article(id="a", text="وقال الوزير إن الوضع هادئ.", title=title))
+    assert {s.speaker for s in statements if s.part == "title"} == {speaker}
+
+
+def test_x_colon_in_the_text_is_no_speaker(nlp):
+    from geonews.reading.articles import Article
+
+    (statement,) = nlp.statements(Article(id="a", text="المرصد السوري: غارات على مواقع في إدلب."))
+    assert statement.part == "text" and statement.speaker is None

@@ -48,6 +48,10 @@ _RELATIVE_REACH = 3
 #: السبت سيطرته، أعلنت تركيا عن سيطرتها، أكدت الفصائل في بيان سيطرتها).
 _ANNOUNCED_VIA = frozenset({"عن", "علي", "في", "بيان"})
 _ANNOUNCED_AFTER = 3
+#: The ending of a perfect verb in the first person plural (سيطرنا، استهدفنا): "we".
+_WE = "نا"
+#: The prefixes of an imperfect verb, whose ـنا is its object, "us" (تهاجمنا، يستهدفنا).
+_IMPERFECT = "يتن"
 #: How many words a speaker no actor names may have to stand as the actor of what it says of itself.
 _SPEAKER_AS_ACTOR_WORDS = 3
 
@@ -78,7 +82,8 @@ def arguments(doc: Doc) -> Doc:
             if accused is not None:  # اتهمت المعارضة قوات النظام بشن غارات: the accused did it
                 pair = (accused, None if pair[1] is not None and pair[1].same_actor(accused) else pair[1])
             if pair[0] is None and sent.speaker is not None and (_says_of_itself(tokens, cue.start, lex, sent)
-                                                                 or _announces_its_own(tokens, cue.start, lex, sent)):
+                                                                 or _announces_its_own(tokens, cue.start, lex, sent)
+                                                                 or _we_did(tokens, cue.start, sent)):
                 speaker = sent.speaker_actor or _named_speaker(sent.speaker)
                 if speaker is not None:
                     pair = (speaker, None if pair[1] is not None and pair[1].same_actor(speaker) else pair[1])
@@ -275,6 +280,17 @@ def _announces_its_own(tokens: list[Token], i: int, lex, sent) -> bool:
             t.norm not in _ANNOUNCED_VIA and t.norm not in lex.grammar["time_word"] for t in between):
         return False
     return _agrees_with(sent, suffix)
+
+
+def _we_did(tokens: list[Token], i: int, sent) -> bool:
+    """Whether the cue at ``i`` is a verb in the first person plural after its speaker (قائد بالجيش الحر:
+    سيطرنا على عفرين، وقال المتحدث "حررنا البلدة"): we, the speaker's side, did it."""
+    if sent.speaker_span is None or tokens[i].start < sent.speaker_span[1]:
+        return False
+    word = tokens[i].norm.lstrip("وف")
+    # not an imperfect with the object pronoun (تهاجمنا: it attacks us), nor a noun
+    return (word.endswith(_WE) and len(word) - len(_WE) >= 3 and word[0] not in _IMPERFECT
+            and not word.startswith(("ال", "لل")))
 
 
 def _named_speaker(speaker: str) -> ActorSpan | None:

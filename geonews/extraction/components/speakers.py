@@ -12,10 +12,11 @@ import functools
 from gazetteer import normalize
 
 from ..document import Doc
+from ..headline import headline_span
 from ..registry import component
 from ..tokens import Token, token_index
 
-__all__ = ["Attributor", "speakers"]
+__all__ = ["Attributor", "headline_speaker", "speakers"]
 
 _MAX_SPEAKER_WORDS = 9
 _QUOTES = "«»\"“”"
@@ -158,6 +159,7 @@ def _balanced(speaker: str) -> str:
 def speakers(doc: Doc) -> Doc:
     """Give every sentence its speaker, remembering the previous one within the article."""
     attributor = Attributor(doc.lexicons)
+    headline = headline_span(doc.article)
     for sent in doc.sents:
         attributor.names_end = {token_index(sent.tokens, m.start): token_index(sent.tokens, m.end - 1) + 1
                                 for m in sent.mentions}
@@ -165,9 +167,52 @@ def speakers(doc: Doc) -> Doc:
         sent.speaker = attributor.speaker(sent.tokens, sent.text, sent.start)
         sent.speaker_span = attributor.span
         sent.speaker_from = attributor.scope_from
+        if sent.speaker is None and headline is not None and headline[0] <= sent.start and sent.end <= headline[1]:
+            span = headline_speaker(sent, doc.lexicons)
+            if span is not None:
+                sent.speaker_span = span
+                sent.speaker = sent.text[span[0] - sent.start:span[1] - sent.start]
+                attributor.how = "the headline's words before its colon (X: …), X beginning as speakers do"
         if doc.trace is not None and sent.speaker is not None:
             doc.note("speakers", sent, sent.speaker, "speaker", attributor.how)
     return doc
+
+
+def _ends_headline_speaker(token, lex) -> bool:
+    """Whether a word after the first ends a headline's speaker: a preposition (من الأردن، حول سوريا), an
+    addressee (لـCNN، للأسد), or an imperfect verb (فرنسا تحذر، ظريف يزور الأسد: the speaker is its subject)."""
+    norm = token.norm
+    if norm in lex.speech["locative"] or token.text.startswith((_ADDRESSEE, "بـ")) or norm.startswith("لل"):
+        return True
+    return (len(norm) >= 4 and norm[0] in "يت" and not norm.startswith("ال")
+            and not has_nisba_shape(norm) and norm not in lex.speaker_heads)
+
+
+def headline_speaker(sent, lex, max_words: int = 6) -> tuple[int, int] | None:
+    """Where a headline's speaker is (article offsets) when it reads "X: …" (قرقاش: …، مصادر لـCNN: …): X,
+    up to ``max_words`` words before the colon, cut before a preposition (وزير خارجية تركيا من الأردن), an
+    addressee (لـCNN) or a verb (ترامب يتوعد روسيا), when its first word begins speakers in running text (``speaker_heads.csv``) and it is
+    neither quoted nor only a place's name (سوريا: … may name the topic). Else ``None``."""
+    tokens = sent.tokens
+    colon = next((k for k in range(min(len(tokens), max_words + 1)) if tokens[k].text == ":"), None)
+    if not colon:
+        return None
+    words = tokens[:colon]
+    if any(t.text in _QUOTES or t.text in "،," for t in words):
+        return None
+    end = next((k for k, t in enumerate(words) if k and _ends_headline_speaker(t, lex)), len(words))
+    words = words[:end]
+    if not words:
+        return None
+    first = words[0].norm
+    start, stop = words[0].start, words[-1].end
+    if first not in lex.speaker_heads:
+        if not (first.startswith("و") and first[1:] in lex.speaker_heads):
+            return None
+        start += 1  # وأردوغان: … (a headline joined to the one before): the name without its conjunction
+    if any(m.start <= start and stop <= m.end for m in sent.mentions):
+        return None  # only a place's name
+    return start, stop
 
 
 def _bare(word: str) -> str:
