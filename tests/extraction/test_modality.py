@@ -273,3 +273,9 @@ def test_a_yes_no_question_asks_about_the_cue_right_after_hal(run):
     # هل + the claim verb: whether it happened, not that it did; a cue further on is taken as given
     assert ("قصفت", "conditional") in modalities(run, "هل قصفت إسرائيل مواقع في سوريا؟")
     assert ("الضربات", "asserted") in modalities(run, "هل كانت الضربات الجوية على سوريا قانونية؟")
+
+
+def test_asking_for_is_no_claim_but_a_request_met_is(run):
+    assert ("قصف", "planned") in modalities(run, "وطلبت الحكومة من روسيا قصف مواقع المسلحين في إدلب.")
+    met = modalities(run, "وقصفت الطائرات مواقع في إدلب بناء على طلب من الحكومة ثم قصفت مواقع في حماة.")
+    assert [m for _, m in met] == ["asserted", "asserted"]

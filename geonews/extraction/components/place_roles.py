@@ -71,6 +71,8 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = "mention", "in the dateline"
             elif _between_after_place(tokens, i, place_tokens, resolved):
                 use.role, why = "mention", "between two places after a place: it says where that one is (معبر نصيب بين سوريا والأردن)"
+            elif _near_a_place(tokens, i, doc.lexicons, resolved):
+                use.role, why = "mention", "near the place before it, which it only locates (حرستا قرب دمشق، الغوطة الشرقية بالقرب من العاصمة)"
             elif _reference(tokens, i, doc.lexicons, place_tokens, resolved):
                 use.role, why = "mention", "a reference: a border's neighbour, a road's end, where the place before lies (الحدود مع تركيا، طريق دمشق-حلب، التي تقع في)"
             elif sent.speaker_span is not None and sent.speaker_span[0] <= use.start < sent.speaker_span[1]:
@@ -138,6 +140,29 @@ def _locates(before, use, tokens, lex) -> bool:
 
 #: How many words may stand between a place and the country that locates it (، الواقعة شمال غربي).
 _LOCATOR_GAP = 4
+
+
+#: Words that may stand between a near word and the place it follows (في محيط، على أطراف، ، قرب).
+_NEAR_JOINERS = frozenset({"في", "علي", "،", ","})
+
+
+def _near_a_place(tokens, i: int, lex, resolved: set[int]) -> bool:
+    """Whether the place at token ``i`` follows a near word (قرب، بالقرب من، على أطراف، في محيط) right after
+    a resolved place — a generic place word and an adjective may stand between the near word and the name
+    (الغوطة الشرقية قرب العاصمة السورية دمشق): it says where that place is; what happened, happened there."""
+    norms = tokens.norms
+    k = i - 1
+    while k >= 0 and i - k <= 3 and k not in resolved and (
+            not place_words().isdisjoint(word_forms(norms[k])) or has_nisba_shape(norms[k], min_length=4)):
+        k -= 1  # العاصمة السورية
+    start = next((j for j in (k - 2, k - 1, k) if j >= 0 and (hit := lex.relations.match(tokens, j)) is not None
+                  and j + hit[0] - 1 == k and hit[1][0] == "near"), None)
+    if start is None or norms[start][:1] == "و":
+        return False  # في ريف حمص وقرب العاصمة دمشق: a second place of the event, not where the first lies
+    j = start - 1
+    while j >= 0 and start - j <= 2 and tokens[j].text in _NEAR_JOINERS | {norms[j]} and norms[j] in _NEAR_JOINERS:
+        j -= 1
+    return j >= 0 and j in resolved
 
 
 def _reference(tokens, i: int, lex, place_tokens: set[int], resolved: set[int]) -> bool:
