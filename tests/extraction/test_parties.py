@@ -135,6 +135,10 @@ def test_a_country_after_lam(run, text, role):
     ("ويأتي الاجتماع بعد يومين على ضربات نفذتها بريطانيا على مواقع قرب دمشق.", "بريطانيا", "party"),
     # unless the verb hosts: where the meeting was
     ("وتعهد الرؤساء في قمة احتضنتها أنقرة بتعزيز التعاون.", "أنقرة", "event"),
+    # the imperfect too (حرب تشنها إسرائيل، قاعدة تستخدمها إيران), hosting in the imperfect as well
+    ("وحذر من حرب تشنها إسرائيل على مواقع في سوريا.", "إسرائيل", "party"),
+    ("واستهدفت الضربة قاعدة تستخدمها إيران في حمص.", "إيران", "party"),
+    ("وتركز قمة أوروبية تستضيفها بروكسل على الوضع في سوريا.", "بروكسل", "event"),
 ])
 def test_a_country_after_a_verb_with_an_object_pronoun(run, text, name, role):
     assert role_of(run, text, name) == role

@@ -140,7 +140,7 @@ def _after_verb_with_object_pronoun(tokens: list[Token], i: int, lex) -> bool:
     written = tokens[i - 1].text.rstrip(SHORT_VOWELS)
     pronoun = next((p for p in PRONOUN_SUFFIXES if written.endswith("ت" + p)), None)
     if pronoun is None:
-        return False
+        return _imperfect_with_object_pronoun(written, lex)
     stem = written[:-len(pronoun) - 1]
     if len(stem) < 2 or stem.endswith("ا"):
         return False  # قواتها، سياساتها: a plural noun with its pronoun
@@ -148,6 +148,17 @@ def _after_verb_with_object_pronoun(tokens: list[Token], i: int, lex) -> bool:
         return False  # قمة احتضنتها أنقرة: where the meeting was
     noun = normalize(stem + "ة")  # the word read as a noun in ة with its possessive (عاصمتها)
     return noun.lstrip("و") not in place_words() and not noun.startswith("ال")
+
+
+def _imperfect_with_object_pronoun(written: str, lex) -> bool:
+    """Whether a word is an imperfect verb with an object pronoun (حرب تشنها إسرائيل، الهجمات التي ينفذها،
+    التي تقودها): the verb of a relative clause on the noun before, the name after it its subject."""
+    bare = written.lstrip("و")
+    pronoun = next((p for p in PRONOUN_SUFFIXES if bare.endswith(p)), None)
+    if pronoun is None or bare[:1] not in "تي" or len(bare) - len(pronoun) < 3:
+        return False  # a verb's prefix and its root (تشن + ها: a doubled root is written in two letters)
+    stem = normalize(bare[:-len(pronoun)])
+    return stem not in lex.grammar["host_verb"] and normalize(bare) not in place_words()  # قمة تستضيفها بروكسل
 
 
 def _unmarked(written: str) -> str:
