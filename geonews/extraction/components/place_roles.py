@@ -144,6 +144,8 @@ _LOCATOR_GAP = 4
 
 #: Words that may stand between a near word and the place it follows (في محيط، على أطراف، ، قرب).
 _NEAR_JOINERS = frozenset({"في", "علي", "،", ","})
+#: The beginnings of a definite word, with a preposition or not (المحاصرة، للمعارضة، بالغوطة).
+_DEFINITE = ("ال", "لل", "بال")
 
 
 def _near_a_place(tokens, i: int, lex, resolved: set[int]) -> bool:
@@ -160,9 +162,17 @@ def _near_a_place(tokens, i: int, lex, resolved: set[int]) -> bool:
     if start is None or norms[start][:1] == "و":
         return False  # في ريف حمص وقرب العاصمة دمشق: a second place of the event, not where the first lies
     j = start - 1
-    while j >= 0 and start - j <= 2 and tokens[j].text in _NEAR_JOINERS | {norms[j]} and norms[j] in _NEAR_JOINERS:
+    while j >= 0 and start - j <= 2 and norms[j] in _NEAR_JOINERS:
         j -= 1
-    return j >= 0 and j in resolved
+    # back over adjectives and genitives (الغوطة الشرقية المحاصرة قرب، آخر معقل للمعارضة المسلحة قرب)
+    while j >= 0 and start - j <= _NEAR_REACH + 2 and j not in resolved and norms[j].startswith(_DEFINITE):
+        j -= 1
+    if j < 0:
+        return False
+    if j in resolved:
+        return True
+    # a stronghold that a place named before it is (دوما، آخر معقل للمعارضة بالقرب من دمشق)
+    return norms[j].lstrip("و") in lex.grammar["holder_noun"] and any(k < j for k in resolved)
 
 
 def _reference(tokens, i: int, lex, place_tokens: set[int], resolved: set[int]) -> bool:
