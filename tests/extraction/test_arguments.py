@@ -124,3 +124,17 @@ def test_we_did_is_the_speakers_side(nlp):
     attacks = [s for s in nlp.statements(Article(id="b", text="وقال أردوغان إن المنظمات تهاجمنا في عفرين."))
                if s.claim_type == "attack"]
     assert all(s.actor != "أردوغان" for s in attacks)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # a nationality after an attack or advance noun with a preposition on it names the actor
+    ("دمشق تندد بالتوغل التركي في منبج", "التركي"),
+    ("وتعرضت بلدة عفرين لغارات تركية عنيفة.", "تركية"),
+    # but not after a supporter word: the supporter is not who acts
+    ("وتخوض قوات النظام السوري، مدعومة بغارات جوية روسية، معارك عنيفة في درعا.", "قوات النظام السوري"),
+])
+def test_a_nationality_after_a_noun_with_a_preposition(nlp, text, actor):
+    from geonews.reading.articles import Article
+
+    claims = [s for s in nlp.statements(Article(id="a", text=text)) if s.claim_type != "mention"]
+    assert claims and {s.actor for s in claims} == {actor}

@@ -143,8 +143,12 @@ def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, nam
     ending_at = {a.end: a for a in named}
     end = -1
     for i in found:
-        if i in taken or i < end or not _after_attack_noun(norms, i, nouns):
+        if i in taken or i < end:
             continue
+        noun = _attack_noun_before(norms, i, nouns)
+        if noun < 0 or (norms[noun].lstrip("وف")[:1] == "ب" and noun > 0
+                        and lex.supporters.match(tokens, noun - 1) is not None):
+            continue  # مدعومة بغارات جوية روسية: who supports, not who acts
         j = i + 1
         while j < len(norms) and norms[j][:1] == "و" and norms[j][1:] in adjectives and j not in taken:
             j += 1  # والسورية
@@ -165,21 +169,22 @@ def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, nam
     return out
 
 
-def _after_attack_noun(norms: list[str], i: int, nouns: frozenset[str]) -> bool:
-    """Whether a force or attack noun stands before token ``i``, with at most one other adjective between
-    (الضربات الجوية الروسية)."""
+def _attack_noun_before(norms: list[str], i: int, nouns: frozenset[str]) -> int:
+    """Where the force or attack noun before token ``i`` is, with at most one other adjective between
+    (الضربات الجوية الروسية), or -1."""
     last = i - 1
     while last >= 0 and norms[last] in _QUOTE_MARKS:  # بـ"التوغل" التركي: past the closing quote
         last -= 1
     for k in (last, last - 1):
         if k < 0:
-            return False
+            return -1
         prev = norms[k]
-        if prev in nouns or (prev[:1] in "وف" and prev[1:] in nouns):
-            return True
+        bare = prev[1:] if prev[:1] in "وف" else prev
+        if prev in nouns or bare in nouns or (bare[:1] in "بل" and bare[1:] in nouns):
+            return k  # الهجوم، والهجوم، بالتوغل (بـ + التوغل)
         if not (prev.startswith("ال") or has_nisba_shape(prev)):
-            return False
-    return False
+            return -1
+    return -1
 
 
 def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named: list[ActorSpan],

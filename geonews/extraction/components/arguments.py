@@ -322,7 +322,7 @@ def _attached(cue: Cue, actors: list[ActorSpan], tokens: list[Token], lex) -> Ac
         return None
     word = tokens[cue.start].norm
     if cue.claim_type in ("advance", "control"):
-        if not word.lstrip("وف").startswith("ال"):
+        if not word.lstrip("وف").startswith(("ال", "بال", "لل")):  # التوغل، بالتوغل، للتقدم
             return None
         return next((a for a in actors if a.start == cue.end and a.end == a.start + 1
                      and has_nisba_shape(tokens[a.start].norm, min_length=4)), None)
