@@ -110,3 +110,16 @@ def test_an_invasion_is_an_advance(run):
     doc = run("cues", "ومنذ الغزو الأمريكي للعراق عام 2003.")
     [sent] = doc.sents
     assert [c.claim_type for c in sent.cues] == ["advance"]
+
+
+@pytest.mark.parametrize(("text", "advance"), [
+    ("قوات تركية تدخل منبج السورية لأول مرة.", True),             # the verb, before a place
+    ("وقالت المصادر إن قوات النظام تدخل إلى الغوطة الشرقية.", True),  # before إلى
+    ("وانتقد التدخل الروسي في سوريا.", False),                      # the noun: an intervention
+    ("ورفض تدخل روسيا في شؤون سوريا.", False),                     # no place right after it
+])
+def test_tadkhul_enters_only_a_place(nlp, text, advance):
+    from geonews.reading.articles import Article
+
+    found = any(s.claim_type == "advance" for s in nlp.statements(Article(id="a", text=text)))
+    assert found == advance

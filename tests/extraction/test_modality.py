@@ -279,3 +279,16 @@ def test_asking_for_is_no_claim_but_a_request_met_is(run):
     assert ("قصف", "planned") in modalities(run, "وطلبت الحكومة من روسيا قصف مواقع المسلحين في إدلب.")
     met = modalities(run, "وقصفت الطائرات مواقع في إدلب بناء على طلب من الحكومة ثم قصفت مواقع في حماة.")
     assert [m for _, m in met] == ["asserted", "asserted"]
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("وقال إن القوات ستنتشر وقد تدخل عفرين خلال يومين.", "conditional"),   # (و)قد + the imperfect: may
+    ("وكانت القوات الحكومية قد تقدمت في المحافظة الجنوبية.", "asserted"),    # قد + a perfect in ت: had
+    ("وقال إن المقاتلين الأكراد قد توجهوا إلى عفرين.", "asserted"),
+    ("إذا كانت قوات النظام تقصف عفرين فلا مشكلة.", "conditional"),           # كان + the imperfect: one verb
+])
+def test_qad_and_kana_with_the_verb_after_them(nlp, text, modality):
+    from geonews.reading.articles import Article
+
+    claims = [s for s in nlp.statements(Article(id="a", text=text)) if s.claim_type in ("advance", "attack")]
+    assert claims and claims[0].modality == modality

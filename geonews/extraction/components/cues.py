@@ -62,6 +62,8 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
         not_territory = beyond is not None and beyond[1] in ("all", claim_type)
         if claim_type == "control" and _no_place_falls(tokens, sent, i, n, lex):
             other_sense = True  # سقوط قتلى، سقوط قذائف، سقوط النظام: no place falls
+        if _not_entering(tokens, sent, i, n, lex):
+            other_sense = True  # التدخل الروسي، تدخل في شؤون: an intervention; قوات تدخل منبج enters
         if tokens[i].norm.lstrip("وف") in lex.grammar["ba_cue"] and not any(
                 t.norm[:1] == "ب" for t in tokens[i + n:i + n + _BA_REACH]):
             other_sense = True  # دفع الهجوم التركي عشرات الآلاف إلى النزوح، دفعت قطر فدية: no forces pushed
@@ -106,6 +108,23 @@ def _no_place_falls(tokens: list[Token], sent, i: int, n: int, lex) -> bool:
     if noun.isdisjoint(forms) and verb.isdisjoint(forms):
         return False
     return not _place_after(sent, i + n) and not (not verb.isdisjoint(forms) and _place_before(sent, i, lex))
+
+
+def _not_entering(tokens: list[Token], sent, i: int, n: int, lex) -> bool:
+    """Whether the cue at ``i`` is a word of ``enter_verb`` (تدخل) that does not enter a place: written with
+    the article or a preposition (التدخل الروسي، بالتدخل: the noun, an intervention), or with no place name,
+    place word or إلى right after it (تدخل في شؤون، تدخل في صناعة)."""
+    verbs = lex.grammar["enter_verb"]
+    forms = word_forms(tokens[i].norm)
+    if verbs.isdisjoint(forms) and verbs.isdisjoint(f[2:] for f in forms if f.startswith("ال")):
+        return False  # not this word (للتدخل: ل + التدخل)
+    if tokens[i].norm.lstrip("وف") not in verbs:
+        return True
+    return not (_place_after(sent, i + n) or (i + n < len(tokens) and tokens[i + n].norm in _TO_WORDS))
+
+
+#: 'to' (normal forms): after a verb of entering, where to (تدخل إلى الغوطة).
+_TO_WORDS = frozenset({"الي", "إلى"})
 
 
 def _place_before(sent, i: int, lex) -> bool:

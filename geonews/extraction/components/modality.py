@@ -102,7 +102,8 @@ def _markers(sent, lex) -> list[tuple[int, str, str, str, str]]:
     norms = tokens.norms
     for i in positions(norms, _marker_words(lex)):  # few words are
         norm = norms[i]
-        if norm in modal and i + 1 < len(tokens) and _imperfect(tokens.norms[i + 1]):
+        if norm.lstrip("و") in modal and i + 1 < len(tokens) and (_imperfect(tokens.norms[i + 1])
+                                                     or _imperfect_verb(tokens.norms[i + 1], lex)):
             out.append((i, "conditional", "clause", "all", f"{tokens[i].text} {tokens[i + 1].text}"))  # قد يشن
         elif norm.startswith("س") and norm[1:] in imperfect:
             out.append((i, "planned", "clause", "all", tokens[i].text))  # ستشن، سيتم: will
@@ -119,7 +120,7 @@ def _marker_words(lex) -> frozenset[str]:
     """The words :func:`_markers` looks at past the matcher: modal particles, imperfect verbs after س, the
     clause markers after س (ستسعى) and the verbs of the news vocabulary after س, with و or ف or not
     (:func:`_future_verb`)."""
-    words = lex.grammar["modal"] | {"س" + w for w in lex.grammar["imperfect_verb"]}
+    words = lex.grammar["modal"] | {"و" + w for w in lex.grammar["modal"]} | {"س" + w for w in lex.grammar["imperfect_verb"]}
     words |= {"س" + w for w, (_, scope, _) in lex.modality_words.items() if scope == "clause" and w[:1] in "يتن"}
     future = {"س" + w for w in load_lexicon().vocabulary if len(w) >= 4 and w[0] in _IMPERFECT}
     return frozenset(words | future | {c + w for c in "وف" for w in future})
@@ -152,6 +153,8 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions
         at = last + 2 if last + 2 < len(norms) and norms[last + 1] in _PREPOSITIONS else last + 1  # أمله في أن
         if k < len(starts) and starts[k] == at and norms[at] in lex.grammar["complementizer"]:
             k, own = k + 1, at + 1  # من المتوقع أن تشن، يجب أن تنسحب: the clause it introduces, its verb its own
+        elif at < len(norms) and norms[at] in _BE:  # إذا كانت القوات تدخل عفرين: كان and the imperfect, one verb
+            own = next((v for v in verbs if v > at), -1)
         while k < len(starts) and starts[k] <= c:
             b = starts[k]
             # an apposition between two commas does not end the clause (حذرت ساندرز، المتحدثة باسم البيت
@@ -172,6 +175,8 @@ def _covers(sent, lex, j: int, scope: str, c: int, verbs: list[int], appositions
     return not any(norm in contrast for norm in sent.tokens.norms[j + 1:c])
 
 
+#: The forms of كان that make one verb with the imperfect after them (إذا كانت القوات تقصف), normal form.
+_BE = frozenset({"كان", "كانت", "كانوا", "يكون", "تكون", "يكونوا"})
 #: How near (tokens) a diplomacy cue before a cue of purpose makes that cue its object (وقف إنساني للقتال).
 _HALT_REACH = 3
 
@@ -242,6 +247,8 @@ def _imperfect(norm: str) -> bool:
     """Whether a word has the shape of an imperfect verb: ي before two letters or more (يشن), or ت ن before
     four (تشهد، نفذ and تمكن are perfect; a perfect with ي is rare)."""
     word = norm.lstrip("وف")
+    if word.startswith("ت") and word.endswith(("ت", "وا")):
+        return False  # تمكنت، تقدموا: a perfect of a verb beginning with ت (قد تمكنت: had, not may)
     return (word.startswith("ي") and len(word) >= 3) or (word.startswith(("ت", "ن")) and len(word) >= 5)
 
 
@@ -249,7 +256,7 @@ def _imperfect_verb(norm: str, lex) -> bool:
     """Whether a cue word is a finite verb in the imperfect: a prefix ي ت ن before a claim cue's stem (تسيطر،
     تستهدف for استهدف)."""
     word = norm.lstrip("وف")
-    if len(word) < 4 or not word.startswith(_IMPERFECT):
+    if len(word) < 4 or not word.startswith(_IMPERFECT) or (word.startswith("ت") and word.endswith(("ت", "وا"))):
         return False
     stem = word[1:]
     return any(lex.claims.match([Token(0, 0, s, s)], 0) is not None for s in (stem, "ا" + stem))
