@@ -453,8 +453,10 @@ def test_bad_statement_and_gold_records(tmp_path):
 #: about one claim): what the extraction must keep. Issue 14's targets are above them. claim_recall was 0.85
 #: until session 10: two gold claims of half B had been found through an advance read in «يدخل في مرحلة»
 #: (entering a phase is no movement: claim_negators.csv), the claim there being a control the cues miss.
-HELD_OUT_FLOORS = {"claim_recall": 0.82, "sentence_recall": 0.64, "place_precision": 0.73,
-                   "actor_agreement": 0.69, "target_agreement": 0.59, "speaker_agreement": 0.76}
+#: Session 11 raised the others to its figures less a claim (half B: sentence recall 42/61, place precision
+#: 50/65, actor 31/42, target 27/42, speaker 34/42).
+HELD_OUT_FLOORS = {"claim_recall": 0.82, "sentence_recall": 0.67, "place_precision": 0.75,
+                   "actor_agreement": 0.71, "target_agreement": 0.61, "speaker_agreement": 0.78}
 
 
 @pytest.mark.parametrize("key", sorted(HELD_OUT_FLOORS))
