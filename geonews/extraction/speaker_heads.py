@@ -1,7 +1,7 @@
 """Derive ``geonews/data/speaker_heads.csv``: the words that begin the speakers reporting cues name in a corpus.
 
 A headline "X: …" says what X says (قرقاش: …، المرصد السوري: …) or names its topic (الحرب في سوريا: …،
-احتجاجات البصرة: …). Speakers found by reporting verbs and phrases in running text begin with the words
+احتجاجات البصرة: …). Speakers named after reporting verbs and phrases in running text begin with the words
 speakers begin with (المرصد، وزير، مصادر، أردوغان …) and topics almost never do: the speakers component
 takes X as the headline's speaker only when its first word begins at least :data:`MINIMUM` such speakers
 in the development corpus. Counts only, no text, are written; only the articles' text is read (never a
@@ -30,6 +30,8 @@ MINIMUM = 3
 _MARKS = "\"'«»“”()[]"
 _TABLE = Path(__file__).resolve().parent.parent / "data" / "speaker_heads.csv"
 _CORPUS = "ANT corpus v2.1 dev"
+#: How the speakers component says a speaker was named after its reporting verb or phrase (its explain).
+_AFTER = "after the reporting"
 
 
 def count_heads(articles, gazetteer: Gazetteer) -> tuple[collections.Counter, dict[str, collections.Counter]]:
@@ -43,10 +45,12 @@ def count_heads(articles, gazetteer: Gazetteer) -> tuple[collections.Counter, di
     counts: collections.Counter = collections.Counter()
     spellings: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for article in articles:
-        doc = pipeline(dataclasses.replace(article, title=None))
+        doc = pipeline(dataclasses.replace(article, title=None), trace=True)
+        named_after = {d.sentence for d in doc.trace if d.component == "speakers" and d.reason.startswith(_AFTER)}
         for sent in doc.sents:
-            if not sent.speaker:
-                continue
+            if not sent.speaker or sent.index not in named_after:
+                continue  # only speakers named after their reporting verb or phrase: the subject before one
+                # (X قال) may be any phrase the rules overran (الهجوم الكيميائي الذي اتُّهم …)
             word = sent.speaker.split()[0].strip(_MARKS)
             key = normalize(word)
             if key:
@@ -63,8 +67,8 @@ def write_table(counts, spellings, path: Path, minimum: int = MINIMUM) -> int:
         out.writerow(["word", "speakers", "source"])
         for key, n in rows:
             word = spellings[key].most_common(1)[0][0]
-            out.writerow([word, n, f"{_CORPUS}: the first word of {n} speakers named by a reporting verb or phrase "
-                                   "(python -m geonews.extraction.speaker_heads)"])
+            out.writerow([word, n, f"{_CORPUS}: the first word of {n} speakers named after a reporting verb or "
+                                   "phrase (python -m geonews.extraction.speaker_heads)"])
     return len(rows)
 
 

@@ -104,6 +104,9 @@ def test_a_short_name_resolves_to_the_fuller_speaker(run):
     ("وقصفت الطائرات مواقع عسكرية معينة حسبما قالت على حسابها في فيسبوك", None),
     ("واستهدف التحالف مواقع في دير الزور، حسبما نقلت وكالة سانا عن مصدر عسكري", "مصدر عسكري"),
     ("وتقدمت القوات، بحسب ما نقلت وكالة سانا عن مصدر عسكري", "مصدر عسكري"),
+    # a relative pronoun before the verb: its antecedent when it begins as speakers do and is no event
+    ("ولم يصدر تعليق من الجيش التركي الذي نفى من قبل الاتهامات", "الجيش التركي"),
+    ("وشنت الطائرات غارات ردا على الهجوم الكيميائي الذي اتهم النظام بشنه", None),
 ])
 def test_speaker_phrases(lex, sentence, speaker):
     assert Attributor(lex).speaker(lex.tokenize(sentence), sentence, 0) == speaker

@@ -161,7 +161,8 @@ def _place_nouns(doc: Doc, sent, place_tokens: set[int], recent: list) -> None:
         if antecedent.place is None:
             sent.places[-1].text = tok.text[lead:]  # an unresolved town stays unresolved where it is named again
         if doc.trace is not None:
-            doc.note("anaphora", sent, tok.text, f"the {feature} named before: {antecedent.place.name}",
+            named = antecedent.place.name if antecedent.place is not None else f"{antecedent.text} (unresolved)"
+            doc.note("anaphora", sent, tok.text, f"the {feature} named before: {named}",
                      "after a demonstrative" if pointed else "a definite place noun with no name after it")
 
 

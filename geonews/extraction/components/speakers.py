@@ -277,7 +277,13 @@ class Attributor:
             explicit = self._after(tokens, i + n, text, offset)
             if self.accusing and explicit is not None and not self.cut:
                 before = self._before(tokens, i, text, offset)  # سوريا اتهمت إسرائيل: one name after it, the accused
-                explicit = before if before is not None else explicit
+                if before is not None:
+                    explicit = before
+                    self.how = f"the subject before the verb of accusing {tokens[i].text!r}"
+                elif tokens.norms[i - 1] in self.lexicons.grammar["relative"] and any(
+                        self.lexicons.claims.match(tokens, m) is not None for m in range(max(0, i - 4), i - 1)):
+                    explicit = None  # الهجوم الكيميائي الذي اتُّهم النظام بشنه: the passive on an event noun; the
+                    # accused is no speaker (الانتهاكات التي تتهم المعارضة النظام بارتكابها is active)
             if tokens.norms[i].lstrip("و").startswith(_RELAY):  # نقلت وسائل إعلام عن رئيس الوزراء قوله
                 source = self._quoting(tokens, i + n, text, offset)
                 if source is not None:
@@ -509,6 +515,12 @@ class Attributor:
             return None
         if len(span) == 1 and span[0].norm in grammar["relative"]:
             return None  # لوزارة الدفاع الروسية، التي قالت إن: the pronoun is no name, its antecedent unsure
+        if len(span) > 1 and span[-1].norm in grammar["relative"]:
+            span = span[:-1]  # الوزير الذي قال: the antecedent, when it begins as speakers do and is no event
+            head = span[0].norm.lstrip("و")  # (الهجوم الكيميائي الذي اتُّهم النظام بشنه: the attack said nothing)
+            at = next(m for m in range(k, i) if tokens[m] is span[0])
+            if head not in self.lexicons.speaker_heads or self.lexicons.claims.match(tokens, at) is not None:
+                return None
         self._last_span = (span[0].start, span[-1].end)
         return text[span[0].start - offset:span[-1].end - offset]
 
