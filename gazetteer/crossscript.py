@@ -111,7 +111,7 @@ def _digraph(match) -> str:
 
 
 def _latin_classes(key: str, vowels: bool) -> str:
-    text = _LATIN_DIGRAPH.sub(_digraph, key.replace(" ", ""))
+    text = _LATIN_DIGRAPH.sub(_digraph, key).replace(" ", "")  # a digraph is one word's: port harcourt has no th
     if vowels:
         return _NOT_CLASS_VOWELS.sub("", text.translate(_TO_CLASSES_VOWELS))
     return _NOT_CLASS.sub("", text.translate(_TO_CLASSES))
@@ -119,7 +119,7 @@ def _latin_classes(key: str, vowels: bool) -> str:
 
 def _latin_classes_reference(key: str, vowels: bool) -> str:
     """:func:`_latin_classes` letter by letter (the reference its test compares it with)."""
-    text = _LATIN_DIGRAPH.sub(_digraph, key.replace(" ", ""))
+    text = _LATIN_DIGRAPH.sub(_digraph, key).replace(" ", "")  # a digraph is one word's: port harcourt has no th
     return "".join(_LATIN.get(ch) or (ch if ch.isupper() else (_LATIN_VOWEL.get(ch, "") if vowels else ""))
                    for ch in text)
 

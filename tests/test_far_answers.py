@@ -52,6 +52,16 @@ def test_a_latin_vowel_the_arabic_leaves_unwritten_counts_half_a_letter(tmp_path
     assert reading_score("NuRMBRK", "NuRiMBuRK") > 90 > reading_score("NuRMBRK", "NuRiMBuRKS")
 
 
+def test_a_latin_digraph_is_one_word_s_not_two_words_joined(tmp_path):
+    """Port Harcourt has no th: its t ends one word and its h begins the next (ميناء هاركورت, the generic word
+    translated, is Port Harcourt)."""
+    from gazetteer.crossscript import latin_skeleton
+
+    assert latin_skeleton("port harcourt") == "BRTHRKRT"
+    port = _city(1, "Port Harcourt", "NG", 2_000_000)
+    assert _gazetteer(tmp_path, [port]).geocode("ميناء هاركورت").name == "Port Harcourt"
+
+
 @pytest.mark.parametrize(("country", "found"), [("LY", False), ("IT", True)])
 def test_no_cross_script_match_onto_a_place_of_an_arab_state_with_an_arabic_name(tmp_path, country, found):
     """A town of an Arab League state with an Arabic name is written so in Arabic: a foreign-looking query
