@@ -352,6 +352,8 @@ class CrossScript:
         if scored is None:
             return []
         scores, through, skeletons = scored
+        # whether the name (or a form of it with its generic word translated: شرق … East …) begins with a consonant
+        starts = {reading[:1].isupper() for reading in (arabic_reading(norm), *(r for _, r in translated_forms(norm)))}
         best_of = {row: max(s) for row, s in scores.items()}
         prior = self.index.prior
         ranked = sorted(best_of, key=lambda r: (-best_of[r], -float(prior[r]), r))
@@ -377,6 +379,10 @@ class CrossScript:
         # measured, +1 right and +2 far), outweighing every other place near the top
         best = near[0]
         if not own(best):
+            return []
+        # a name that begins with a consonant is no name that begins with a vowel, nor the other way round
+        # (هولزدورف is no Ohlsdorf): such a place is no match, though it still stands as a rival
+        if not any(sc == best_of[best] and reading[:1].isupper() in starts for sc, reading in through[best]):
             return []
         if not all(outweighs(best, rival) for rival in near[1:]):  # an alternate of another sound counts
             return []  # another place nearly as close: too unsure

@@ -62,6 +62,17 @@ def test_a_latin_digraph_is_one_word_s_not_two_words_joined(tmp_path):
     assert _gazetteer(tmp_path, [port]).geocode("ميناء هاركورت").name == "Port Harcourt"
 
 
+def test_a_name_that_begins_with_a_consonant_is_no_name_that_begins_with_a_vowel(tmp_path):
+    """هولزدورف and Ohlsdorf share the skeleton HLSTRF (a vowel is no consonant), but one begins with h, the
+    other with o; آغاراك (a vowel first) is no Karaj. A translated generic word reads as its English one."""
+    ohlsdorf = _city(1, "Ohlsdorf", "DE", 15000)
+    assert _gazetteer(tmp_path, [ohlsdorf]).geocode("هولزدورف") is None
+    holzdorf = _city(2, "Holzdorf", "DE", 15000)
+    assert _gazetteer(tmp_path, [holzdorf]).geocode("هولزدورف").name == "Holzdorf"
+    karaj = _city(3, "Karaj", "IR", 1_500_000)
+    assert _gazetteer(tmp_path, [karaj]).geocode("آغاراك") is None
+
+
 @pytest.mark.parametrize(("country", "found"), [("LY", False), ("IT", True)])
 def test_no_cross_script_match_onto_a_place_of_an_arab_state_with_an_arabic_name(tmp_path, country, found):
     """A town of an Arab League state with an Arabic name is written so in Arabic: a foreign-looking query
