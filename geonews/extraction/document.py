@@ -140,7 +140,7 @@ class Decision:
 class Doc:
     """An article on its way through the pipeline."""
 
-    __slots__ = ("article", "text", "gazetteer", "lexicons", "tokens", "sents", "mentions", "trace")
+    __slots__ = ("article", "text", "gazetteer", "lexicons", "tokens", "sents", "mentions", "trace", "known_places")
 
     def __init__(self, article: Article, gazetteer: Gazetteer, lexicons: Lexicons, *, trace: bool = False) -> None:
         self.article = article
@@ -152,6 +152,9 @@ class Doc:
         self.mentions: list[Mention] = []
         #: decisions noted by the components, when tracing
         self.trace: list[Decision] | None = [] if trace else None
+        #: how the article's text resolved each name (normal form -> place), when this document is its
+        #: headline read apart: a name the text names too is the text's place (one sense per article)
+        self.known_places: dict[str, Place] | None = None
 
     def note(self, component: str, sent: Sent | None, subject: str, decision: str, reason: str = "") -> None:
         """Record a decision (only when tracing; callers test ``doc.trace is not None`` first on hot paths)."""

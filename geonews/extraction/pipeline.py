@@ -18,9 +18,10 @@ component needs and sets, and which needs no earlier component meets.
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 from collections.abc import Iterable
 
-from gazetteer import Gazetteer
+from gazetteer import Gazetteer, normalize
 
 from geonews.model import Statement
 
@@ -101,10 +102,11 @@ class Pipeline:
         return out
 
     # -- running -------------------------------------------------------------------------------
-    def __call__(self, article, *, trace: bool = False) -> Doc:
+    def __call__(self, article, *, trace: bool = False, known_places: dict | None = None) -> Doc:
         """Run every component over a new document of ``article`` (its text; a title not in the text is
-        read apart by :meth:`statements`)."""
+        read apart by :meth:`statements`, with ``known_places``: how the text resolved its names)."""
         doc = Doc(article, self.gazetteer, self.lexicons, trace=trace)
+        doc.known_places = known_places
         for info in self._components:
             doc = info.func(doc)
         return doc
@@ -113,12 +115,25 @@ class Pipeline:
         """The article's statements, the headline's first, in text order; each with its ``part``
         (``"title"`` or ``"text"``) and offsets in that part (:mod:`~geonews.extraction.headline`)."""
         head = separate_headline(article)  # a title apart from the text: its own document, all headline
-        statements = self(article).statements
-        return statements if head is None else self(head).statements + statements
+        doc = self(article)
+        if head is None:
+            return doc.statements
+        return self(head, known_places=_readings(doc)).statements + doc.statements
 
     def explain(self, article) -> list[Decision]:
         """Every decision the components took on ``article``, in the order they took them."""
         return self(article, trace=True).trace
+
+
+def _readings(doc: Doc) -> dict:
+    """How a document resolved each name it names (normal form -> the place it resolved to most often)."""
+    counts: dict[str, Counter] = {}
+    places = {}
+    for m in doc.mentions:
+        if m.place is not None:
+            counts.setdefault(normalize(m.text), Counter())[m.place.id] += 1
+            places[m.place.id] = m.place
+    return {name: places[c.most_common(1)[0][0]] for name, c in counts.items()}
 
 
 #: The default pipeline of each gazetteer in use.

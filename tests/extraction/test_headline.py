@@ -66,3 +66,14 @@ def test_no_title_or_a_blank_one_reads_the_text_only(nlp):
     for title in (None, "", "   "):
         statements = nlp.statements(Article(id="a", text=TEXT, title=title))
         assert statements and {s.part for s in statements} == {"text"}
+
+
+def test_a_headline_name_the_text_names_too_is_the_texts_place(nlp):
+    title = "خروج دفعة ثالثة من مهجري القنيطرة باتجاه الشمال السوري"
+    text = "وخرجت الحافلات من محافظة القنيطرة جنوب سوريا نحو إدلب بعد الاتفاق مع قوات النظام."
+    with_text = nlp.statements(Article(id="a", text=text, title=title))
+    in_text = {p.text: p.place.id for s in with_text if s.part == "text" for p in s.places if p.place is not None}
+    head = {p.text: p.place.id for s in with_text if s.part == "title" for p in s.places if p.place is not None}
+    # alone the headline has no story to read the name in; with it, the name is the story's Quneitra
+    assert head["القنيطرة"] == in_text["القنيطرة"]
+    assert next(p.place.country_code for s in with_text for p in s.places if p.text == "القنيطرة") == "SY"

@@ -3,6 +3,8 @@ resolved in the article's context), each given to the sentence it lies in."""
 
 from __future__ import annotations
 
+from gazetteer import Mention, normalize
+
 from ..document import Doc
 from ..registry import component
 
@@ -12,7 +14,7 @@ __all__ = ["mentions"]
 @component("mentions", requires=("doc.sents",), sets=("doc.mentions", "sent.mentions"))
 def mentions(doc: Doc) -> Doc:
     """Find the article's place mentions and hand each sentence those inside it."""
-    found = doc.mentions = doc.gazetteer.find(doc.text)
+    found = doc.mentions = _as_known(doc.gazetteer.find(doc.text), doc)
     cursor = 0
     for sent in doc.sents:
         while cursor < len(found) and found[cursor].start < sent.start:
@@ -26,3 +28,23 @@ def mentions(doc: Doc) -> Doc:
                 where = f"{m.place.name} ({m.place.id})" if m.place else "unresolved"
                 doc.note("mentions", sent, m.text, f"place name: {where}", "Gazetteer.find (its explain() says why)")
     return doc
+
+
+def _as_known(found: list[Mention], doc: Doc) -> list[Mention]:
+    """The mentions with each name the article's text also names resolved as the text resolved it (a
+    headline read apart has little context: القنيطرة in a headline over a story of southern Syria is
+    Quneitra, as in the story, not Kenitra)."""
+    known = doc.known_places
+    if not known:
+        return found
+    out = []
+    for m in found:
+        place = known.get(normalize(m.text))
+        if place is None or (m.place is not None and m.place.id == place.id):
+            out.append(m)
+            continue
+        if doc.trace is not None:
+            doc.note("mentions", None, m.text, f"the text's place: {place.name} ({place.id})",
+                     "a headline's name the article's text names too")
+        out.append(Mention(m.start, m.end, m.text, place))
+    return out
