@@ -117,10 +117,12 @@ def test_mentions_found_ahead_give_the_same_statements_without_finding_again(gz,
     asked = []
     real = gz.find
     monkeypatch.setattr(gz, "find", lambda text, *a, **k: asked.append(text) or real(text, *a, **k))
+    texts = {a.text for a in articles}
     assert [_lines(nlp.statements(a)) for a in articles] == alone
-    assert asked == []  # every article's mentions came from find_ahead
+    assert [t for t in asked if t in texts] == []  # every text's mentions came from find_ahead (a title apart
+    # from the text is its own document, found in its run)
     nlp.statements(articles[0])  # what was found ahead is taken once: a second run finds again
-    assert asked == [articles[0].text]
+    assert [t for t in asked if t in texts] == [articles[0].text]
 
 
 def test_find_ahead_forgets_the_last_batch_and_leaves_a_failing_text_to_its_own_run(gz, monkeypatch):
