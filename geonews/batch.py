@@ -139,12 +139,13 @@ def extract_chunk(articles: list[Article], mode: str = "statements", index: int 
     """
     if mode not in MODES:
         raise ValueError(f"Expected a mode among {', '.join(MODES)}, instead got: {mode!r}.")
-    from geonews.extraction.pipeline import extract_statements
+    from geonews.extraction.pipeline import extract_statements, find_ahead
     from geonews.output.writers.jsonl import json_line
 
     gz = worker_gazetteer()
     result = ChunkResult(index)
     collected = []
+    find_ahead(articles, gz)  # the chunk's place names first, one text after another: faster, the same
     for article in articles:
         try:
             found = list(extract_statements(article, gz))

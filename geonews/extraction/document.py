@@ -140,7 +140,8 @@ class Decision:
 class Doc:
     """An article on its way through the pipeline."""
 
-    __slots__ = ("article", "text", "gazetteer", "lexicons", "tokens", "sents", "mentions", "trace", "known_places")
+    __slots__ = ("article", "text", "gazetteer", "lexicons", "tokens", "sents", "mentions", "found_ahead", "trace",
+                 "known_places")
 
     def __init__(self, article: Article, gazetteer: Gazetteer, lexicons: Lexicons, *, trace: bool = False) -> None:
         self.article = article
@@ -150,6 +151,8 @@ class Doc:
         self.tokens: Tokens | None = None
         self.sents: list[Sent] = []
         self.mentions: list[Mention] = []
+        #: the article's place mentions when found already (``Pipeline.find_ahead``), for ``mentions`` to take
+        self.found_ahead: list[Mention] | None = None
         #: decisions noted by the components, when tracing
         self.trace: list[Decision] | None = [] if trace else None
         #: how the article's text resolved each name (normal form -> place), when this document is its

@@ -30,7 +30,7 @@ from .headline import separate_headline
 from .lexicons import Lexicons, load_lexicons
 from .registry import ComponentInfo, registered
 
-__all__ = ["DEFAULT_PIPELINE", "Pipeline", "extract_statements"]
+__all__ = ["DEFAULT_PIPELINE", "Pipeline", "default_pipeline", "extract_statements", "find_ahead"]
 
 #: The components of the statement stage, in order.
 DEFAULT_PIPELINE = ("tokens", "sentences", "mentions", "lists", "speakers", "triage", "clauses", "actors", "relations",
@@ -56,6 +56,8 @@ class Pipeline:
         self.gazetteer = gazetteer
         self.lexicons = lexicons or load_lexicons()
         self._components: list[ComponentInfo] = [registered(name) for name in names]
+        #: id of an article -> (the article, its place mentions), found by :meth:`find_ahead`
+        self._ahead: dict[int, tuple[object, list]] = {}
 
     # -- the list of components ----------------------------------------------------------------
     @property
@@ -104,12 +106,34 @@ class Pipeline:
     # -- running -------------------------------------------------------------------------------
     def __call__(self, article, *, trace: bool = False, known_places: dict | None = None) -> Doc:
         """Run every component over a new document of ``article`` (its text; a title not in the text is
-        read apart by :meth:`statements`, with ``known_places``: how the text resolved its names)."""
+        read apart by :meth:`statements`, with ``known_places``: how the text resolved its names), with its place
+        mentions when :meth:`find_ahead` found them."""
         doc = Doc(article, self.gazetteer, self.lexicons, trace=trace)
         doc.known_places = known_places
+        if self._ahead:
+            found = self._ahead.pop(id(article), None)
+            if found is not None and found[0] is article:
+                doc.found_ahead = found[1]
         for info in self._components:
             doc = info.func(doc)
         return doc
+
+    def find_ahead(self, articles: Iterable) -> None:
+        """Find the place names of ``articles`` now, one text after another, for their documents made next
+        (the ``mentions`` component takes them instead of calling ``Gazetteer.find``; the same mentions).
+
+        ``Gazetteer.find`` over texts in a row keeps its tables in the processor's caches, where the statement
+        stage run between two texts pushes them out (a batch of articles runs faster so). What was found ahead
+        for articles not run next is forgotten at the next call. An article whose ``find`` raises is left to
+        its own run, which raises the same error where it always did.
+        """
+        find, ahead = self.gazetteer.find, {}
+        for article in articles:
+            try:
+                ahead[id(article)] = (article, find(article.text))
+            except Exception:  # noqa: BLE001 -- the article's own run raises it (and reports it) again
+                continue
+        self._ahead = ahead
 
     def statements(self, article) -> list[Statement]:
         """The article's statements, the headline's first, in text order; each with its ``part``
@@ -140,10 +164,21 @@ def _readings(doc: Doc) -> dict:
 _PIPELINES: weakref.WeakKeyDictionary[Gazetteer, Pipeline] = weakref.WeakKeyDictionary()
 
 
-def extract_statements(article, gazetteer: Gazetteer) -> list[Statement]:
-    """Every statement of an article that names a place or makes a claim, in text order (the default
-    pipeline, one per gazetteer)."""
+def default_pipeline(gazetteer: Gazetteer) -> Pipeline:
+    """The default pipeline of ``gazetteer`` (made on first use, one per gazetteer)."""
     pipeline = _PIPELINES.get(gazetteer)
     if pipeline is None:
         pipeline = _PIPELINES[gazetteer] = Pipeline(gazetteer)
-    return pipeline.statements(article)
+    return pipeline
+
+
+def extract_statements(article, gazetteer: Gazetteer) -> list[Statement]:
+    """Every statement of an article that names a place or makes a claim, in text order (the default
+    pipeline, one per gazetteer)."""
+    return default_pipeline(gazetteer).statements(article)
+
+
+def find_ahead(articles: Iterable, gazetteer: Gazetteer) -> None:
+    """Find the place names of the articles about to be given to :func:`extract_statements`, one text after
+    another (:meth:`Pipeline.find_ahead` of the default pipeline): faster over a batch, the same statements."""
+    default_pipeline(gazetteer).find_ahead(articles)

@@ -100,3 +100,52 @@ def test_every_dev_article_extracts(nlp):
     """All 1,306 ANT articles go through every component without an error."""
     for article in iter_articles([shared_data("ant_conflict_dev.jsonl")]):
         nlp.statements(article)
+
+
+def _lines(statements):
+    return [json.dumps(s.to_dict(), ensure_ascii=False) for s in statements]
+
+
+def test_mentions_found_ahead_give_the_same_statements_without_finding_again(gz, monkeypatch):
+    """Pipeline.find_ahead: the place names of a batch found first, one text after another; each article's
+    run then takes its own (no second Gazetteer.find) and states what it states run alone."""
+    path = shared_data("ant_conflict_dev.jsonl")
+    articles = [a for a, _ in zip(iter_articles([path]), range(60))]
+    alone = [_lines(Pipeline(gz).statements(a)) for a in articles]
+    nlp = Pipeline(gz)
+    nlp.find_ahead(articles)
+    asked = []
+    real = gz.find
+    monkeypatch.setattr(gz, "find", lambda text, *a, **k: asked.append(text) or real(text, *a, **k))
+    texts = {a.text for a in articles}
+    assert [_lines(nlp.statements(a)) for a in articles] == alone
+    assert [t for t in asked if t in texts] == []  # every text's mentions came from find_ahead (a title apart
+    # from the text is its own document, found in its run)
+    nlp.statements(articles[0])  # what was found ahead is taken once: a second run finds again
+    assert [t for t in asked if t in texts] == [articles[0].text]
+
+
+def test_find_ahead_forgets_the_last_batch_and_leaves_a_failing_text_to_its_own_run(gz, monkeypatch):
+    one = Article(id="a", text="قصفت الطائرات مواقع في الرقة.")
+    two = Article(id="b", text="سيطرت القوات على منبج.")
+    three = Article(id="c", text="قال المرصد إن القوات تقدمت نحو تدمر.")
+    real = gz.find
+    failing = {two.text}
+
+    def find(text, *a, **k):
+        asked.append(text)
+        if text in failing:
+            raise RuntimeError("boom")
+        return real(text, *a, **k)
+
+    asked = []
+    monkeypatch.setattr(gz, "find", find)
+    nlp = Pipeline(gz)
+    nlp.find_ahead([one, two])  # two's error is not raised here ...
+    with pytest.raises(RuntimeError, match="boom"):
+        nlp.statements(two)  # ... but in its own run, which finds again
+    nlp.find_ahead([three])
+    asked.clear()
+    nlp.statements(one)  # found ahead in the batch before the last one: found again
+    nlp.statements(three)
+    assert asked == [one.text]

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import functools
 import operator
+from bisect import bisect_right
 
 from gazetteer import normalize
 from gazetteer.morphology import has_nisba_shape
 
 from ..document import ActorSpan, Doc, PlaceUse
 from ..registry import component
-from ..tokens import Token, norms_of, positions, token_index, tokenize
+from ..tokens import Token, norms_of, positions, tokenize
 
 __all__ = ["actors", "find_actors"]
 
 _START = operator.attrgetter("start")
+_NONE: frozenset[int] = frozenset()  # no token masked
 #: How far before an actor a passive marker (تمّ، جرى) makes it an object.
 _PASSIVE_REACH = 6
 #: How far before an actor a target marker (ضد، عناصر …) is looked for.
@@ -35,14 +37,20 @@ def actors(doc: Doc) -> Doc:
     lex = doc.lexicons
     for sent in doc.active():
         tokens = sent.tokens
-        spans = [(token_index(tokens, m.start), token_index(tokens, m.end - 1) + 1) for m in sent.mentions]
+        ends = tokens.ends  # token_index, inline: the first token ending after an offset
+        spans = [(bisect_right(ends, m.start), bisect_right(ends, m.end - 1) + 1) for m in sent.mentions]
         place_tokens = {k for s, e in spans for k in range(s, e)}
-        found = find_actors(tokens, lex, sent.text, sent.start, masked=set(), places=place_tokens)
+        found = find_actors(tokens, lex, sent.text, sent.start, masked=_NONE, places=place_tokens)
+        if not found:  # (most sentences name no actor: every place is kept)
+            sent.actors = found
+            sent.speaker_actor = None
+            sent.places = [PlaceUse(span[0], m.text, m.start, m.end, m.place, mention=m, span=span)
+                           for m, span in zip(sent.mentions, spans)]
+            continue
         _take_state_genitives(found, sent, spans, doc.gazetteer)
         kept = []
         for m, (s, e) in zip(sent.mentions, spans):
-            owner = next((a for a in found if a.start <= s and e <= a.end and (a.end - a.start) > (e - s)),
-                         None) if found else None
+            owner = next((a for a in found if a.start <= s and e <= a.end and (a.end - a.start) > (e - s)), None)
             if owner is None:
                 kept.append((m, (s, e)))
             elif doc.trace is not None:
@@ -54,7 +62,7 @@ def actors(doc: Doc) -> Doc:
             sent.speaker_actor = next((a for a in found if lo <= tokens[a.start].start < hi), None)
             found = [a for a in found if not (lo <= tokens[a.start].start < hi)]
         sent.actors = found
-        sent.places = [_use(m, span) for m, span in kept]
+        sent.places = [PlaceUse(span[0], m.text, m.start, m.end, m.place, mention=m, span=span) for m, span in kept]
         if doc.trace is not None:
             for a in found:
                 what = f"actor {a.actor.id} (side {a.side})" if a.actor else f"actor named by a phrase (side {a.side})"
@@ -88,18 +96,16 @@ def _take_state_genitives(found: list[ActorSpan], sent, spans, gazetteer) -> Non
             found[:] = [b for b in found if not (inner[0] <= b.start and b.end <= inner[1])]
 
 
-def _use(mention, span) -> PlaceUse:
-    return PlaceUse(span[0], mention.text, mention.start, mention.end, mention.place, mention=mention, span=span)
-
-
 def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[int],
                 places: set[int] = frozenset()) -> list[ActorSpan]:
     """Actors named in the sentence (longest alias first), skipping ``masked`` tokens; a phrase actor stops
     at a place name (``places``: its tokens)."""
     out = []
     norms = norms_of(tokens)
-    passive, targets = lex.grammar["passive_marker"], lex.grammar["target_marker"]
-    for i, n, actor in lex.actors.scan(tokens, masked):
+    hits = lex.actors.scan(tokens, masked)
+    if hits:
+        passive, targets = lex.grammar["passive_marker"], lex.grammar["target_marker"]
+    for i, n, actor in hits:
         written = text[tokens[i].start - offset:tokens[i + n - 1].end - offset]
         span = ActorSpan(actor, i, i + n, _unbracketed(_without_clitics(written, n, lex)))
         # "of the terrorists" (التشكيلات الكبيرة للإرهابيين): a genitive ل on the actor; whether it
@@ -112,7 +118,8 @@ def find_actors(tokens: list[Token], lex, text: str, offset: int, masked: set[in
         _mark_agent_or_gainer(span, norms, lex)
         out.append(span)
     by_adjective = _adjective_actor_spans(tokens, lex, text, offset, out, masked)
-    by_phrase = _phrase_actor_spans(tokens, lex, text, offset, out + by_adjective, set(masked) | set(places), places)
+    by_phrase = _phrase_actor_spans(tokens, lex, text, offset, out + by_adjective if by_adjective else out, masked,
+                                    places)
     # a nationality the phrase took in (مقاتلات حربية سورية) is no actor of its own
     by_adjective = [a for a in by_adjective if not any(p.start <= a.start and a.end <= p.end for p in by_phrase)]
     extra = by_adjective + by_phrase
@@ -136,7 +143,9 @@ def _adjective_actor_spans(tokens: list[Token], lex, text: str, offset: int, nam
     nouns, adjectives = lex.attack_nouns, lex.actor_adjectives
     out = []
     norms = norms_of(tokens)
-    found = positions(norms[1:], adjectives.keys(), 1)  # few words are such adjectives
+    found = positions(norms, adjectives.keys())  # few words are such adjectives
+    if found and found[0] == 0:
+        del found[0]  # (the first word follows no noun)
     if not found:
         return out
     taken = {k for a in named for k in range(a.start, a.end)} | set(masked)
@@ -191,13 +200,17 @@ def _phrase_actor_spans(tokens: list[Token], lex, text: str, offset: int, named:
                         masked: set[int], places: set[int] = frozenset()) -> list[ActorSpan]:
     """Actors named by a phrase actors.csv does not list: a head noun of ``agent_heads.csv`` and the
     definite words, nisba adjectives and coordinated adjectives that follow it (قوات النظام السوري، فصائل
-    المعارضة المسلحة، الرتل العسكري التركي، الضربات الجوية الروسية والسورية is not one: ضربات heads none)."""
-    norms = norms_of(tokens)
-    heads_at = {i: hit[1] for i in lex.agents.candidates(tokens) if (hit := lex.agents.match(tokens, i)) is not None}
-    starts = list(heads_at)
-    if not starts:
+    المعارضة المسلحة، الرتل العسكري التركي، الضربات الجوية الروسية والسورية is not one: ضربات heads none),
+    outside the actors ``named``, the ``masked`` tokens and the ``places``' tokens."""
+    agents = lex.agents
+    heads_at = {i: hit[1] for i in agents.candidates(tokens) if (hit := agents.match(tokens, i)) is not None}
+    if not heads_at:
         return []
-    taken = {k for a in named for k in range(a.start, a.end)} | set(masked)
+    starts = list(heads_at)
+    norms = norms_of(tokens)
+    taken = {k for a in named for k in range(a.start, a.end)}
+    taken.update(masked)
+    taken.update(places)
     named_at = {a.start: a for a in named}
     heads = lex.agents.first_words
     out, end = [], -1

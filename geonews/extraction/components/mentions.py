@@ -14,7 +14,12 @@ __all__ = ["mentions"]
 @component("mentions", requires=("doc.sents",), sets=("doc.mentions", "sent.mentions"))
 def mentions(doc: Doc) -> Doc:
     """Find the article's place mentions and hand each sentence those inside it."""
-    found = doc.mentions = _as_known(doc.gazetteer.find(doc.text), doc)
+    found = doc.found_ahead
+    if found is None:
+        found = doc.gazetteer.find(doc.text)
+    else:  # found for a batch of articles ahead of their runs (Pipeline.find_ahead)
+        doc.found_ahead = None
+    found = doc.mentions = _as_known(found, doc)
     cursor = 0
     for sent in doc.sents:
         while cursor < len(found) and found[cursor].start < sent.start:
