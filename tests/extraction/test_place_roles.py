@@ -26,6 +26,8 @@ def roles(run, text):
     ("وقصفت قوات نظام دمشق مواقع في إدلب.", "دمشق", "party"),
     ("وطالبت حكومة بغداد القوات التركية بالانسحاب.", "بغداد", "party"),
     ("انسحاب حزب التغيير من حكومة إقليم كردستان العراق", "كردستان العراق", "party"),
+    # where an organisation is based (الذي يتخذ من بريطانيا مقرا) is an origin
+    ("وقال المرصد الذي يتخذ من بريطانيا مقرا إن القوات تقدمت في درعا.", "بريطانيا", "origin"),
     # close to (المقربة من) names a backer
     ("وقتل متظاهر برصاص حراس مقر المنظمة المقربة من إيران في البصرة.", "إيران", "origin"),
     # a near word right after a place: what follows only locates it; with و, a second place of the event
