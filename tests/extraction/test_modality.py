@@ -292,3 +292,7 @@ def test_qad_and_kana_with_the_verb_after_them(nlp, text, modality):
 
     claims = [s for s in nlp.statements(Article(id="a", text=text)) if s.claim_type in ("advance", "attack")]
     assert claims and claims[0].modality == modality
+
+
+def test_a_green_light_is_no_deed_done(run):
+    assert [m for _, m in modalities(run, "الأسد أعطى الضوء الأخضر لضرب إدلب بالكيماوي")] == ["planned"]
