@@ -141,7 +141,7 @@ class Doc:
     """An article on its way through the pipeline."""
 
     __slots__ = ("article", "text", "gazetteer", "lexicons", "tokens", "sents", "mentions", "found_ahead", "trace",
-                 "known_places")
+                 "known_places", "headline")
 
     def __init__(self, article: Article, gazetteer: Gazetteer, lexicons: Lexicons, *, trace: bool = False) -> None:
         self.article = article
@@ -158,6 +158,8 @@ class Doc:
         #: how the article's text resolved each name (normal form -> place), when this document is its
         #: headline read apart: a name the text names too is the text's place (one sense per article)
         self.known_places: dict[str, Place] | None = None
+        #: where the article's title is in its text (a text file's first line), or ``None``
+        self.headline: tuple[int, int] | None = headline_span(article)
 
     def note(self, component: str, sent: Sent | None, subject: str, decision: str, reason: str = "") -> None:
         """Record a decision (only when tracing; callers test ``doc.trace is not None`` first on hot paths)."""
@@ -174,7 +176,7 @@ class Doc:
         is the article's title, :func:`~geonews.extraction.headline.headline_span`) with ``part`` "title"
         and offsets in the title."""
         statements = [st for s in self.sents for st in s.statements]
-        if (span := headline_span(self.article)) is None:
+        if self.headline is None:
             return statements
-        start, end = span
+        start, end = self.headline
         return [as_headline(st, start) if start <= st.start and st.end <= end else st for st in statements]

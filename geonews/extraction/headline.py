@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 
 from geonews.model import Statement
@@ -27,11 +28,14 @@ __all__ = ["as_headline", "headline_span", "separate_headline"]
 def headline_span(article) -> tuple[int, int] | None:
     """Where the article's title is in its text (the text begins with it, after white space), else ``None``."""
     title = (getattr(article, "title", None) or "").strip()
+    if not title:
+        return None
     text = article.text
-    start = len(text) - len(text.lstrip())
-    if title and text.startswith(title, start):
-        return start, start + len(title)
-    return None
+    start = _LEADING_SPACE.match(text).end()  # (the text is not copied, as lstrip would)
+    return (start, start + len(title)) if text.startswith(title, start) else None
+
+
+_LEADING_SPACE = re.compile(r"\s*")
 
 
 def separate_headline(article):

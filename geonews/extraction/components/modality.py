@@ -247,16 +247,22 @@ def _imperfect(norm: str) -> bool:
     """Whether a word has the shape of an imperfect verb: ي before two letters or more (يشن), or ت ن before
     four (تشهد، نفذ and تمكن are perfect; a perfect with ي is rare)."""
     word = norm.lstrip("وف")
-    if word.startswith("ت") and word.endswith(("ت", "وا")):
-        return False  # تمكنت، تقدموا: a perfect of a verb beginning with ت (قد تمكنت: had, not may)
+    if _perfect_in_ta(word):
+        return False
     return (word.startswith("ي") and len(word) >= 3) or (word.startswith(("ت", "ن")) and len(word) >= 5)
+
+
+def _perfect_in_ta(word: str) -> bool:
+    """Whether a word (no conjunction) is a perfect of a verb beginning with ت, not an imperfect: تمكنت،
+    تقدموا (قد تمكنت: had, not may)."""
+    return word.startswith("ت") and word.endswith(("ت", "وا"))
 
 
 def _imperfect_verb(norm: str, lex) -> bool:
     """Whether a cue word is a finite verb in the imperfect: a prefix ي ت ن before a claim cue's stem (تسيطر،
     تستهدف for استهدف)."""
     word = norm.lstrip("وف")
-    if len(word) < 4 or not word.startswith(_IMPERFECT) or (word.startswith("ت") and word.endswith(("ت", "وا"))):
+    if len(word) < 4 or not word.startswith(_IMPERFECT) or _perfect_in_ta(word):
         return False
     stem = word[1:]
     return any(lex.claims.match([Token(0, 0, s, s)], 0) is not None for s in (stem, "ا" + stem))

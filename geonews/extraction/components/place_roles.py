@@ -16,6 +16,7 @@ from gazetteer.morphology import word_forms
 
 from ..document import Doc
 from ..registry import component
+from .relations import is_place_word, relation_ending_at
 
 _TOKEN = operator.attrgetter("token")  # a place's order in its sentence
 
@@ -155,11 +156,13 @@ def _near_a_place(tokens, i: int, lex, resolved: set[int]) -> bool:
     norms = tokens.norms
     k = i - 1
     while k >= 0 and i - k <= 3 and k not in resolved and (
-            not place_words().isdisjoint(word_forms(norms[k])) or has_nisba_shape(norms[k], min_length=4)):
+            is_place_word(norms[k], lex) or has_nisba_shape(norms[k], min_length=4)):
         k -= 1  # العاصمة السورية
-    start = next((j for j in (k - 2, k - 1, k) if j >= 0 and (hit := lex.relations.match(tokens, j)) is not None
-                  and j + hit[0] - 1 == k and hit[1][0] == "near"), None)
-    if start is None or norms[start][:1] == "و":
+    found = relation_ending_at(tokens, k, lex)
+    if found is None or found[1] != "near":
+        return False
+    start = found[0]
+    if norms[start][:1] == "و":
         return False  # في ريف حمص وقرب العاصمة دمشق: a second place of the event, not where the first lies
     j = start - 1
     while j >= 0 and start - j <= 2 and norms[j] in _NEAR_JOINERS:

@@ -1,7 +1,7 @@
 """``relations``: how each place a sentence names relates to where things happened — the relation cue
 right before it (وسط مدينة منبج → ``center``, ريف اللاذقية → ``countryside``, جنوبي دمشق → ``south``; a
 generic place word may stand between: أراضي جنوبي دمشق), ``in`` when there is none — and a side word
-with a pronoun right after a place (جنوبي دمشق وشماليها), which names the same place again."""
+with a pronoun right after a place (شرقي حلب وغربيها), which names the same place again."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from ..document import Doc, PlaceUse
 from ..registry import component
 from ..tokens import Token, token_index
 
-__all__ = ["relation_before", "relations"]
+__all__ = ["is_place_word", "relation_before", "relation_ending_at", "relations"]
 
-#: How far after a place's first token a pronoun side word may stand (جنوبي دمشق وشماليها).
+#: How far after a place's first token a pronoun side word may stand (شرقي حلب وغربيها).
 _REPEAT_REACH = 3
 
 
@@ -52,26 +52,27 @@ def relation_before(tokens: list[Token], i: int, lex) -> str:
     """The relation cue right before a place (وسط مدينة منبج، ريف اللاذقية، جنوبي دمشق)."""
     k = i - 1
     # skip a generic place word between the cue and the name (وسط مدينة منبج، أراضي جنوبي دمشق)
-    while k >= 0 and i - k <= 2 and _is_place_word(tokens[k].norm, lex):
+    while k >= 0 and i - k <= 2 and is_place_word(tokens[k].norm, lex):
         k -= 1
-    found = _relation_ending_at(tokens, k, lex)  # بالقرب من دمشق: the cue ends with من
+    found = relation_ending_at(tokens, k, lex)  # بالقرب من دمشق: the cue ends with من
     if found is None and k > 0 and tokens[k].norm == _OF:
-        found = _relation_ending_at(tokens, k - 1, lex)  # في الشمال الشرقي من سوريا: a direction, then من
-    return found or "in"
+        found = relation_ending_at(tokens, k - 1, lex)  # في الشمال الشرقي من سوريا: a direction, then من
+    return found[1] if found is not None else "in"
 
 
-def _relation_ending_at(tokens: list[Token], k: int, lex) -> str | None:
+def relation_ending_at(tokens: list[Token], k: int, lex) -> tuple[int, str] | None:
+    """(where it begins, the relation) of a relation cue that ends at token ``k``, or ``None``."""
     for start in (k - 2, k - 1, k):
         if start < 0:
             continue
         hit = lex.relations.match(tokens, start)
         if hit is not None and start + hit[0] - 1 == k:
-            return hit[1][0]
+            return start, hit[1][0]
     return None
 
 
 @functools.lru_cache(maxsize=4096)
-def _is_place_word(norm: str, lex) -> bool:
+def is_place_word(norm: str, lex) -> bool:
     """A generic place word (مدينة، بلدة، أراضي …), with or without clitics."""
     return not place_words().isdisjoint(word_forms(norm))
 

@@ -12,7 +12,6 @@ import functools
 from gazetteer import normalize
 
 from ..document import Doc
-from ..headline import headline_span
 from ..registry import component
 from ..tokens import Token, token_index
 
@@ -159,7 +158,7 @@ def _balanced(speaker: str) -> str:
 def speakers(doc: Doc) -> Doc:
     """Give every sentence its speaker, remembering the previous one within the article."""
     attributor = Attributor(doc.lexicons)
-    headline = headline_span(doc.article)
+    headline = doc.headline
     for sent in doc.sents:
         attributor.names_end = {token_index(sent.tokens, m.start): token_index(sent.tokens, m.end - 1) + 1
                                 for m in sent.mentions}

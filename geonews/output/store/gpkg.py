@@ -29,7 +29,8 @@ from geonews.files import no_space_left, replacing, written_path
 
 from .base import (NEW, REPLACED, STORED, ClaimsStore, StoredArticle, article_rows, check_batch, day_bound,
                    layer_rows, rows_frame, utc_now, version_error)
-from .schema import ADDED_COLUMNS, ARTICLE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, LAYER_COLUMNS, SCHEMA_VERSION
+from .schema import (ARTICLE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, LAYER_COLUMNS, SCHEMA_VERSION,
+                     columns_added_since)
 
 __all__ = ["ARTICLES_TABLE", "LOCK_WAIT", "STATEMENTS_LAYER", "VERSION_TABLE", "GeoPackageStore", "gpkg_blobs",
            "gpkg_geometry"]
@@ -269,11 +270,10 @@ def _upgrade(db: sqlite3.Connection, found: int) -> None:
     db.execute("BEGIN IMMEDIATE")
     try:
         have = {row[1] for row in db.execute(f'PRAGMA table_info("{STATEMENTS_LAYER}")')}
-        for version in range(found + 1, SCHEMA_VERSION + 1):
-            for column in ADDED_COLUMNS.get(version, ()):
-                if column not in have:
-                    kind = "INTEGER" if column in INT_COLUMNS else "REAL" if column in FLOAT_COLUMNS else "TEXT"
-                    db.execute(f'ALTER TABLE "{STATEMENTS_LAYER}" ADD COLUMN "{column}" {kind}')
+        for column in columns_added_since(found):
+            if column not in have:
+                kind = "INTEGER" if column in INT_COLUMNS else "REAL" if column in FLOAT_COLUMNS else "TEXT"
+                db.execute(f'ALTER TABLE "{STATEMENTS_LAYER}" ADD COLUMN "{column}" {kind}')
         db.execute(f'UPDATE "{VERSION_TABLE}" SET value = ? WHERE key = \'schema_version\'', (str(SCHEMA_VERSION),))
         db.execute("COMMIT")
     except BaseException:

@@ -25,8 +25,8 @@ from geonews.errors import OutputError, UsageError
 
 from .base import (NEW, REPLACED, STORED, ClaimsStore, StoredArticle, article_rows, check_batch, day_bound,
                    rows_frame, split_rows, utc_now, version_error)
-from .schema import (ADDED_COLUMNS, ARTICLE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, LAYER_COLUMNS, PLACE_COLUMNS,
-                     SCHEMA_VERSION, STATEMENT_COLUMNS)
+from .schema import (ARTICLE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, LAYER_COLUMNS, PLACE_COLUMNS, SCHEMA_VERSION,
+                     STATEMENT_COLUMNS, columns_added_since)
 
 __all__ = ["DDL", "SCHEMA", "PostgisStore", "display_name"]
 
@@ -231,10 +231,9 @@ class PostgisStore(ClaimsStore):
                 found = int(row[0]) if row and row[0].isdigit() else 0
                 if found >= SCHEMA_VERSION:
                     return  # another ingest did it while this one waited
-                for version in range(found + 1, SCHEMA_VERSION + 1):
-                    for column in ADDED_COLUMNS.get(version, ()):
-                        cur.execute(f'ALTER TABLE {SCHEMA}.statements ADD COLUMN IF NOT EXISTS "{column}" '
-                                    f'{_sql_type(column)}')
+                for column in columns_added_since(found):
+                    cur.execute(f'ALTER TABLE {SCHEMA}.statements ADD COLUMN IF NOT EXISTS "{column}" '
+                                f'{_sql_type(column)}')
                 cur.execute(f"DROP VIEW IF EXISTS {SCHEMA}.claim_places")
                 cur.execute(VIEW)
                 cur.execute(f"UPDATE {SCHEMA}.store_info SET value = %s WHERE key = 'schema_version'",

@@ -20,7 +20,7 @@ does.
 
 from __future__ import annotations
 
-__all__ = ["ADDED_COLUMNS", "ARTICLE_COLUMNS", "FLOAT_COLUMNS", "INT_COLUMNS", "LAYER_COLUMNS", "PLACE_COLUMNS",
+__all__ = ["ADDED_COLUMNS", "ARTICLE_COLUMNS", "columns_added_since", "FLOAT_COLUMNS", "INT_COLUMNS", "LAYER_COLUMNS", "PLACE_COLUMNS",
            "SCHEMA_VERSION", "STATEMENT_COLUMNS"]
 
 #: The version of this schema, recorded in every store. A store of an older version that
@@ -31,6 +31,11 @@ SCHEMA_VERSION = 2
 #: What each version added to the one before: the statement columns (nullable; the rows stored before
 #: have none). Version 2: ``part``, where a statement's sentence is (``text`` or ``title``, the headline).
 ADDED_COLUMNS = {2: ("part",)}
+
+
+def columns_added_since(version: int) -> list[str]:
+    """The statement columns the versions after ``version`` added, up to :data:`SCHEMA_VERSION`, in order."""
+    return [c for v in range(version + 1, SCHEMA_VERSION + 1) for c in ADDED_COLUMNS.get(v, ())]
 
 #: Columns of the ``articles`` table.
 ARTICLE_COLUMNS = ("article", "digest", "title", "date", "day", "source", "url", "path", "statements",
