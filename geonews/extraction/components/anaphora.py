@@ -1,7 +1,8 @@
 """``anaphora``: words that name a place named before become places of their sentence — البلاد / هذا البلد
 the country of the last place named before it in its sentence (منبج في شمال البلاد: Syria), else the
-country of a nationality in the name of a government actor before it (النظام السوري … البلاد), else the last
-country the article named before; a definite place noun (``place_anaphora.csv``:
+country of a nationality in the name of a government actor before it (النظام السوري … البلاد), else the
+country the article has named most so far (its places counted by country; backers, governments that act
+and the dateline not counted); a definite place noun (``place_anaphora.csv``:
 المدينة، البلدة، المحافظة) the last place of its kind named in that sentence or the two before it (not a
 capital named for its government: قالت واشنطن … دخلت القوات المدينة is no Washington), when a
 demonstrative precedes it (هذه البلدة) or a locative preposition or a claim cue does (سيطرت على المدينة) and
@@ -19,7 +20,7 @@ from gazetteer.morphology import has_nisba_shape, nisba_of, word_forms
 from ..document import Doc, PlaceUse
 from ..registry import component
 from .parties import stands_for_a_government
-from .place_roles import named_as_backer
+from .place_roles import dateline_end, named_as_backer
 from .relations import relation_before
 from ..tokens import Tokens, positions
 
@@ -34,7 +35,7 @@ _REACH = 2
 @component("anaphora", requires=("sent.places", "sent.actors"), sets=("sent.places",))
 def anaphora(doc: Doc) -> Doc:
     """Add the places that "the country", "this town" … refer back to."""
-    country = None
+    salience = _Salience()
     recent: list[tuple[int, PlaceUse, object]] = []  # (index, place, sentence) of the places named so far, newest last
     for sent in doc.active():
         while recent and sent.index - recent[0][0] > _REACH:  # out of reach for this sentence and every later one
@@ -45,7 +46,8 @@ def anaphora(doc: Doc) -> Doc:
         _place_nouns(doc, sent, place_tokens, recent)
         recent += [(sent.index, use, sent) for use in named_here]
         for j in country_word_positions(sent.tokens, doc.lexicons, place_tokens):
-            meant, why = _country_meant(doc.gazetteer, named_here, j, country, sent, doc.lexicons)
+            meant, why = _country_meant(doc.gazetteer, named_here, j, salience.country(doc.gazetteer), sent,
+                                        doc.lexicons)
             if meant is None:
                 continue
             tok = sent.tokens[j]
@@ -53,21 +55,65 @@ def anaphora(doc: Doc) -> Doc:
             sent.places.append(PlaceUse(j, tok.text[lead:], tok.start + lead, tok.end, meant, "in"))
             if doc.trace is not None:
                 doc.note("anaphora", sent, tok.text, f"{why}: {meant.name}")
-        for use in named_here:
-            if (use.place is not None and use.place.feature == "country"
-                    and not named_as_backer(doc.lexicons, sent.tokens, use.span[0])):
-                country = use.place
+        salience.count(sent, named_here, doc)
     return doc
+
+
+#: What a country or capital named for its government (أعلنت أنقرة، بين روسيا والفصائل) counts towards what
+#: the article is about, a place named as a place counting 1: a story about Syria names foreign governments
+#: that act in it, and a country named only that way (زار الوفد سوريا) still counts.
+_AS_GOVERNMENT = 0.5
+
+
+class _Salience:
+    """The country an article is about so far: the one whose places (the country itself, its towns and
+    regions) it has named most often, the last named winning a tie; a government that acts counts less
+    (:data:`_AS_GOVERNMENT`), a backer (المدعومة من تركيا) and the dateline not at all."""
+
+    __slots__ = ("named", "last", "order")
+
+    def __init__(self) -> None:
+        self.named: dict[str, float] = {}
+        self.last: dict[str, int] = {}
+        self.order = 0
+
+    def count(self, sent, named_here: list[PlaceUse], doc: Doc) -> None:
+        dateline = dateline_end(sent.text, sent.start)
+        for use in named_here:
+            place = use.place
+            if place is None or not place.country_code or use.end <= dateline:
+                continue
+            if named_as_backer(doc.lexicons, sent.tokens, use.span[0]):
+                continue
+            acts = stands_for_a_government(sent, use, None, doc.gazetteer, doc.lexicons)
+            code = place.country_code
+            self.order += 1
+            self.named[code] = self.named.get(code, 0) + (_AS_GOVERNMENT if acts else 1)
+            self.last[code] = self.order
+
+    def country(self, gazetteer):
+        """The country most named so far, or ``None``."""
+        if not self.named:
+            return None
+        code = max(self.named, key=lambda c: (self.named[c], self.last[c]))
+        return _countries(gazetteer).get(code)
 
 
 def _country_meant(gazetteer, named_here: list[PlaceUse], j: int, carried, sent, lex):
     """The country البلاد at token ``j`` refers to: that of the last place named before it in its sentence
     (منبج في شمال البلاد: Syria), else the country of the nationality in the name of a government actor
     before it (استعاد النظام السوري نصف أراضي البلاد: Syria, whatever country the sentence before named), else
-    the last country the article named before."""
+    the country the article has named most (``carried``, see :class:`_Salience`)."""
     # a country named as a backer or leader is not the one spoken of (بقيادة الولايات المتحدة … شرق البلاد)
+    # nor a country only bordered (الحدود مع تركيا), nor a foreign government that acts (وساعدت أنقرة … شمال
+    # البلاد, in a story about Syria) where the government of the country the article is about may speak
+    # of its own (رفضت سوريا … سحب إيران قواتهما من البلاد)
+    home = carried.country_code if carried is not None else None
     before = [use for use in named_here if use.span[1] <= j and use.place is not None
-              and not named_as_backer(lex, sent.tokens, use.span[0])]
+              and not named_as_backer(lex, sent.tokens, use.span[0])
+              and not (use.place.feature == "country" and use.relation == "near")
+              and not (home is not None and use.place.country_code != home
+                       and stands_for_a_government(sent, use, None, gazetteer, lex))]
     if before:
         last = before[-1].place
         if last.feature == "country":
@@ -79,7 +125,7 @@ def _country_meant(gazetteer, named_here: list[PlaceUse], j: int, carried, sent,
     holder = _countries(gazetteer).get(code) if code is not None else None
     if holder is not None:
         return holder, "the country of the actor named before it"
-    return carried, "the country named last"
+    return carried, "the country the article names most"
 
 
 def _actor_country(sent, j: int, government: frozenset[str]) -> str | None:
