@@ -28,6 +28,10 @@ def roles(run, text):
     ("انسحاب حزب التغيير من حكومة إقليم كردستان العراق", "كردستان العراق", "party"),
     # where an organisation is based (الذي يتخذ من بريطانيا مقرا) is an origin
     ("وقال المرصد الذي يتخذ من بريطانيا مقرا إن القوات تقدمت في درعا.", "بريطانيا", "origin"),
+    # support from (دعم من، دعما من) names a backer; دعم with a genitive may name what is supported
+    ("ويقاتل حزب الله، المتهم بتلقي دعم من إيران، إلى جانب القوات السورية في حلب.", "إيران", "origin"),
+    ("وتراجعت الجماعات التي كانت تتلقى الدعم من الولايات المتحدة في درعا.", "الولايات المتحدة", "origin"),
+    ("وأكد المبعوث ضرورة دعم مفاوضات جنيف.", "جنيف", "event"),
     # close to (المقربة من) names a backer
     ("وقتل متظاهر برصاص حراس مقر المنظمة المقربة من إيران في البصرة.", "إيران", "origin"),
     # a near word right after a place: what follows only locates it; with و, a second place of the event
