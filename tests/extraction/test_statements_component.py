@@ -62,3 +62,22 @@ def test_a_stronghold_in_apposition_no_other_cue_takes_is_its_holders(run):
     doc = run("statements", "وتقصف الطائرات مدينة دوما، آخر معاقل المعارضة في الغوطة الشرقية.")
     holders = {st.actor for st in doc.sents[0].statements if st.claim_type == "control"}
     assert holders == {"المعارضة"}
+
+
+def _attack(run, text):
+    [s] = [s for s in run("statements", text).statements if s.claim_type == "attack"]
+    return s
+
+
+def test_the_victims_counted_are_the_target_of_an_attack(run):
+    s = _attack(run, "وقتل أكثر من 500 مدني خلال سبعة أيام من القصف على الغوطة الشرقية.")
+    assert s.target == "مدني" and [q.value for q in s.quantities if q.unit == "killed"] == [500]
+
+
+def test_a_bare_count_of_persons_names_no_target(run):
+    assert _attack(run, "وقتل 20 شخصا في قصف على الغوطة الشرقية.").target is None
+
+
+def test_a_target_named_stays_before_the_victims(run):
+    s = _attack(run, "وقصفت الطائرات مواقع المعارضة في إدلب ما أدى إلى مقتل 5 مدنيين.")
+    assert s.target is not None and "المعارضة" in s.target

@@ -14,7 +14,7 @@ from ..document import Doc
 from ..registry import component
 from ..tokens import Token
 
-__all__ = ["figures", "find_quantities", "quantities"]
+__all__ = ["figures", "find_quantities", "quantities", "victims"]
 
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,٫]\d+)?|[٠-٩]+(?:[.,٫][٠-٩]+)?|[۰-۹]+(?:[.,٫][۰-۹]+)?)(?![\w])")
 #: Any digit (every digit _NUMBER takes is one): a text without one holds no figure.
@@ -181,3 +181,19 @@ def _unit_after(tokens: list[Token], j: int, units) -> tuple[str, int] | None:
             return None
     return None
 
+
+
+def victims(figures, lex) -> str | None:
+    """Who a count of the killed or wounded counts, as written (قتل أكثر من 500 مدني: «مدني»; أصيب جنديان:
+    «جنديان»): the people noun in the first such figure, else ``None`` — a bare number (قتل 35) or a bare
+    person word (شخص، أشخاص، رجل: unit ``people``) names no side."""
+    units = lex.units
+    for q in figures:
+        if q.unit not in _CASUALTY.values():
+            continue
+        tokens = lex.tokenize(q.text)
+        for k in units.candidates(tokens):
+            hit = units.match(tokens, k)
+            if hit is not None and hit[1] in lex.people_units and hit[1] != "people":
+                return q.text[tokens[k].start:tokens[k + hit[0] - 1].end]
+    return None

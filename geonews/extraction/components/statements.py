@@ -15,6 +15,7 @@ from geonews.model import Statement
 
 from ..document import Doc, Sent
 from ..registry import component
+from .quantities import victims
 
 
 __all__ = ["statements"]
@@ -66,6 +67,10 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
             claim_type = "mention"
         statement = _statement(article, sent, claim_type, actor, target, places, figures, sent.modalities[k],
                                cue.end)
+        if target is None and claim_type == "attack":  # قتل أكثر من 500 مدني: the attacked are the victims
+            counted = victims(figures, doc.lexicons)
+            if counted is not None:
+                statement = replace(statement, target=counted)
         verb = k if k in sent.acting else k - 1  # شنت الولايات المتحدة ضربات: the verb, then its noun
         subject = sent.acting.get(verb)
         # a country right after its verb is its subject, whoever was named before the verb (دفع هجوم الجيش
