@@ -213,3 +213,8 @@ def test_x_colon_in_the_text_is_no_speaker(nlp):
 
     (statement,) = nlp.statements(Article(id="a", text="المرصد السوري: غارات على مواقع في إدلب."))
     assert statement.part == "text" and statement.speaker is None
+
+
+def test_an_indirect_question_is_what_is_said_not_the_speaker(run):
+    doc = run("speakers", "وأظهرت التسريبات كيف استغل النظام الطيران المدني لدعم الإرهاب.")
+    assert doc.sents[0].speaker == "التسريبات"
