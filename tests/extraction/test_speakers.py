@@ -218,3 +218,18 @@ def test_x_colon_in_the_text_is_no_speaker(nlp):
 def test_an_indirect_question_is_what_is_said_not_the_speaker(run):
     doc = run("speakers", "وأظهرت التسريبات كيف استغل النظام الطيران المدني لدعم الإرهاب.")
     assert doc.sents[0].speaker == "التسريبات"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("الأمم المتحدة تحذر من كارثة في درعا", "الأمم المتحدة"),               # a headline: the subject opens it
+    ("لكن السلطات السعودية تنفي أي تورط لها في الهجوم.", "السلطات السعودية"),   # the noun after it is its object
+    ("وتنفي تركيا استهداف المدنيين في عفرين.", "تركيا"),                     # opening its clause: the subject follows
+    ("ونفت دمشق أية مسؤولية عن الهجوم على دوما.", "دمشق"),                   # what is denied ends the name
+])
+def test_imperfect_reporting_verbs_and_denials(run, text, speaker):
+    assert run("speakers", text).sents[0].speaker == speaker
+
+
+def test_an_imperfect_inside_a_sentence_names_no_speaker(run):
+    doc = run("speakers", "وأضاف بوزداغ، الذي كان يتحدث في مؤتمر صحفي في أنقرة، أن القوات لم تدخل عفرين.")
+    assert doc.sents[0].speaker == "بوزداغ"

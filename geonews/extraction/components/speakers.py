@@ -29,6 +29,10 @@ _UNTIL = "حتي"
 _DAY = "يوم"
 #: The stem of the verbs of relaying (نقل، نقلت): who they quote follows عن.
 _RELAY = "نقل"
+#: The kinds of reporting.csv that are verbs (an imperfect prefers the subject before it).
+_VERB_KINDS = frozenset({"verb", "imperfect"})
+#: How an object with ب right after a verb begins (بالهجوم، بما، بأن): a name that begins with ب does not.
+_BA_OBJECT = ("بال", "بما", "بان")
 #: The word after a medium that names who it quotes (نقلت الوكالة عن مصدر).
 _FROM_SOURCE = "عن"
 #: The preposition before where a report was written (جاء في التقارير أن).
@@ -256,8 +260,9 @@ class Attributor:
             if i > 0 and tokens.norms[i - 1].lstrip("وس") in self.lexicons.grammar["passive_marker"]:
                 continue  # سيتم نقل المسلحين: a verbal noun after تمّ, not a report
             self.how = f"after the reporting {kind} {tokens[i].text!r}"
-            self.accusing = kind == "verb" and tokens.norms[i].lstrip("و").startswith(self._accuse_stems)
-            self.ba_object = self.accusing or (kind == "verb" and tokens.norms[i].lstrip("و").startswith(self._ba_stems))
+            verb = kind in _VERB_KINDS
+            self.accusing = verb and tokens.norms[i].lstrip("و").startswith(self._accuse_stems)
+            self.ba_object = self.accusing or (verb and tokens.norms[i].lstrip("و").startswith(self._ba_stems))
             if kind == "phrase":
                 explicit = self._after(tokens, i + n, text, offset, drop_statement_noun=True, attribution=True)
                 nxt = reporting.match(tokens, i + n) if explicit is None and i + n < len(tokens) else None
@@ -273,6 +278,11 @@ class Attributor:
                     self.how = f"{tokens[i].text!r} and the speaker's own words ({explicit!r}): the previous speaker"
                     return self.previous
                 return self._remember(explicit)
+            if kind == "imperfect":
+                said = self._imperfect(tokens, i, n, text, offset)
+                if said is None:
+                    continue  # وهو يتحدث في مؤتمر … قال: inside a sentence, an imperfect names no speaker
+                return self._remember(said)
             explicit = self._after(tokens, i + n, text, offset)
             if self.accusing and explicit is not None and not self.cut:
                 before = self._before(tokens, i, text, offset)  # سوريا اتهمت إسرائيل: one name after it, the accused
@@ -493,6 +503,30 @@ class Attributor:
                         quoted = quoted[:quoted.rindex(words[-1])].rstrip()  # … يلدريم قوله: يلدريم
                 return quoted
         return None
+
+    def _imperfect(self, tokens, i: int, n: int, text: str, offset: int) -> str | None:
+        """The speaker of an imperfect reporting verb, only where the imperfect's subject is clear: right after
+        it when it opens its clause (وتنفي تركيا …، وتحذر الأمم المتحدة من …), or before it when the sentence
+        begins with that subject (الأمم المتحدة تحذر من …، بوتن يكشف عن …, as headlines say it); elsewhere the
+        noun after an imperfect is as often its object (السلطات السعودية تنفي أي تورط لها) and the words before
+        it another clause's (وهو يتحدث)."""
+        at = i  # the verb with the particles before it (لم يتحدث، لن يكشف: the subject stands before them)
+        while at > 0 and tokens[at - 1].norm in self.lexicons.grammar["verb_particle"]:
+            at -= 1
+        if at == 0 or tokens[at - 1].text in "،,:؛":
+            if i + n < len(tokens) and tokens[i + n].norm.startswith(_BA_OBJECT):
+                return None  # وتندد بما يجري، تندد بالهجوم: its object, no subject after it
+            self.how = f"after the imperfect reporting verb {tokens[i].text!r}"
+            return self._after(tokens, i + n, text, offset)
+        before = self._before(tokens, at, text, offset)
+        if before is None or self._last_span is None:
+            return None
+        grammar, first = self.lexicons.grammar, self._last_span[0]
+        if not all(t.norm in self.words["opener"] or t.norm in grammar["contrast"] or t.norm in grammar["clause_break"]
+                   for t in tokens[:at] if t.start < first):
+            return None  # the subject must open the sentence (لكن السلطات السعودية تنفي …)
+        self.how = f"the subject before the imperfect reporting verb {tokens[i].text!r}, opening the sentence"
+        return before
 
     def _before(self, tokens, i, text, offset) -> str | None:
         """A subject before the verb (شويغو أضاف، الوزير الروسي شدد، فإنّ كيري أشار)."""
