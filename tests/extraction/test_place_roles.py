@@ -32,6 +32,8 @@ def roles(run, text):
     ("ويقاتل حزب الله، المتهم بتلقي دعم من إيران، إلى جانب القوات السورية في حلب.", "إيران", "origin"),
     ("وتراجعت الجماعات التي كانت تتلقى الدعم من الولايات المتحدة في درعا.", "الولايات المتحدة", "origin"),
     ("وأكد المبعوث ضرورة دعم مفاوضات جنيف.", "جنيف", "event"),
+    # a country after a landmark and مع says where the landmark is; after a town it is a partner
+    ("وسيطرت قوات النظام على معبر نصيب مع الأردن.", "الأردن", "mention"),
     # close to (المقربة من) names a backer
     ("وقتل متظاهر برصاص حراس مقر المنظمة المقربة من إيران في البصرة.", "إيران", "origin"),
     # a near word right after a place: what follows only locates it; with و, a second place of the event

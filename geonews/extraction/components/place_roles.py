@@ -74,6 +74,8 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = "mention", "between two places after a place: it says where that one is (معبر نصيب بين سوريا والأردن)"
             elif _near_a_place(tokens, i, doc.lexicons, resolved):
                 use.role, why = "mention", "near the place before it, which it only locates (حرستا قرب دمشق، الغوطة الشرقية بالقرب من العاصمة)"
+            elif _with_after_place(before, use, tokens):
+                use.role, why = "mention", "after a place and مع: it says where that place is (معبر نصيب مع الأردن)"
             elif _reference(tokens, i, doc.lexicons, place_tokens, resolved):
                 use.role, why = "mention", "a reference: a border's neighbour, a road's end, where the place before lies (الحدود مع تركيا، طريق دمشق-حلب، التي تقع في)"
             elif sent.speaker_span is not None and sent.speaker_span[0] <= use.start < sent.speaker_span[1]:
@@ -195,6 +197,19 @@ def _reference(tokens, i: int, lex, place_tokens: set[int], resolved: set[int]) 
     while k >= 0 and i - k <= _ROUTE_REACH and (tokens[k].text in _JOINERS or k in place_tokens):
         k -= 1  # طريق "دمشق-حلب": back over quotes, the hyphen and the first place
     return k >= 0 and norms[k].lstrip("وف") in lex.grammar["route_word"]
+
+
+def _with_after_place(before, use, tokens) -> bool:
+    """Whether a place follows مع right after a landmark (a crossing, a base: معبر نصيب مع الأردن): it says
+    where that one lies; after a country or a town it is a partner (الولايات المتحدة مع فرنسا، اجتماع في جنيف مع
+    روسيا)."""
+    i = use.span[0]
+    return (i > 1 and tokens.norms[i - 1] == _WITH_WORD and before is not None and before.span is not None
+            and before.span[1] == i - 1 and before.place is not None and before.place.feature == "landmark")
+
+
+#: 'with' (normal form).
+_WITH_WORD = "مع"
 
 
 #: 'between' (normal form).
