@@ -185,7 +185,10 @@ def test_obligations_are_no_events(run, text, cue, modality):
 
 
 def test_the_terms_of_a_deal_are_no_event(run):
+    # what the terms include is planned; what is given in exchange (مقابل) is conditional
     text = "وتتضمن البنود تسليم السلاح الثقيل مقابل انسحاب النظام من بلدات المسيفرة والجيزة."
+    assert ("انسحاب", "planned") in modalities(run, text)
+    text = "ووافقت الفصائل على تسليم السلاح الثقيل مقابل انسحاب النظام من بلدات المسيفرة والجيزة."
     assert ("انسحاب", "conditional") in modalities(run, text)
 
 
@@ -296,3 +299,8 @@ def test_qad_and_kana_with_the_verb_after_them(nlp, text, modality):
 
 def test_a_green_light_is_no_deed_done(run):
     assert [m for _, m in modalities(run, "الأسد أعطى الضوء الأخضر لضرب إدلب بالكيماوي")] == ["planned"]
+
+
+def test_an_agreements_provisions_are_planned_not_the_agreement(run):
+    found = dict(modalities(run, "وينص الاتفاق على دخول قوات النظام إلى درعا وتسليم الفصائل أسلحتها."))
+    assert found["دخول"] == "planned" and found["الاتفاق"] == "asserted"

@@ -39,6 +39,15 @@ _APPOSITION_WORDS = 6
 _PREPOSITIONS = frozenset({"من", "في", "عن", "علي"})
 
 
+#: The claim types ``applies_to`` ``claims`` names: what happened on the ground, not the talks about it.
+_GROUND = frozenset({"control", "advance", "attack"})
+
+
+def _applies(applies: str, claim_type: str) -> bool:
+    """Whether a marker that ``applies`` to all, to one claim type or to ``claims`` changes a cue's modality."""
+    return applies in ("all", claim_type) or (applies == "claims" and claim_type in _GROUND)
+
+
 @component("modality", requires=("sent.cues", "sent.clause_starts"), sets=("sent.modalities", "sent.markers"))
 def modality(doc: Doc) -> Doc:
     """Decide the modality of every cue by the markers whose scope holds it."""
@@ -53,7 +62,7 @@ def modality(doc: Doc) -> Doc:
         for k, cue in enumerate(sent.cues):
             decided, why, marker = "asserted", "", None
             for j, kind, scope, applies, word in reversed(markers):  # the nearest before the cue first
-                if applies not in ("all", cue.claim_type) or j >= cue.start or scope in ("self", "after"):
+                if not _applies(applies, cue.claim_type) or j >= cue.start or scope in ("self", "after"):
                     continue
                 if (_covers(sent, lex, j, scope, cue.start, verbs, appositions=kind != "negated", threat=kind == "threat")
                         and not (kind != "negated" and _presupposed(sent, lex, j, _phrase_start(sent, k)))
@@ -67,12 +76,12 @@ def modality(doc: Doc) -> Doc:
                         break
             if marker is None:  # no marker before it decides: the cue may be one of purpose itself (لشن هجوم)
                 own = next((m for m in markers if m[0] == cue.start and m[2] == "self"
-                            and m[3] in ("all", cue.claim_type)), None)
+                            and _applies(m[3], cue.claim_type)), None)
                 # or a definite marker right after it, or after the definite words of its phrase, qualifies it
                 # (الانسحاب المحتمل، الضربة العسكرية المحتملة، هجوم القوات الحكومية المتوقع)
                 after = next((m for m in markers if cue.end <= m[0] <= _phrase_end(sent, cue.end) and m[2] != "self"
                               and m[1] != "negated" and (m[2] == "after" or sent.tokens.norms[m[0]].startswith("ال"))
-                              and m[3] in ("all", cue.claim_type)), None)
+                              and _applies(m[3], cue.claim_type)), None)
                 if after is not None:
                     decided, why, marker = after[1], f"{after[4]!r} (after the cue)", (after[0], "after")
                 elif own is not None and not _halted(sent, k):
