@@ -81,3 +81,10 @@ def test_a_bare_count_of_persons_names_no_target(run):
 def test_a_target_named_stays_before_the_victims(run):
     s = _attack(run, "وقصفت الطائرات مواقع المعارضة في إدلب ما أدى إلى مقتل 5 مدنيين.")
     assert s.target is not None and "المعارضة" in s.target
+
+
+def test_an_officials_journey_is_no_advance(run):
+    [s] = [s for s in run("statements", "وكان رئيس الوزراء العراقي توجه الأربعاء إلى مدينة السليمانية.").statements]
+    assert s.claim_type == "mention"
+    [s] = [s for s in run("statements", "وتوجهت قوات موالية للرئيس السوري إلى مدينة درعا.").statements]
+    assert s.claim_type == "advance"

@@ -65,6 +65,9 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
         if claim_type == "advance" and actor is None and (not _names_a_force(sent, doc.lexicons) or (
                 k not in sent.acting and _unarmed_subject(sent, cue, doc.lexicons))):
             claim_type = "mention"
+        if (claim_type == "advance" and actor is not None and _an_official(sent, actor, doc.lexicons)
+                and not _names_a_force(sent, doc.lexicons)):
+            claim_type = "mention"  # توجه رئيس الوزراء إلى السليمانية: a visit, no forces moving
         statement = _statement(article, sent, claim_type, actor, target, places, figures, sent.modalities[k],
                                cue.end)
         if target is None and claim_type == "attack":  # قتل أكثر من 500 مدني: the attacked are the victims
@@ -167,6 +170,27 @@ def _counts_people(sent: Sent, cue, figures, lex) -> bool:
 def _names_a_force(sent: Sent, lex) -> bool:
     """Whether the sentence names an armed group (قوات، مسلحين، فصائل …), with or without clitics."""
     return any(map(functools.partial(_is_force, lex=lex), sent.tokens.norms))
+
+
+#: How many words before an actor its title may stand (الرئيس التركي رجب طيب أردوغان).
+_TITLE_REACH = 4
+
+
+def _an_official(sent: Sent, actor, lex) -> bool:
+    """Whether an actor is an official, not a force: a title (``official_title``) begins it or stands within
+    :data:`_TITLE_REACH` words before it with only names and adjectives between, and no force word is in it
+    (the caller also asks that the sentence name no force: قوات موالية لنظام الرئيس بشار الأسد تقدمت)."""
+    norms, titles = sent.tokens.norms, lex.grammar["official_title"]
+    if any(_is_force(norms[k], lex) for k in range(actor.start, actor.end)):
+        return False  # قوات الرئيس، وحدات حرس الأمير: forces
+    for k in range(actor.start, max(-1, actor.start - _TITLE_REACH - 1), -1):
+        word = norms[k].lstrip("و")
+        if word in titles:
+            return True
+        if k < actor.start and (word in lex.speech["stop"] or word in lex.speech["locative"]
+                                or sent.tokens[k].text in "،,.:؛"):
+            return False
+    return False
 
 
 def _unarmed_subject(sent: Sent, cue, lex) -> bool:
