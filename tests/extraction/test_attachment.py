@@ -155,3 +155,11 @@ def test_until_is_no_contrast(run):
     [sent] = doc.sents
     owners = {use.text: owner for use, owner in zip(sent.places, sent.place_cues)}
     assert owners["تل أبيض"] is not None
+
+
+def test_a_country_after_a_place_of_its_own_only_locates_it(run):
+    doc = run("attachment", "وقصفت الطائرات الغوطة الشرقية التي تسيطر عليها المعارضة في سوريا.")
+    roles = {u.text: u.role for u in doc.sents[0].places}
+    assert roles["سوريا"] == "mention" and roles["الغوطة الشرقية"] == "event"
+    doc = run("attachment", "وقصفت الطائرات مواقع في سوريا.")  # the country alone is the place
+    assert [u.role for u in doc.sents[0].places] == ["event"]

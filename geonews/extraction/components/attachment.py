@@ -72,6 +72,7 @@ def attachment(doc: Doc) -> Doc:
                         described=_described_place(sent, described_at))
         owners = _across_contrast(sent, owners, doc.lexicons)
         sent.place_cues = [None if use.role != "event" else owner for use, owner in zip(sent.places, owners)]
+        _containers(doc, sent)
         sent.quantity_cues = _counted(sent, assign(cues, [i for i, _ in sent.quantities], commas))
         sent.results = _results(sent, doc.lexicons)
         sent.preventers = _preventers(sent) | _describers(sent, doc.lexicons) | sent.results | _purposes(sent)
@@ -81,6 +82,37 @@ def attachment(doc: Doc) -> Doc:
                        f"{' '.join(t.text for t in sent.tokens[cues[owner].start:cues[owner].end])!r}"
                 doc.note("attachment", sent, use.text, said, "" if use.role == "event" else f"role {use.role}")
     return doc
+
+
+def _containers(doc, sent) -> None:
+    """A country named with في or ب, or with a side word (شمال سوريا), after an event place of its own (of
+    any cue of the sentence: the relative clause's control cue takes the country of التي تسيطر عليها المعارضة
+    في سوريا) only says where that place is (قصفت الطائرات مواقع في إدلب في سوريا، الغوطة الشرقية التي تسيطر
+    عليها المعارضة في سوريا، الهجوم على المحافظة الواقعة شمال سوريا): it becomes a mention, not a second,
+    country-wide place of the event."""
+    seen: set[str] = set()  # the countries of the event places named so far
+    for k, (use, owner) in enumerate(zip(sent.places, sent.place_cues)):
+        if owner is None or use.place is None or not use.place.country_code:
+            continue
+        if use.place.feature == "country":
+            if use.place.country_code in seen and (_written_in(sent.tokens, use)
+                                                   or use.relation not in ("in", "near")):
+                use.role, sent.place_cues[k] = "mention", None
+                if doc.trace is not None:
+                    doc.note("attachment", sent, use.text, "mention", "the country of an event place before it")
+            continue
+        seen.add(use.place.country_code)
+
+
+def _written_in(tokens, use) -> bool:
+    """Whether a place is written with the preposition في before it or the clitic ب (في سوريا، بسوريا)."""
+    i = use.token
+    clitic = tokens[i].text[:max(0, use.start - tokens[i].start)]
+    return "ب" in clitic or (i > 0 and tokens.norms[i - 1] == _IN)
+
+
+#: 'in' (normal form).
+_IN = "في"
 
 
 def _across_contrast(sent, owners: list[int | None], lex) -> list[int | None]:
