@@ -34,6 +34,9 @@ def roles(run, text):
     ("وأكد المبعوث ضرورة دعم مفاوضات جنيف.", "جنيف", "event"),
     # a country after a landmark and مع says where the landmark is; after a town it is a partner
     ("وسيطرت قوات النظام على معبر نصيب مع الأردن.", "الأردن", "mention"),
+    # a sea after a warship is where it struck from; a ship struck there is no launcher
+    ("وشاركت بارجة أمريكية في البحر الأحمر في الضربات على سوريا.", "البحر الأحمر", "origin"),
+    ("واستهدف الحوثيون ناقلة نفط في البحر الأحمر.", "البحر الأحمر", "event"),
     # close to (المقربة من) names a backer
     ("وقتل متظاهر برصاص حراس مقر المنظمة المقربة من إيران في البصرة.", "إيران", "origin"),
     # a near word right after a place: what follows only locates it; with و, a second place of the event

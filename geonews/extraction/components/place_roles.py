@@ -66,6 +66,8 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = ("party" if party else "mention"), "a leader word before it (بقيادة، الذي تقوده، بالنسبة لـ)"
             elif _after_word(supporters, tokens, i):
                 use.role, why = "origin", "a supporter word before it (المدعومة من، ومقره)"
+            elif _sea_of_a_vessel(tokens, i, use, doc.lexicons):
+                use.role, why = "origin", "a sea after a warship: where the vessel is, whence it struck (بارجة في البحر الأحمر)"
             elif _after_government_noun(tokens, i, doc.lexicons):
                 use.role, why = "party", "after a government noun: its government (نظام دمشق، حكومة إقليم كردستان)"
             elif use.end <= dateline:
@@ -197,6 +199,26 @@ def _reference(tokens, i: int, lex, place_tokens: set[int], resolved: set[int]) 
     while k >= 0 and i - k <= _ROUTE_REACH and (tokens[k].text in _JOINERS or k in place_tokens):
         k -= 1  # طريق "دمشق-حلب": back over quotes, the hyphen and the first place
     return k >= 0 and norms[k].lstrip("وف") in lex.grammar["route_word"]
+
+
+#: How many words before a sea a warship may be named (المدمرة الأمريكية "يو إس إس هوغينز" المتمركزة في الخليج).
+_VESSEL_REACH = 5
+#: How the name of a sea begins, in normal form (البحر الأحمر، الخليج العربي، المحيط الهادئ، بحر قزوين).
+_SEA_WORDS = ("بحر", "البحر", "الخليج", "خليج", "المحيط", "محيط")
+
+
+def _sea_of_a_vessel(tokens, i: int, use, lex) -> bool:
+    """Whether a sea follows a warship within :data:`_VESSEL_REACH` words (``vessel_noun``) that no attack cue
+    stands right before (a ship struck there: استهداف ناقلتي نفط في البحر الأحمر): where the vessel is."""
+    if use.place is None or use.place.feature != "water":
+        return False
+    if not any(tokens.norms[i].lstrip("وبل").startswith(w) for w in _SEA_WORDS):
+        return False  # a river (الفرات) is no sea a ship strikes from
+    vessels = lex.grammar["vessel_noun"]
+    for k in range(i - 1, max(-1, i - _VESSEL_REACH - 1), -1):
+        if not vessels.isdisjoint(word_forms(tokens.norms[k])) or tokens.norms[k].lstrip("وبل").removeprefix("ال") in vessels:
+            return not any(lex.claims.match(tokens, m) is not None for m in range(max(0, k - 2), k))
+    return False
 
 
 def _with_after_place(before, use, tokens) -> bool:
