@@ -88,3 +88,10 @@ def test_an_officials_journey_is_no_advance(run):
     assert s.claim_type == "mention"
     [s] = [s for s in run("statements", "وتوجهت قوات موالية للرئيس السوري إلى مدينة درعا.").statements]
     assert s.claim_type == "advance"
+
+
+def test_a_military_convoy_is_an_advance_unless_it_was_struck(run):
+    [s] = [s for s in run("statements", "وقالت مصادر إن الرتل العسكري التركي يحمل معدات إلى نقاط المراقبة في ريف إدلب.").statements]
+    assert s.claim_type == "advance" and [p.text for p in s.places] == ["إدلب"]
+    types = [s.claim_type for s in run("statements", "وشن الطيران غارات مكثفة على رتل من القوات قرب دير الزور.").statements]
+    assert types == ["attack"]

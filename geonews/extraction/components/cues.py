@@ -62,6 +62,8 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
         not_territory = beyond is not None and beyond[1] in ("all", claim_type)
         if claim_type == "control" and _no_place_falls(tokens, sent, i, n, lex):
             other_sense = True  # سقوط قتلى، سقوط قذائف، سقوط النظام: no place falls
+        if claim_type == "advance" and _FORCE_CUES.intersection(word_forms(tokens[i].norm)) and _struck(tokens, i, lex):
+            other_sense = True  # غارات مكثفة على رتل من القوات، استهدفت تعزيزات للنظام: what was struck
         if _not_entering(tokens, sent, i, n, lex):
             other_sense = True  # التدخل الروسي، تدخل في شؤون: an intervention; قوات تدخل منبج enters
         if tokens[i].norm.lstrip("وف") in lex.grammar["ba_cue"] and not any(
@@ -108,6 +110,33 @@ def _no_place_falls(tokens: list[Token], sent, i: int, n: int, lex) -> bool:
     if noun.isdisjoint(forms) and verb.isdisjoint(forms):
         return False
     return not _place_after(sent, i + n) and not (not verb.isdisjoint(forms) and _place_before(sent, i, lex))
+
+
+#: Advance cues that name the forces moving (a convoy, reinforcements, a patrol): after an attack cue they
+#: may be what it struck (normal forms, with ال).
+_FORCE_CUES = frozenset({"رتل", "الرتل", "ارتال", "الارتال", "تعزيزات", "التعزيزات", "دوريه", "الدوريه", "دوريات",
+                         "الدوريات"})
+#: Prepositions between an attack cue and what it struck (غارات على رتل، إطلاق نار من رتل).
+_STRUCK_PREPOSITIONS = frozenset({"علي", "على", "من", "ضد"})
+#: Nouns of the people of a group (أفراد الرتل): after an attack cue the group named after them was struck.
+_MEMBERS = frozenset({"افراد", "أفراد", "عناصر", "عنصر"})
+
+
+def _struck(tokens: list[Token], i: int, lex) -> bool:
+    """Whether the advance noun at ``i`` is what an attack cue right before it struck — its object, after
+    one of :data:`_STRUCK_PREPOSITIONS` or the members of (مقتل عدد من أفراد الرتل) — not an advance of its own."""
+    k = i - 1
+    if k >= 0 and tokens.norms[k] in _MEMBERS:
+        k -= 1
+        while k >= 0 and tokens.norms[k] not in _STRUCK_PREPOSITIONS and i - k <= 5:
+            k -= 1
+    if k >= 0 and tokens.norms[k] in _STRUCK_PREPOSITIONS:
+        k -= 1
+    for m in range(k, max(-1, k - 3), -1):
+        hit = lex.claims.match(tokens, m)
+        if hit is not None:
+            return hit[1] == "attack"
+    return False
 
 
 def _not_entering(tokens: list[Token], sent, i: int, n: int, lex) -> bool:
