@@ -37,6 +37,9 @@ def roles(run, text):
     # a sea after a warship is where it struck from; a ship struck there is no launcher
     ("وشاركت بارجة أمريكية في البحر الأحمر في الضربات على سوريا.", "البحر الأحمر", "origin"),
     ("واستهدف الحوثيون ناقلة نفط في البحر الأحمر.", "البحر الأحمر", "event"),
+    # where a press conference was held is where the speaker spoke; a joint one is a meeting
+    ("وقال لافروف في مؤتمر صحفي بموسكو إن الضربات على سوريا ستكون لها عواقب.", "موسكو", "origin"),
+    ("وجاءت تصريحاته خلال مؤتمر صحفي عقده في عمان مع نظيره الأردني.", "عمان", "event"),
     # close to (المقربة من) names a backer
     ("وقتل متظاهر برصاص حراس مقر المنظمة المقربة من إيران في البصرة.", "إيران", "origin"),
     # a near word right after a place: what follows only locates it; with و, a second place of the event

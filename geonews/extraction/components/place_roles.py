@@ -66,6 +66,8 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = ("party" if party else "mention"), "a leader word before it (بقيادة، الذي تقوده، بالنسبة لـ)"
             elif _after_word(supporters, tokens, i):
                 use.role, why = "origin", "a supporter word before it (المدعومة من، ومقره)"
+            elif _at_a_press_conference(tokens, i, use, doc.lexicons):
+                use.role, why = "origin", "where a press conference was held: where the speaker spoke (خلال مؤتمر صحفي في طهران)"
             elif _sea_of_a_vessel(tokens, i, use, doc.lexicons):
                 use.role, why = "origin", "a sea after a warship: where the vessel is, whence it struck (بارجة في البحر الأحمر)"
             elif _after_government_noun(tokens, i, doc.lexicons):
@@ -199,6 +201,33 @@ def _reference(tokens, i: int, lex, place_tokens: set[int], resolved: set[int]) 
     while k >= 0 and i - k <= _ROUTE_REACH and (tokens[k].text in _JOINERS or k in place_tokens):
         k -= 1  # طريق "دمشق-حلب": back over quotes, the hyphen and the first place
     return k >= 0 and norms[k].lstrip("وف") in lex.grammar["route_word"]
+
+
+#: How many words after مؤتمر صحفي a place of it may be named (في مؤتمر صحافي عقده اليوم في دمشق).
+_PRESS_REACH = 5
+#: 'conference' (normal form: the hamza folded), before the press_conference adjective.
+_CONFERENCE = "موتمر"
+#: Words that make a press conference a meeting (مؤتمر صحفي مشترك مع نظيره): its place is the meeting's.
+_JOINT = frozenset({"مع", "مشترك", "المشترك"})
+
+
+def _at_a_press_conference(tokens, i: int, use, lex) -> bool:
+    """Whether the place at ``i``, written with في or ب, follows a press conference (مؤتمر +
+    ``press_conference``) within :data:`_PRESS_REACH` words and no joint word stands in the conference's phrase
+    (before the place or within as many words after it: عقده في عمان مع نظيره الأردني is a meeting): where
+    the speaker spoke, not where the news happened."""
+    press, norms = lex.grammar["press_conference"], tokens.norms
+    clitic = tokens[i].text[:max(0, use.start - tokens[i].start)]
+    if not ("ب" in clitic or (i > 0 and norms[i - 1] == "في")):
+        return False  # مؤتمر صحفي نظمته روسيا: who held it
+    if not _JOINT.isdisjoint(norms[i + 1:i + 1 + _PRESS_REACH]):
+        return False
+    for k in range(i - 1, max(0, i - _PRESS_REACH - 1), -1):
+        if norms[k] in _JOINT:
+            return False
+        if norms[k] in press and norms[k - 1].lstrip("وبل").removeprefix("ال").startswith(_CONFERENCE):
+            return True
+    return False
 
 
 #: How many words before a sea a warship may be named (المدمرة الأمريكية "يو إس إس هوغينز" المتمركزة في الخليج).
