@@ -36,7 +36,7 @@ class Lexicons:  # not slotted: cached properties
     keyed on it hash no fields)."""
 
     claims: Matcher        # -> claim type
-    senses: Matcher        # -> True (right before a cue, the cue word has another sense: تحقيق تقدم)
+    senses: Matcher        # -> applies_to (right before a cue of that type, the cue word has another sense: تحقيق تقدم)
     name_heads: Matcher    # -> True (right before a cue, the cue is part of a name: ساحة التحرير)
     non_territory: Matcher  # -> True (an object after a cue that is not territory)
     supporters: Matcher    # -> True (a place after it backs or hosts an actor: المدعومة من روسيا)
@@ -120,7 +120,7 @@ def load_lexicons() -> Lexicons:
 
     matchers = dict(
         claims=Matcher([(r["cue"], r["claim_type"]) for r in rows("claim_cues.csv")]),
-        senses=words_at("sense"),
+        senses=words_at("sense", lambda r: r["applies_to"]),
         name_heads=words_at("name"),
         non_territory=words_at("after", lambda r: r["applies_to"]),
         supporters=words_at("supporter"),

@@ -123,3 +123,10 @@ def test_tadkhul_enters_only_a_place(nlp, text, advance):
 
     found = any(s.claim_type == "advance" for s in nlp.statements(Article(id="a", text=text)))
     assert found == advance
+
+
+def test_munitions_delivered_are_no_attack_but_control_handed_over_is_control(run):
+    doc = run("cues", "وأعربت إسرائيل عن قلقها بشأن تسليم صواريخ إس-300 إلى سوريا.")
+    assert [c.claim_type for c in doc.sents[0].cues] == []
+    doc = run("cues", "ويتضمن الاتفاق تسليم السيطرة على المعبر للجيش.")
+    assert "control" in [c.claim_type for c in doc.sents[0].cues]

@@ -49,10 +49,10 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
     homographs = lex.grammar["particle_homograph"]
     for i, n, claim_type in lex.claims.scan(tokens, masked):
         # right before the cue, or with an indefinite adjective between (وقف دائم لإطلاق النار، إحراز أي تقدم)
-        other_sense = i > 0 and (lex.senses.match(tokens, i - 1) is not None or (
+        other_sense = i > 0 and (_sense_for(lex.senses.match(tokens, i - 1), claim_type) or (
             i > 1 and not tokens.norms[i - 1].lstrip("و").startswith(("ال", "لل"))
             and tokens.norms[i - 1] not in lex.speech["locative"] and tokens.norms[i - 1] not in lex.speech["stop"]
-            and lex.claims.match(tokens, i - 1) is None and lex.senses.match(tokens, i - 2) is not None))
+            and lex.claims.match(tokens, i - 1) is None and _sense_for(lex.senses.match(tokens, i - 2), claim_type)))
         if tokens[i].norm in homographs and not (i + 1 < len(tokens) and tokens[i + 1].norm.startswith("ال")):
             other_sense = True  # فقد تضمنت: فـ + قد before a verb, not 'lost'
         # a name's head is the first term of a construct, which takes no article (جيش التحرير, not الجيش قصف)
@@ -110,6 +110,12 @@ def _no_place_falls(tokens: list[Token], sent, i: int, n: int, lex) -> bool:
     if noun.isdisjoint(forms) and verb.isdisjoint(forms):
         return False
     return not _place_after(sent, i + n) and not (not verb.isdisjoint(forms) and _place_before(sent, i, lex))
+
+
+def _sense_for(hit, claim_type: str) -> bool:
+    """Whether a sense word's match (``claim_negators.csv`` position sense) gives a cue of ``claim_type``
+    another sense: it applies to all cues or to that type (نقل صواريخ: missiles moved, not fired)."""
+    return hit is not None and hit[1] in ("all", claim_type)
 
 
 #: Advance cues that name the forces moving (a convoy, reinforcements, a patrol): after an attack cue they
