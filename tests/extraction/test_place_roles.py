@@ -40,6 +40,9 @@ def roles(run, text):
     # where a press conference was held is where the speaker spoke; a joint one is a meeting
     ("وقال لافروف في مؤتمر صحفي بموسكو إن الضربات على سوريا ستكون لها عواقب.", "موسكو", "origin"),
     ("وجاءت تصريحاته خلال مؤتمر صحفي عقده في عمان مع نظيره الأردني.", "عمان", "event"),
+    # من + a country after people: where they come from; after a withdrawal, where they left
+    ("وأصدر القاضي أحكاما بحق 29 امرأة من روسيا بتهمة الانتماء إلى داعش.", "روسيا", "origin"),
+    ("ونص الاتفاق على انسحاب المسلحين من سوريا.", "سوريا", "event"),
     # close to (المقربة من) names a backer
     ("وقتل متظاهر برصاص حراس مقر المنظمة المقربة من إيران في البصرة.", "إيران", "origin"),
     # a near word right after a place: what follows only locates it; with و, a second place of the event

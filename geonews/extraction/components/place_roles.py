@@ -66,6 +66,8 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = ("party" if party else "mention"), "a leader word before it (بقيادة، الذي تقوده، بالنسبة لـ)"
             elif _after_word(supporters, tokens, i):
                 use.role, why = "origin", "a supporter word before it (المدعومة من، ومقره)"
+            elif _where_people_come_from(tokens, i, use, doc.lexicons):
+                use.role, why = "origin", "a person's country after من (29 امرأة من روسيا، مقاتلين من تونس): where they come from"
             elif _at_a_press_conference(tokens, i, use, doc.lexicons):
                 use.role, why = "origin", "where a press conference was held: where the speaker spoke (خلال مؤتمر صحفي في طهران)"
             elif _sea_of_a_vessel(tokens, i, use, doc.lexicons):
@@ -92,7 +94,7 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = "mention", f"the country of {before.text} before it (عفرين، شمال سوريا): it locates it"
             else:
                 continue
-            if why.startswith(("a leader", "a supporter", "listed with a place a")):
+            if why.startswith(("a leader", "a supporter", "listed with a place a", "a person's country")):
                 by_word.add(id(use))
             if why.startswith(("between two places", "listed with a place that locates")):
                 by_between.add(id(use))
@@ -201,6 +203,21 @@ def _reference(tokens, i: int, lex, place_tokens: set[int], resolved: set[int]) 
     while k >= 0 and i - k <= _ROUTE_REACH and (tokens[k].text in _JOINERS or k in place_tokens):
         k -= 1  # طريق "دمشق-حلب": back over quotes, the hyphen and the first place
     return k >= 0 and norms[k].lstrip("وف") in lex.grammar["route_word"]
+
+
+def _where_people_come_from(tokens, i: int, use, lex) -> bool:
+    """Whether a country follows من right after people counted or named (units.csv people units: امرأة،
+    مقاتلين، أشخاص، عناصر), no claim cue before them (انسحاب المسلحين من منبج، خروج المقاتلين من دوما are
+    where they left): their nationality, where they come from, no place of the event."""
+    if use.place is None or use.place.feature != "country" or i < 2 or tokens.norms[i - 1] != "من":
+        return False
+    hit = lex.units.match(tokens, i - 2)
+    k = i - 2
+    if hit is None and i > 2:  # مقاتلين أجانب من تونس: one adjective between
+        hit, k = lex.units.match(tokens, i - 3), i - 3
+    if hit is None or hit[0] != 1 or not (hit[1] in lex.people_units or hit[1] == "people"):
+        return False
+    return not any(lex.claims.match(tokens, m) is not None for m in range(max(0, k - 3), k))
 
 
 #: How many words after مؤتمر صحفي a place of it may be named (في مؤتمر صحافي عقده اليوم في دمشق).
