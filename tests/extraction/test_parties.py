@@ -162,3 +162,8 @@ def test_a_country_a_message_or_blame_is_addressed_to_is_a_party(run, text, name
 ])
 def test_a_country_coordinated_with_an_actor_or_a_party_is_a_party(run, text, name):
     assert role_of(run, text, name) == "party"
+
+
+def test_the_country_after_a_control_noun_and_before_ala_holds_the_place(run):
+    assert role_of(run, "وانتهت العملية بسيطرة تركيا والجماعات الموالية لها على منطقة عفرين.", "تركيا") == "party"
+    assert role_of(run, "وانتهت العملية بسيطرة القوات على منطقة عفرين.", "منطقة عفرين") == "event"

@@ -95,6 +95,8 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
             return False  # في أنحاء سوريا، الحدود مع العراق
         if place.feature != "country" and any(c.end == i and c.claim_type == "diplomacy" for c in sent.cues):
             return False  # محادثات أستانا، قمة أنقرة: where the talks are held
+        if any(c.end == i and c.claim_type == "control" for c in sent.cues) and _holds_what_follows(sent, use):
+            return True  # بسيطرة تركيا والجماعات الموالية لها على منطقة عفرين: who holds, على what it holds
         if any(c.end == i and not _verb_before_its_subject(sent, c, lex) for c in sent.cues) and not _launches(sent, use):
             return False  # غزو العراق: the genitive of a claim's verbal noun
     if previous is not None and previous.span[1] == i and clitic.startswith("و") and previous.role == "event":
@@ -217,6 +219,24 @@ def _verb_before_its_subject(sent: Sent, cue, lex) -> bool:
 
 #: مع 'with', and إلى جانب 'alongside' (normal forms): a country after them is a party.
 _WITH, _SIDE, _TO = "مع", "جانب", "الي"
+
+
+#: How far after the genitive of a control noun على may stand (سيطرة تركيا والجماعات الموالية لها على).
+_HOLDER_REACH = 5
+#: 'on, over' (normal forms): what a control noun's subject holds follows it.
+_OVER = frozenset({"علي", "على"})
+
+
+def _holds_what_follows(sent: Sent, use: PlaceUse) -> bool:
+    """Whether على follows the country after a control noun within :data:`_HOLDER_REACH` words and before any
+    punctuation: the country holds what follows (سيطرة روسيا على القاعدة), it is no place taken."""
+    tokens = sent.tokens
+    for k in range(use.span[1], min(len(tokens), use.span[1] + _HOLDER_REACH)):
+        if tokens.norms[k] in _OVER:
+            return True
+        if tokens[k].text in "،,.:؛" or any(c.start == k for c in sent.cues):
+            return False
+    return False
 
 
 def _launches(sent: Sent, use: PlaceUse) -> bool:
