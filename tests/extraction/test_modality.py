@@ -304,3 +304,11 @@ def test_a_green_light_is_no_deed_done(run):
 def test_an_agreements_provisions_are_planned_not_the_agreement(run):
     found = dict(modalities(run, "وينص الاتفاق على دخول قوات النظام إلى درعا وتسليم الفصائل أسلحتها."))
     assert found["دخول"] == "planned" and found["الاتفاق"] == "asserted"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("وتحشد قوات النظام قرب دمشق تمهيدا لهجوم واسع على الأحياء الجنوبية.", "لهجوم"),
+    ("وتستمر عمليات الإجلاء ليتمكن النظام بعدها من بسط سيطرته على الغوطة الشرقية.", "سيطرته"),
+])
+def test_what_is_prepared_for_is_planned(run, text, cue):
+    assert (cue, "planned") in modalities(run, text)
