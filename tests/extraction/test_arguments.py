@@ -138,3 +138,18 @@ def test_a_nationality_after_a_noun_with_a_preposition(nlp, text, actor):
 
     claims = [s for s in nlp.statements(Article(id="a", text=text)) if s.claim_type != "mention"]
     assert claims and {s.actor for s in claims} == {actor}
+
+
+def test_a_verb_after_a_comma_has_its_own_subject_after_it(run):
+    doc = run("arguments", "وبعد الغارات الغربية، استهدف مقاتلون موالون للنظام القافلة قرب حمص.")
+    sent = doc.sents[0]
+    actors = {" ".join(t.text for t in sent.tokens[c.start:c.end]): (a.text if a else None)
+              for c, (a, _) in zip(sent.cues, sent.arguments)}
+    assert actors["الغارات"] == "الغربية" and actors["استهدف"].startswith("مقاتلون")
+
+
+def test_a_verb_joined_by_wa_keeps_the_subject_before(run):
+    doc = run("arguments", "وشن تنظيم داعش هجوما واسعا على المخيم، وطرد الفصائل المعارضة منه.")
+    sent = doc.sents[0]
+    [actor] = [a.text for c, (a, _) in zip(sent.cues, sent.arguments) if sent.tokens[c.start].text == "وطرد"]
+    assert actor == "تنظيم داعش"

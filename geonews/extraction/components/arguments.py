@@ -163,6 +163,8 @@ def actor_and_target(cue: Cue, next_cue: Cue | None, actors: list[ActorSpan], fi
     # a cue heading an actor's phrase (بدأت دوريات أميركية عملها) names the doers when none comes before
     headed = [a for a, t in zip(actors, marked) if a.start == cue.start and not t]
     actor = next(iter(subjects_before[-1:] or headed or subjects_after), None)
+    if subjects_after and subjects_after[0].start == cue.end and _opens_its_clause(cue, tokens):
+        actor = subjects_after[0]  # بعد الغارات الغربية، استهدف مقاتلون موالون للنظام القافلة: its own subject
     actor = next((a for a in actors if holds(a)), actor)
     attached = _attached(cue, actors, tokens, lex) or _relative_agent(cue, actors, tokens, lex)
     if attached is not None and not is_target(attached):  # هجوم النظام على دوما، القصف الذي ينفذه النظام
@@ -381,6 +383,16 @@ def _loss(cue: Cue, tokens: list[Token], lex) -> bool:
     if cue.claim_type != "control" or not tokens:
         return False
     return lex.is_loss(tokens[cue.start].norm)
+
+
+def _opens_its_clause(cue: Cue, tokens: list[Token]) -> bool:
+    """Whether a cue is a verb opening its clause — first in the sentence or right after a comma, written
+    without و، ف, the article or a preposition — so the actor right after it is its subject (VSO), whoever
+    was named before the comma."""
+    if not tokens or not (cue.start == 0 or tokens[cue.start - 1].text in "،,"):
+        return False
+    # with و it is joined to the clause before and shares its subject (شنّ داعش هجوما، وطرد الفصائل: the object)
+    return not tokens[cue.start].norm.startswith(("و", "ف", "ال", "لل", "بال", "ب", "ل"))
 
 
 def _verbal_noun(cue: Cue, tokens: list[Token], lex) -> bool:
