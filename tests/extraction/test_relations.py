@@ -44,3 +44,9 @@ def test_a_direction_noun_before_min(run, text, relation):
     doc = run("relations", text)
     [use] = doc.sents[0].places
     assert use.relation == relation
+
+
+def test_the_dual_of_countryside_covers_both_places(run):
+    doc = run("relations", "وتتمركز القوات التركية في نقاط المراقبة في ريفي حماة وإدلب، وفي ريف حلب ومنبج.")
+    relations = [(u.text, u.relation) for u in doc.sents[0].places]
+    assert relations == [("حماة", "countryside"), ("إدلب", "countryside"), ("حلب", "countryside"), ("منبج", "in")]

@@ -26,9 +26,14 @@ def relations(doc: Doc) -> Doc:
     lex = doc.lexicons
     for sent in doc.active():
         tokens, out = sent.tokens, []
+        previous = None
         for use in sent.places:
             i = use.span[0]
             use.relation = relation_before(tokens, i, lex)
+            if (use.relation == "in" and previous is not None and previous.span[1] == i
+                    and tokens.norms[i][:1] == "و" and _after_a_dual(tokens, previous, lex)):
+                use.relation = previous.relation  # في ريفي حماة وإدلب: the dual covers both
+            previous = use
             out.append(use)
             if doc.trace is not None and use.relation != "in":
                 doc.note("relations", sent, use.text, f"relation {use.relation}", "the cue before it")
@@ -58,6 +63,14 @@ def relation_before(tokens: list[Token], i: int, lex) -> str:
     if found is None and k > 0 and tokens[k].norm == _OF:
         found = relation_ending_at(tokens, k - 1, lex)  # في الشمال الشرقي من سوريا: a direction, then من
     return found[1] if found is not None else "in"
+
+
+def _after_a_dual(tokens: list[Token], use, lex) -> bool:
+    """Whether the relation word before a place is a dual (``dual_relation``: ريفي), covering two places."""
+    k = use.span[0] - 1
+    while k >= 0 and use.span[0] - k <= 2 and is_place_word(tokens[k].norm, lex):
+        k -= 1
+    return k >= 0 and tokens.norms[k].lstrip("وفب") in lex.grammar["dual_relation"]
 
 
 def relation_ending_at(tokens: list[Token], k: int, lex) -> tuple[int, str] | None:
