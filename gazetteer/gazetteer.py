@@ -11,7 +11,7 @@ from dataclasses import replace
 from .errors import QueryError
 from .index import Index, gc_paused, load_index
 from .matching import CROSS_SCRIPT, NORMALISED, VARIANT, NameMatcher, clean_query
-from .normalize import NOT_ARABIC_SPELLING, expand_presentation_forms, is_arabic, normalize
+from .normalize import NOT_ARABIC_SPELLING, expand_presentation_forms, is_arabic, latin_key, normalize
 from .place import FEATURES, Mention, Place
 
 __all__ = ["Gazetteer", "MAX_QUERY_LENGTH", "REVERSE_MAX_KM"]
@@ -29,6 +29,12 @@ AMBIGUOUS_MARGIN, AMBIGUOUS_KM = 0.5, 161.0
 #: A place the name transliterates, this much larger in prior (ten times the population), puts an Arabic match
 #: of a smaller place far from it in doubt.
 DOUBT_MARGIN = 1.0
+
+#: A town an Arabic step matched whose Latin name other towns far from it bear as their own (أوستن: Austin,
+#: Texas, and Austin, Minnesota) is meant only when its prior is theirs plus NAMESAKE_MARGIN or more, when the
+#: Arabic name reads as that Latin name (a reading score of TRANSLITERATION_SCORE or more: طليطلة, 73, is an Arabic
+#: name of Toledo, Spain, not Toledo transliterated).
+NAMESAKE_MARGIN, TRANSLITERATION_SCORE = 0.0, 80.0
 
 #: Kinds of places whose name two of the same kind far apart may share (الجفر, two towns; المنطقة الشرقية, a
 #: province of Saudi Arabia and one of Oman), with no dominant one: geocode() is silent.
@@ -171,6 +177,8 @@ class Gazetteer:
             return None
         if self._foreign_rival(text, rows[0], penalties, country, feature) is not None:
             return None
+        if self._latin_namesake(text, rows[0], penalties, country, feature) is not None:
+            return None
         return self._place(rows[0], penalties, text)
 
     @functools.cached_property
@@ -215,6 +223,36 @@ class Gazetteer:
                   and not self._matcher.arabic_named(r)
                   and _haversine_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) >= AMBIGUOUS_KM]
         return max(rivals, key=lambda r: (float(index.prior[r]), -r)) if rivals else None
+
+    def _latin_namesake(self, text: str, best: int, penalties: dict[int, float], country, feature) -> int | None:
+        """Another town far from the best answer that bears the answer's Latin name as its own main name,
+        with a prior within :data:`NAMESAKE_MARGIN` of the answer's or above: an Arabic name that transliterates
+        a Latin name several towns share means none of them in particular. ``None`` when there is none (or
+        the answer is no populated place, was found across scripts, or is a town of an Arab League state
+        under its Arabic name)."""
+        index = self._index
+        if (index.feature_name(best) != "city" or penalties.get(best, CROSS_SCRIPT) >= CROSS_SCRIPT
+                or self._matcher.arabic_named(best)):
+            return None
+        key = latin_key(index.names[best])
+        if not key or not self._transliterates(text, best, key):
+            return None
+        prior = float(index.prior[best])
+        lat, lon = float(index.latitude[best]), float(index.longitude[best])
+        rivals = [r for r in self._filtered(list(index.rows_latin(key)), country, feature)
+                  if r != best and index.feature_name(r) == "city" and latin_key(index.names[r]) == key
+                  and not index.raw_ar[r]
+                  and prior - float(index.prior[r]) < NAMESAKE_MARGIN
+                  and _haversine_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) >= AMBIGUOUS_KM]
+        return max(rivals, key=lambda r: (float(index.prior[r]), -r)) if rivals else None
+
+    def _transliterates(self, text: str, row: int, key: str) -> bool:
+        """Whether the query reads as the Latin name ``key``
+        (:func:`gazetteer.crossscript.reading_score` of :data:`TRANSLITERATION_SCORE` or more)."""
+        from .crossscript import arabic_reading, latin_reading, reading_score
+
+        name, _ = self._split_country(clean_query(text) or text)
+        return reading_score(arabic_reading(normalize(clean_query(name) or name)), latin_reading(key)) >= TRANSLITERATION_SCORE
 
     def _ambiguous(self, rows: list[int], penalties: dict[int, float]) -> bool:
         """Whether the best of ranked rows is a populated place (or an admin-1 or admin-2 unit) that another
