@@ -26,9 +26,10 @@ REVERSE_MAX_KM = 50.0
 #: and Jordan). ``lookup()`` lists them; ``find()`` chooses by the text.
 AMBIGUOUS_MARGIN, AMBIGUOUS_KM = 0.5, 161.0
 
-#: A place the name transliterates, this much larger in prior (ten times the population), puts an Arabic match
-#: of a smaller place far from it in doubt.
-DOUBT_MARGIN = 1.0
+#: A place the name transliterates, this much larger in prior (about three times the population), puts an Arabic
+#: match of a smaller place far from it in doubt, unless an Arabic spelling of its own tells it apart (one that is
+#: no spelling variant of the query).
+DOUBT_MARGIN = 0.5
 
 #: A town an Arabic step matched whose Latin name other towns far from it bear as their own (أوستن: Austin,
 #: Texas, and Austin, Minnesota) is meant only when its prior is theirs plus NAMESAKE_MARGIN or more, when the
@@ -199,10 +200,10 @@ class Gazetteer:
         return replace(place, name_ar=written) if is_arabic(written) else place
 
     def _foreign_rival(self, text: str, best: int, penalties: dict[int, float], country, feature) -> int | None:
-        """A much larger place, far from the best answer, that the name transliterates through its own Latin
-        name (ولينغتون: the one small town spelt so, or Wellington, New Zealand): the answer an Arabic source
-        spells is then in doubt. ``None`` when there is none (or the answer is no populated place, or was
-        itself found across scripts)."""
+        """A larger place (:data:`DOUBT_MARGIN`), far from the best answer, that the name transliterates through
+        its own Latin name (ولينغتون: the one small town spelt so, or Wellington, New Zealand) and that no Arabic
+        spelling of its own tells apart: the answer an Arabic source spells is then in doubt. ``None`` when
+        there is none (or the answer is no populated place, or was itself found across scripts)."""
         index = self._index
         if (index.feature_name(best) != "city" or penalties.get(best, CROSS_SCRIPT) >= CROSS_SCRIPT
                 or self._matcher.arabic_named(best)):
@@ -220,14 +221,15 @@ class Gazetteer:
         own = sounds.get(best, 0.0)  # a rival the name transliterates at least as closely as the answer's names
         rivals = [r for r in self._filtered(sorted(sounds), country, feature) if r != best and sounds[r] >= own
                   and index.feature_name(r) == "city" and float(index.prior[r]) - prior >= DOUBT_MARGIN
-                  and not self._matcher.arabic_named(r)
+                  and not self._matcher.arabic_named(r) and not self._spelt_apart(text, r)
                   and _haversine_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) >= AMBIGUOUS_KM]
         return max(rivals, key=lambda r: (float(index.prior[r]), -r)) if rivals else None
 
     def _latin_namesake(self, text: str, best: int, penalties: dict[int, float], country, feature) -> int | None:
         """Another town far from the best answer that bears the answer's Latin name as its own main name,
-        with a prior within :data:`NAMESAKE_MARGIN` of the answer's or above: an Arabic name that transliterates
-        a Latin name several towns share means none of them in particular. ``None`` when there is none (or
+        with a prior within :data:`NAMESAKE_MARGIN` of the answer's or above, and that no Arabic spelling of its
+        own tells apart: an Arabic name that transliterates a Latin name several towns share means none of them
+        in particular. ``None`` when there is none (or
         the answer is no populated place, was found across scripts, or is a town of an Arab League state
         under its Arabic name)."""
         index = self._index
@@ -241,10 +243,22 @@ class Gazetteer:
         lat, lon = float(index.latitude[best]), float(index.longitude[best])
         rivals = [r for r in self._filtered(list(index.rows_latin(key)), country, feature)
                   if r != best and index.feature_name(r) == "city" and latin_key(index.names[r]) == key
-                  and not index.raw_ar[r]
+                  and not self._spelt_apart(text, r)
                   and prior - float(index.prior[r]) < NAMESAKE_MARGIN
                   and _haversine_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) >= AMBIGUOUS_KM]
         return max(rivals, key=lambda r: (float(index.prior[r]), -r)) if rivals else None
+
+    def _spelt_apart(self, text: str, row: int) -> bool:
+        """Whether a place has an Arabic spelling of its own that is not a spelling variant of the query
+        (:func:`gazetteer.spelling.spelling_distance`): then the query's spelling tells it apart."""
+        spellings = [normalize(s) for s in self._index.raw_ar[row].split("|") if s]
+        if not spellings:
+            return False
+        from .spelling import max_edits, spelling_distance
+
+        name, _ = self._split_country(clean_query(text) or text)
+        query = normalize(clean_query(name) or name)
+        return not any(spelling_distance(query, s, min(max_edits(query), max_edits(s))) is not None for s in spellings)
 
     def _transliterates(self, text: str, row: int, key: str) -> bool:
         """Whether the query reads as the Latin name ``key``

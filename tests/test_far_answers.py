@@ -144,12 +144,23 @@ def test_no_doubt_from_a_place_of_similar_size_or_a_name_of_another_sound(tmp_pa
     """The doubt needs a place ten times larger, transliterated through its own name: a large place known
     under the name only by an alternate of another sound (an old or local name) casts none."""
     town, capital = _wellingtons()
-    capital.population, capital.name = 30000, "Welington"  # of the same sound, not the same Latin name
+    capital.population, capital.name = 20000, "Welington"  # of the same sound, not the same Latin name
     capital.names_latin = {"Welington"}
     assert _gazetteer(tmp_path, [town, capital]).geocode("ولينغتون").country_code == "US"
+    capital.population = 30000  # four times as large: in doubt
+    assert _gazetteer(tmp_path, [town, capital]).geocode("ولينغتون") is None
     town, other = _wellingtons()
     other.name, other.names_latin = "Port Nicholson", {"Port Nicholson", "Wellington"}
     assert _gazetteer(tmp_path, [town, other]).geocode("ولينغتون").country_code == "US"
+
+
+@pytest.mark.parametrize(("spelling", "doubt"), [("ولنجتن", False), ("ولنغتون", True)])
+def test_a_larger_place_spelt_otherwise_in_arabic_casts_no_doubt(tmp_path, spelling, doubt):
+    """A larger place whose own Arabic spelling is another (ولنجتن: three edits) is told apart by it; one that
+    is only a spelling variant of the query (ولنغتون: a long vowel dropped) is not."""
+    town, capital = _wellingtons()
+    capital.names_ar, capital.name_ar = {spelling}, spelling
+    assert (_gazetteer(tmp_path, [town, capital]).geocode("ولينغتون") is None) is doubt
 
 
 def test_a_town_of_an_arab_state_spelt_in_arabic_is_meant_by_its_arabic_name(tmp_path):
@@ -188,9 +199,10 @@ def test_the_larger_namesake_spelt_so_is_the_answer(tmp_path):
 
 
 def test_a_namesake_with_an_arabic_spelling_of_its_own_is_told_apart_by_it(tmp_path):
-    """A larger namesake that sources spell otherwise in Arabic (أوستين) is told apart by the spelling."""
+    """A larger namesake that sources spell otherwise in Arabic (أوسطين: two edits, not one) is told apart by the
+    spelling."""
     town, city = _austins()
-    city.names_ar, city.name_ar = {"أوستين"}, "أوستين"
+    city.names_ar, city.name_ar = {"أوسطين"}, "أوسطين"
     assert _gazetteer(tmp_path, [town, city]).geocode("أوستن").population == 24000
 
 
