@@ -221,8 +221,9 @@ class Gazetteer:
         own = sounds.get(best, 0.0)  # a rival the name transliterates at least as closely as the answer's names
         rivals = [r for r in self._filtered(sorted(sounds), country, feature) if r != best and sounds[r] >= own
                   and index.feature_name(r) == "city" and float(index.prior[r]) - prior >= DOUBT_MARGIN
-                  and not self._matcher.arabic_named(r) and not self._spelt_apart(text, r)
-                  and _haversine_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) >= AMBIGUOUS_KM]
+                  and not self._matcher.arabic_named(r)
+                  and _haversine_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) >= AMBIGUOUS_KM
+                  and not self._spelt_apart(text, r)]
         return max(rivals, key=lambda r: (float(index.prior[r]), -r)) if rivals else None
 
     def _latin_namesake(self, text: str, best: int, penalties: dict[int, float], country, feature) -> int | None:
@@ -237,15 +238,17 @@ class Gazetteer:
                 or self._matcher.arabic_named(best)):
             return None
         key = latin_key(index.names[best])
-        if not key or not self._transliterates(text, best, key):
+        if not key:
             return None
         prior = float(index.prior[best])
         lat, lon = float(index.latitude[best]), float(index.longitude[best])
         rivals = [r for r in self._filtered(list(index.rows_latin(key)), country, feature)
-                  if r != best and index.feature_name(r) == "city" and latin_key(index.names[r]) == key
-                  and not self._spelt_apart(text, r)
-                  and prior - float(index.prior[r]) < NAMESAKE_MARGIN
+                  if r != best and prior - float(index.prior[r]) < NAMESAKE_MARGIN
+                  and index.feature_name(r) == "city" and latin_key(index.names[r]) == key
                   and _haversine_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) >= AMBIGUOUS_KM]
+        if not rivals or not self._transliterates(text, key):
+            return None
+        rivals = [r for r in rivals if not self._spelt_apart(text, r)]
         return max(rivals, key=lambda r: (float(index.prior[r]), -r)) if rivals else None
 
     def _spelt_apart(self, text: str, row: int) -> bool:
@@ -260,7 +263,7 @@ class Gazetteer:
         query = normalize(clean_query(name) or name)
         return not any(spelling_distance(query, s, min(max_edits(query), max_edits(s))) is not None for s in spellings)
 
-    def _transliterates(self, text: str, row: int, key: str) -> bool:
+    def _transliterates(self, text: str, key: str) -> bool:
         """Whether the query reads as the Latin name ``key``
         (:func:`gazetteer.crossscript.reading_score` of :data:`TRANSLITERATION_SCORE` or more)."""
         from .crossscript import arabic_reading, latin_reading, reading_score
