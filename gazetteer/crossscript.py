@@ -57,6 +57,9 @@ SHORT_MIN_SCORE = 96.0
 #: prior than each of them (twenty times the population: عليكرة reads as Aligarh and as Alghero, 22 times smaller).
 STANDOUT, AGREEING, AGREEMENT, STANDOUT_PRIOR = 2.0, 2, 3.0, 1.3
 
+#: Places whose :meth:`CrossScript.arabic_named` is remembered.
+_ARABIC_NAMED_MEMO = 50_000
+
 # Arabic letters (normalised) -> consonant class; letters not listed are dropped (vowels, ع, hamza).
 _ARABIC = {
     "ب": "B", "ت": "T", "ط": "T", "د": "T", "ض": "T", "ث": "T", "ذ": "T", "ظ": "T",
@@ -250,6 +253,7 @@ class CrossScript:
     def __init__(self, index) -> None:
         self.index = index
         self._by_skeleton: dict[str, tuple[str, ...]] | None = None
+        self._arabic_named: dict[int, bool] = {}  # row -> arabic_named(row), remembered (geocode asks twice)
         #: the score of the last accepted match (for benchmarks and explanations)
         self.last_score: float | None = None
 
@@ -264,12 +268,17 @@ class CrossScript:
         """Whether a place of an Arab League state has an Arabic name (in Arabic letters, not Persian or
         Urdu ones): its name in Arabic is that one, and a query no Arabic step matched to it is another
         name (مينامي is not Manama, المنامة)."""
-        from .matching import ARAB_LEAGUE
+        found = self._arabic_named.get(row)
+        if found is None:
+            from .matching import ARAB_LEAGUE
 
-        index = self.index
-        if index.country_code(row) not in ARAB_LEAGUE:
-            return False
-        return any(s and PERSIAN_LETTERS.isdisjoint(s) for s in index.raw_ar[row].split("|"))
+            index = self.index
+            found = index.country_code(row) in ARAB_LEAGUE and any(
+                s and PERSIAN_LETTERS.isdisjoint(s) for s in index.raw_ar[row].split("|"))
+            if len(self._arabic_named) > _ARABIC_NAMED_MEMO:  # bounded: a long run's memory stays flat
+                self._arabic_named.clear()
+            self._arabic_named[row] = found
+        return found
 
     def _own_name(self, row: int, skeletons: set[str], readings: list[str]) -> bool:
         """Whether a place was matched through a name of its own sound: its main Latin name has the query's

@@ -242,9 +242,12 @@ class Gazetteer:
             return None
         prior = float(index.prior[best])
         lat, lon = float(index.latitude[best]), float(index.longitude[best])
-        rivals = [r for r in self._filtered(list(index.rows_latin(key)), country, feature)
-                  if r != best and prior - float(index.prior[r]) < NAMESAKE_MARGIN
-                  and index.feature_name(r) == "city" and latin_key(index.names[r]) == key
+        import numpy as np
+
+        rows = np.asarray(index.rows_latin(key), dtype=np.int64)
+        rows = rows[index.prior[rows] > prior - NAMESAKE_MARGIN]  # the larger ones only: most names have few
+        rivals = [r for r in self._filtered(rows.tolist(), country, feature)
+                  if r != best and index.feature_name(r) == "city" and latin_key(index.names[r]) == key
                   and _haversine_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) >= AMBIGUOUS_KM]
         if not rivals or not self._transliterates(text, key):
             return None
