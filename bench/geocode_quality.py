@@ -11,7 +11,8 @@ Three measures, each with the share of answers far off (> 161 km) reported apart
    name is ambiguous: Darlington, UK for Darlington, US), else a *wrong match* (Anaconda for أنكونا).
 2. **Arabic names left out**: a random sample of populated places with an Arabic name loses its Arabic
    names from a copy of the index (the name keys and the places' own spelling columns); each lost name is geocoded: found within 25 km (through its Latin
-   names, or a namesake that is close), sent elsewhere, or not found.
+   names, or a namesake that is close), sent elsewhere, or not found; also by half (a hash of the place id:
+   thresholds are chosen on ``dev``, ``test`` only counted).
 3. **IDRISI-D gold mention texts** (train split, 3,991 mentions as written, ``#`` and all): geocoded and
    scored by type: a Country is right when the answer is that country (its code), every other type when
    the answer lies within 161 km.
@@ -169,22 +170,28 @@ def leave_arabic_out(sample: int, seed: int = 0) -> dict:
         core[column] = _blanked(core[column], held)
     gz = Gazetteer(index=Index(core, resources.files("gazetteer.data").joinpath("index_latin.pkl")))
     counts, elsewhere = Counter(), []
+    halves = {"dev": Counter(), "test": Counter()}
     for row in sorted(held):
+        half = halves["dev" if zlib.crc32(full.place_id(row).encode()) % 2 == 0 else "test"]
         counts["places"] += 1
+        half["places"] += 1
         name = full.names_ar[row]
         place = gz.geocode(name)
         if place is None:
             counts["not found"] += 1
+            half["not found"] += 1
         elif km(full.latitude[row], full.longitude[row], place.latitude, place.longitude) <= NEAR_KM:
             counts["within 25 km"] += 1
+            half["within 25 km"] += 1
         else:
             counts["elsewhere"] += 1
+            half["elsewhere"] += 1
             if latin_key(place.name) == latin_key(full.names[row]):
                 counts["elsewhere: namesake"] += 1
                 continue
             elsewhere.append(f"{name} ({full.names[row]}, {full.country_code(row)}) -> {place.name}, "
                              f"{place.country_code}")
-    return {"counts": counts, "elsewhere": elsewhere}
+    return {"counts": counts, "halves": halves, "elsewhere": elsewhere}
 
 
 # -- 3. IDRISI-D gold mention texts ----------------------------------------------------------------
@@ -250,6 +257,10 @@ def main(argv=None) -> int:
     c = result["counts"]
     print(f"Arabic names left out ({c['places']} populated places): within 25 km {_share(c, 'within 25 km', 'places')}, "
           f"elsewhere {_share(c, 'elsewhere', 'places')} (namesakes {_share(c, 'elsewhere: namesake', 'places')}), not found {_share(c, 'not found', 'places')}")
+    print("  by half (a hash of the place id): " + "; ".join(
+        f"{half} ({h['places']}): within 25 km {_share(h, 'within 25 km', 'places')}, elsewhere "
+        f"{_share(h, 'elsewhere', 'places')}, not found {_share(h, 'not found', 'places')}"
+        for half, h in result["halves"].items()))
     if result["elsewhere"][:args.show]:
         print("  elsewhere, not a namesake: " + "; ".join(result["elsewhere"][:args.show]))
 

@@ -16,7 +16,9 @@ letter) ranks the candidates. A match is accepted only when it is unambiguous en
   least :data:`MIN_POPULATION`);
 * one best place, scoring :data:`MIN_SCORE` or more, and every other place scoring within :data:`MARGIN`
   of it outweighed: ten times smaller (:data:`PRIOR_MARGIN`), or known under far fewer matching Latin
-  names (:data:`MIN_VOTES`);
+  names (:data:`MIN_VOTES`); a key of only :data:`MIN_CONSONANTS` consonants needs :data:`SHORT_MIN_SCORE`;
+* the best place stands out of the others reading alike (within :data:`STANDOUT` points): two of its Latin
+  names read so (:data:`AGREEING`), or it is twenty times larger (:data:`STANDOUT_PRIOR`);
 * the place matched through a name of its own sound: its main Latin name has the query's skeleton, or the
   Latin name matched spells it (:data:`SPELLING_RATIO`), not an alternate of another sound (dorp for
   Charlotte Amalie), which still counts as a rival;
@@ -33,7 +35,8 @@ import re
 from .normalize import PERSIAN_LETTERS, latin_key, normalize
 
 __all__ = ["CrossScript", "skeleton_table", "translated_forms", "MARGIN", "MIN_CONSONANTS", "MIN_POPULATION", "MIN_SCORE", "arabic_skeleton",
-           "PRIOR_MARGIN", "MIN_VOTES", "SPELLING_RATIO", "UNWRITTEN_VOWEL", "arabic_reading", "latin_reading",
+           "PRIOR_MARGIN", "MIN_VOTES", "SPELLING_RATIO", "SHORT_MIN_SCORE", "STANDOUT", "AGREEING", "AGREEMENT",
+           "STANDOUT_PRIOR", "UNWRITTEN_VOWEL", "arabic_reading", "latin_reading",
            "latin_skeleton", "reading_score"]
 
 MIN_CONSONANTS = 3
@@ -47,6 +50,15 @@ PRIOR_MARGIN = 1.0
 MIN_VOTES = 3
 #: A Latin alternate this alike to the place's main name (rapidfuzz ratio of their readings) spells it.
 SPELLING_RATIO = 85.0
+#: A name of only MIN_CONSONANTS consonants needs a reading this close: three consonants are shared by many names.
+SHORT_MIN_SCORE = 96.0
+#: The place meant stands out of the others reading alike (within STANDOUT points of its score): AGREEING of its
+#: Latin names score within AGREEMENT points of its best (Sokhumi, Sukhumi), or it is STANDOUT_PRIOR larger in
+#: prior than each of them (twenty times the population: عليكرة reads as Aligarh and as Alghero, 22 times smaller).
+STANDOUT, AGREEING, AGREEMENT, STANDOUT_PRIOR = 2.0, 2, 3.0, 1.3
+
+#: Places whose :meth:`CrossScript.arabic_named` is remembered.
+_ARABIC_NAMED_MEMO = 50_000
 
 # Arabic letters (normalised) -> consonant class; letters not listed are dropped (vowels, ع, hamza).
 _ARABIC = {
@@ -241,6 +253,7 @@ class CrossScript:
     def __init__(self, index) -> None:
         self.index = index
         self._by_skeleton: dict[str, tuple[str, ...]] | None = None
+        self._arabic_named: dict[int, bool] = {}  # row -> arabic_named(row), remembered (geocode asks twice)
         #: the score of the last accepted match (for benchmarks and explanations)
         self.last_score: float | None = None
 
@@ -255,12 +268,17 @@ class CrossScript:
         """Whether a place of an Arab League state has an Arabic name (in Arabic letters, not Persian or
         Urdu ones): its name in Arabic is that one, and a query no Arabic step matched to it is another
         name (مينامي is not Manama, المنامة)."""
-        from .matching import ARAB_LEAGUE
+        found = self._arabic_named.get(row)
+        if found is None:
+            from .matching import ARAB_LEAGUE
 
-        index = self.index
-        if index.country_code(row) not in ARAB_LEAGUE:
-            return False
-        return any(s and PERSIAN_LETTERS.isdisjoint(s) for s in index.raw_ar[row].split("|"))
+            index = self.index
+            found = index.country_code(row) in ARAB_LEAGUE and any(
+                s and PERSIAN_LETTERS.isdisjoint(s) for s in index.raw_ar[row].split("|"))
+            if len(self._arabic_named) > _ARABIC_NAMED_MEMO:  # bounded: a long run's memory stays flat
+                self._arabic_named.clear()
+            self._arabic_named[row] = found
+        return found
 
     def _own_name(self, row: int, skeletons: set[str], readings: list[str]) -> bool:
         """Whether a place was matched through a name of its own sound: its main Latin name has the query's
@@ -358,8 +376,12 @@ class CrossScript:
         prior = self.index.prior
         ranked = sorted(best_of, key=lambda r: (-best_of[r], -float(prior[r]), r))
         top = best_of[ranked[0]]
-        if top < MIN_SCORE:
-            return []
+        if top < MIN_SCORE or (top < SHORT_MIN_SCORE and max(map(len, skeletons)) <= MIN_CONSONANTS):
+            return []  # three consonants (تيسلين: TSLN reads as Dessalines too) need a near-perfect reading
+        alike = [row for row in ranked[1:] if best_of[row] > top - STANDOUT]
+        if (alike and sum(sc >= top - AGREEMENT for sc in scores[ranked[0]]) < AGREEING
+                and float(prior[ranked[0]]) - max(float(prior[row]) for row in alike) < STANDOUT_PRIOR):
+            return []  # no place stands out of the others reading alike, and one Latin name only
         near = [row for row in ranked if best_of[row] >= top - MARGIN]
 
         def own(row: int) -> bool:

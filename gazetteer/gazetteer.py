@@ -11,7 +11,7 @@ from dataclasses import replace
 from .errors import QueryError
 from .index import Index, gc_paused, load_index
 from .matching import CROSS_SCRIPT, NORMALISED, VARIANT, NameMatcher, clean_query
-from .normalize import NOT_ARABIC_SPELLING, expand_presentation_forms, is_arabic, normalize
+from .normalize import NOT_ARABIC_SPELLING, expand_presentation_forms, is_arabic, latin_key, normalize
 from .place import FEATURES, Mention, Place
 
 __all__ = ["Gazetteer", "MAX_QUERY_LENGTH", "REVERSE_MAX_KM"]
@@ -26,9 +26,16 @@ REVERSE_MAX_KM = 50.0
 #: and Jordan). ``lookup()`` lists them; ``find()`` chooses by the text.
 AMBIGUOUS_MARGIN, AMBIGUOUS_KM = 0.5, 161.0
 
-#: A place the name transliterates, this much larger in prior (ten times the population), puts an Arabic match
-#: of a smaller place far from it in doubt.
-DOUBT_MARGIN = 1.0
+#: A place the name transliterates, this much larger in prior (about three times the population), puts an Arabic
+#: match of a smaller place far from it in doubt, unless an Arabic spelling of its own tells it apart (one that is
+#: no spelling variant of the query).
+DOUBT_MARGIN = 0.5
+
+#: A town an Arabic step matched whose Latin name other towns far from it bear as their own (أوستن: Austin,
+#: Texas, and Austin, Minnesota) is meant only when its prior is theirs plus NAMESAKE_MARGIN or more, when the
+#: Arabic name reads as that Latin name (a reading score of TRANSLITERATION_SCORE or more: طليطلة, 73, is an Arabic
+#: name of Toledo, Spain, not Toledo transliterated).
+NAMESAKE_MARGIN, TRANSLITERATION_SCORE = 0.0, 80.0
 
 #: Kinds of places whose name two of the same kind far apart may share (الجفر, two towns; المنطقة الشرقية, a
 #: province of Saudi Arabia and one of Oman), with no dominant one: geocode() is silent.
@@ -171,6 +178,8 @@ class Gazetteer:
             return None
         if self._foreign_rival(text, rows[0], penalties, country, feature) is not None:
             return None
+        if self._latin_namesake(text, rows[0], penalties, country, feature) is not None:
+            return None
         return self._place(rows[0], penalties, text)
 
     @functools.cached_property
@@ -191,10 +200,10 @@ class Gazetteer:
         return replace(place, name_ar=written) if is_arabic(written) else place
 
     def _foreign_rival(self, text: str, best: int, penalties: dict[int, float], country, feature) -> int | None:
-        """A much larger place, far from the best answer, that the name transliterates through its own Latin
-        name (ولينغتون: the one small town spelt so, or Wellington, New Zealand): the answer an Arabic source
-        spells is then in doubt. ``None`` when there is none (or the answer is no populated place, or was
-        itself found across scripts)."""
+        """A larger place (:data:`DOUBT_MARGIN`), far from the best answer, that the name transliterates through
+        its own Latin name (ولينغتون: the one small town spelt so, or Wellington, New Zealand) and that no Arabic
+        spelling of its own tells apart: the answer an Arabic source spells is then in doubt. ``None`` when
+        there is none (or the answer is no populated place, or was itself found across scripts)."""
         index = self._index
         if (index.feature_name(best) != "city" or penalties.get(best, CROSS_SCRIPT) >= CROSS_SCRIPT
                 or self._matcher.arabic_named(best)):
@@ -213,8 +222,57 @@ class Gazetteer:
         rivals = [r for r in self._filtered(sorted(sounds), country, feature) if r != best and sounds[r] >= own
                   and index.feature_name(r) == "city" and float(index.prior[r]) - prior >= DOUBT_MARGIN
                   and not self._matcher.arabic_named(r)
-                  and _haversine_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) >= AMBIGUOUS_KM]
+                  and _haversine_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) >= AMBIGUOUS_KM
+                  and not self._spelt_apart(text, r)]
         return max(rivals, key=lambda r: (float(index.prior[r]), -r)) if rivals else None
+
+    def _latin_namesake(self, text: str, best: int, penalties: dict[int, float], country, feature) -> int | None:
+        """Another town far from the best answer that bears the answer's Latin name as its own main name,
+        with a prior within :data:`NAMESAKE_MARGIN` of the answer's or above, and that no Arabic spelling of its
+        own tells apart: an Arabic name that transliterates a Latin name several towns share means none of them
+        in particular. ``None`` when there is none (or
+        the answer is no populated place, was found across scripts, or is a town of an Arab League state
+        under its Arabic name)."""
+        index = self._index
+        if (index.feature_name(best) != "city" or penalties.get(best, CROSS_SCRIPT) >= CROSS_SCRIPT
+                or self._matcher.arabic_named(best)):
+            return None
+        key = latin_key(index.names[best])
+        if not key:
+            return None
+        prior = float(index.prior[best])
+        lat, lon = float(index.latitude[best]), float(index.longitude[best])
+        import numpy as np
+
+        rows = np.asarray(index.rows_latin(key), dtype=np.int64)
+        rows = rows[index.prior[rows] > prior - NAMESAKE_MARGIN]  # the larger ones only: most names have few
+        rivals = [r for r in self._filtered(rows.tolist(), country, feature)
+                  if r != best and index.feature_name(r) == "city" and latin_key(index.names[r]) == key
+                  and _haversine_km(lat, lon, float(index.latitude[r]), float(index.longitude[r])) >= AMBIGUOUS_KM]
+        if not rivals or not self._transliterates(text, key):
+            return None
+        rivals = [r for r in rivals if not self._spelt_apart(text, r)]
+        return max(rivals, key=lambda r: (float(index.prior[r]), -r)) if rivals else None
+
+    def _spelt_apart(self, text: str, row: int) -> bool:
+        """Whether a place has an Arabic spelling of its own that is not a spelling variant of the query
+        (:func:`gazetteer.spelling.spelling_distance`): then the query's spelling tells it apart."""
+        spellings = [normalize(s) for s in self._index.raw_ar[row].split("|") if s]
+        if not spellings:
+            return False
+        from .spelling import max_edits, spelling_distance
+
+        name, _ = self._split_country(clean_query(text) or text)
+        query = normalize(clean_query(name) or name)
+        return not any(spelling_distance(query, s, min(max_edits(query), max_edits(s))) is not None for s in spellings)
+
+    def _transliterates(self, text: str, key: str) -> bool:
+        """Whether the query reads as the Latin name ``key``
+        (:func:`gazetteer.crossscript.reading_score` of :data:`TRANSLITERATION_SCORE` or more)."""
+        from .crossscript import arabic_reading, latin_reading, reading_score
+
+        name, _ = self._split_country(clean_query(text) or text)
+        return reading_score(arabic_reading(normalize(clean_query(name) or name)), latin_reading(key)) >= TRANSLITERATION_SCORE
 
     def _ambiguous(self, rows: list[int], penalties: dict[int, float]) -> bool:
         """Whether the best of ranked rows is a populated place (or an admin-1 or admin-2 unit) that another

@@ -144,11 +144,23 @@ def test_no_doubt_from_a_place_of_similar_size_or_a_name_of_another_sound(tmp_pa
     """The doubt needs a place ten times larger, transliterated through its own name: a large place known
     under the name only by an alternate of another sound (an old or local name) casts none."""
     town, capital = _wellingtons()
-    capital.population = 30000
+    capital.population, capital.name = 20000, "Welington"  # of the same sound, not the same Latin name
+    capital.names_latin = {"Welington"}
     assert _gazetteer(tmp_path, [town, capital]).geocode("ولينغتون").country_code == "US"
+    capital.population = 30000  # four times as large: in doubt
+    assert _gazetteer(tmp_path, [town, capital]).geocode("ولينغتون") is None
     town, other = _wellingtons()
     other.name, other.names_latin = "Port Nicholson", {"Port Nicholson", "Wellington"}
     assert _gazetteer(tmp_path, [town, other]).geocode("ولينغتون").country_code == "US"
+
+
+@pytest.mark.parametrize(("spelling", "doubt"), [("ولنجتن", False), ("ولنغتون", True)])
+def test_a_larger_place_spelt_otherwise_in_arabic_casts_no_doubt(tmp_path, spelling, doubt):
+    """A larger place whose own Arabic spelling is another (ولنجتن: three edits) is told apart by it; one that
+    is only a spelling variant of the query (ولنغتون: a long vowel dropped) is not."""
+    town, capital = _wellingtons()
+    capital.names_ar, capital.name_ar = {spelling}, spelling
+    assert (_gazetteer(tmp_path, [town, capital]).geocode("ولينغتون") is None) is doubt
 
 
 def test_a_town_of_an_arab_state_spelt_in_arabic_is_meant_by_its_arabic_name(tmp_path):
@@ -159,6 +171,66 @@ def test_a_town_of_an_arab_state_spelt_in_arabic_is_meant_by_its_arabic_name(tmp
     assert _gazetteer(tmp_path, [nablus, naples]).geocode("نابلس").name == "Nablus"
     nablus.country_code = "IL"
     assert _gazetteer(tmp_path, [nablus, naples]).geocode("نابلس") is None
+
+
+# -- a Latin name towns far apart share: an Arabic transliteration of it means none in particular ----------
+def _austins(small=24000, large=120000):
+    town = _city(1, "Austin", "US", small, names_ar={"أوستن"}, lat=43.7, lon=-93.0)  # the one spelt so here
+    city = _city(2, "Austin", "US", large, lat=30.3, lon=-97.7)  # no Arabic name in this index
+    return [town, city]
+
+
+def test_a_transliterated_latin_name_a_larger_far_town_bears_too_is_no_answer(tmp_path):
+    """أوستن is the Arabic name of the one Austin of the index that has one, and transliterates the Latin name
+    of a larger Austin 1,500 km away that has no Arabic name (five times as large: a foreign rival would have to be
+ten times): geocode() is silent rather than give the small
+    town to the user who meant the city; lookup() lists the town; a country or a near namesake changes it."""
+    gz = _gazetteer(tmp_path, _austins())
+    assert gz.geocode("أوستن") is None
+    assert [p.population for p in gz.lookup("أوستن")] == [24000]
+    town, city = _austins()
+    city.latitude, city.longitude = 43.8, -93.1  # a namesake close by is the same place for a map
+    assert _gazetteer(tmp_path, [town, city]).geocode("أوستن").population == 24000
+
+
+def test_the_larger_namesake_spelt_so_is_the_answer(tmp_path):
+    """The Austin spelt أوستن is the larger one: it is meant."""
+    assert _gazetteer(tmp_path, _austins(small=120000, large=24000)).geocode("أوستن").population == 120000
+
+
+def test_a_namesake_with_an_arabic_spelling_of_its_own_is_told_apart_by_it(tmp_path):
+    """A larger namesake that sources spell otherwise in Arabic (أوسطين: two edits, not one) is told apart by the
+    spelling."""
+    town, city = _austins()
+    city.names_ar, city.name_ar = {"أوسطين"}, "أوسطين"
+    assert _gazetteer(tmp_path, [town, city]).geocode("أوستن").population == 24000
+
+
+def test_an_arabic_name_that_is_no_transliteration_of_the_latin_one_is_meant(tmp_path):
+    """طليطلة is the Arabic name of Toledo, Spain, not Toledo transliterated: a larger Toledo elsewhere
+    casts no doubt on it."""
+    spain = _city(1, "Toledo", "ES", 86000, names_ar={"طليطلة"}, lat=39.9, lon=-4.0)
+    ohio = _city(2, "Toledo", "US", 270000, lat=41.7, lon=-83.6)
+    assert _gazetteer(tmp_path, [spain, ohio]).geocode("طليطلة").country_code == "ES"
+
+
+# -- cross-script: a place that stands out ---------------------------------------------------------------
+def test_a_name_of_three_consonants_needs_a_near_perfect_reading(tmp_path):
+    """ماتيرا (MTR) reads as Matera perfectly and as Matra at 91: three consonants are shared by many names, so
+    the second is no match (a name of more consonants would be, at 90)."""
+    assert _gazetteer(tmp_path, [_city(1, "Matera", "IT", 60000)]).geocode("ماتيرا").name == "Matera"
+    assert _gazetteer(tmp_path, [_city(1, "Matra", "IT", 60000)]).geocode("ماتيرا") is None
+
+
+def test_a_cross_script_place_stands_out_of_those_reading_alike_or_has_two_names_for_it(tmp_path):
+    """Matera and Matira read alike: Matera twelve times larger and one Latin name of it are not enough; two
+    names that read so (Matera, Mattera) are, and so is a place twenty times larger (عليكرة: Aligarh, not Alghero)."""
+    matera, matira = _city(1, "Matera", "IT", 60000), _city(2, "Matira", "BR", 5000, lat=-10.0)
+    assert _gazetteer(tmp_path, [matera, matira]).geocode("ماتيرا") is None
+    matera.names_latin = {"Matera", "Mattera"}
+    assert _gazetteer(tmp_path, [matera, matira]).geocode("ماتيرا").name == "Matera"
+    matera.names_latin, matera.population = {"Matera"}, 110000
+    assert _gazetteer(tmp_path, [matera, matira]).geocode("ماتيرا").name == "Matera"
 
 
 # -- cross-script: a generic word translated, the rest transliterated --------------------------------------
