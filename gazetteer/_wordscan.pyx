@@ -970,3 +970,102 @@ def accepted(CandidateFields fields, accept, evidence, reject, list cands, list 
         if verdicts[k] == accept:
             out.append(cands[k])
     return out, confirmed
+
+
+def choose_readings(CandidateFields fields, list cands, list pending, list readings, list out, shaddas, dict votes,
+                    dict own, Py_ssize_t total, dict hints, adjective_country, sure_points, nearness_at, spelt_of,
+                    double adjective_bonus, double context_weight, double near_weight):
+    """recognize.Recognizer._choose_readings, the same steps in the same order: the row of each name of several
+    readings chosen into ``out`` (the scores in C doubles, the same IEEE operations as Python's floats; a name's
+    rows are distinct ints, as the index gives them)."""
+    cdef dict chosen = {}, shares_without = {}, facts, shares
+    cdef object near = None, cand, key, nxt, hint, shadda, memo, mine_key, code, in_country
+    cdef tuple rows, reading, fact
+    cdef list points
+    cdef Py_ssize_t k, i, n_rows, n_rivals, capacity = 0, mine, rest, best_at, at
+    cdef double top, s
+    cdef double *scores = NULL
+    cdef Py_ssize_t *rivals = NULL
+    cdef PyObject *found
+    try:
+        for k in pending:
+            cand = cands[k]
+            reading = <tuple> readings[k]
+            rows, code, facts = <tuple> reading[0], reading[1], <dict> reading[2]
+            shadda = (shaddas[k] or None) if shaddas is not None else None
+            if shadda is not None and len(rows) > 1:
+                rows = <tuple> spelt_of(rows, shadda)
+            n_rows = len(rows)
+            if n_rows <= 1:  # no reading or one: nothing to choose, no hint needed
+                out[k] = rows[0] if n_rows else None
+                continue
+            nxt = fields.get(cand, C_NEXT)
+            found = PyDict_GetItem(hints, nxt)
+            if found != NULL:
+                hint = <object> found
+            else:
+                hint = adjective_country(nxt)
+                hints[nxt] = hint
+            key = fields.get(cand, C_KEY)
+            memo = (key, hint, shadda)
+            found = PyDict_GetItem(chosen, memo)
+            if found != NULL:
+                out[k] = <object> found
+                continue
+            # the name's own occurrences do not vote for its reading
+            found = PyDict_GetItem(own, key)
+            mine = <object> found if found != NULL else 0
+            mine_key = (mine, code) if mine else 0
+            found = PyDict_GetItem(shares_without, mine_key)
+            if found != NULL:
+                shares = <dict> found
+            else:
+                rest = total - mine
+                shares = {}
+                if rest:
+                    for c, n in votes.items():
+                        shares[c] = (n - (mine if c == code else 0)) / rest
+                shares_without[mine_key] = shares
+            if n_rows > capacity:
+                capacity = max(2 * capacity, n_rows, 16)
+                scores = <double *> _grow(scores, capacity * sizeof(double))
+                rivals = <Py_ssize_t *> _grow(rivals, capacity * sizeof(Py_ssize_t))
+            for i in range(n_rows):
+                fact = <tuple> facts[rows[i]]
+                s = <double> fact[0]
+                in_country = fact[1]
+                if hint and in_country == hint:
+                    s += adjective_bonus
+                found = PyDict_GetItem(shares, in_country)
+                if found != NULL:
+                    s += context_weight * <double> <object> found
+                scores[i] = s
+            top = scores[0]
+            for i in range(1, n_rows):
+                if scores[i] > top:
+                    top = scores[i]
+            # nearness can only overturn readings within near_weight of the best: the rest need no distance
+            n_rivals = 0
+            for i in range(n_rows):
+                if scores[i] > top - near_weight:
+                    rivals[n_rivals] = i
+                    n_rivals += 1
+            if n_rivals > 1:
+                if near is None:
+                    near = sure_points(cands, readings)
+                points = [(a, b) for name, a, b in near if name != key]
+                if points:
+                    for i in range(n_rivals):
+                        fact = <tuple> facts[rows[rivals[i]]]
+                        scores[rivals[i]] += <double> nearness_at(fact[2], fact[3], points)
+            # max(rivals, key=(score, -row)): the first of the highest score, of two equal ones the lower row
+            best_at = rivals[0]
+            for i in range(1, n_rivals):
+                at = rivals[i]
+                if scores[at] > scores[best_at] or (scores[at] == scores[best_at]
+                                                    and <Py_ssize_t> rows[at] < <Py_ssize_t> rows[best_at]):
+                    best_at = at
+            chosen[memo] = out[k] = rows[best_at]
+    finally:
+        free(scores)
+        free(rivals)

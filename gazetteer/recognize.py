@@ -934,7 +934,6 @@ class Recognizer:
         names inside its longer hashtags (``tags``: #سيول_الأردن is no mention, but says where the text
         is). A candidate in one of them gains CONTEXT_WEIGHT times that country's share of those votes.
         """
-        index = self.index
         votes: dict[str, int] = {}  # country -> clear mentions
         own: dict[str, int] = {}    # name -> its own clear mentions (of its one country)
         known = self._readings
@@ -951,19 +950,32 @@ class Recognizer:
             if code:
                 votes[code] = votes.get(code, 0) + 1
         total = sum(votes.values())
+        hints = self._hints
+        if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
+            hints.clear()
+        if self._compiled is None:
+            self._choose_readings(cands, pending, readings, out, shaddas, votes, own, total)
+        else:  # the same loop, compiled
+            self._compiled.choose_readings(self._fields, cands, pending, readings, out, shaddas, votes, own, total,
+                                           hints, self._adjective_country, self._sure_points, self._nearness_at,
+                                           self._spelt, ADJECTIVE_BONUS, CONTEXT_WEIGHT, NEAR_WEIGHT)
+        return out
+
+    def _choose_readings(self, cands: list[Candidate], pending: list[int], readings: list[tuple], out: list,
+                         shaddas: list[str] | None, votes: dict[str, int], own: dict[str, int], total: int) -> None:
+        """_resolve's loop over the names of several readings (``pending``, their places in ``cands``; the
+        reference of ``_wordscan.choose_readings``): each one's row chosen into ``out`` (``readings``: each
+        name's :meth:`_reading`; ``votes``, ``own``, ``total``: the text's clear mentions)."""
         chosen: dict[tuple, int | None] = {}
         shares_without: dict = {}  # (a name's own clear mentions, its country) -> the shares of the others' votes
         near: list | None = None  # (name, lat, lon) of the places other names surely are, made when needed
         hints = self._hints
-        if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
-            hints.clear()
         for k in pending:
             cand = cands[k]
             rows, clear, facts, _ = readings[k]
             shadda = shaddas[k] or None if shaddas is not None else None
             if shadda is not None and len(rows) > 1:
-                spelt = tuple(r for r in rows if any(_shadda_form(n) == shadda for n in index.raw_ar[r].split("|")))
-                rows = spelt or rows
+                rows = self._spelt(rows, shadda)
             if len(rows) <= 1:  # no reading or one: nothing to choose, no hint needed
                 out[k] = rows[0] if rows else None
                 continue
@@ -1000,7 +1012,13 @@ class Recognizer:
                             base[r] += self._nearness_at(lat, lon, points)
                 chosen[memo] = max(rivals, key=lambda r: (base[r], -r))  # noqa: B023 - used at once
             out[k] = chosen[memo]
-        return out
+
+    def _spelt(self, rows: tuple[int, ...], shadda: str) -> tuple[int, ...]:
+        """The rows among ``rows`` with a spelling of this shadda form (a shadda as written picks them: عمّان is
+        Amman, not عُمان), or ``rows`` when none has."""
+        raw_ar = self.index.raw_ar
+        spelt = tuple(r for r in rows if any(_shadda_form(n) == shadda for n in raw_ar[r].split("|")))
+        return spelt or rows
 
     @staticmethod
     def _readings_of(cands: list[Candidate], known: dict, reading_of, votes: dict, own: dict) -> tuple:
