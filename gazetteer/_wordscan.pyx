@@ -213,7 +213,7 @@ cdef class WordLoop:
     cdef Py_UCS4 *arena
     cdef list infos        # the cache entries of the words kept that start a name
     cdef Py_ssize_t arena_used, arena_size, n_kept
-    cdef uint32_t *word_ids  # per slot: 1 + where the word as a string is in ``words``, 0 when not made yet
+    cdef PyObject **word_of  # per slot: the word as a string (held by ``words``), NULL when not made yet
     cdef list words        # the words kept that were made into strings (made once, then shared)
     cdef Py_ssize_t generation  # how many times the table was emptied
     cdef Py_ssize_t last_slot   # the slot of the word lookup() last saw, or -1 when it is not kept
@@ -222,11 +222,11 @@ cdef class WordLoop:
     def __dealloc__(self):
         free(self.slots)
         free(self.arena)
-        free(self.word_ids)
+        free(self.word_of)
 
     cdef void clear(self):
         memset(self.slots, 0, SLOTS * sizeof(Slot))
-        memset(self.word_ids, 0, SLOTS * sizeof(uint32_t))
+        memset(self.word_of, 0, SLOTS * sizeof(PyObject *))
         self.arena_used = 0
         self.n_kept = 0
         del self.infos[:]
@@ -334,8 +334,8 @@ cdef class WordLoop:
         cdef int kind = PyUnicode_KIND(folded)
         if self.slots == NULL:
             self.slots = <Slot *> calloc(SLOTS, sizeof(Slot))
-            self.word_ids = <uint32_t *> calloc(SLOTS, sizeof(uint32_t))
-            if self.slots == NULL or self.word_ids == NULL:
+            self.word_of = <PyObject **> calloc(SLOTS, sizeof(PyObject *))
+            if self.slots == NULL or self.word_of == NULL:
                 raise MemoryError()
         cdef void *data = PyUnicode_DATA(folded)
         scan.loop = self
@@ -378,15 +378,15 @@ cdef class _Scan:
         hash worked out once, and a memo's key of such words compared by identity)."""
         cdef WordLoop loop = self.loop
         cdef int32_t at = self.slot_of[k]
-        cdef uint32_t made
+        cdef PyObject *made
         if at < 0 or self.generation != loop.generation:
             return self.folded[self.starts[k]:self.ends[k]]
-        made = loop.word_ids[at]
-        if made:
-            return <str> PyList_GET_ITEM(loop.words, made - 1)
+        made = loop.word_of[at]
+        if made != NULL:
+            return <str> made
         word = self.folded[self.starts[k]:self.ends[k]]
-        loop.words.append(word)
-        loop.word_ids[at] = len(loop.words)
+        loop.words.append(word)  # which holds it while the slot points to it
+        loop.word_of[at] = <PyObject *> word
         return word
 
     cdef void read_words(self, const uchar *data) except *:

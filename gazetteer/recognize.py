@@ -656,7 +656,9 @@ class Recognizer:
         if False not in evidence and not tanween and not banks:
             return evidence  # the usual case: every resolved mention has evidence, none with tanween
         banks = set(banks)
-        facts = {r: self._row(r) for r, e in zip(rows, evidence) if e and r is not None}  # (prior, country, lat, lon)
+        known, row_facts = self._row_facts, self._row
+        facts = {r: known.get(r) or row_facts(r)  # (prior, country, lat, lon)
+                 for r, e in zip(rows, evidence) if e and r is not None}
         anchors = {f[2:] for f in facts.values()}
         countries = {f[1] for f in facts.values()}
         keep = []
@@ -744,6 +746,8 @@ class Recognizer:
         are told why). ``among``: where the names after a place-type word are (all of them), when known."""
         index, row_facts = self.index, self._row
         place_types = self._cue_forms["place_type"]
+        placed: list | None = None
+        gone: set[int] = set()  # the names left unresolved so far
         for k in range(len(cands)) if among is None else among:
             c, row = cands[k], rows[k]
             # only a name after a place-type word (and no clitic) has one: most have none
@@ -762,12 +766,16 @@ class Recognizer:
             nxt = c.next
             if nxt and self._adjective_country(nxt) == code:
                 continue  # its country's adjective after it (مدينة لويس البريطانية)
-            others = [row_facts(r) for j, (r, e) in enumerate(zip(rows, evidence))
-                      if j != k and e and r is not None and cands[j].key != c.key]
+            if placed is None:  # every resolved name's (index, key, evidence, facts), made once a text
+                known = self._row_facts
+                placed = [(j, cands[j].key, e, known.get(r) or row_facts(r))
+                          for j, (r, e) in enumerate(zip(rows, evidence)) if r is not None]
+            # the other names' (no name is other than itself; none left unresolved here before)
+            others = [f for j, key, e, f in placed if e and key != c.key and j not in gone]
             if not others:
                 continue
-            named = {row_facts(r)[1] for j, r in enumerate(rows)  # every other place, evidence or not
-                     if j != k and r is not None and cands[j].key != c.key}
+            named = {f[1] for j, key, _, f in placed  # every other place, evidence or not
+                     if key != c.key and j not in gone}
             if code not in named:
                 why = "in none of the countries of the other places the text names"
             elif not any(_km(lat, lon, a, b) <= FAR_KM for _, _, a, b in others):
@@ -775,6 +783,7 @@ class Recognizer:
             else:
                 continue
             rows[k] = None
+            gone.add(k)
             if decisions is not None:
                 d = decisions[k]
                 d.notes = (*d.notes, f"; a place by its place-type word only, {why}: left unresolved")
@@ -815,7 +824,8 @@ class Recognizer:
         if not loose and not local:
             return  # every reading stands by itself (the usual case)
         keys = {k: cands[k].key for k in anchors}
-        facts = {k: self._row(rows[k]) for k in anchors}  # (prior, country, latitude, longitude)
+        known, row_facts = self._row_facts, self._row
+        facts = {k: known.get(rows[k]) or row_facts(rows[k]) for k in anchors}  # (prior, country, latitude, longitude)
         standing = [j for j in anchors if stands[j]]
         strays = []
         for k in loose:  # far readings that do not stand anywhere, against the places that do
