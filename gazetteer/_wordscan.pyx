@@ -361,7 +361,8 @@ cdef class _Scan:
     cdef uint8_t *flags
     cdef int32_t *slot_of  # each word's slot in the table of words seen, or -1 (not kept)
     cdef Py_ssize_t generation  # the table's when the words were read (emptied since: no slot holds)
-    cdef list hit_words   # indices of the words that can start a name
+    cdef Py_ssize_t *hit_at  # indices of the words that can start a name (n_hits of them)
+    cdef Py_ssize_t n_hits
     cdef list hit_infos   # their cache entries
     cdef list after_cues  # indices of the place-type words (as written)
     cdef bint hashtags
@@ -372,6 +373,7 @@ cdef class _Scan:
         free(self.ends)
         free(self.flags)
         free(self.slot_of)
+        free(self.hit_at)
 
     cdef str word(self, Py_ssize_t k):
         """Word ``k`` as a string: made once per word kept in the table, then the same string each time (its
@@ -403,12 +405,15 @@ cdef class _Scan:
         self.ends = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
         self.flags = <uint8_t *> malloc(capacity * sizeof(uint8_t))
         self.slot_of = <int32_t *> malloc(capacity * sizeof(int32_t))
-        if self.starts == NULL or self.ends == NULL or self.flags == NULL or self.slot_of == NULL:
+        self.hit_at = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
+        if (self.starts == NULL or self.ends == NULL or self.flags == NULL or self.slot_of == NULL
+                or self.hit_at == NULL):
             raise MemoryError()
         self.generation = self.loop.generation
         if len(self.loop.cache) > 400_000:
             self.loop.cache.clear()
-        self.hit_words, self.hit_infos, self.after_cues = [], [], []
+        self.n_hits = 0
+        self.hit_infos, self.after_cues = [], []
         while i < n:
             ch = data[i]
             if not is_word_char(ch):
@@ -432,6 +437,7 @@ cdef class _Scan:
                 self.ends = <Py_ssize_t *> _grow(self.ends, capacity * sizeof(Py_ssize_t))
                 self.flags = <uint8_t *> _grow(self.flags, capacity * sizeof(uint8_t))
                 self.slot_of = <int32_t *> _grow(self.slot_of, capacity * sizeof(int32_t))
+                self.hit_at = <Py_ssize_t *> _grow(self.hit_at, capacity * sizeof(Py_ssize_t))
             self.starts[k] = s
             self.ends[k] = i
             __builtin_prefetch(&slots[h & (SLOTS - 1)])
@@ -462,7 +468,8 @@ cdef class _Scan:
                 info = loop.cache.get(word)
                 if info is None:
                     info = loop.info_of(word)
-            self.hit_words.append(k)
+            self.hit_at[self.n_hits] = k  # fewer hits than words: within the capacity
+            self.n_hits += 1
             self.hit_infos.append(info)
         if flags & CUE:
             self.after_cues.append(k)
@@ -510,7 +517,7 @@ cdef class _Scan:
         return cand
 
     cdef tuple candidates(self, quiet, keep_after):
-        cdef list hit_words = self.hit_words, hit_infos = self.hit_infos
+        cdef list hit_infos = self.hit_infos
         cdef list out = []
         cdef list deferred = []
         cdef Py_ssize_t h, k, n, skip_to = 0, n_words = self.n_words, last = self.n_words - 1, max_words
@@ -518,10 +525,10 @@ cdef class _Scan:
         cdef object grow, alone, analyses, best, found, clitic, stem, key
         cdef object keys = self.loop.keys, prefixes = self.loop.prefixes
         cdef dict joined = self.loop.joined
-        if not hit_words:
+        if not self.n_hits:
             return [], None
-        for h in range(len(hit_words)):
-            k = hit_words[h]
+        for h in range(self.n_hits):
+            k = self.hit_at[h]
             grow, alone, analyses = hit_infos[h]
             # whether the next word may make it part of a longer name (read from its flags: most are no later
             # word of any name)
