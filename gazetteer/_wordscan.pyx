@@ -30,6 +30,7 @@ makes). And the recogniser's loops over every candidate of a text run here too w
 
 from libc.stdint cimport int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
+from libc.math cimport asin, cos, fabs, pow, sin, sqrt
 from libc.string cimport memcpy, memset
 from cpython.dict cimport PyDict_GetItem
 from cpython.list cimport PyList_GET_ITEM
@@ -980,11 +981,12 @@ def accepted(CandidateFields fields, accept, evidence, reject, list cands, list 
 
 
 def choose_readings(CandidateFields fields, list cands, list pending, list readings, list out, shaddas, dict votes,
-                    dict own, Py_ssize_t total, dict hints, adjective_country, sure_points, nearness_at, spelt_of,
-                    double adjective_bonus, double context_weight, double near_weight):
+                    dict own, Py_ssize_t total, dict hints, adjective_country, sure_points, spelt_of,
+                    double adjective_bonus, double context_weight, double near_weight, double near_km):
     """recognize.Recognizer._choose_readings, the same steps in the same order: the row of each name of several
     readings chosen into ``out`` (the scores in C doubles, the same IEEE operations as Python's floats; a name's
-    rows are distinct ints, as the index gives them)."""
+    rows are distinct ints, as the index gives them; the nearness as recognize.Recognizer._nearness_at works it out,
+    with :func:`km`)."""
     cdef dict chosen = {}, shares_without = {}, facts, shares
     cdef object near = None, cand, key, nxt, hint, shadda, memo, mine_key, code, in_country
     cdef tuple rows, reading, fact
@@ -1064,7 +1066,7 @@ def choose_readings(CandidateFields fields, list cands, list pending, list readi
                 if points:
                     for i in range(n_rivals):
                         fact = <tuple> facts[rows[rivals[i]]]
-                        scores[rivals[i]] += <double> nearness_at(fact[2], fact[3], points)
+                        scores[rivals[i]] += _nearness_at(fact[2], fact[3], points, near_weight, near_km)
             # max(rivals, key=(score, -row)): the first of the highest score, of two equal ones the lower row
             best_at = rivals[0]
             for i in range(1, n_rivals):
@@ -1076,3 +1078,34 @@ def choose_readings(CandidateFields fields, list cands, list pending, list readi
     finally:
         free(scores)
         free(rivals)
+
+
+cdef double DEG_TO_RAD = 3.14159265358979323846 / 180.0  # math.radians' factor (CPython's Py_MATH_PI / 180.0)
+
+
+cdef inline double _squared(double x) noexcept nogil:
+    """Python's ``x ** 2`` for a float (float_pow: libm's pow of the absolute value, for an even power)."""
+    return pow(fabs(x), 2.0)
+
+
+cpdef double km(double lat1, double lon1, double lat2, double lon2) noexcept:
+    """recognize._km, the same operations in the same order (libm's, as Python's math module calls them)."""
+    cdef double p1 = lat1 * DEG_TO_RAD, p2 = lat2 * DEG_TO_RAD, a
+    a = _squared(sin((p2 - p1) / 2)) + cos(p1) * cos(p2) * _squared(sin((lon2 - lon1) * DEG_TO_RAD / 2))
+    return 6371.0088 * 2 * asin(sqrt(a if a < 1.0 else 1.0))  # min(1.0, a)
+
+
+cdef double _nearness_at(double lat, double lon, list points, double near_weight, double near_km) except? -1:
+    """recognize.Recognizer._nearness_at: near_weight x (1 - the distance to the nearest of ``points`` / near_km),
+    0 beyond near_km (worked out each time, where the reference keeps a memo of the distances)."""
+    cdef double reach = near_km / 111.0, nearest = near_km, d, a, b
+    if not points:
+        return 0.0
+    for point in points:
+        a, b = (<tuple> point)[0], (<tuple> point)[1]
+        if fabs(a - lat) <= reach:
+            d = km(lat, lon, a, b)
+            if d < nearest:
+                nearest = d
+    d = 1.0 - nearest / near_km
+    return near_weight * (d if d > 0.0 else 0.0)  # max(0.0, d)

@@ -967,8 +967,8 @@ class Recognizer:
             self._choose_readings(cands, pending, readings, out, shaddas, votes, own, total)
         else:  # the same loop, compiled
             self._compiled.choose_readings(self._fields, cands, pending, readings, out, shaddas, votes, own, total,
-                                           hints, self._adjective_country, self._sure_points, self._nearness_at,
-                                           self._spelt, ADJECTIVE_BONUS, CONTEXT_WEIGHT, NEAR_WEIGHT)
+                                           hints, self._adjective_country, self._sure_points, self._spelt,
+                                           ADJECTIVE_BONUS, CONTEXT_WEIGHT, NEAR_WEIGHT, NEAR_KM)
         return out
 
     def _choose_readings(self, cands: list[Candidate], pending: list[int], readings: list[tuple], out: list,

@@ -9,6 +9,8 @@ import dataclasses
 import types
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Mention
 from gazetteer import recognize
@@ -155,3 +157,13 @@ def test_the_compiled_loops_give_what_their_references_give(checked):
     for text in texts[:300]:
         gz.recognizer.explain(text)  # explain() settles through the same loops
     assert not wrong, wrong[0]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.floats(-90, 90), st.floats(-180, 180), st.floats(-90, 90), st.floats(-180, 180))
+def test_the_compiled_distance_is_pythons_to_the_bit(lat1, lon1, lat2, lon2):
+    """choose_readings' nearness reads distances from _wordscan.km: the same float as recognize._km gives."""
+    from gazetteer import _wordscan
+
+    assert _wordscan.km(lat1, lon1, lat2, lon2).hex() == recognize._km(lat1, lon1, lat2, lon2).hex()
+    assert _wordscan.km(lat1, lon1, lat1, lon1).hex() == recognize._km(lat1, lon1, lat1, lon1).hex()
