@@ -110,6 +110,8 @@ class Recognizer:
         #: None, and the Python loops here, the reference
         self._compiled = _candidates._wordscan if self.finder.compiled else None
         self._fields = self._compiled.CandidateFields(Candidate) if self._compiled is not None else None
+        #: the great-circle distance in km: compiled with the loops (the same float to the bit), else _km
+        self._km = _km if self._compiled is None else self._compiled.km
         self._strong: dict[str, bool] = {}
         self._static: dict[str, tuple] = {}
         self._clear: dict[str, str | None] = {}
@@ -662,6 +664,7 @@ class Recognizer:
         anchors = {f[2:] for f in facts.values()}
         countries = {f[1] for f in facts.values()}
         keep = []
+        distance = self._km
 
         def reject(k: int, why: str) -> None:
             keep.append(False)
@@ -685,7 +688,7 @@ class Recognizer:
                 # text's own countries or none: not Bahrain's Northern Governorate in a story about Syria
                 reject(k, "; ordinary words, in none of the countries the text names")
                 continue
-            if any(_km(lat, lon, a, b) <= FAR_KM for a, b in anchors):
+            if any(distance(lat, lon, a, b) <= FAR_KM for a, b in anchors):
                 keep.append(True)
             else:
                 reject(k, f"; {FAR_KM:.0f}+ km from every place the text names, with no evidence of its own")
@@ -747,6 +750,7 @@ class Recognizer:
         index, row_facts = self.index, self._row
         place_types = self._cue_forms["place_type"]
         placed: list | None = None
+        distance = self._km
         gone: set[int] = set()  # the names left unresolved so far
         for k in range(len(cands)) if among is None else among:
             c, row = cands[k], rows[k]
@@ -778,7 +782,7 @@ class Recognizer:
                      if key != c.key and j not in gone}
             if code not in named:
                 why = "in none of the countries of the other places the text names"
-            elif not any(_km(lat, lon, a, b) <= FAR_KM for _, _, a, b in others):
+            elif not any(distance(lat, lon, a, b) <= FAR_KM for _, _, a, b in others):
                 why = f"{FAR_KM:.0f}+ km from every other place the text names"
             else:
                 continue
@@ -827,13 +831,14 @@ class Recognizer:
         known, row_facts = self._row_facts, self._row
         facts = {k: known.get(rows[k]) or row_facts(rows[k]) for k in anchors}  # (prior, country, latitude, longitude)
         standing = [j for j in anchors if stands[j]]
+        distance = self._km
         strays = []
         for k in loose:  # far readings that do not stand anywhere, against the places that do
             key, (_, code, lat, lon) = keys[k], facts[k]
             others = [j for j in standing if keys[j] != key]
             if not others or any(facts[j][1] == code for j in others):
                 continue
-            if not any(_km(lat, lon, facts[j][2], facts[j][3]) <= FAR_KM for j in others):
+            if not any(distance(lat, lon, facts[j][2], facts[j][3]) <= FAR_KM for j in others):
                 strays.append(k)
         for k in local:  # a place inside a town, against the text's other places (no stray, no other local one)
             key, code = keys[k], facts[k][1]
