@@ -865,12 +865,13 @@ def plausible_facts(CandidateFields fields, list cands, list rows, list written,
 
 
 def verdicts(CandidateFields fields, list cands, dict judged, dict names_judged, dict reads_next, context_words,
-             two_word_cues, first_names, verdict_of, name_verdict_of, no_word, accept, evidence):
+             two_word_cues, first_names, verdict_of, name_verdict_of, no_word, accept, evidence, head_step):
     """The loop of recognize.Recognizer._run over the candidates (its reference: ``_verdicts``), the same steps in
     the same order: each candidate's remembered verdict, its memo key made and looked up here as
     ``_verdict_remembered`` and ``_name_verdict_remembered`` make it (``verdict_of`` where a one-word name's
-    misses; ``name_verdict_of`` where a longer name's misses or came down to a shorter name, whose candidate then
-    replaces it in ``cands``). (verdicts, the weak ones, the accepted ones with a cue, the (index, cue) of those
+    misses; ``name_verdict_of`` where a longer name's misses). A longer name that came down to a shorter one is
+    replaced in ``cands`` by the shorter name's candidate, made by the remembered steps (``head_step``: the step
+    that drops the last word, recognize._HEAD; else the first) as recognize._head_of and _inner_of make it. (verdicts, the weak ones, the accepted ones with a cue, the (index, cue) of those
     needing evidence, the names in hashtags)."""
     cdef list out = [], weak_at = [], cued = [], evidence_at = [], tags = []
     cdef Py_ssize_t k, n = len(cands)
@@ -891,10 +892,14 @@ def verdicts(CandidateFields fields, list cands, dict judged, dict names_judged,
                         fields.get(c, C_IN_HASHTAG), fields.get(c, C_KNOWN), prev0, prev1,
                         fields.get(c, C_NEXT) if <object> found else no_word)
                 found = PyDict_GetItem(names_judged, memo)
-                if found != NULL and not (<tuple> found)[0]:  # remembered, and no shorter name it came down to
+                if found != NULL:
                     judgement = <tuple> found
             if judgement is not None:
-                _, v, _, _, cue, weak, _ = judgement
+                path, v, _, _, cue, weak, _ = judgement
+                if path:  # the shorter name it came down to
+                    for step in path:
+                        c = _shorter(fields, c, step is head_step)
+                    cands[k] = c
             else:
                 c, v, _, _, cue, weak, _ = name_verdict_of(c)  # the shorter name it came down to
                 cands[k] = c
@@ -922,6 +927,39 @@ def verdicts(CandidateFields fields, list cands, dict judged, dict names_judged,
         if fields.get(c, C_IN_HASHTAG):
             tags.append(fields.get(c, C_KEY))
     return out, weak_at, cued, evidence_at, tags
+
+
+cdef object _shorter(CandidateFields fields, object cand, bint head):
+    """recognize._head_of (the candidate without its last word) when ``head``, else recognize._inner_of (without
+    its first word): the same fields, ``known`` and ``written`` at their defaults."""
+    cdef SlotMaker maker = fields.maker
+    cdef Py_ssize_t start = fields.get(cand, C_START), n_words = fields.get(cand, C_N_WORDS), skip
+    cdef str key = fields.get(cand, C_KEY)
+    shorter = maker.alloc()
+    if head:
+        rest, _, last = key.rpartition(" ")
+        maker.put(shorter, C_START, start)
+        maker.put(shorter, C_END, <Py_ssize_t> fields.get(cand, C_END) - len(last) - 1)
+        maker.put(shorter, C_KEY, rest)
+        maker.put(shorter, C_CLITIC, fields.get(cand, C_CLITIC))
+        maker.put(shorter, C_WORD_START, fields.get(cand, C_WORD_START))
+        maker.put(shorter, C_PREV, fields.get(cand, C_PREV))
+        maker.put(shorter, C_NEXT, last)
+    else:
+        first, _, rest = key.partition(" ")
+        skip = start + len(first) + 1
+        maker.put(shorter, C_START, skip)
+        maker.put(shorter, C_END, fields.get(cand, C_END))
+        maker.put(shorter, C_KEY, rest)
+        maker.put(shorter, C_CLITIC, "")
+        maker.put(shorter, C_WORD_START, skip)
+        maker.put(shorter, C_PREV, ((<tuple> fields.get(cand, C_PREV))[1], first))
+        maker.put(shorter, C_NEXT, fields.get(cand, C_NEXT))
+    maker.put(shorter, C_N_WORDS, n_words - 1)
+    maker.put(shorter, C_IN_HASHTAG, fields.get(cand, C_IN_HASHTAG))
+    maker.put(shorter, C_KNOWN, True)
+    maker.put(shorter, C_WRITTEN, "")
+    return shorter
 
 
 def readings_of(CandidateFields fields, list cands, dict known, reading_of, dict votes, dict own):

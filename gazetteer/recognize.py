@@ -194,7 +194,7 @@ class Recognizer:
             verdicts, weak_at, cued, evidence_at, tags = self._compiled.verdicts(
                 self._fields, cands, self._judged, self._names_judged, self._reads_next, self._context_words,
                 self._two_word_cues, self._first_names,
-                self._verdict_remembered, self._name_verdict_remembered, _NO_WORD, ACCEPT, EVIDENCE)
+                self._verdict_remembered, self._name_verdict_remembered, _NO_WORD, ACCEPT, EVIDENCE, _HEAD)
         loop = self._accepted if self._compiled is None else partial(self._compiled.accepted, self._fields, ACCEPT,
                                                                      EVIDENCE, REJECT)
         accepted, confirmed = loop(cands, verdicts, weak_at, cued, evidence_at)
