@@ -32,7 +32,7 @@ from libc.stdint cimport int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.math cimport asin, cos, fabs, pow, sin, sqrt
 from libc.string cimport memcpy, memset
-from cpython.dict cimport PyDict_GetItem
+from cpython.dict cimport PyDict_GetItemWithError  # no saving and restoring of the error state, as PyDict_GetItem does
 from cpython.list cimport PyList_GET_ITEM
 from cpython.object cimport PyObject
 from cpython.ref cimport Py_INCREF
@@ -809,7 +809,7 @@ def make_mentions(new, str text, list spans, list rows, list keep, dict places, 
         if row is None:
             place = None
         else:
-            found = PyDict_GetItem(places, row)
+            found = PyDict_GetItemWithError(places, row)
             place = <object> found if found != NULL else place_of(row)
         out.append(new(a, b, text[a:b], place))
     return out
@@ -837,13 +837,13 @@ def plausible_facts(CandidateFields fields, list cands, list rows, list written,
         else:
             key = fields.get(c, C_KEY)
             memo_key = (key, row)
-            found = PyDict_GetItem(memo, memo_key)
+            found = PyDict_GetItemWithError(memo, memo_key)
             s = (found != NULL and <object> found is True) or static_evidence(c, row) is True
             by_name.append(s)
             e = s or has_evidence(c, row, written[k])
             evidence.append(e)
             if e and not strays:
-                found = PyDict_GetItem(settled, memo_key)
+                found = PyDict_GetItemWithError(settled, memo_key)
                 if found != NULL and <object> found is not None:
                     stands = <object> found
                 else:
@@ -865,13 +865,16 @@ def plausible_facts(CandidateFields fields, list cands, list rows, list written,
 
 
 def verdicts(CandidateFields fields, list cands, dict judged, dict names_judged, dict reads_next, context_words,
-             two_word_cues, first_names, verdict_of, name_verdict_of, no_word, accept, evidence, head_step):
+             two_word_cues, first_names, verdict_of, name_verdict_of, no_word, accept, evidence, head_step,
+             two_word_firsts):
     """The loop of recognize.Recognizer._run over the candidates (its reference: ``_verdicts``), the same steps in
     the same order: each candidate's remembered verdict, its memo key made and looked up here as
     ``_verdict_remembered`` and ``_name_verdict_remembered`` make it (``verdict_of`` where a one-word name's
     misses; ``name_verdict_of`` where a longer name's misses). A longer name that came down to a shorter one is
     replaced in ``cands`` by the shorter name's candidate, made by the remembered steps (``head_step``: the step
-    that drops the last word, recognize._HEAD; else the first) as recognize._head_of and _inner_of make it. (verdicts, the weak ones, the accepted ones with a cue, the (index, cue) of those
+    that drops the last word, recognize._HEAD; else the first) as recognize._head_of and _inner_of make it.
+    ``two_word_firsts``: the first words of ``two_word_cues``; a word before that is none of them makes no two-word
+    preposition with the next (the two words joined are not made then: a word has no space). (verdicts, the weak ones, the accepted ones with a cue, the (index, cue) of those
     needing evidence, the names in hashtags)."""
     cdef list out = [], weak_at = [], cued = [], evidence_at = [], tags = []
     cdef Py_ssize_t k, n = len(cands)
@@ -882,16 +885,16 @@ def verdicts(CandidateFields fields, list cands, dict judged, dict names_judged,
         if <Py_ssize_t> fields.get(c, C_N_WORDS) > 1:
             prev = <tuple> fields.get(c, C_PREV)
             prev0, prev1 = prev[0], prev[1]
-            if f"{prev0} {prev1}" not in two_word_cues:
+            if prev0 not in two_word_firsts or f"{prev0} {prev1}" not in two_word_cues:
                 prev0 = no_word
             key = fields.get(c, C_KEY)
-            found = PyDict_GetItem(reads_next, key)
+            found = PyDict_GetItemWithError(reads_next, key)
             judgement = None
             if found != NULL:
                 memo = (key, fields.get(c, C_CLITIC), fields.get(c, C_WRITTEN), fields.get(c, C_N_WORDS),
                         fields.get(c, C_IN_HASHTAG), fields.get(c, C_KNOWN), prev0, prev1,
                         fields.get(c, C_NEXT) if <object> found else no_word)
-                found = PyDict_GetItem(names_judged, memo)
+                found = PyDict_GetItemWithError(names_judged, memo)
                 if found != NULL:
                     judgement = <tuple> found
             if judgement is not None:
@@ -908,13 +911,13 @@ def verdicts(CandidateFields fields, list cands, dict judged, dict names_judged,
             prev0, prev1 = prev[0], prev[1]
             if prev1 not in context_words:
                 prev0 = prev1 = no_word
-            elif f"{prev0} {prev1}" not in two_word_cues:
+            elif prev0 not in two_word_firsts or f"{prev0} {prev1}" not in two_word_cues:
                 prev0 = no_word
             key = fields.get(c, C_KEY)
             following = fields.get(c, C_NEXT) if key in first_names else ""
             memo = (key, fields.get(c, C_CLITIC), fields.get(c, C_WRITTEN), fields.get(c, C_N_WORDS),
                     fields.get(c, C_IN_HASHTAG), fields.get(c, C_KNOWN), prev0, prev1, following)
-            found = PyDict_GetItem(judged, memo)
+            found = PyDict_GetItemWithError(judged, memo)
             verdict = <tuple> found if found != NULL else verdict_of(c)
             v, _, _, cue, weak = verdict
         out.append(v)
@@ -968,7 +971,7 @@ def readings_of(CandidateFields fields, list cands, dict known, reading_of, dict
     cdef PyObject *found
     for c in cands:
         key = fields.get(c, C_KEY)
-        found = PyDict_GetItem(known, key)
+        found = PyDict_GetItemWithError(known, key)
         if found != NULL:
             reading = <object> found
         else:
@@ -977,9 +980,9 @@ def readings_of(CandidateFields fields, list cands, dict known, reading_of, dict
         readings.append(reading)
         readable, code = reading[0], reading[1]
         if code:
-            found = PyDict_GetItem(votes, code)
+            found = PyDict_GetItemWithError(votes, code)
             votes[code] = (<object> found if found != NULL else 0) + 1
-            found = PyDict_GetItem(own, key)
+            found = PyDict_GetItemWithError(own, key)
             own[key] = (<object> found if found != NULL else 0) + 1
         if len(readable) > 1:
             pending.append(len(out))
@@ -1047,7 +1050,7 @@ def choose_readings(CandidateFields fields, list cands, list pending, list readi
                 out[k] = rows[0] if n_rows else None
                 continue
             nxt = fields.get(cand, C_NEXT)
-            found = PyDict_GetItem(hints, nxt)
+            found = PyDict_GetItemWithError(hints, nxt)
             if found != NULL:
                 hint = <object> found
             else:
@@ -1055,15 +1058,15 @@ def choose_readings(CandidateFields fields, list cands, list pending, list readi
                 hints[nxt] = hint
             key = fields.get(cand, C_KEY)
             memo = (key, hint, shadda)
-            found = PyDict_GetItem(chosen, memo)
+            found = PyDict_GetItemWithError(chosen, memo)
             if found != NULL:
                 out[k] = <object> found
                 continue
             # the name's own occurrences do not vote for its reading
-            found = PyDict_GetItem(own, key)
+            found = PyDict_GetItemWithError(own, key)
             mine = <object> found if found != NULL else 0
             mine_key = (mine, code) if mine else 0
-            found = PyDict_GetItem(shares_without, mine_key)
+            found = PyDict_GetItemWithError(shares_without, mine_key)
             if found != NULL:
                 shares = <dict> found
             else:
@@ -1083,7 +1086,7 @@ def choose_readings(CandidateFields fields, list cands, list pending, list readi
                 in_country = fact[1]
                 if hint and in_country == hint:
                     s += adjective_bonus
-                found = PyDict_GetItem(shares, in_country)
+                found = PyDict_GetItemWithError(shares, in_country)
                 if found != NULL:
                     s += context_weight * <double> <object> found
                 scores[i] = s

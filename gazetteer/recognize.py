@@ -137,6 +137,7 @@ class Recognizer:
         #: the words before a name that _judge_span reads (cue words as written, and the words of the
         #: two-word prepositions), and those two-word prepositions
         self._two_word_cues = frozenset(c for c in self.lexicon.cues.get("preposition", ()) if c.count(" ") == 1)
+        self._two_word_firsts = frozenset(c.partition(" ")[0] for c in self._two_word_cues)
         self._context_words = frozenset(
             {*self._blockers, *self._cue_forms["place_type"], *self._cue_forms["preposition"],
              *self._cue_forms["settlement"], *(w for c in self._two_word_cues for w in c.split())})
@@ -194,7 +195,8 @@ class Recognizer:
             verdicts, weak_at, cued, evidence_at, tags = self._compiled.verdicts(
                 self._fields, cands, self._judged, self._names_judged, self._reads_next, self._context_words,
                 self._two_word_cues, self._first_names,
-                self._verdict_remembered, self._name_verdict_remembered, _NO_WORD, ACCEPT, EVIDENCE, _HEAD)
+                self._verdict_remembered, self._name_verdict_remembered, _NO_WORD, ACCEPT, EVIDENCE, _HEAD,
+                self._two_word_firsts)
         loop = self._accepted if self._compiled is None else partial(self._compiled.accepted, self._fields, ACCEPT,
                                                                      EVIDENCE, REJECT)
         accepted, confirmed = loop(cands, verdicts, weak_at, cued, evidence_at)
