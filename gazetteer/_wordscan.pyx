@@ -23,8 +23,8 @@ candidate) is made into one once and kept with its slot, so the same string serv
 
 Candidates and mentions are made by their slots (:class:`SlotMaker`: the objects their classes' ``__init__``
 makes). And the recogniser's loops over every candidate of a text run here too when the word loop is compiled
-(:func:`verdicts`, :func:`accepted`, :func:`readings_of`, :func:`plausible_facts`, :func:`original_spans`,
-:func:`make_mentions`): the same steps as their Python references in ``gazetteer/recognize.py``
+(:func:`verdicts`, :func:`accepted`, :func:`readings_of`, :func:`choose_readings`, :func:`plausible_facts`,
+:func:`original_spans`, :func:`deleted_marks`, :func:`make_mentions`): the same steps as their Python references in ``gazetteer/recognize.py``
 (``tests/test_recognize_compiled.py`` compares each call with its reference on all the development data).
 """
 
@@ -783,6 +783,27 @@ def original_spans(CandidateFields fields, str text, list cands, list gaps):
     finally:
         free(at)
     return spans
+
+
+def deleted_marks(str text, list gaps, str marks, str shadda):
+    """recognize._deleted_marks: where the characters of ``marks`` among those folding deleted (``gaps``, as
+    original_spans reads them) stand in ``text``, and whether ``shadda`` (one character) is among them."""
+    cdef Py_ssize_t k, p, n_gaps = len(gaps), n_chars = len(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 ch, mark = shadda[0]
+    cdef list out = []
+    cdef bint has_shadda = False
+    for k in range(n_gaps):
+        p = <Py_ssize_t> gaps[k] + k
+        if not 0 <= p < n_chars:
+            raise IndexError(f"Expected gaps within the text, instead got: {gaps[k]!r} at {k}.")
+        ch = _read(kind, data, p)
+        if ch == mark:
+            has_shadda = True
+        elif ch in marks:
+            out.append(p)
+    return out, has_shadda
 
 
 cdef inline Py_UCS4 _read(int kind, void *data, Py_ssize_t i):

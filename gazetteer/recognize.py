@@ -64,7 +64,8 @@ FAR_PRIOR_POPULATION = 1_000_000
 #: places that are, and FAR_KM from them, is a namesake of a place the gazetteer lacks (_unresolve_strays).
 STRAY_POPULATION = 100_000
 _TANWEEN = re.compile("[\u064b-\u064d]")
-_TANWEEN_MARKS = frozenset("\u064b\u064c\u064d")
+_TANWEEN_MARKS_TEXT = "\u064b\u064c\u064d"
+_TANWEEN_MARKS = frozenset(_TANWEEN_MARKS_TEXT)
 _SHADDA, _SHADDA_MARK = "\u0651", "\ue000"
 
 ACCEPT, EVIDENCE, REJECT = "accept", "needs-evidence", "reject"
@@ -265,18 +266,16 @@ class Recognizer:
         ``tags``: the names inside longer hashtags (#سيول_الأردن), no mentions, whose countries vote all the
         same. ``decisions`` (for :meth:`explain`): the candidates' decisions, given the reasons of what
         resolution does (a verdict becomes REJECT, with the reason; notes)."""
-        if to_original is same_offset:  # nothing was folded away: no marks either (they all fold away)
+        # every mark folds away: they stand where the deleted characters do
+        if to_original is same_offset:  # nothing was folded away: no marks either
             spans = [(c.start, c.end) for c in cands]
             marks, shadda = [], False
         elif self._compiled is not None:
             spans = self._compiled.original_spans(self._fields, text, cands, to_original.gaps)
+            marks, shadda = self._compiled.deleted_marks(text, to_original.gaps, _TANWEEN_MARKS_TEXT, _SHADDA)
         else:
             spans = _original_spans(text, cands, to_original.gaps)
-        if to_original is not same_offset:
-            # every mark folds away: they stand where the deleted characters do
-            deleted = to_original.deleted()
-            marks = [p for p in deleted if text[p] in _TANWEEN_MARKS]
-            shadda = any(text[p] == _SHADDA for p in deleted)
+            marks, shadda = _deleted_marks(text, to_original.gaps)
         tanween = bool(marks) and _any_within(spans, marks)  # on a name? (سورياً، سوريًا: in the span either way)
         # the names as written matter only for their marks (a shadda, a tanween on a name): most texts have none
         written = [text[a:b] for a, b in spans] if tanween or shadda else None
@@ -1193,6 +1192,14 @@ def _original_spans(text: str, cands: list[Candidate], gaps: list[int]) -> list[
             end += 1
         spans.append((cand.start + after(gaps, cand.start), end))
     return spans
+
+
+def _deleted_marks(text: str, gaps: list[int]) -> tuple[list[int], bool]:
+    """Where the tanween marks among the characters folding deleted stand in ``text`` (``gaps``:
+    :class:`~gazetteer.candidates.OffsetMap`'s), and whether a shadda is among them (the reference of
+    ``_wordscan.deleted_marks``)."""
+    deleted = [gap + k for k, gap in enumerate(gaps)]
+    return [p for p in deleted if text[p] in _TANWEEN_MARKS], any(text[p] == _SHADDA for p in deleted)
 
 
 def _any_within(spans: list[tuple[int, int]], positions: list[int]) -> bool:

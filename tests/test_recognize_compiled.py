@@ -1,5 +1,5 @@
 """The recogniser's compiled loops over every candidate (gazetteer/_wordscan.pyx: verdicts, accepted, readings_of,
-choose_readings, plausible_facts, original_spans, make_mentions) give what their Python references in gazetteer/recognize.py give,
+choose_readings, plausible_facts, original_spans, deleted_marks, make_mentions) give what their Python references in gazetteer/recognize.py give,
 call by call, on all the development data; and the objects the compiled code makes by their slots (SlotMaker) are
 the objects their classes make."""
 
@@ -140,9 +140,18 @@ def checked():
         if not (out == mine and all(type(a) is type(b) for a, b in zip(out, mine)) and hints == my_hints):
             wrong.append(("choose_readings", out, mine))
 
+    def deleted_marks(text, gaps, marks, shadda):
+        out = ws.deleted_marks(text, gaps, marks, shadda)
+        ref = recognize._deleted_marks(text, gaps)
+        calls.append("deleted_marks")
+        if not _same(out, ref):
+            wrong.append(("deleted_marks", out, ref))
+        return out
+
     rec._compiled = types.SimpleNamespace(verdicts=verdicts, accepted=accepted, readings_of=readings_of,
                                           plausible_facts=plausible_facts, original_spans=original_spans,
-                                          make_mentions=make_mentions, choose_readings=choose_readings)
+                                          make_mentions=make_mentions, choose_readings=choose_readings,
+                                          deleted_marks=deleted_marks)
     return gz, calls, wrong
 
 
@@ -153,7 +162,7 @@ def test_the_compiled_loops_give_what_their_references_give(checked):
         gz.find(text)
         assert not wrong, wrong[0]
     assert set(calls) == {"verdicts", "accepted", "readings_of", "plausible_facts", "original_spans", "make_mentions",
-                          "choose_readings"}
+                          "choose_readings", "deleted_marks"}
     for text in texts[:300]:
         gz.recognizer.explain(text)  # explain() settles through the same loops
     assert not wrong, wrong[0]
