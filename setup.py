@@ -14,6 +14,8 @@
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
-setup(ext_modules=cythonize([Extension("gazetteer._wordscan", ["gazetteer/_wordscan.pyx"]),
+# -ffp-contract=off: the word loop's distances are Python's to the bit (no multiply and add fused into one rounding)
+setup(ext_modules=cythonize([Extension("gazetteer._wordscan", ["gazetteer/_wordscan.pyx"],
+                                       extra_compile_args=["-ffp-contract=off"]),
                              Extension("geonews.extraction._splitwords", ["geonews/extraction/_splitwords.pyx"])],
                             compiler_directives={"language_level": "3"}))

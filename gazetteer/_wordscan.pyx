@@ -23,15 +23,16 @@ candidate) is made into one once and kept with its slot, so the same string serv
 
 Candidates and mentions are made by their slots (:class:`SlotMaker`: the objects their classes' ``__init__``
 makes). And the recogniser's loops over every candidate of a text run here too when the word loop is compiled
-(:func:`verdicts`, :func:`accepted`, :func:`readings_of`, :func:`plausible_facts`, :func:`original_spans`,
-:func:`make_mentions`): the same steps as their Python references in ``gazetteer/recognize.py``
+(:func:`verdicts`, :func:`accepted`, :func:`readings_of`, :func:`choose_readings`, :func:`plausible_facts`,
+:func:`original_spans`, :func:`deleted_marks`, :func:`make_mentions`): the same steps as their Python references in ``gazetteer/recognize.py``
 (``tests/test_recognize_compiled.py`` compares each call with its reference on all the development data).
 """
 
 from libc.stdint cimport int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
+from libc.math cimport asin, cos, fabs, pow, sin, sqrt
 from libc.string cimport memcpy, memset
-from cpython.dict cimport PyDict_GetItem
+from cpython.dict cimport PyDict_GetItemWithError  # no saving and restoring of the error state, as PyDict_GetItem does
 from cpython.list cimport PyList_GET_ITEM
 from cpython.object cimport PyObject
 from cpython.ref cimport Py_INCREF
@@ -213,7 +214,7 @@ cdef class WordLoop:
     cdef Py_UCS4 *arena
     cdef list infos        # the cache entries of the words kept that start a name
     cdef Py_ssize_t arena_used, arena_size, n_kept
-    cdef uint32_t *word_ids  # per slot: 1 + where the word as a string is in ``words``, 0 when not made yet
+    cdef PyObject **word_of  # per slot: the word as a string (held by ``words``), NULL when not made yet
     cdef list words        # the words kept that were made into strings (made once, then shared)
     cdef Py_ssize_t generation  # how many times the table was emptied
     cdef Py_ssize_t last_slot   # the slot of the word lookup() last saw, or -1 when it is not kept
@@ -222,11 +223,11 @@ cdef class WordLoop:
     def __dealloc__(self):
         free(self.slots)
         free(self.arena)
-        free(self.word_ids)
+        free(self.word_of)
 
     cdef void clear(self):
         memset(self.slots, 0, SLOTS * sizeof(Slot))
-        memset(self.word_ids, 0, SLOTS * sizeof(uint32_t))
+        memset(self.word_of, 0, SLOTS * sizeof(PyObject *))
         self.arena_used = 0
         self.n_kept = 0
         del self.infos[:]
@@ -334,8 +335,8 @@ cdef class WordLoop:
         cdef int kind = PyUnicode_KIND(folded)
         if self.slots == NULL:
             self.slots = <Slot *> calloc(SLOTS, sizeof(Slot))
-            self.word_ids = <uint32_t *> calloc(SLOTS, sizeof(uint32_t))
-            if self.slots == NULL or self.word_ids == NULL:
+            self.word_of = <PyObject **> calloc(SLOTS, sizeof(PyObject *))
+            if self.slots == NULL or self.word_of == NULL:
                 raise MemoryError()
         cdef void *data = PyUnicode_DATA(folded)
         scan.loop = self
@@ -361,7 +362,8 @@ cdef class _Scan:
     cdef uint8_t *flags
     cdef int32_t *slot_of  # each word's slot in the table of words seen, or -1 (not kept)
     cdef Py_ssize_t generation  # the table's when the words were read (emptied since: no slot holds)
-    cdef list hit_words   # indices of the words that can start a name
+    cdef Py_ssize_t *hit_at  # indices of the words that can start a name (n_hits of them)
+    cdef Py_ssize_t n_hits
     cdef list hit_infos   # their cache entries
     cdef list after_cues  # indices of the place-type words (as written)
     cdef bint hashtags
@@ -372,21 +374,22 @@ cdef class _Scan:
         free(self.ends)
         free(self.flags)
         free(self.slot_of)
+        free(self.hit_at)
 
     cdef str word(self, Py_ssize_t k):
         """Word ``k`` as a string: made once per word kept in the table, then the same string each time (its
         hash worked out once, and a memo's key of such words compared by identity)."""
         cdef WordLoop loop = self.loop
         cdef int32_t at = self.slot_of[k]
-        cdef uint32_t made
+        cdef PyObject *made
         if at < 0 or self.generation != loop.generation:
             return self.folded[self.starts[k]:self.ends[k]]
-        made = loop.word_ids[at]
-        if made:
-            return <str> PyList_GET_ITEM(loop.words, made - 1)
+        made = loop.word_of[at]
+        if made != NULL:
+            return <str> made
         word = self.folded[self.starts[k]:self.ends[k]]
-        loop.words.append(word)
-        loop.word_ids[at] = len(loop.words)
+        loop.words.append(word)  # which holds it while the slot points to it
+        loop.word_of[at] = <PyObject *> word
         return word
 
     cdef void read_words(self, const uchar *data) except *:
@@ -403,12 +406,15 @@ cdef class _Scan:
         self.ends = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
         self.flags = <uint8_t *> malloc(capacity * sizeof(uint8_t))
         self.slot_of = <int32_t *> malloc(capacity * sizeof(int32_t))
-        if self.starts == NULL or self.ends == NULL or self.flags == NULL or self.slot_of == NULL:
+        self.hit_at = <Py_ssize_t *> malloc(capacity * sizeof(Py_ssize_t))
+        if (self.starts == NULL or self.ends == NULL or self.flags == NULL or self.slot_of == NULL
+                or self.hit_at == NULL):
             raise MemoryError()
         self.generation = self.loop.generation
         if len(self.loop.cache) > 400_000:
             self.loop.cache.clear()
-        self.hit_words, self.hit_infos, self.after_cues = [], [], []
+        self.n_hits = 0
+        self.hit_infos, self.after_cues = [], []
         while i < n:
             ch = data[i]
             if not is_word_char(ch):
@@ -432,6 +438,7 @@ cdef class _Scan:
                 self.ends = <Py_ssize_t *> _grow(self.ends, capacity * sizeof(Py_ssize_t))
                 self.flags = <uint8_t *> _grow(self.flags, capacity * sizeof(uint8_t))
                 self.slot_of = <int32_t *> _grow(self.slot_of, capacity * sizeof(int32_t))
+                self.hit_at = <Py_ssize_t *> _grow(self.hit_at, capacity * sizeof(Py_ssize_t))
             self.starts[k] = s
             self.ends[k] = i
             __builtin_prefetch(&slots[h & (SLOTS - 1)])
@@ -462,7 +469,8 @@ cdef class _Scan:
                 info = loop.cache.get(word)
                 if info is None:
                     info = loop.info_of(word)
-            self.hit_words.append(k)
+            self.hit_at[self.n_hits] = k  # fewer hits than words: within the capacity
+            self.n_hits += 1
             self.hit_infos.append(info)
         if flags & CUE:
             self.after_cues.append(k)
@@ -510,7 +518,7 @@ cdef class _Scan:
         return cand
 
     cdef tuple candidates(self, quiet, keep_after):
-        cdef list hit_words = self.hit_words, hit_infos = self.hit_infos
+        cdef list hit_infos = self.hit_infos
         cdef list out = []
         cdef list deferred = []
         cdef Py_ssize_t h, k, n, skip_to = 0, n_words = self.n_words, last = self.n_words - 1, max_words
@@ -518,10 +526,10 @@ cdef class _Scan:
         cdef object grow, alone, analyses, best, found, clitic, stem, key
         cdef object keys = self.loop.keys, prefixes = self.loop.prefixes
         cdef dict joined = self.loop.joined
-        if not hit_words:
+        if not self.n_hits:
             return [], None
-        for h in range(len(hit_words)):
-            k = hit_words[h]
+        for h in range(self.n_hits):
+            k = self.hit_at[h]
             grow, alone, analyses = hit_infos[h]
             # whether the next word may make it part of a longer name (read from its flags: most are no later
             # word of any name)
@@ -777,6 +785,27 @@ def original_spans(CandidateFields fields, str text, list cands, list gaps):
     return spans
 
 
+def deleted_marks(str text, list gaps, str marks, str shadda):
+    """recognize._deleted_marks: where the characters of ``marks`` among those folding deleted (``gaps``, as
+    original_spans reads them) stand in ``text``, and whether ``shadda`` (one character) is among them."""
+    cdef Py_ssize_t k, p, n_gaps = len(gaps), n_chars = len(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 ch, mark = shadda[0]
+    cdef list out = []
+    cdef bint has_shadda = False
+    for k in range(n_gaps):
+        p = <Py_ssize_t> gaps[k] + k
+        if not 0 <= p < n_chars:
+            raise IndexError(f"Expected gaps within the text, instead got: {gaps[k]!r} at {k}.")
+        ch = _read(kind, data, p)
+        if ch == mark:
+            has_shadda = True
+        elif ch in marks:
+            out.append(p)
+    return out, has_shadda
+
+
 cdef inline Py_UCS4 _read(int kind, void *data, Py_ssize_t i):
     if kind == 1:
         return (<uint8_t *> data)[i]
@@ -801,7 +830,7 @@ def make_mentions(new, str text, list spans, list rows, list keep, dict places, 
         if row is None:
             place = None
         else:
-            found = PyDict_GetItem(places, row)
+            found = PyDict_GetItemWithError(places, row)
             place = <object> found if found != NULL else place_of(row)
         out.append(new(a, b, text[a:b], place))
     return out
@@ -829,13 +858,13 @@ def plausible_facts(CandidateFields fields, list cands, list rows, list written,
         else:
             key = fields.get(c, C_KEY)
             memo_key = (key, row)
-            found = PyDict_GetItem(memo, memo_key)
+            found = PyDict_GetItemWithError(memo, memo_key)
             s = (found != NULL and <object> found is True) or static_evidence(c, row) is True
             by_name.append(s)
             e = s or has_evidence(c, row, written[k])
             evidence.append(e)
             if e and not strays:
-                found = PyDict_GetItem(settled, memo_key)
+                found = PyDict_GetItemWithError(settled, memo_key)
                 if found != NULL and <object> found is not None:
                     stands = <object> found
                 else:
@@ -857,12 +886,16 @@ def plausible_facts(CandidateFields fields, list cands, list rows, list written,
 
 
 def verdicts(CandidateFields fields, list cands, dict judged, dict names_judged, dict reads_next, context_words,
-             two_word_cues, first_names, verdict_of, name_verdict_of, no_word, accept, evidence):
+             two_word_cues, first_names, verdict_of, name_verdict_of, no_word, accept, evidence, head_step,
+             two_word_firsts):
     """The loop of recognize.Recognizer._run over the candidates (its reference: ``_verdicts``), the same steps in
     the same order: each candidate's remembered verdict, its memo key made and looked up here as
     ``_verdict_remembered`` and ``_name_verdict_remembered`` make it (``verdict_of`` where a one-word name's
-    misses; ``name_verdict_of`` where a longer name's misses or came down to a shorter name, whose candidate then
-    replaces it in ``cands``). (verdicts, the weak ones, the accepted ones with a cue, the (index, cue) of those
+    misses; ``name_verdict_of`` where a longer name's misses). A longer name that came down to a shorter one is
+    replaced in ``cands`` by the shorter name's candidate, made by the remembered steps (``head_step``: the step
+    that drops the last word, recognize._HEAD; else the first) as recognize._head_of and _inner_of make it.
+    ``two_word_firsts``: the first words of ``two_word_cues``; a word before that is none of them makes no two-word
+    preposition with the next (the two words joined are not made then: a word has no space). (verdicts, the weak ones, the accepted ones with a cue, the (index, cue) of those
     needing evidence, the names in hashtags)."""
     cdef list out = [], weak_at = [], cued = [], evidence_at = [], tags = []
     cdef Py_ssize_t k, n = len(cands)
@@ -873,20 +906,24 @@ def verdicts(CandidateFields fields, list cands, dict judged, dict names_judged,
         if <Py_ssize_t> fields.get(c, C_N_WORDS) > 1:
             prev = <tuple> fields.get(c, C_PREV)
             prev0, prev1 = prev[0], prev[1]
-            if f"{prev0} {prev1}" not in two_word_cues:
+            if prev0 not in two_word_firsts or f"{prev0} {prev1}" not in two_word_cues:
                 prev0 = no_word
             key = fields.get(c, C_KEY)
-            found = PyDict_GetItem(reads_next, key)
+            found = PyDict_GetItemWithError(reads_next, key)
             judgement = None
             if found != NULL:
                 memo = (key, fields.get(c, C_CLITIC), fields.get(c, C_WRITTEN), fields.get(c, C_N_WORDS),
                         fields.get(c, C_IN_HASHTAG), fields.get(c, C_KNOWN), prev0, prev1,
                         fields.get(c, C_NEXT) if <object> found else no_word)
-                found = PyDict_GetItem(names_judged, memo)
-                if found != NULL and not (<tuple> found)[0]:  # remembered, and no shorter name it came down to
+                found = PyDict_GetItemWithError(names_judged, memo)
+                if found != NULL:
                     judgement = <tuple> found
             if judgement is not None:
-                _, v, _, _, cue, weak, _ = judgement
+                path, v, _, _, cue, weak, _ = judgement
+                if path:  # the shorter name it came down to
+                    for step in path:
+                        c = _shorter(fields, c, step is head_step)
+                    cands[k] = c
             else:
                 c, v, _, _, cue, weak, _ = name_verdict_of(c)  # the shorter name it came down to
                 cands[k] = c
@@ -895,13 +932,13 @@ def verdicts(CandidateFields fields, list cands, dict judged, dict names_judged,
             prev0, prev1 = prev[0], prev[1]
             if prev1 not in context_words:
                 prev0 = prev1 = no_word
-            elif f"{prev0} {prev1}" not in two_word_cues:
+            elif prev0 not in two_word_firsts or f"{prev0} {prev1}" not in two_word_cues:
                 prev0 = no_word
             key = fields.get(c, C_KEY)
             following = fields.get(c, C_NEXT) if key in first_names else ""
             memo = (key, fields.get(c, C_CLITIC), fields.get(c, C_WRITTEN), fields.get(c, C_N_WORDS),
                     fields.get(c, C_IN_HASHTAG), fields.get(c, C_KNOWN), prev0, prev1, following)
-            found = PyDict_GetItem(judged, memo)
+            found = PyDict_GetItemWithError(judged, memo)
             verdict = <tuple> found if found != NULL else verdict_of(c)
             v, _, _, cue, weak = verdict
         out.append(v)
@@ -916,13 +953,46 @@ def verdicts(CandidateFields fields, list cands, dict judged, dict names_judged,
     return out, weak_at, cued, evidence_at, tags
 
 
+cdef object _shorter(CandidateFields fields, object cand, bint head):
+    """recognize._head_of (the candidate without its last word) when ``head``, else recognize._inner_of (without
+    its first word): the same fields, ``known`` and ``written`` at their defaults."""
+    cdef SlotMaker maker = fields.maker
+    cdef Py_ssize_t start = fields.get(cand, C_START), n_words = fields.get(cand, C_N_WORDS), skip
+    cdef str key = fields.get(cand, C_KEY)
+    shorter = maker.alloc()
+    if head:
+        rest, _, last = key.rpartition(" ")
+        maker.put(shorter, C_START, start)
+        maker.put(shorter, C_END, <Py_ssize_t> fields.get(cand, C_END) - len(last) - 1)
+        maker.put(shorter, C_KEY, rest)
+        maker.put(shorter, C_CLITIC, fields.get(cand, C_CLITIC))
+        maker.put(shorter, C_WORD_START, fields.get(cand, C_WORD_START))
+        maker.put(shorter, C_PREV, fields.get(cand, C_PREV))
+        maker.put(shorter, C_NEXT, last)
+    else:
+        first, _, rest = key.partition(" ")
+        skip = start + len(first) + 1
+        maker.put(shorter, C_START, skip)
+        maker.put(shorter, C_END, fields.get(cand, C_END))
+        maker.put(shorter, C_KEY, rest)
+        maker.put(shorter, C_CLITIC, "")
+        maker.put(shorter, C_WORD_START, skip)
+        maker.put(shorter, C_PREV, ((<tuple> fields.get(cand, C_PREV))[1], first))
+        maker.put(shorter, C_NEXT, fields.get(cand, C_NEXT))
+    maker.put(shorter, C_N_WORDS, n_words - 1)
+    maker.put(shorter, C_IN_HASHTAG, fields.get(cand, C_IN_HASHTAG))
+    maker.put(shorter, C_KNOWN, True)
+    maker.put(shorter, C_WRITTEN, "")
+    return shorter
+
+
 def readings_of(CandidateFields fields, list cands, dict known, reading_of, dict votes, dict own):
     """recognize.Recognizer._readings_of, the same steps in the same order."""
     cdef list readings = [], out = [], pending = []
     cdef PyObject *found
     for c in cands:
         key = fields.get(c, C_KEY)
-        found = PyDict_GetItem(known, key)
+        found = PyDict_GetItemWithError(known, key)
         if found != NULL:
             reading = <object> found
         else:
@@ -931,9 +1001,9 @@ def readings_of(CandidateFields fields, list cands, dict known, reading_of, dict
         readings.append(reading)
         readable, code = reading[0], reading[1]
         if code:
-            found = PyDict_GetItem(votes, code)
+            found = PyDict_GetItemWithError(votes, code)
             votes[code] = (<object> found if found != NULL else 0) + 1
-            found = PyDict_GetItem(own, key)
+            found = PyDict_GetItemWithError(own, key)
             own[key] = (<object> found if found != NULL else 0) + 1
         if len(readable) > 1:
             pending.append(len(out))
@@ -970,3 +1040,134 @@ def accepted(CandidateFields fields, accept, evidence, reject, list cands, list 
         if verdicts[k] == accept:
             out.append(cands[k])
     return out, confirmed
+
+
+def choose_readings(CandidateFields fields, list cands, list pending, list readings, list out, shaddas, dict votes,
+                    dict own, Py_ssize_t total, dict hints, adjective_country, sure_points, spelt_of,
+                    double adjective_bonus, double context_weight, double near_weight, double near_km):
+    """recognize.Recognizer._choose_readings, the same steps in the same order: the row of each name of several
+    readings chosen into ``out`` (the scores in C doubles, the same IEEE operations as Python's floats; a name's
+    rows are distinct ints, as the index gives them; the nearness as recognize.Recognizer._nearness_at works it out,
+    with :func:`km`)."""
+    cdef dict chosen = {}, shares_without = {}, facts, shares
+    cdef object near = None, cand, key, nxt, hint, shadda, memo, mine_key, code, in_country
+    cdef tuple rows, reading, fact
+    cdef list points
+    cdef Py_ssize_t k, i, n_rows, n_rivals, capacity = 0, mine, rest, best_at, at
+    cdef double top, s
+    cdef double *scores = NULL
+    cdef Py_ssize_t *rivals = NULL
+    cdef PyObject *found
+    try:
+        for k in pending:
+            cand = cands[k]
+            reading = <tuple> readings[k]
+            rows, code, facts = <tuple> reading[0], reading[1], <dict> reading[2]
+            shadda = (shaddas[k] or None) if shaddas is not None else None
+            if shadda is not None and len(rows) > 1:
+                rows = <tuple> spelt_of(rows, shadda)
+            n_rows = len(rows)
+            if n_rows <= 1:  # no reading or one: nothing to choose, no hint needed
+                out[k] = rows[0] if n_rows else None
+                continue
+            nxt = fields.get(cand, C_NEXT)
+            found = PyDict_GetItemWithError(hints, nxt)
+            if found != NULL:
+                hint = <object> found
+            else:
+                hint = adjective_country(nxt)
+                hints[nxt] = hint
+            key = fields.get(cand, C_KEY)
+            memo = (key, hint, shadda)
+            found = PyDict_GetItemWithError(chosen, memo)
+            if found != NULL:
+                out[k] = <object> found
+                continue
+            # the name's own occurrences do not vote for its reading
+            found = PyDict_GetItemWithError(own, key)
+            mine = <object> found if found != NULL else 0
+            mine_key = (mine, code) if mine else 0
+            found = PyDict_GetItemWithError(shares_without, mine_key)
+            if found != NULL:
+                shares = <dict> found
+            else:
+                rest = total - mine
+                shares = {}
+                if rest:
+                    for c, n in votes.items():
+                        shares[c] = (n - (mine if c == code else 0)) / rest
+                shares_without[mine_key] = shares
+            if n_rows > capacity:
+                capacity = max(2 * capacity, n_rows, 16)
+                scores = <double *> _grow(scores, capacity * sizeof(double))
+                rivals = <Py_ssize_t *> _grow(rivals, capacity * sizeof(Py_ssize_t))
+            for i in range(n_rows):
+                fact = <tuple> facts[rows[i]]
+                s = <double> fact[0]
+                in_country = fact[1]
+                if hint and in_country == hint:
+                    s += adjective_bonus
+                found = PyDict_GetItemWithError(shares, in_country)
+                if found != NULL:
+                    s += context_weight * <double> <object> found
+                scores[i] = s
+            top = scores[0]
+            for i in range(1, n_rows):
+                if scores[i] > top:
+                    top = scores[i]
+            # nearness can only overturn readings within near_weight of the best: the rest need no distance
+            n_rivals = 0
+            for i in range(n_rows):
+                if scores[i] > top - near_weight:
+                    rivals[n_rivals] = i
+                    n_rivals += 1
+            if n_rivals > 1:
+                if near is None:
+                    near = sure_points(cands, readings)
+                points = [(a, b) for name, a, b in near if name != key]
+                if points:
+                    for i in range(n_rivals):
+                        fact = <tuple> facts[rows[rivals[i]]]
+                        scores[rivals[i]] += _nearness_at(fact[2], fact[3], points, near_weight, near_km)
+            # max(rivals, key=(score, -row)): the first of the highest score, of two equal ones the lower row
+            best_at = rivals[0]
+            for i in range(1, n_rivals):
+                at = rivals[i]
+                if scores[at] > scores[best_at] or (scores[at] == scores[best_at]
+                                                    and <Py_ssize_t> rows[at] < <Py_ssize_t> rows[best_at]):
+                    best_at = at
+            chosen[memo] = out[k] = rows[best_at]
+    finally:
+        free(scores)
+        free(rivals)
+
+
+cdef double DEG_TO_RAD = 3.14159265358979323846 / 180.0  # math.radians' factor (CPython's Py_MATH_PI / 180.0)
+
+
+cdef inline double _squared(double x) noexcept nogil:
+    """Python's ``x ** 2`` for a float (float_pow: libm's pow of the absolute value, for an even power)."""
+    return pow(fabs(x), 2.0)
+
+
+cpdef double km(double lat1, double lon1, double lat2, double lon2) noexcept:
+    """recognize._km, the same operations in the same order (libm's, as Python's math module calls them)."""
+    cdef double p1 = lat1 * DEG_TO_RAD, p2 = lat2 * DEG_TO_RAD, a
+    a = _squared(sin((p2 - p1) / 2)) + cos(p1) * cos(p2) * _squared(sin((lon2 - lon1) * DEG_TO_RAD / 2))
+    return 6371.0088 * 2 * asin(sqrt(a if a < 1.0 else 1.0))  # min(1.0, a)
+
+
+cdef double _nearness_at(double lat, double lon, list points, double near_weight, double near_km) except? -1:
+    """recognize.Recognizer._nearness_at: near_weight x (1 - the distance to the nearest of ``points`` / near_km),
+    0 beyond near_km (worked out each time, where the reference keeps a memo of the distances)."""
+    cdef double reach = near_km / 111.0, nearest = near_km, d, a, b
+    if not points:
+        return 0.0
+    for point in points:
+        a, b = (<tuple> point)[0], (<tuple> point)[1]
+        if fabs(a - lat) <= reach:
+            d = km(lat, lon, a, b)
+            if d < nearest:
+                nearest = d
+    d = 1.0 - nearest / near_km
+    return near_weight * (d if d > 0.0 else 0.0)  # max(0.0, d)

@@ -64,7 +64,8 @@ FAR_PRIOR_POPULATION = 1_000_000
 #: places that are, and FAR_KM from them, is a namesake of a place the gazetteer lacks (_unresolve_strays).
 STRAY_POPULATION = 100_000
 _TANWEEN = re.compile("[\u064b-\u064d]")
-_TANWEEN_MARKS = frozenset("\u064b\u064c\u064d")
+_TANWEEN_MARKS_TEXT = "\u064b\u064c\u064d"
+_TANWEEN_MARKS = frozenset(_TANWEEN_MARKS_TEXT)
 _SHADDA, _SHADDA_MARK = "\u0651", "\ue000"
 
 ACCEPT, EVIDENCE, REJECT = "accept", "needs-evidence", "reject"
@@ -110,6 +111,8 @@ class Recognizer:
         #: None, and the Python loops here, the reference
         self._compiled = _candidates._wordscan if self.finder.compiled else None
         self._fields = self._compiled.CandidateFields(Candidate) if self._compiled is not None else None
+        #: the great-circle distance in km: compiled with the loops (the same float to the bit), else _km
+        self._km = _km if self._compiled is None else self._compiled.km
         self._strong: dict[str, bool] = {}
         self._static: dict[str, tuple] = {}
         self._clear: dict[str, str | None] = {}
@@ -135,6 +138,7 @@ class Recognizer:
         #: the words before a name that _judge_span reads (cue words as written, and the words of the
         #: two-word prepositions), and those two-word prepositions
         self._two_word_cues = frozenset(c for c in self.lexicon.cues.get("preposition", ()) if c.count(" ") == 1)
+        self._two_word_firsts = frozenset(c.partition(" ")[0] for c in self._two_word_cues)
         self._context_words = frozenset(
             {*self._blockers, *self._cue_forms["place_type"], *self._cue_forms["preposition"],
              *self._cue_forms["settlement"], *(w for c in self._two_word_cues for w in c.split())})
@@ -192,7 +196,8 @@ class Recognizer:
             verdicts, weak_at, cued, evidence_at, tags = self._compiled.verdicts(
                 self._fields, cands, self._judged, self._names_judged, self._reads_next, self._context_words,
                 self._two_word_cues, self._first_names,
-                self._verdict_remembered, self._name_verdict_remembered, _NO_WORD, ACCEPT, EVIDENCE)
+                self._verdict_remembered, self._name_verdict_remembered, _NO_WORD, ACCEPT, EVIDENCE, _HEAD,
+                self._two_word_firsts)
         loop = self._accepted if self._compiled is None else partial(self._compiled.accepted, self._fields, ACCEPT,
                                                                      EVIDENCE, REJECT)
         accepted, confirmed = loop(cands, verdicts, weak_at, cued, evidence_at)
@@ -261,18 +266,16 @@ class Recognizer:
         ``tags``: the names inside longer hashtags (#سيول_الأردن), no mentions, whose countries vote all the
         same. ``decisions`` (for :meth:`explain`): the candidates' decisions, given the reasons of what
         resolution does (a verdict becomes REJECT, with the reason; notes)."""
-        if to_original is same_offset:  # nothing was folded away: no marks either (they all fold away)
+        # every mark folds away: they stand where the deleted characters do
+        if to_original is same_offset:  # nothing was folded away: no marks either
             spans = [(c.start, c.end) for c in cands]
             marks, shadda = [], False
         elif self._compiled is not None:
             spans = self._compiled.original_spans(self._fields, text, cands, to_original.gaps)
+            marks, shadda = self._compiled.deleted_marks(text, to_original.gaps, _TANWEEN_MARKS_TEXT, _SHADDA)
         else:
             spans = _original_spans(text, cands, to_original.gaps)
-        if to_original is not same_offset:
-            # every mark folds away: they stand where the deleted characters do
-            deleted = to_original.deleted()
-            marks = [p for p in deleted if text[p] in _TANWEEN_MARKS]
-            shadda = any(text[p] == _SHADDA for p in deleted)
+            marks, shadda = _deleted_marks(text, to_original.gaps)
         tanween = bool(marks) and _any_within(spans, marks)  # on a name? (سورياً، سوريًا: in the span either way)
         # the names as written matter only for their marks (a shadda, a tanween on a name): most texts have none
         written = [text[a:b] for a, b in spans] if tanween or shadda else None
@@ -656,10 +659,13 @@ class Recognizer:
         if False not in evidence and not tanween and not banks:
             return evidence  # the usual case: every resolved mention has evidence, none with tanween
         banks = set(banks)
-        facts = {r: self._row(r) for r, e in zip(rows, evidence) if e and r is not None}  # (prior, country, lat, lon)
+        known, row_facts = self._row_facts, self._row
+        facts = {r: known.get(r) or row_facts(r)  # (prior, country, lat, lon)
+                 for r, e in zip(rows, evidence) if e and r is not None}
         anchors = {f[2:] for f in facts.values()}
         countries = {f[1] for f in facts.values()}
         keep = []
+        distance = self._km
 
         def reject(k: int, why: str) -> None:
             keep.append(False)
@@ -683,7 +689,7 @@ class Recognizer:
                 # text's own countries or none: not Bahrain's Northern Governorate in a story about Syria
                 reject(k, "; ordinary words, in none of the countries the text names")
                 continue
-            if any(_km(lat, lon, a, b) <= FAR_KM for a, b in anchors):
+            if any(distance(lat, lon, a, b) <= FAR_KM for a, b in anchors):
                 keep.append(True)
             else:
                 reject(k, f"; {FAR_KM:.0f}+ km from every place the text names, with no evidence of its own")
@@ -744,6 +750,9 @@ class Recognizer:
         are told why). ``among``: where the names after a place-type word are (all of them), when known."""
         index, row_facts = self.index, self._row
         place_types = self._cue_forms["place_type"]
+        placed: list | None = None
+        distance = self._km
+        gone: set[int] = set()  # the names left unresolved so far
         for k in range(len(cands)) if among is None else among:
             c, row = cands[k], rows[k]
             # only a name after a place-type word (and no clitic) has one: most have none
@@ -762,19 +771,24 @@ class Recognizer:
             nxt = c.next
             if nxt and self._adjective_country(nxt) == code:
                 continue  # its country's adjective after it (مدينة لويس البريطانية)
-            others = [row_facts(r) for j, (r, e) in enumerate(zip(rows, evidence))
-                      if j != k and e and r is not None and cands[j].key != c.key]
+            if placed is None:  # every resolved name's (index, key, evidence, facts), made once a text
+                known = self._row_facts
+                placed = [(j, cands[j].key, e, known.get(r) or row_facts(r))
+                          for j, (r, e) in enumerate(zip(rows, evidence)) if r is not None]
+            # the other names' (no name is other than itself; none left unresolved here before)
+            others = [f for j, key, e, f in placed if e and key != c.key and j not in gone]
             if not others:
                 continue
-            named = {row_facts(r)[1] for j, r in enumerate(rows)  # every other place, evidence or not
-                     if j != k and r is not None and cands[j].key != c.key}
+            named = {f[1] for j, key, _, f in placed  # every other place, evidence or not
+                     if key != c.key and j not in gone}
             if code not in named:
                 why = "in none of the countries of the other places the text names"
-            elif not any(_km(lat, lon, a, b) <= FAR_KM for _, _, a, b in others):
+            elif not any(distance(lat, lon, a, b) <= FAR_KM for _, _, a, b in others):
                 why = f"{FAR_KM:.0f}+ km from every other place the text names"
             else:
                 continue
             rows[k] = None
+            gone.add(k)
             if decisions is not None:
                 d = decisions[k]
                 d.notes = (*d.notes, f"; a place by its place-type word only, {why}: left unresolved")
@@ -815,15 +829,17 @@ class Recognizer:
         if not loose and not local:
             return  # every reading stands by itself (the usual case)
         keys = {k: cands[k].key for k in anchors}
-        facts = {k: self._row(rows[k]) for k in anchors}  # (prior, country, latitude, longitude)
+        known, row_facts = self._row_facts, self._row
+        facts = {k: known.get(rows[k]) or row_facts(rows[k]) for k in anchors}  # (prior, country, latitude, longitude)
         standing = [j for j in anchors if stands[j]]
+        distance = self._km
         strays = []
         for k in loose:  # far readings that do not stand anywhere, against the places that do
             key, (_, code, lat, lon) = keys[k], facts[k]
             others = [j for j in standing if keys[j] != key]
             if not others or any(facts[j][1] == code for j in others):
                 continue
-            if not any(_km(lat, lon, facts[j][2], facts[j][3]) <= FAR_KM for j in others):
+            if not any(distance(lat, lon, facts[j][2], facts[j][3]) <= FAR_KM for j in others):
                 strays.append(k)
         for k in local:  # a place inside a town, against the text's other places (no stray, no other local one)
             key, code = keys[k], facts[k][1]
@@ -934,7 +950,6 @@ class Recognizer:
         names inside its longer hashtags (``tags``: #سيول_الأردن is no mention, but says where the text
         is). A candidate in one of them gains CONTEXT_WEIGHT times that country's share of those votes.
         """
-        index = self.index
         votes: dict[str, int] = {}  # country -> clear mentions
         own: dict[str, int] = {}    # name -> its own clear mentions (of its one country)
         known = self._readings
@@ -951,19 +966,32 @@ class Recognizer:
             if code:
                 votes[code] = votes.get(code, 0) + 1
         total = sum(votes.values())
+        hints = self._hints
+        if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
+            hints.clear()
+        if self._compiled is None:
+            self._choose_readings(cands, pending, readings, out, shaddas, votes, own, total)
+        else:  # the same loop, compiled
+            self._compiled.choose_readings(self._fields, cands, pending, readings, out, shaddas, votes, own, total,
+                                           hints, self._adjective_country, self._sure_points, self._spelt,
+                                           ADJECTIVE_BONUS, CONTEXT_WEIGHT, NEAR_WEIGHT, NEAR_KM)
+        return out
+
+    def _choose_readings(self, cands: list[Candidate], pending: list[int], readings: list[tuple], out: list,
+                         shaddas: list[str] | None, votes: dict[str, int], own: dict[str, int], total: int) -> None:
+        """_resolve's loop over the names of several readings (``pending``, their places in ``cands``; the
+        reference of ``_wordscan.choose_readings``): each one's row chosen into ``out`` (``readings``: each
+        name's :meth:`_reading`; ``votes``, ``own``, ``total``: the text's clear mentions)."""
         chosen: dict[tuple, int | None] = {}
         shares_without: dict = {}  # (a name's own clear mentions, its country) -> the shares of the others' votes
         near: list | None = None  # (name, lat, lon) of the places other names surely are, made when needed
         hints = self._hints
-        if len(hints) > 100_000:  # keyed by free text: bounded, so a long run's memory stays flat
-            hints.clear()
         for k in pending:
             cand = cands[k]
             rows, clear, facts, _ = readings[k]
             shadda = shaddas[k] or None if shaddas is not None else None
             if shadda is not None and len(rows) > 1:
-                spelt = tuple(r for r in rows if any(_shadda_form(n) == shadda for n in index.raw_ar[r].split("|")))
-                rows = spelt or rows
+                rows = self._spelt(rows, shadda)
             if len(rows) <= 1:  # no reading or one: nothing to choose, no hint needed
                 out[k] = rows[0] if rows else None
                 continue
@@ -1000,7 +1028,13 @@ class Recognizer:
                             base[r] += self._nearness_at(lat, lon, points)
                 chosen[memo] = max(rivals, key=lambda r: (base[r], -r))  # noqa: B023 - used at once
             out[k] = chosen[memo]
-        return out
+
+    def _spelt(self, rows: tuple[int, ...], shadda: str) -> tuple[int, ...]:
+        """The rows among ``rows`` with a spelling of this shadda form (a shadda as written picks them: عمّان is
+        Amman, not عُمان), or ``rows`` when none has."""
+        raw_ar = self.index.raw_ar
+        spelt = tuple(r for r in rows if any(_shadda_form(n) == shadda for n in raw_ar[r].split("|")))
+        return spelt or rows
 
     @staticmethod
     def _readings_of(cands: list[Candidate], known: dict, reading_of, votes: dict, own: dict) -> tuple:
@@ -1158,6 +1192,14 @@ def _original_spans(text: str, cands: list[Candidate], gaps: list[int]) -> list[
             end += 1
         spans.append((cand.start + after(gaps, cand.start), end))
     return spans
+
+
+def _deleted_marks(text: str, gaps: list[int]) -> tuple[list[int], bool]:
+    """Where the tanween marks among the characters folding deleted stand in ``text`` (``gaps``:
+    :class:`~gazetteer.candidates.OffsetMap`'s), and whether a shadda is among them (the reference of
+    ``_wordscan.deleted_marks``)."""
+    deleted = [gap + k for k, gap in enumerate(gaps)]
+    return [p for p in deleted if text[p] in _TANWEEN_MARKS], any(text[p] == _SHADDA for p in deleted)
 
 
 def _any_within(spans: list[tuple[int, int]], positions: list[int]) -> bool:

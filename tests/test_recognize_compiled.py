@@ -1,5 +1,5 @@
 """The recogniser's compiled loops over every candidate (gazetteer/_wordscan.pyx: verdicts, accepted, readings_of,
-plausible_facts, original_spans, make_mentions) give what their Python references in gazetteer/recognize.py give,
+choose_readings, plausible_facts, original_spans, deleted_marks, make_mentions) give what their Python references in gazetteer/recognize.py give,
 call by call, on all the development data; and the objects the compiled code makes by their slots (SlotMaker) are
 the objects their classes make."""
 
@@ -9,6 +9,8 @@ import dataclasses
 import types
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Mention
 from gazetteer import recognize
@@ -126,9 +128,30 @@ def checked():
             wrong.append(("make_mentions", out, ref))
         return out
 
+    def choose_readings(fields, cands, pending, readings, out, shaddas, votes, own, total, hints, *args):
+        mine, my_hints = list(out), dict(hints)
+        ws.choose_readings(fields, cands, pending, readings, out, shaddas, votes, own, total, hints, *args)
+        saved, rec._hints = rec._hints, my_hints
+        try:
+            rec._choose_readings(cands, pending, readings, mine, shaddas, votes, own, total)
+        finally:
+            rec._hints = saved
+        calls.append("choose_readings")
+        if not (out == mine and all(type(a) is type(b) for a, b in zip(out, mine)) and hints == my_hints):
+            wrong.append(("choose_readings", out, mine))
+
+    def deleted_marks(text, gaps, marks, shadda):
+        out = ws.deleted_marks(text, gaps, marks, shadda)
+        ref = recognize._deleted_marks(text, gaps)
+        calls.append("deleted_marks")
+        if not _same(out, ref):
+            wrong.append(("deleted_marks", out, ref))
+        return out
+
     rec._compiled = types.SimpleNamespace(verdicts=verdicts, accepted=accepted, readings_of=readings_of,
                                           plausible_facts=plausible_facts, original_spans=original_spans,
-                                          make_mentions=make_mentions)
+                                          make_mentions=make_mentions, choose_readings=choose_readings,
+                                          deleted_marks=deleted_marks)
     return gz, calls, wrong
 
 
@@ -138,7 +161,18 @@ def test_the_compiled_loops_give_what_their_references_give(checked):
     for text in texts + texts[:1306]:  # the ANT articles twice: the second time every memo is warm
         gz.find(text)
         assert not wrong, wrong[0]
-    assert set(calls) == {"verdicts", "accepted", "readings_of", "plausible_facts", "original_spans", "make_mentions"}
+    assert set(calls) == {"verdicts", "accepted", "readings_of", "plausible_facts", "original_spans", "make_mentions",
+                          "choose_readings", "deleted_marks"}
     for text in texts[:300]:
         gz.recognizer.explain(text)  # explain() settles through the same loops
     assert not wrong, wrong[0]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.floats(-90, 90), st.floats(-180, 180), st.floats(-90, 90), st.floats(-180, 180))
+def test_the_compiled_distance_is_pythons_to_the_bit(lat1, lon1, lat2, lon2):
+    """choose_readings' nearness reads distances from _wordscan.km: the same float as recognize._km gives."""
+    from gazetteer import _wordscan
+
+    assert _wordscan.km(lat1, lon1, lat2, lon2).hex() == recognize._km(lat1, lon1, lat2, lon2).hex()
+    assert _wordscan.km(lat1, lon1, lat1, lon1).hex() == recognize._km(lat1, lon1, lat1, lon1).hex()
