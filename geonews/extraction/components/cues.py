@@ -62,7 +62,8 @@ def find_cues(tokens: list[Token], lex, masked: set[int], doc=None, sent=None) -
         not_territory = beyond is not None and beyond[1] in ("all", claim_type)
         if claim_type == "control" and _no_place_falls(tokens, sent, i, n, lex):
             other_sense = True  # سقوط قتلى، سقوط قذائف، سقوط النظام: no place falls
-        if claim_type == "advance" and _FORCE_CUES.intersection(word_forms(tokens[i].norm)) and _struck(tokens, i, lex):
+        if (claim_type == "advance" and not lex.grammar["force_cue"].isdisjoint(word_forms(tokens[i].norm))
+                and _struck(tokens, i, lex)):
             other_sense = True  # غارات مكثفة على رتل من القوات، استهدفت تعزيزات للنظام: what was struck
         if _not_entering(tokens, sent, i, n, lex):
             other_sense = True  # التدخل الروسي، تدخل في شؤون: an intervention; قوات تدخل منبج enters
@@ -118,10 +119,6 @@ def _sense_for(hit, claim_type: str) -> bool:
     return hit is not None and hit[1] in ("all", claim_type)
 
 
-#: Advance cues that name the forces moving (a convoy, reinforcements, a patrol): after an attack cue they
-#: may be what it struck (normal forms, with ال).
-_FORCE_CUES = frozenset({"رتل", "الرتل", "ارتال", "الارتال", "تعزيزات", "التعزيزات", "دوريه", "الدوريه", "دوريات",
-                         "الدوريات"})
 #: Prepositions between an attack cue and what it struck (غارات على رتل، إطلاق نار من رتل).
 _STRUCK_PREPOSITIONS = frozenset({"علي", "على", "من", "ضد"})
 #: Nouns of the people of a group (أفراد الرتل): after an attack cue the group named after them was struck.
