@@ -312,3 +312,7 @@ def test_an_agreements_provisions_are_planned_not_the_agreement(run):
 ])
 def test_what_is_prepared_for_is_planned(run, text, cue):
     assert (cue, "planned") in modalities(run, text)
+
+
+def test_a_deed_backed_off_from_did_not_happen(run):
+    assert ("بعملية عسكرية", "negated") in modalities(run, "تركيا تتراجع عن القيام بعملية عسكرية في تل رفعت.")
