@@ -43,6 +43,9 @@ def roles(run, text):
     # من + a country after people: where they come from; after a withdrawal, where they left
     ("وأصدر القاضي أحكاما بحق 29 امرأة من روسيا بتهمة الانتماء إلى داعش.", "روسيا", "origin"),
     ("ونص الاتفاق على انسحاب المسلحين من سوريا.", "سوريا", "event"),
+    # a country right before a reporting verb speaks; a scene set with في before one is where it was said
+    ("اجتماع طارئ لمجلس الأمن لبحث هجوم دوما وروسيا تنفي وجود أدلة", "روسيا", "party"),
+    ("وفي واشنطن قال وزير الدفاع إن الضربات على سوريا انتهت.", "واشنطن", "origin"),
     # close to (المقربة من) names a backer
     ("وقتل متظاهر برصاص حراس مقر المنظمة المقربة من إيران في البصرة.", "إيران", "origin"),
     # a near word right after a place: what follows only locates it; with و, a second place of the event

@@ -72,6 +72,9 @@ def place_roles(doc: Doc) -> Doc:
                 use.role, why = "origin", "where a press conference was held: where the speaker spoke (خلال مؤتمر صحفي في طهران)"
             elif _sea_of_a_vessel(tokens, i, use, doc.lexicons):
                 use.role, why = "origin", "a sea after a warship: where the vessel is, whence it struck (بارجة في البحر الأحمر)"
+            elif (said := _speaks_right_after(tokens, use, doc)) is not None:
+                use.role, why = said, ("a country or capital right before a reporting verb: its government speaks (وروسيا تنفي)"
+                                       if said == "party" else "where it was said: في and a reporting verb after it (وفي موسكو قال الكرملين)")
             elif _after_government_noun(tokens, i, doc.lexicons):
                 use.role, why = "party", "after a government noun: its government (نظام دمشق، حكومة إقليم كردستان)"
             elif use.end <= dateline:
@@ -203,6 +206,26 @@ def _reference(tokens, i: int, lex, place_tokens: set[int], resolved: set[int]) 
     while k >= 0 and i - k <= _ROUTE_REACH and (tokens[k].text in _JOINERS or k in place_tokens):
         k -= 1  # طريق "دمشق-حلب": back over quotes, the hyphen and the first place
     return k >= 0 and norms[k].lstrip("وف") in lex.grammar["route_word"]
+
+
+def _speaks_right_after(tokens, use, doc) -> str | None:
+    """``party`` when a country or capital, written bare or with و, stands right before a reporting verb (اجتماع
+    لبحث هجوم دوما وروسيا تنفي وجود أدلة): its government is the one speaking; ``origin`` when the sentence
+    opens with في and the place (وفي موسكو قال الكرملين): where it was said; else ``None``."""
+    place, end = use.place, use.span[1]
+    if place is None or end >= len(tokens):
+        return None
+    hit = doc.lexicons.reporting.match(tokens, end)
+    if hit is None or hit[1] not in ("verb", "imperfect"):
+        return None
+    i = use.span[0]
+    clitic = tokens[i].text[:max(0, use.start - tokens[i].start)]
+    if clitic in ("", "و") and i == 1 and tokens.norms[0].lstrip("و") == "في":
+        return "origin"  # the scene set first (وفي واشنطن قال …); later in a sentence, في X قالت is a new clause
+    if clitic in ("", "و") and (place.feature == "country" or doc.gazetteer.is_capital(place)) and not (
+            i > 0 and tokens.norms[i - 1].lstrip("و") in doc.lexicons.speech["locative"]):
+        return "party"
+    return None
 
 
 def _where_people_come_from(tokens, i: int, use, lex) -> bool:
