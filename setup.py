@@ -14,8 +14,10 @@
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
-# -ffp-contract=off: the word loop's distances are Python's to the bit (no multiply and add fused into one rounding)
+# -ffp-contract=off and -fno-builtin-pow: the word loop's distances are Python's to the bit (no multiply and add
+# fused into one rounding; pow(x, 2.0) calls libm's pow as Python's x ** 2 does, where the compiler would make it
+# x * x, which libm's pow does not always equal: 0x1.dbe9130bac0c7p-1 against pow's ...c6)
 setup(ext_modules=cythonize([Extension("gazetteer._wordscan", ["gazetteer/_wordscan.pyx"],
-                                       extra_compile_args=["-ffp-contract=off"]),
+                                       extra_compile_args=["-ffp-contract=off", "-fno-builtin-pow"]),
                              Extension("geonews.extraction._splitwords", ["geonews/extraction/_splitwords.pyx"])],
                             compiler_directives={"language_level": "3"}))
