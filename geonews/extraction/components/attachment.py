@@ -151,7 +151,7 @@ def _counted(sent, owners: list[int | None]) -> list[int | None]:
         if inside:
             out[n] = inside[0]
         elif quantity.unit in _CASUALTIES and (out[n] is None or sent.cues[out[n]].claim_type != "attack"):
-            # the killed and the wounded are an attack's (حيث قتل أكثر من 500 مدني … من القصف): the nearest
+            # the killed and the wounded are an attack's (حيث قتل سبعة مدنيين … في القصف): the nearest
             attacks = [k for k, cue in enumerate(sent.cues) if cue.claim_type == "attack"]  # attack cue's,
             placed = [k for k in attacks if k in sent.place_cues]  # one that governs a place first
             if placed or attacks:

@@ -69,7 +69,7 @@ def place_roles(doc: Doc) -> Doc:
             elif _where_people_come_from(tokens, i, use, doc.lexicons):
                 use.role, why = "origin", "a person's country after من (29 امرأة من روسيا، مقاتلين من تونس): where they come from"
             elif _at_a_press_conference(tokens, i, use, doc.lexicons):
-                use.role, why = "origin", "where a press conference was held: where the speaker spoke (خلال مؤتمر صحفي في طهران)"
+                use.role, why = "origin", "where a press conference was held: where the speaker spoke (في مؤتمر صحافي عقده في طهران)"
             elif _sea_of_a_vessel(tokens, i, use, doc.lexicons):
                 use.role, why = "origin", "a sea after a warship: where the vessel is, whence it struck (بارجة في البحر الأحمر)"
             elif (said := _speaks_right_after(tokens, use, doc)) is not None:

@@ -184,7 +184,7 @@ def _unit_after(tokens: list[Token], j: int, units) -> tuple[str, int] | None:
 
 
 def victims(figures, lex) -> str | None:
-    """Who a count of the killed or wounded counts, as written (قتل أكثر من 500 مدني: «مدني»; أصيب جنديان:
+    """Who a count of the killed or wounded counts, as written (وقتل سبعة مدنيين في القصف: «مدنيين»; أصيب جنديان:
     «جنديان»): the people noun in the first such figure, else ``None`` — a bare number (قتل 35) or a bare
     person word (شخص، أشخاص، رجل: unit ``people``) names no side."""
     units = lex.units

@@ -70,7 +70,7 @@ def _sentence_statements(doc: Doc, sent: Sent) -> list[Statement]:
             claim_type = "mention"  # توجه رئيس الوزراء إلى السليمانية: a visit, no forces moving
         statement = _statement(article, sent, claim_type, actor, target, places, figures, sent.modalities[k],
                                cue.end)
-        if target is None and claim_type == "attack":  # قتل أكثر من 500 مدني: the attacked are the victims
+        if target is None and claim_type == "attack":  # وقتل سبعة مدنيين في القصف: the attacked are the victims
             counted = victims(figures, doc.lexicons)
             if counted is not None:
                 statement = replace(statement, target=counted)
@@ -179,7 +179,7 @@ _TITLE_REACH = 4
 def _an_official(sent: Sent, actor, lex) -> bool:
     """Whether an actor is an official, not a force: a title (``official_title``) begins it or stands within
     :data:`_TITLE_REACH` words before it with only names and adjectives between, and no force word is in it
-    (the caller also asks that the sentence name no force: قوات موالية لنظام الرئيس بشار الأسد تقدمت)."""
+    (the caller also asks that the sentence name no force: قوات موالية للرئيس تقدمت نحو البلدة)."""
     norms, titles = sent.tokens.norms, lex.grammar["official_title"]
     if any(_is_force(norms[k], lex) for k in range(actor.start, actor.end)):
         return False  # قوات الرئيس، وحدات حرس الأمير: forces
