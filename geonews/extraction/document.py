@@ -94,6 +94,10 @@ class PlaceUse:
     role: str = "event"
     ref: PlaceRef | None = None
 
+    def clitics(self, tokens) -> str:
+        """The letters written before the name in its token (وبسوريا: «وب»; سوريا: «»)."""
+        return tokens[self.token].text[:max(0, self.start - tokens[self.token].start)]
+
 
 @dataclass(slots=True)
 class Sent:

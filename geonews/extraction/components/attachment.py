@@ -107,7 +107,7 @@ def _containers(doc, sent) -> None:
 def _written_in(tokens, use) -> bool:
     """Whether a place is written with the preposition في before it or the clitic ب (في سوريا، بسوريا)."""
     i = use.token
-    clitic = tokens[i].text[:max(0, use.start - tokens[i].start)]
+    clitic = use.clitics(tokens)
     return "ب" in clitic or (i > 0 and tokens.norms[i - 1] == _IN)
 
 

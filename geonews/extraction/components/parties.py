@@ -63,7 +63,7 @@ def stands_for_a_government(sent: Sent, use: PlaceUse, previous: PlaceUse | None
     if place is None or not (place.feature == "country" or gazetteer.is_capital(place)) or use.relation != "in":
         return False
     tokens, i = sent.tokens, use.span[0]
-    clitic = tokens[i].text[:max(0, use.start - tokens[i].start)]
+    clitic = use.clitics(tokens)
     if any(c in clitic for c in "بك"):
         return False  # بسوريا
     if clitic.startswith("و") and any(a.end == i for a in sent.actors):

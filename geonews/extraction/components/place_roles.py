@@ -219,7 +219,7 @@ def _speaks_right_after(tokens, use, doc) -> str | None:
     if hit is None or hit[1] not in ("verb", "imperfect"):
         return None
     i = use.span[0]
-    clitic = tokens[i].text[:max(0, use.start - tokens[i].start)]
+    clitic = use.clitics(tokens)
     if clitic in ("", "و") and i == 1 and tokens.norms[0].lstrip("و") == "في":
         return "origin"  # the scene set first (وفي واشنطن قال …); later in a sentence, في X قالت is a new clause
     if clitic in ("", "و") and (place.feature == "country" or doc.gazetteer.is_capital(place)) and not (
@@ -257,7 +257,7 @@ def _at_a_press_conference(tokens, i: int, use, lex) -> bool:
     (before the place or within as many words after it: عقده في عمان مع نظيره الأردني is a meeting): where
     the speaker spoke, not where the news happened."""
     press, norms = lex.grammar["press_conference"], tokens.norms
-    clitic = tokens[i].text[:max(0, use.start - tokens[i].start)]
+    clitic = use.clitics(tokens)
     if not ("ب" in clitic or (i > 0 and norms[i - 1] == "في")):
         return False  # مؤتمر صحفي نظمته روسيا: who held it
     if not _JOINT.isdisjoint(norms[i + 1:i + 1 + _PRESS_REACH]):
