@@ -78,6 +78,8 @@ class _Salience:
         self.order = 0
 
     def count(self, sent, named_here: list[PlaceUse], doc: Doc) -> None:
+        if not named_here:
+            return  # most sentences name no place: no dateline to look for
         dateline = dateline_end(sent.text, sent.start)
         for use in named_here:
             place = use.place
